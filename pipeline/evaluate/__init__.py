@@ -1,0 +1,67 @@
+"""`newsfacts predict` and `newsfacts eval`: prediction and scoring for the shared gold formats.
+
+One module per task (attribution, numbers, dates, langid, ner), each with
+`predict(records) -> Iterator[dict]` (the referee's prediction format) and
+`score(gold, pred) -> dict` (the same figures as ../shared/tools/referee.py).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+TASKS = ("attribution", "numbers", "dates", "langid", "ner")
+
+
+def task_module(task: str):
+    if task not in TASKS:
+        raise ValueError(f"unknown task {task!r}; expected one of {', '.join(TASKS)}")
+    return importlib.import_module(f"{__name__}.{task}")
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def write_jsonl(rows: Iterable[dict], path: str | Path) -> int:
+    n = 0
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def predict_file(task: str, records_path: str | Path, out_path: str | Path) -> int:
+    return write_jsonl(task_module(task).predict(read_jsonl(records_path)), out_path)
+
+
+def evaluate_file(task: str, gold_path: str | Path, save_predictions: str | Path | None = None) -> dict:
+    mod = task_module(task)
+    gold = read_jsonl(gold_path)
+    pred = list(mod.predict(gold))
+    if save_predictions:
+        write_jsonl(pred, save_predictions)
+    return mod.score(gold, pred)
+
+
+def print_table(task: str, result: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    rows = {k: v for k, v in result.items() if isinstance(v, dict)}
+    cols: list[str] = []
+    for v in rows.values():
+        cols.extend(c for c in v if c not in cols and not isinstance(v[c], dict | list))
+    view = Table(title=f"newsfacts eval --task {task}")
+    view.add_column("")
+    for c in cols:
+        view.add_column(c, justify="right")
+    for k, v in rows.items():
+        view.add_row(k, *["" if v.get(c) is None else str(v.get(c)) for c in cols])
+    Console(width=200).print(view)
+    print(result.get("headline", ""))

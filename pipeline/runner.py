@@ -1,0 +1,154 @@
+"""Batches over articles: language, pipeline, Doc -> rows; workers, progress and error rows.
+
+One article is one Doc. Docs are built with `nlp.make_doc`, given their article context
+(`doc._.article`) and run through `nlp.pipe` per language. A failure on one article becomes an
+error row for that article; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from importlib import metadata
+from itertools import islice
+
+from . import langid, models, sources
+from .sources import Article
+from .table import Tables, article_row, entity_rows, statement_rows
+
+PIPE_BATCH = 16
+
+
+@cache
+def package_version() -> str:
+    try:
+        return metadata.version("newsfacts")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def extractor_version(model: str | None = None) -> str:
+    base = f"newsfacts=={package_version()}"
+    return f"{base} {model}" if model else base
+
+
+def choose_language(article: Article) -> tuple[str, float]:
+    """The article's language hint when it names a language, else detection on the text."""
+    hint = (article.lang_hint or "").strip().lower().split("-")[0].split("_")[0]
+    if 2 <= len(hint) <= 3 and hint.isalpha():
+        return hint, 1.0
+    guess = langid.detect(article.text)
+    return guess.lang, guess.confidence
+
+
+def process_articles(articles: Iterable[Article]) -> Tables:
+    """Extract the three tables from articles in this process."""
+    tables = Tables()
+    by_lang: dict[str, list[tuple[Article, float]]] = defaultdict(list)
+    for art in articles:
+        if not art.ok:
+            tables.articles.append(article_row(art, extractor=extractor_version()))
+            continue
+        try:
+            lang, conf = choose_language(art)
+        except Exception as e:  # noqa: BLE001 - a detector crash is one article's problem
+            tables.articles.append(article_row(art, error=f"language identification failed: {e}",
+                                               extractor=extractor_version()))
+            continue
+        by_lang[lang].append((art, conf))
+    for lang, items in by_lang.items():
+        tables.extend(_process_language(lang, items))
+    return tables
+
+
+def _process_language(lang: str, items: list[tuple[Article, float]]) -> Tables:
+    tables = Tables()
+    try:
+        loaded = models.load(lang)
+    except Exception as e:  # noqa: BLE001
+        for art, conf in items:
+            tables.articles.append(article_row(art, lang=lang, confidence=conf,
+                                               error=f"could not load a pipeline for {lang!r}: {e}",
+                                               extractor=extractor_version()))
+        return tables
+    extractor = extractor_version(loaded.model)
+    nlp = loaded.nlp
+    docs = []
+    for art, _conf in items:
+        doc = nlp.make_doc(art.text)
+        doc._.article = {"id": art.id, "path": art.path, "published": art.published, "lang": lang,
+                         "tier": loaded.tier, "title": art.title}
+        docs.append(doc)
+    done = _pipe_isolating_errors(nlp, docs)
+    for (art, conf), (doc, err) in zip(items, done, strict=True):
+        if err is not None:
+            tables.articles.append(article_row(art, lang=lang, confidence=conf, tier=loaded.tier,
+                                               model=loaded.model, error=err, extractor=extractor))
+            continue
+        rows = statement_rows(doc, extractor)
+        tables.statements.extend(rows)
+        tables.entities.extend(entity_rows(doc))
+        tables.articles.append(article_row(art, lang=lang, confidence=conf, tier=loaded.tier,
+                                           model=loaded.model, n_statements=len(rows), extractor=extractor))
+    return tables
+
+
+def _pipe_isolating_errors(nlp, docs: list) -> list[tuple[object, str | None]]:
+    """nlp.pipe over the docs; if a batch fails, rerun its docs one by one to find the culprit."""
+    out: list[tuple[object, str | None]] = []
+    for i in range(0, len(docs), PIPE_BATCH):
+        batch = docs[i:i + PIPE_BATCH]
+        try:
+            out.extend((d, None) for d in nlp.pipe(batch, batch_size=PIPE_BATCH))
+        except Exception:  # noqa: BLE001
+            for d in batch:
+                try:
+                    out.append((nlp(d), None))
+                except Exception as e:  # noqa: BLE001
+                    out.append((d, f"extraction failed: {type(e).__name__}: {e}"))
+    return out
+
+
+def _chunks(it: Iterable, size: int) -> Iterator[list]:
+    it = iter(it)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def run(paths: Iterable[str], *, workers: int = 1, batch_size: int = 32,
+        on_progress: Callable[[int, Tables], None] | None = None) -> Tables:
+    """Read every file under `paths` and extract; `on_progress(n_articles, batch_tables)` per batch."""
+    articles = sources.read_paths(paths)
+    return run_articles(articles, workers=workers, batch_size=batch_size, on_progress=on_progress)
+
+
+def run_articles(articles: Iterable[Article], *, workers: int = 1, batch_size: int = 32,
+                 on_progress: Callable[[int, Tables], None] | None = None) -> Tables:
+    tables = Tables()
+    workers = max(1, min(workers, os.cpu_count() or 1)) if workers else 1
+    if workers == 1:
+        for chunk in _chunks(articles, batch_size):
+            part = process_articles(chunk)
+            tables.extend(part)
+            if on_progress:
+                on_progress(len(chunk), part)
+        return tables
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending = []
+        for chunk in _chunks(articles, batch_size):
+            pending.append((len(chunk), pool.submit(process_articles, chunk)))
+            if len(pending) >= workers * 2:
+                n, fut = pending.pop(0)
+                part = fut.result()
+                tables.extend(part)
+                if on_progress:
+                    on_progress(n, part)
+        for n, fut in pending:
+            part = fut.result()
+            tables.extend(part)
+            if on_progress:
+                on_progress(n, part)
+    return tables

@@ -1,0 +1,417 @@
+"""Read article files into `Article` records, and normalise their text with an alignment.
+
+Every input path yields records: an `Article` when the text could be read, or an `Article`
+with `error` set (and empty text) when it could not, so that nothing is dropped silently.
+Supported: .txt (optional header lines), .json (one article), .jsonl (one article per line),
+.html/.htm (trafilatura). Bytes are decoded with charset-normalizer.
+
+Normalisation keeps an `Alignment` from the normalised text back to the input text, so that
+tables can use offsets into the normalised text while `newsfacts predict` reports offsets
+into the text the gold was annotated on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+SUFFIXES = {".txt": "txt", ".text": "txt", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+            ".html": "html", ".htm": "html"}
+MAX_ARTICLE_CHARS = 2_000_000  # ~ 300,000 words: far beyond any news article
+MAX_FILE_BYTES = 200_000_000  # only for .jsonl; other formats hold one article
+
+
+@dataclass
+class Article:
+    """One article as read from its source; `text` is already normalised."""
+
+    id: str
+    path: str
+    text: str = ""
+    raw_text: str = ""
+    alignment: Alignment | None = None
+    title: str | None = None
+    published: date | None = None
+    lang_hint: str | None = None
+    url: str | None = None
+    credit: str | None = None
+    encoding: str | None = None
+    error: str | None = None
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+# --------------------------------------------------------------------------- alignment
+class Alignment:
+    """Maps offsets in a normalised text back to the input text.
+
+    Stored as breakpoints: from `out[i]` on, output offset o maps to `inp[i] + (o - out[i])`,
+    and `fixed[i]` marks inserted characters that all map to one input offset.
+    """
+
+    def __init__(self, out_starts: list[int], in_starts: list[int], fixed: list[bool], in_len: int):
+        self.out_starts, self.in_starts, self.fixed, self.in_len = out_starts, in_starts, fixed, in_len
+
+    @classmethod
+    def identity(cls, n: int) -> Alignment:
+        return cls([0], [0], [False], n)
+
+    def to_input(self, offset: int) -> int:
+        i = bisect_right(self.out_starts, offset) - 1
+        if i < 0:
+            return 0
+        if self.fixed[i]:
+            return self.in_starts[i]
+        return min(self.in_starts[i] + offset - self.out_starts[i], self.in_len)
+
+    def span_to_input(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            s = self.to_input(start)
+            return s, s
+        return self.to_input(start), self.to_input(end - 1) + 1
+
+
+def _apply_edits(text: str, align: Alignment, edits: list[tuple[int, int, str]]) -> tuple[str, Alignment]:
+    """Apply sorted, non-overlapping (start, end, replacement) edits and compose the alignment."""
+    if not edits:
+        return text, align
+    parts: list[str] = []
+    out_starts: list[int] = []
+    in_starts: list[int] = []
+    fixed: list[bool] = []
+    pos = 0
+    out = 0
+
+    def keep(a: int, b: int) -> None:
+        nonlocal out
+        if b <= a:
+            return
+        # copy the breakpoints of the old alignment that fall inside [a, b)
+        i = max(bisect_right(align.out_starts, a) - 1, 0)
+        first = True
+        while i < len(align.out_starts) and align.out_starts[i] < b:
+            seg_start = max(align.out_starts[i], a)
+            if first or align.out_starts[i] >= a:
+                shift = seg_start - align.out_starts[i]
+                out_starts.append(out + seg_start - a)
+                in_starts.append(align.in_starts[i] + (0 if align.fixed[i] else shift))
+                fixed.append(align.fixed[i])
+            first = False
+            i += 1
+        parts.append(text[a:b])
+        out += b - a
+
+    for start, end, repl in edits:
+        keep(pos, start)
+        if repl:
+            target = align.to_input(start) if start < len(text) else align.in_len
+            if end - start == len(repl):
+                # same length (e.g. a space for a no-break space): keep it positional
+                out_starts.append(out)
+                in_starts.append(target)
+                fixed.append(False)
+            else:
+                out_starts.append(out)
+                in_starts.append(target)
+                fixed.append(True)
+            parts.append(repl)
+            out += len(repl)
+        pos = end
+    keep(pos, len(text))
+    if not out_starts:
+        out_starts, in_starts, fixed = [0], [align.in_len], [True]
+    return "".join(parts), Alignment(out_starts, in_starts, fixed, align.in_len)
+
+
+def _regex_edits(pattern: re.Pattern, text: str, repl) -> list[tuple[int, int, str]]:
+    edits = []
+    for m in pattern.finditer(text):
+        new = repl(m) if callable(repl) else m.expand(repl)
+        if new != m.group(0):
+            edits.append((m.start(), m.end(), new))
+    return edits
+
+
+_SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
+_MULTISPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_TRAILING = re.compile(r"[ ]+(?=\n)|(?<=\n)[ ]+")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+# "contact.L’entreprise", "Sud.De": a lowercase word (2+ letters) or a closing bracket/quote,
+# a sentence-final mark, then an uppercase letter starting a lowercase word.
+_GLUED_SENTENCE = re.compile(r"(?:(?<=[^\W\d_A-ZÀ-Þ]{2})|(?<=[)»”\"]))([.!?])(?=[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_A-ZÀ-Þ])")
+# "Paris , Saint-Denis ( Seine )", "l’ Agence": tokeniser residue.
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.)\]](?:\s|$))|(?<=[(\[]) +(?=\w)|(?<=\w[’']) +(?=\w)")
+
+
+def normalise(text: str) -> tuple[str, Alignment]:
+    """Return the normalised text and its alignment back to `text`.
+
+    NFC; unusual spaces become spaces; invisible characters go; newlines are unified; a space is
+    added where a sentence ends without one; spaces before , . ) and after ( are removed; runs of
+    spaces are collapsed and the text is stripped.
+    """
+    align = Alignment.identity(len(text))
+    if not unicodedata.is_normalized("NFC", text):
+        text, align = _nfc(text, align)
+    text, align = _apply_edits(text, align, _regex_edits(_NEWLINES, text, "\n"))
+    text, align = _apply_edits(text, align, _regex_edits(_INVISIBLE, text, ""))
+    text, align = _apply_edits(text, align, _regex_edits(_SPACES, text, " "))
+    text, align = _apply_edits(text, align, _regex_edits(_GLUED_SENTENCE, text, r"\1 "))
+    text, align = _apply_edits(text, align, _regex_edits(_SPACE_BEFORE_PUNCT, text, ""))
+    text, align = _apply_edits(text, align, _regex_edits(_MULTISPACE, text, " "))
+    text, align = _apply_edits(text, align, _regex_edits(_TRAILING, text, ""))
+    text, align = _apply_edits(text, align, _regex_edits(_MANY_NEWLINES, text, "\n\n"))
+    stripped = text.strip()
+    if stripped != text:
+        lead = len(text) - len(text.lstrip())
+        edits = []
+        if lead:
+            edits.append((0, lead, ""))
+        trail = len(text.rstrip())
+        if trail < len(text):
+            edits.append((trail, len(text), ""))
+        text, align = _apply_edits(text, align, edits)
+    return text, align
+
+
+def _nfc(text: str, align: Alignment) -> tuple[str, Alignment]:
+    """NFC per starter-led cluster, so that each composed character maps to its cluster start."""
+    edits = []
+    i = 0
+    n = len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        chunk = text[i:j]
+        composed = unicodedata.normalize("NFC", chunk)
+        if composed != chunk:
+            edits.append((i, j, composed))
+        i = j
+    return _apply_edits(text, align, edits)
+
+
+# --------------------------------------------------------------------------- headers
+_HEADER_KEYS = {"title": "title", "titre": "title", "date": "date", "published": "date",
+                "lang": "lang", "language": "lang", "langue": "lang", "source": "source",
+                "url": "url", "author": "author", "auteur": "author", "id": "id"}
+_KEY_LINE = re.compile(r"^\s*([A-Za-z][\w-]{1,20})\s*:\s*(.*\S)?\s*$")
+# the seed's glued metadata line: "date 2025-12-24 Photo : YONHAP News"
+_DATE_LINE = re.compile(r"^\s*(?:date|dated?|publié le|published)\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ][\d:]+)?"
+                        r"(?:\s+(?:Photo|Crédit|Credit|Source)\s*:\s*(?P<credit>.+?))?\s*$", re.I)
+
+
+def parse_header(text: str) -> tuple[dict, int]:
+    """Find metadata lines at the top of a text: a `Key: value` block or a `date YYYY-MM-DD` line.
+
+    Returns the metadata and the offset where the body starts (0 when there is no header).
+    """
+    meta: dict = {}
+    pos = 0
+    lines = text.split("\n")
+    consumed = 0
+    for line in lines[:12]:
+        m = _DATE_LINE.match(line)
+        k = _KEY_LINE.match(line) if not m else None
+        if m:
+            meta["date"] = m.group(1)
+            if m.group("credit"):
+                meta["credit"] = m.group("credit")
+        elif k and k.group(1).lower() in _HEADER_KEYS and (k.group(2) or "") and len(line) < 300:
+            meta[_HEADER_KEYS[k.group(1).lower()]] = k.group(2).strip()
+        elif not line.strip() and meta:
+            consumed += 1
+            pos += len(line) + 1
+            break
+        elif not line.strip() and not meta:
+            consumed += 1
+            pos += len(line) + 1
+            continue
+        else:
+            break
+        consumed += 1
+        pos += len(line) + 1
+    if not meta:
+        return {}, 0
+    return meta, min(pos, len(text))
+
+
+def parse_date(value) -> date | None:
+    """ISO-like dates from headers and JSON fields ("2025-12-24", "2025-12-24T08:00:00Z")."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", str(value))
+    if not m:
+        m2 = re.match(r"\s*(\d{1,2})[./](\d{1,2})[./](\d{4})", str(value))
+        if not m2:
+            return None
+        d, mo, y = (int(x) for x in m2.groups())
+    else:
+        y, mo, d = (int(x) for x in m.groups())
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- building articles
+def text_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def make_article(raw_text: str, *, path: str, id: str | None = None, title: str | None = None,
+                 published=None, lang: str | None = None, url: str | None = None,
+                 encoding: str | None = None, strip_header: bool = True) -> Article:
+    """Normalise a text into an Article; header lines at its top fill missing metadata."""
+    if len(raw_text) > MAX_ARTICLE_CHARS:
+        return Article(id=id or text_id(raw_text[:10000]), path=path, encoding=encoding, error=(
+            f"article text is too long ({len(raw_text):,} characters, limit {MAX_ARTICLE_CHARS:,}); "
+            "is this really one article? Split it into one file per article or a .jsonl"))
+    meta, body_start = parse_header(raw_text) if strip_header else ({}, 0)
+    body, align = normalise(raw_text[body_start:])
+    if body_start:
+        align = Alignment([o for o in align.out_starts], [i + body_start for i in align.in_starts],
+                          align.fixed, len(raw_text))
+    if not body.strip():
+        return Article(id=id or text_id(raw_text), path=path, raw_text=raw_text, encoding=encoding,
+                       error="no article text: the file holds only whitespace or header lines")
+    return Article(
+        id=str(id) if id not in (None, "") else text_id(body),
+        path=path, text=body, raw_text=raw_text, alignment=align,
+        title=title or meta.get("title"), published=parse_date(published) or parse_date(meta.get("date")),
+        lang_hint=(lang or meta.get("lang") or None), url=url or meta.get("url"),
+        credit=meta.get("credit"), encoding=encoding, meta=meta,
+    )
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes to text; raise ValueError with a readable message when they are not text."""
+    if not data.strip():
+        raise ValueError("empty file")
+    if b"\x00" in data[:8192] and not (data[:2] in (b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("binary file (contains NUL bytes): not a text article")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ValueError("cannot decode the file as text (not UTF-8, and no other encoding fits)")
+    text = str(best)
+    if sum(1 for c in text[:5000] if unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in "\n\r\t") > 50:
+        raise ValueError(f"looks binary: decoding as {best.encoding} gives control characters")
+    return text, best.encoding
+
+
+def _error(path: str, message: str, id: str | None = None) -> Article:
+    return Article(id=id or text_id(path), path=path, error=message)
+
+
+def read_txt(path: Path) -> Iterator[Article]:
+    text, enc = decode(path.read_bytes())
+    yield make_article(text, path=str(path), encoding=enc)
+
+
+def _from_record(rec: dict, path: str, encoding: str | None) -> Article:
+    if not isinstance(rec, dict):
+        raise ValueError(f"expected a JSON object with a \"text\" field, got {type(rec).__name__}")
+    text = rec.get("text") or rec.get("body") or rec.get("content")
+    if not isinstance(text, str):
+        raise ValueError("JSON record has no \"text\" string field (also tried \"body\", \"content\")")
+    return make_article(text, path=path, id=rec.get("id"), title=rec.get("title"),
+                        published=rec.get("date") or rec.get("published"), lang=rec.get("lang"),
+                        url=rec.get("url"), encoding=encoding)
+
+
+def read_json(path: Path) -> Iterator[Article]:
+    text, enc = decode(path.read_bytes())
+    try:
+        rec = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ValueError(f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+    yield _from_record(rec, str(path), enc)
+
+
+def read_jsonl(path: Path) -> Iterator[Article]:
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ValueError(f"file too large ({path.stat().st_size:,} bytes)")
+    text, enc = decode(path.read_bytes())
+    for n, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}#{n}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield _error(where, f"line {n}: invalid JSON ({e.msg} at column {e.colno})")
+            continue
+        try:
+            yield _from_record(rec, where, enc)
+        except ValueError as e:
+            yield _error(where, f"line {n}: {e}", id=rec.get("id") if isinstance(rec, dict) else None)
+
+
+def read_html(path: Path) -> Iterator[Article]:
+    import trafilatura
+
+    html, enc = decode(path.read_bytes())
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    body = getattr(doc, "text", None) if doc is not None else None
+    if not body or not body.strip():
+        raise ValueError("HTML page with no article text (trafilatura found no main content)")
+    yield make_article(body, path=str(path), title=getattr(doc, "title", None),
+                       published=getattr(doc, "date", None), url=getattr(doc, "url", None), encoding=enc)
+
+
+READERS = {"txt": read_txt, "json": read_json, "jsonl": read_jsonl, "html": read_html}
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files under the given paths, recursively, in a stable order; hidden files are skipped."""
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    yield f
+        else:
+            yield p
+
+
+def read_file(path: Path) -> Iterator[Article]:
+    """Articles of one file; any problem becomes an error Article naming the file and the cause."""
+    kind = SUFFIXES.get(path.suffix.lower())
+    if not path.exists():
+        yield _error(str(path), "file not found")
+        return
+    if kind is None:
+        yield _error(str(path), f"unsupported file type {path.suffix or '(no extension)'!r}; "
+                     f"expected one of {', '.join(sorted(SUFFIXES))}")
+        return
+    try:
+        yield from READERS[kind](path)
+    except (ValueError, OSError) as e:
+        yield _error(str(path), str(e))
+    except Exception as e:  # a parser crash on one file must not stop the batch
+        yield _error(str(path), f"could not read the file ({type(e).__name__}: {e})")
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[Article]:
+    for f in discover(paths):
+        yield from read_file(f)
