@@ -25,7 +25,8 @@ from pathlib import Path
 SUFFIXES = {".txt": "txt", ".text": "txt", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
             ".html": "html", ".htm": "html"}
 MAX_ARTICLE_CHARS = 2_000_000  # ~ 300,000 words: far beyond any news article
-MAX_FILE_BYTES = 200_000_000  # only for .jsonl; other formats hold one article
+MAX_FILE_BYTES = 200_000_000
+MIN_HTML_WORDS = 5  # only for .jsonl; other formats hold one article
 
 
 @dataclass
@@ -150,9 +151,9 @@ _TRAILING = re.compile(r"[ ]+(?=\n)|(?<=\n)[ ]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 # "contact.L’entreprise", "Sud.De": a lowercase word (2+ letters) or a closing bracket/quote,
 # a sentence-final mark, then an uppercase letter starting a lowercase word.
-_GLUED_SENTENCE = re.compile(r"(?:(?<=[^\W\d_A-ZÀ-Þ]{2})|(?<=[)»”\"]))([.!?])(?=[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_A-ZÀ-Þ])")
+_GLUED_SENTENCE = re.compile(r"(?:(?<=[^\W\d_A-ZÀ-Þ]{2})|(?<=[)»”\"]))([.!?])(?=[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W\d_A-ZÀ-Þ]|[’'][^\W\d_]))")
 # "Paris , Saint-Denis ( Seine )", "l’ Agence": tokeniser residue.
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.)\]](?:\s|$))|(?<=[(\[]) +(?=\w)|(?<=\w[’']) +(?=\w)")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w)\]]) +(?=[,.)\]](?:\s|$))|(?<=[(\[]) +(?=\w)|(?<=\w[’']) +(?=\w)")
 
 
 def normalise(text: str) -> tuple[str, Alignment]:
@@ -301,7 +302,7 @@ def make_article(raw_text: str, *, path: str, id: str | None = None, title: str 
 def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes to text; raise ValueError with a readable message when they are not text."""
     if not data.strip():
-        raise ValueError("empty file")
+        raise ValueError("empty file: it holds no text (0 bytes or only whitespace)")
     if b"\x00" in data[:8192] and not (data[:2] in (b"\xff\xfe", b"\xfe\xff")):
         raise ValueError("binary file (contains NUL bytes): not a text article")
     try:
@@ -373,7 +374,7 @@ def read_html(path: Path) -> Iterator[Article]:
     html, enc = decode(path.read_bytes())
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     body = getattr(doc, "text", None) if doc is not None else None
-    if not body or not body.strip():
+    if not body or len(body.split()) < MIN_HTML_WORDS:  # trafilatura falls back to menus and footers
         raise ValueError("HTML page with no article text (trafilatura found no main content)")
     yield make_article(body, path=str(path), title=getattr(doc, "title", None),
                        published=getattr(doc, "date", None), url=getattr(doc, "url", None), encoding=enc)
