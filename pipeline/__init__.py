@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import runner, sources
+from . import sources  # runner (spaCy) is imported on first use: `newsfacts ingest` no-op runs stay fast
 from .table import Tables
 
 __all__ = ["extract", "Extractor", "Tables"]
@@ -32,6 +32,8 @@ class Extractor:
                 articles.extend(sources.read_paths([item]))
             else:
                 articles.append(sources.make_article(str(item), path="<text>", lang=lang, published=published))
+        from . import runner
+
         return runner.run_articles(articles, workers=self.workers, batch_size=self.batch_size)
 
 

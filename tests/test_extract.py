@@ -174,3 +174,15 @@ def test_python_api_on_texts():
     row = df.iloc[0]
     assert row["speaker"] == "Anne Morel" and row["cue_lemma"] == "annoncer"
     assert [q["value"] for q in row["quantities"]] == [3000.0]
+
+
+def test_workers_give_the_same_rows(corpus_out, corpus_dir, tmp_path):
+    out = tmp_path / "w2"
+    proc = run_cli("extract", str(corpus_dir), "-o", str(out), "--workers", "2", "--batch-size", "2")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    key = ["statement_id"]
+    one = table.read(corpus_out, "statements").sort_values(key).reset_index(drop=True)
+    two = table.read(out, "statements").sort_values(key).reset_index(drop=True)
+    assert one.drop(columns=["quantities", "dates", "entities"]).equals(
+        two.drop(columns=["quantities", "dates", "entities"]))
+    assert [list(map(dict, q)) for q in one["quantities"]] == [list(map(dict, q)) for q in two["quantities"]]

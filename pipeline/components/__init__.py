@@ -17,4 +17,5 @@ for _name in ("quantity", "date"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
-from . import attribution, dates, entities, quantities, speakers  # noqa: E402,F401  (register factories)
+# register factories (transformers_ner imports torch/transformers only when the component is created)
+from . import attribution, dates, entities, quantities, speakers, transformers_ner  # noqa: E402,F401

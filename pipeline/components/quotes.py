@@ -1,0 +1,131 @@
+"""Quotation-mark pairing that survives real news text.
+
+textacy pairs quote marks sequentially and raises on an odd count (chartbeat-labs/textacy#379/#380),
+and straight quotes `"` are ambiguous (opening or closing). Here pairing is done per paragraph
+with a small stack: curly and angle marks have a direction; a straight quote is opening or
+closing by its neighbours (space before and letter after = opening, and so on). Unclosed quotes
+are closed at the end of the paragraph when the next paragraph opens a quote again (the
+multi-paragraph quotation convention), otherwise they are dropped. Only outermost quotes are
+returned; nested quotes (« … “ … ” … ») stay inside their parent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARA = re.compile(r"\n\s*\n|\n")
+OPENING = {"“", "«", "„", '"', "‘", "「", "『"}
+CLOSING = {"”", "»", "“", '"', "’", "」", "』"}
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark (or the paragraph end when unclosed)
+    closed: bool = True
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """Offsets of the quoted text without its marks."""
+        return self.start + 1, self.end - (1 if self.closed else 0)
+
+
+def _straight_role(text: str, i: int) -> str:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in "([{—–-:;,") and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]}…—–-"):
+        return "close"
+    return "toggle"
+
+
+def find_quotes(text: str, pairs: list[list[str]]) -> list[Quote]:
+    """Outermost quotations of `text`, as `Quote`s sorted by start.
+
+    `pairs` lists [opening, closing] marks (from the language file). Marks that are their own
+    closer (`"`) are resolved by context; single-quote pairs are only used inside a quotation,
+    because apostrophes make them useless at the top level.
+    """
+    opens: dict[str, str] = {}
+    closes: set[str] = set()
+    for o, c in pairs:
+        if o in ("'", "‘", "’") or c in ("'",):
+            continue
+        opens.setdefault(o, c)
+        closes.add(c)
+    marks = set(opens) | closes
+    paragraphs = []
+    pos = 0
+    for m in _PARA.finditer(text):
+        paragraphs.append((pos, m.start()))
+        pos = m.end()
+    paragraphs.append((pos, len(text)))
+    out: list[Quote] = []
+    pending: Quote | None = None  # unclosed quote waiting for the next paragraph
+    for p0, p1 in paragraphs:
+        if pending is not None:
+            first = text[p0:p1].lstrip()[:1]
+            if first and first in opens:
+                out.append(pending)
+            pending = None
+        stack: list[tuple[str, int]] = []  # (expected closer, offset)
+        for i in range(p0, p1):
+            ch = text[i]
+            if ch not in marks:
+                continue
+            is_open, is_close = ch in opens, ch in closes
+            if is_open and is_close:  # same mark both ways (", or “ used as closer of „)
+                expected = stack[-1][0] if stack else None
+                role = _straight_role(text, i) if ch == opens.get(ch) else ("close" if expected == ch else "open")
+                if role == "toggle":
+                    role = "close" if expected == ch else "open"
+                if role == "close" and expected != ch:
+                    # closing mark with nothing open of its kind: an odd count, skip it
+                    if not any(e == ch for e, _ in stack):
+                        continue
+                is_open, is_close = role == "open", role == "close"
+            if is_close and stack and any(e == ch for e, _ in stack):
+                while stack and stack[-1][0] != ch:
+                    stack.pop()  # unclosed inner quote: drop it
+                _, s = stack.pop()
+                if not stack:
+                    out.append(Quote(s, i + 1))
+                continue
+            if is_open:
+                stack.append((opens[ch], i))
+        if stack:
+            s = stack[0][1]
+            end = p1
+            while end > s + 1 and text[end - 1].isspace():
+                end -= 1
+            pending = Quote(s, end, closed=False)
+    out.sort(key=lambda q: q.start)
+    return [q for q in out if q.inner[1] - q.inner[0] > 0]
+
+
+def inside(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    """The quote that contains [start, end), if any (binary search would do; lists are short)."""
+    for q in quotes:
+        if q.start <= start and end <= q.end:
+            return q
+        if q.start >= end:
+            break
+    return None
+
+
+def quoted_share(quotes: list[Quote], start: int, end: int, text: str) -> float:
+    """Share of the alphanumeric characters of [start, end) that lie inside quotations."""
+    total = sum(1 for c in text[start:end] if c.isalnum())
+    if not total:
+        return 0.0
+    q_chars = 0
+    for q in quotes:
+        if q.end <= start:
+            continue
+        if q.start >= end:
+            break
+        a, b = max(q.start, start), min(q.end, end)
+        q_chars += sum(1 for c in text[a:b] if c.isalnum())
+    return q_chars / total

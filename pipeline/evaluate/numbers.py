@@ -1,0 +1,60 @@
+"""`newsfacts predict|eval --task numbers`: quantities without spaCy, in the referee's format.
+
+Prediction: `{"id", "items": [{"start", "end", "text", "value"}]}` per record, from
+`find_quantities(record["input"], record["lang"])` (a plain function, no parse), so the task runs
+at thousands of cases per second. Ranges give two items (low and high bound: the gold lists both);
+dates, ordinals and article determiners ("un", "une", "ein") are not counts and are left out.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..components.quantities import find_quantities
+
+NOT_COUNTS = frozenset({"date", "year", "ordinal", "time", "determiner"})
+
+
+def items(text: str, lang: str, skip: frozenset = NOT_COUNTS) -> list[dict]:
+    out = []
+    for q in find_quantities(text, lang):
+        if q.kind in skip:
+            continue
+        if q.high is not None:
+            low_end = q.start + len(q.text) - len(q.high_text or "")
+            out.append({"start": q.start, "end": q.end, "text": q.text, "value": q.value})
+            out.append({"start": low_end, "end": q.end, "text": q.high_text, "value": q.high})
+        else:
+            out.append({"start": q.start, "end": q.end, "text": q.text, "value": q.value})
+    return out
+
+
+def predict(records: Iterable[dict]) -> Iterator[dict]:
+    for r in records:
+        yield {"id": r["id"], "items": items(r.get("input") or r.get("text") or "", r.get("lang") or "en")}
+
+
+def score(gold: list[dict], pred: list[dict]) -> dict:
+    """The referee's figures (recall over all kinds, precision where the gold lists every number)."""
+    try:
+        from .scoring import numbers
+    except ImportError:
+        return _referee(gold, pred)
+    return numbers(gold, pred)
+
+
+def _referee(gold: list[dict], pred: list[dict]) -> dict:
+    """Fallback until scoring.numbers exists: run ../shared/tools/referee.py."""
+    tool = Path(__file__).resolve().parents[3] / "shared" / "tools" / "referee.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        g, p, out = Path(tmp, "g.jsonl"), Path(tmp, "p.jsonl"), Path(tmp, "s.json")
+        for path, rows in ((g, gold), (p, pred)):
+            path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        subprocess.run([sys.executable, str(tool), "numbers", str(g), str(p), "--json", str(out)],
+                       check=True, capture_output=True)
+        return json.loads(out.read_text(encoding="utf-8"))

@@ -1,0 +1,791 @@
+"""Incremental, idempotent, crash-safe ingestion of article folders into a Parquet dataset.
+
+`newsfacts ingest PATH... --into DATASET` is meant for cron, Airflow, Prefect or Dagster: every
+run picks up what is new, and a run that dies part-way is repaired by the next one.
+
+Layout of a dataset::
+
+    DATASET/_manifest.sqlite                  the manifest (stdlib sqlite3, WAL mode)
+    DATASET/.ingest.lock                      the run lock (filelock; the OS frees it on death)
+    DATASET/statements/date=YYYY-MM-DD/lang=xx/part-<batch_id>-<n>.parquet
+    DATASET/articles/...   DATASET/entities/...   (same partitioning)
+    DATASET/_staging/<batch_id>/...           a batch being written (removed after publishing)
+
+Why these parts:
+- SQLite, not DuckDB, holds the *state*: it is in the standard library, row-level transactional
+  upserts are what a manifest needs, and several processes may read it while one writes. DuckDB
+  is for *querying the output* (see the README).
+- Identity is the SHA-256 of the file's bytes plus the extractor version, so a renamed or copied
+  file is not processed twice and a changed file is. A fast path on (path, size, mtime_ns) means
+  unchanged files are not re-hashed. A file done under an older extractor version is reported as
+  `stale` but not redone silently (a model upgrade must not re-run millions of files on its own);
+  `--reprocess` redoes every file given.
+- Commit protocol per batch: (1) one manifest transaction records the intent (batch `pending`,
+  its files `processing`); (2) the three tables are written under `_staging/<batch_id>/`;
+  (3) each file is moved into its partition with `os.replace` (atomic on POSIX); (4) one
+  transaction marks the files `done`/`failed` and the batch `committed`. On start, a `pending`
+  batch (a crash between 1 and 4) is rolled back: its `part-<batch_id>-*` files are removed and its
+  inputs re-queued. `batch_id` is a hash of the members' hashes, so a redo rewrites the same names.
+- Every dataset row carries lineage columns (`input_sha256`, `input_path`, `batch_id`,
+  `ingested_at`) next to the table's own columns (`pipeline.table`, the one place the schema is
+  defined). A changed file gets new rows in a newer batch; `read(..., latest=True)` and the
+  README's DuckDB query keep only the newest batch per input file.
+- Partition values are never null (`date=unknown`, `lang=und`): pyarrow cannot yet read
+  dictionary-encoded hive partitions holding nulls into pandas ("Cannot yet unify dictionaries
+  with nulls"), so `pandas.read_parquet(DATASET/"statements")` would fail.
+
+Exit codes: 0 all done (also "nothing new"), 3 some inputs failed (recorded, skipped next time
+unless --retry-failed), 75 another run holds the lock, 2 usage error, 1 unexpected error.
+Logs are JSON lines on stderr; the last line on stdout is a JSON summary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import sys
+import time
+import traceback
+import uuid
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from importlib import metadata
+from pathlib import Path
+
+import pyarrow as pa
+
+from . import sources
+from .table import SCHEMAS
+
+MANIFEST = "_manifest.sqlite"
+LOCK = ".ingest.lock"
+STAGING = "_staging"
+TABLES = ("statements", "articles", "entities")
+EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_LOCKED = 0, 1, 2, 3, 75
+ENGINES = ("local", "spark")
+UNKNOWN_DATE, UNKNOWN_LANG = "unknown", "und"
+# Test-only fault injection: "published:2" SIGKILLs the process right after batch 2's files were
+# moved into place and before the manifest commit (the worst moment); "staged:N" after staging.
+CRASH_ENV = "NEWSFACTS_INGEST_CRASH"
+
+LINEAGE = [("input_sha256", pa.string()), ("input_path", pa.string()), ("batch_id", pa.string()),
+           ("ingested_at", pa.timestamp("us", tz="UTC"))]
+PARTITION = pa.schema([("date", pa.string()), ("lang", pa.string())])
+
+
+def file_schema(name: str) -> pa.Schema:
+    """Columns stored in the dataset's Parquet files: the table's own, then lineage."""
+    return pa.schema(list(SCHEMAS[name]) + [pa.field(n, t) for n, t in LINEAGE])
+
+
+def row_schema(name: str) -> pa.Schema:
+    """Columns of the rows handed to the writer: file columns plus the partition columns."""
+    return pa.schema(list(file_schema(name)) + list(PARTITION))
+
+
+# --------------------------------------------------------------------------- extractor version
+def extractor_key() -> str:
+    """Package version plus every installed catalog model, so a model upgrade changes the key.
+
+    The language of a file is only known after reading it, so the key names all the models that
+    could process it. It is computed without importing spaCy (the catalog is read as TOML, the
+    packages are found with `find_spec`): a run with nothing new must stay well under 2 seconds.
+    """
+    import importlib.util
+    import tomllib
+
+    parts = [f"newsfacts=={_dist_version('newsfacts') or '0+unknown'}"]  # runner.extractor_version()
+    here = Path(__file__).resolve().parent
+    for path in (here.parent / "models" / "catalog.toml", here / "catalog.toml"):  # as models.CATALOG_PATHS
+        if path.exists():
+            catalog = tomllib.loads(path.read_text(encoding="utf-8")).get("languages", {})
+            break
+    else:
+        catalog = {}
+    for _lang, row in sorted(catalog.items()):
+        package = row.get("package")
+        if package and importlib.util.find_spec(package) is not None:
+            parts.append(f"{package}=={_dist_version(package) or '?'}")
+    return " ".join(dict.fromkeys(parts))
+
+
+def _dist_version(package: str) -> str | None:
+    for name in (package, package.replace("_", "-")):
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return None
+
+
+# --------------------------------------------------------------------------- extraction of files
+@dataclass
+class FileResult:
+    """The rows extracted from one input file, tagged with their file, date and language."""
+
+    sha256: str
+    path: str
+    rows: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in TABLES})
+    n_articles: int = 0
+    error: str | None = None
+    count: int | None = None  # statements count when the rows stay elsewhere (Spark)
+
+    @property
+    def n_rows(self) -> int:
+        return self.count if self.count is not None else len(self.rows["statements"])
+
+
+def _partition_values(published, language) -> tuple[str, str]:
+    day = published.isoformat() if isinstance(published, date) else UNKNOWN_DATE
+    return day, (language or UNKNOWN_LANG)
+
+
+def process_files(files: Sequence[tuple[str, str]]) -> list[FileResult]:
+    """Read and extract a list of (path, sha256) in this process; never raises for one bad file.
+
+    Articles of all files go through `runner.process_articles` together (so `nlp.pipe` batches
+    across files); rows are given back to their file by article id. Files whose article ids
+    collide (copies of one text inside a batch) go to separate calls so that mapping is exact.
+    """
+    from . import runner
+
+    results = [FileResult(sha, path) for path, sha in files]
+    per_file: list[list] = []
+    for res in results:
+        try:
+            arts = list(sources.read_file(Path(res.path)))
+        except Exception as e:  # noqa: BLE001 - read_file should not raise; never lose the batch
+            arts = [sources.Article(id=sources.text_id(res.path), path=res.path,
+                                    error=f"could not read the file ({type(e).__name__}: {e})")]
+        per_file.append(arts)
+    # greedy groups in which every article id is unique
+    groups: list[tuple[set, list[tuple[int, object]]]] = []
+    for i, arts in enumerate(per_file):
+        ids = {a.id for a in arts}
+        if len(ids) < len(arts):  # the same id twice inside one file: that file alone per article
+            for a in arts:
+                groups.append(({a.id}, [(i, a)]))
+            continue
+        for used, members in groups:
+            if not (used & ids) and len(members) < 10_000:
+                used |= ids
+                members.extend((i, a) for a in arts)
+                break
+        else:
+            groups.append((set(ids), [(i, a) for a in arts]))
+    for _used, members in groups:
+        owner = {a.id: i for i, a in members}
+        try:
+            tables = runner.process_articles([a for _i, a in members])
+        except Exception as e:  # noqa: BLE001 - a pipeline crash is these files' problem
+            msg = f"extraction failed: {type(e).__name__}: {e}"
+            for i in dict.fromkeys(i for i, _a in members):
+                results[i].error = results[i].error or msg
+            continue
+        published = {}
+        for row in tables.articles:
+            published[row["article_id"]] = row["published"]
+        for name in TABLES:
+            for row in getattr(tables, name):
+                i = owner.get(row["article_id"])
+                if i is None:  # cannot happen unless the runner changes ids; keep the row anyway
+                    i = members[0][0]
+                res = results[i]
+                day, lang = _partition_values(row.get("published", published.get(row["article_id"])),
+                                              row.get("language"))
+                row.update(input_sha256=res.sha256, input_path=res.path, date=day, lang=lang)
+                res.rows[name].append(row)
+    for res in results:
+        arts = res.rows["articles"]
+        res.n_articles = len(arts)
+        errors = [a for a in arts if a["status"] == "error"]
+        if errors and res.error is None:
+            first = errors[0]
+            where = first["source_path"] if first["source_path"] != res.path else ""
+            res.error = (f"{len(errors)} of {len(arts)} articles failed; first: "
+                         f"{where + ': ' if where else ''}{first['error']}")
+    return results
+
+
+# --------------------------------------------------------------------------- logging
+class Log:
+    """JSON lines on stderr, each with the run id (for cron, Airflow and friends)."""
+
+    def __init__(self, run_id: str):
+        self.run_id = run_id
+
+    def __call__(self, event: str, level: str = "info", **fields) -> None:
+        line = {"ts": datetime.now(UTC).isoformat(timespec="milliseconds"), "level": level,
+                "event": event, "run_id": self.run_id, **fields}
+        sys.stderr.write(json.dumps(line, ensure_ascii=False, default=str) + "\n")
+        sys.stderr.flush()
+
+
+def _summary(**fields) -> None:
+    sys.stdout.write(json.dumps(fields, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+# --------------------------------------------------------------------------- manifest
+SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS files (
+    sha256 TEXT NOT NULL, extractor TEXT NOT NULL, path TEXT, size INTEGER,
+    status TEXT NOT NULL,            -- processing, done, failed
+    batch_id TEXT, n_articles INTEGER, n_rows INTEGER, error TEXT,
+    superseded_by TEXT,              -- sha256 of the content that replaced it at its path
+    updated_at TEXT,
+    PRIMARY KEY (sha256, extractor));
+CREATE INDEX IF NOT EXISTS files_batch ON files(batch_id);
+CREATE TABLE IF NOT EXISTS seen (
+    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, sha256 TEXT, last_seen TEXT);
+CREATE INDEX IF NOT EXISTS seen_sha ON seen(sha256);
+CREATE TABLE IF NOT EXISTS batches (
+    batch_id TEXT PRIMARY KEY, run_id TEXT, status TEXT,   -- pending, committed, rolled_back
+    engine TEXT, n_files INTEGER, n_rows INTEGER, created_at TEXT, committed_at TEXT);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id TEXT PRIMARY KEY, started_at TEXT, finished_at TEXT, status TEXT, exit_code INTEGER,
+    summary TEXT);
+"""
+
+
+class Manifest:
+    def __init__(self, path: Path):
+        self.db = sqlite3.connect(path, isolation_level=None, timeout=60)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.executescript(SCHEMA_SQL)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def transaction(self):
+        return _Tx(self.db)
+
+    def seen(self) -> dict[str, tuple[int, int, str]]:
+        rows = self.db.execute("SELECT path, size, mtime_ns, sha256 FROM seen")
+        return {p: (s, m, h) for p, s, m, h in rows}
+
+    def file_states(self, extractor: str) -> dict[str, tuple[str, bool]]:
+        """sha256 -> (status, done under the current extractor); the current extractor wins."""
+        out: dict[str, tuple[str, bool]] = {}
+        for sha, ext, st in self.db.execute(
+                "SELECT sha256, extractor, status FROM files ORDER BY updated_at"):
+            current = ext == extractor
+            if sha in out and out[sha][1] and not current:
+                continue
+            out[sha] = (st, current)
+        return out
+
+    def pending_batches(self) -> list[str]:
+        return [b for (b,) in self.db.execute("SELECT batch_id FROM batches WHERE status='pending'")]
+
+
+class _Tx:
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+# --------------------------------------------------------------------------- dataset files
+def batch_id_for(shas: Iterable[str], extractor: str) -> str:
+    h = hashlib.sha256(extractor.encode())
+    for sha in sorted(shas):
+        h.update(sha.encode())
+    return h.hexdigest()[:16]
+
+
+def published_files(dataset: Path, batch_id: str) -> list[Path]:
+    return [p for t in TABLES for p in (dataset / t).glob(f"*/*/part-{batch_id}-*.parquet")]
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def publish(dataset: Path, staged: Path, batch_id: str) -> int:
+    """Move a batch's staged Parquet files into their partitions with atomic renames.
+
+    Names are made deterministic here (`part-<batch_id>-<n>.parquet`, n in sorted order of the
+    staged names per partition), whatever the writer (pyarrow or Spark) called them.
+    """
+    moved = 0
+    for name in TABLES:
+        root = staged / name
+        if not root.is_dir():
+            continue
+        by_dir: dict[Path, list[Path]] = {}
+        for f in sorted(root.rglob("*.parquet")):
+            if any(part.startswith((".", "_")) for part in f.relative_to(root).parts):
+                continue
+            by_dir.setdefault(f.parent.relative_to(root), []).append(f)
+        for rel_dir, staged_files in sorted(by_dir.items()):
+            dest_dir = dataset / name / rel_dir
+            dest_dir.mkdir(parents=True, exist_ok=True)
+            for n, f in enumerate(staged_files):
+                _fsync(f)
+                os.replace(f, dest_dir / f"part-{batch_id}-{n}.parquet")
+                moved += 1
+    return moved
+
+
+def write_staged(results: Sequence[FileResult], staged: Path, batch_id: str, ingested_at: datetime) -> None:
+    """Write the rows of a batch as hive-partitioned Parquet under the staging folder (pyarrow)."""
+    import pyarrow.dataset as pads
+
+    shutil.rmtree(staged, ignore_errors=True)
+    for name in TABLES:
+        rows = [r for res in results for r in res.rows[name]]
+        if not rows:
+            continue
+        for r in rows:
+            r["batch_id"] = batch_id
+            r["ingested_at"] = ingested_at
+        table = pa.Table.from_pylist(rows, schema=row_schema(name))
+        pads.write_dataset(
+            table, staged / name, format="parquet",
+            partitioning=pads.partitioning(PARTITION, flavor="hive"),
+            basename_template=f"part-{batch_id}-{{i}}.parquet",
+            existing_data_behavior="overwrite_or_ignore",
+            file_options=pads.ParquetFileFormat().make_write_options(compression="zstd"),
+            max_rows_per_file=1_000_000, max_rows_per_group=100_000,
+        )
+
+
+def _maybe_crash(stage: str, batch_no: int) -> None:
+    if os.environ.get(CRASH_ENV) == f"{stage}:{batch_no}":
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+# --------------------------------------------------------------------------- the run
+@dataclass
+class Plan:
+    todo: list[tuple[str, str]] = field(default_factory=list)      # (path, sha256)
+    skipped_done: int = 0
+    skipped_failed: int = 0
+    skipped_duplicate: int = 0
+    stale: int = 0
+    hashed: int = 0
+    replaced: dict[str, str] = field(default_factory=dict)         # path -> previous sha256
+    seen_updates: list[tuple] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return self.skipped_done + self.skipped_failed + self.skipped_duplicate
+
+
+def _discover(paths: Sequence[Path], dataset: Path) -> list[Path]:
+    dataset = dataset.resolve()
+    out = []
+    for f in sources.discover(paths):
+        f = Path(os.path.abspath(f))
+        try:
+            f.resolve().relative_to(dataset)
+            continue  # never ingest the dataset itself
+        except ValueError:
+            out.append(f)
+    return list(dict.fromkeys(out))
+
+
+def sha256_file(path: Path) -> str:
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def plan_run(files: Sequence[Path], manifest: Manifest | None, extractor: str, *,
+             retry_failed: bool, reprocess: bool, log: Log) -> tuple[Plan, list[tuple[str, str]]]:
+    """Decide what to process; returns the plan and the files that could not be hashed."""
+    plan = Plan()
+    seen = manifest.seen() if manifest else {}
+    states = manifest.file_states(extractor) if manifest else {}
+    unreadable: list[tuple[str, str]] = []
+    queued: set[str] = set()
+    now = _now()
+    for f in files:
+        key = str(f)
+        try:
+            st = f.stat()
+            cached = seen.get(key)
+            if cached and cached[0] == st.st_size and cached[1] == st.st_mtime_ns:
+                sha = cached[2]
+            else:
+                sha = sha256_file(f)
+                plan.hashed += 1
+        except OSError as e:
+            unreadable.append((key, f"cannot read the file: {e}"))
+            continue
+        if cached is None or cached[2] != sha or cached[:2] != (st.st_size, st.st_mtime_ns):
+            plan.seen_updates.append((key, st.st_size, st.st_mtime_ns, sha, now))
+            if cached is not None and cached[2] != sha:
+                plan.replaced[key] = cached[2]
+        if sha in queued:
+            plan.skipped_duplicate += 1
+            continue
+        state = states.get(sha)
+        if reprocess or state is None:
+            pass
+        elif state[0] == "failed" and retry_failed:
+            pass
+        elif state[0] == "failed":
+            plan.skipped_failed += 1
+            continue
+        else:
+            plan.skipped_done += 1
+            plan.stale += 0 if state[1] else 1
+            continue
+        queued.add(sha)
+        plan.todo.append((key, sha))
+    return plan, unreadable
+
+
+def rollback_pending(dataset: Path, manifest: Manifest, log: Log) -> int:
+    """Undo batches left `pending` by a crash: remove their files, re-queue their inputs."""
+    n = 0
+    for batch_id in manifest.pending_batches():
+        removed = 0
+        for p in published_files(dataset, batch_id):
+            p.unlink(missing_ok=True)
+            removed += 1
+        shutil.rmtree(dataset / STAGING / batch_id, ignore_errors=True)
+        with manifest.transaction() as db:
+            requeued = db.execute("DELETE FROM files WHERE batch_id=? AND status='processing'",
+                                  (batch_id,)).rowcount
+            db.execute("UPDATE batches SET status='rolled_back' WHERE batch_id=?", (batch_id,))
+        log("batch_rolled_back", batch_id=batch_id, removed_files=removed, requeued=requeued)
+        n += 1
+    shutil.rmtree(dataset / STAGING, ignore_errors=True)
+    return n
+
+
+class Runner:
+    """One ingestion run holding the lock: batches through intent -> stage -> publish -> commit."""
+
+    def __init__(self, dataset: Path, manifest: Manifest, extractor: str, run_id: str, log: Log,
+                 plan: Plan, engine: str):
+        self.dataset, self.manifest, self.extractor = dataset, manifest, extractor
+        self.run_id, self.log, self.plan, self.engine = run_id, log, plan, engine
+        self.done = self.failed = self.rows = self.articles = self.batches = 0
+
+    def intent(self, batch_id: str, files: Sequence[tuple[str, str]]) -> None:
+        now = _now()
+        with self.manifest.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO batches VALUES (?,?,?,?,?,?,?,?)",
+                       (batch_id, self.run_id, "pending", self.engine, len(files), None, now, None))
+            for path, sha in files:
+                db.execute(
+                    "INSERT INTO files (sha256, extractor, path, size, status, batch_id, updated_at) "
+                    "VALUES (?,?,?,?,?,?,?) ON CONFLICT(sha256, extractor) DO UPDATE SET "
+                    "path=excluded.path, size=excluded.size, status='processing', "
+                    "batch_id=excluded.batch_id, error=NULL, superseded_by=NULL, "
+                    "updated_at=excluded.updated_at",
+                    (sha, self.extractor, path, _size(path), "processing", batch_id, now))
+
+    def commit(self, batch_id: str, results: Sequence[FileResult]) -> None:
+        now = _now()
+        n_rows = sum(r.n_rows for r in results)
+        with self.manifest.transaction() as db:
+            for r in results:
+                db.execute("UPDATE files SET status=?, n_articles=?, n_rows=?, error=?, updated_at=? "
+                           "WHERE sha256=? AND extractor=?",
+                           ("failed" if r.error else "done", r.n_articles, r.n_rows, r.error, now,
+                            r.sha256, self.extractor))
+                old = self.plan.replaced.get(r.path)
+                if old and old != r.sha256 and db.execute(
+                        "SELECT 1 FROM seen WHERE sha256=? LIMIT 1", (old,)).fetchone() is None:
+                    db.execute("UPDATE files SET superseded_by=? WHERE sha256=?", (r.sha256, old))
+            db.execute("UPDATE batches SET status='committed', n_rows=?, committed_at=? WHERE batch_id=?",
+                       (n_rows, now, batch_id))
+        for r in results:
+            if r.error:
+                self.failed += 1
+                self.log("file_failed", level="warning", path=r.path, sha256=r.sha256, error=r.error)
+            else:
+                self.done += 1
+        self.rows += n_rows
+        self.articles += sum(r.n_articles for r in results)
+        self.batches += 1
+
+    def run_batch(self, batch_no: int, files: Sequence[tuple[str, str]], extract) -> None:
+        """The commit protocol for one batch; `extract(files, staged, batch_id, ingested_at)`
+        writes the staged Parquet files and returns the FileResults (without needing rows)."""
+        batch_id = batch_id_for((sha for _p, sha in files), self.extractor)
+        t0 = time.perf_counter()
+        self.intent(batch_id, files)
+        self.log("batch_started", batch=batch_no, batch_id=batch_id, files=len(files))
+        staged = self.dataset / STAGING / batch_id
+        ingested_at = datetime.now(UTC)
+        results = extract(files, staged, batch_id, ingested_at)
+        _maybe_crash("staged", batch_no)
+        moved = publish(self.dataset, staged, batch_id)
+        _maybe_crash("published", batch_no)
+        self.commit(batch_id, results)
+        shutil.rmtree(staged, ignore_errors=True)
+        self.log("batch_committed", batch=batch_no, batch_id=batch_id, files=len(files),
+                 failed=sum(1 for r in results if r.error), rows=sum(r.n_rows for r in results),
+                 parquet_files=moved, seconds=round(time.perf_counter() - t0, 2))
+
+
+def _size(path: str) -> int | None:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return None
+
+
+class LocalExtract:
+    """Extraction in this process, or in a pool of worker processes that keep their models."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __call__(self, files, staged, batch_id, ingested_at) -> list[FileResult]:
+        results = self._extract(list(files))
+        write_staged(results, staged, batch_id, ingested_at)
+        return results
+
+    def _extract(self, files: list[tuple[str, str]]) -> list[FileResult]:
+        if self.workers <= 1 or len(files) < 2:
+            return process_files(files)
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+        size = -(-len(files) // self.workers)
+        chunks = [files[i:i + size] for i in range(0, len(files), size)]
+        futures = [self.pool.submit(process_files, c) for c in chunks]
+        out: list[FileResult] = []
+        for chunk, fut in zip(chunks, futures, strict=True):
+            try:
+                out.extend(fut.result())
+            except Exception as e:  # noqa: BLE001 - a dead worker: redo its files here, one by one
+                self.pool.shutdown(cancel_futures=True)
+                self.pool = None
+                for f in chunk:
+                    try:
+                        out.extend(process_files([f]))
+                    except Exception as e2:  # noqa: BLE001
+                        out.append(FileResult(f[1], f[0], error=f"worker failed: {e}; then: {e2}"))
+        return out
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
+def _usage(log: Log, message: str, t0: float) -> int:
+    log("usage_error", level="error", message=message)
+    _summary(status="usage_error", message=message, seconds=round(time.perf_counter() - t0, 3))
+    return EXIT_USAGE
+
+
+def main(paths: Sequence[str | Path], *, into: str | Path, workers: int = 1, batch_size: int = 100,
+         retry_failed: bool = False, reprocess: bool = False, dry_run: bool = False,
+         lock_wait: float = 0.0, engine: str = "local") -> int:
+    """Run one ingestion; returns the exit code (0, 1, 2, 3 or 75). See the module docstring."""
+    t0 = time.perf_counter()
+    run_id = uuid.uuid4().hex[:12]
+    log = Log(run_id)
+    dataset = Path(into)
+    paths = [Path(p) for p in paths]
+    if engine not in ENGINES:
+        return _usage(log, f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}", t0)
+    if batch_size < 1 or workers < 1:
+        return _usage(log, "--batch-size and --workers must be at least 1", t0)
+    if not paths:
+        return _usage(log, "no input paths given", t0)
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        return _usage(log, f"no such file or folder: {', '.join(missing)}", t0)
+    if dataset.exists() and not dataset.is_dir():
+        return _usage(log, f"--into {dataset} exists and is not a folder", t0)
+    if engine == "spark":
+        import importlib.util
+
+        if importlib.util.find_spec("pyspark") is None:
+            return _usage(log, "--engine spark needs pyspark: pip install 'newsfacts[spark]'", t0)
+    if dry_run:
+        return _dry_run(paths, dataset, retry_failed=retry_failed, reprocess=reprocess, log=log, t0=t0)
+
+    from filelock import FileLock, Timeout
+
+    dataset.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(dataset / LOCK), timeout=lock_wait if lock_wait > 0 else 0)
+    try:
+        lock.acquire()
+    except Timeout:
+        log("locked", level="warning", dataset=str(dataset), lock=str(dataset / LOCK), waited=lock_wait)
+        _summary(status="locked", run_id=run_id, dataset=str(dataset), new=0, skipped=0, failed=0, rows=0,
+                 seconds=round(time.perf_counter() - t0, 3))
+        return EXIT_LOCKED
+    try:
+        return _locked_run(paths, dataset, run_id=run_id, log=log, t0=t0, workers=workers,
+                           batch_size=batch_size, retry_failed=retry_failed, reprocess=reprocess,
+                           engine=engine)
+    finally:
+        lock.release()
+
+
+def _dry_run(paths, dataset: Path, *, retry_failed: bool, reprocess: bool, log: Log, t0: float) -> int:
+    manifest = Manifest(dataset / MANIFEST) if (dataset / MANIFEST).exists() else None
+    try:
+        extractor = extractor_key()
+        files = _discover(paths, dataset)
+        plan, unreadable = plan_run(files, manifest, extractor, retry_failed=retry_failed,
+                                    reprocess=reprocess, log=log)
+    finally:
+        if manifest:
+            manifest.close()
+    _summary(status="dry_run", would_process=len(plan.todo), already_done=plan.skipped_done,
+             failed_skipped=plan.skipped_failed, duplicates=plan.skipped_duplicate, stale=plan.stale,
+             unreadable=len(unreadable), seconds=round(time.perf_counter() - t0, 3))
+    return EXIT_OK
+
+
+def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, workers: int,
+                batch_size: int, retry_failed: bool, reprocess: bool, engine: str) -> int:
+    manifest = Manifest(dataset / MANIFEST)
+    started = _now()
+    manifest.db.execute("INSERT INTO runs (run_id, started_at, status) VALUES (?,?,?)",
+                        (run_id, started, "running"))
+    summary: dict = {"status": "error", "run_id": run_id, "dataset": str(dataset), "engine": engine}
+    code = EXIT_FATAL
+    runner: Runner | None = None
+    extract = None
+    try:
+        rolled_back = rollback_pending(dataset, manifest, log)
+        extractor = extractor_key()
+        files = _discover(paths, dataset)
+        plan, unreadable = plan_run(files, manifest, extractor, retry_failed=retry_failed,
+                                    reprocess=reprocess, log=log)
+        with manifest.transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO seen VALUES (?,?,?,?,?)", plan.seen_updates)
+        log("start", dataset=str(dataset), files=len(files), todo=len(plan.todo), skipped=plan.skipped,
+            hashed=plan.hashed, stale=plan.stale, rolled_back=rolled_back, engine=engine,
+            extractor=extractor)
+        for path, error in unreadable:
+            log("file_unreadable", level="warning", path=path, error=error)
+        runner = Runner(dataset, manifest, extractor, run_id, log, plan, engine)
+        if plan.todo:
+            if engine == "spark":
+                from . import spark as spark_mod
+
+                extract = spark_mod.IngestExtract(files_per_task=batch_size, workers=workers, log=log)
+                runner.run_batch(1, plan.todo, extract)
+            else:
+                extract = LocalExtract(workers)
+                for n, i in enumerate(range(0, len(plan.todo), batch_size), start=1):
+                    runner.run_batch(n, plan.todo[i:i + batch_size], extract)
+        failed = runner.failed + len(unreadable)
+        code = EXIT_PARTIAL if failed else EXIT_OK
+        summary.update(status="partial" if failed else "ok", new=runner.done + runner.failed,
+                       skipped=plan.skipped, failed=failed, rows=runner.rows, articles=runner.articles,
+                       batches=runner.batches, skipped_failed=plan.skipped_failed,
+                       duplicates=plan.skipped_duplicate, stale=plan.stale, hashed=plan.hashed)
+    except Exception as e:  # noqa: BLE001 - report, record, exit 1; the next run rolls back
+        log("fatal", level="error", error=f"{type(e).__name__}: {e}", traceback=traceback.format_exc())
+        summary.update(error=f"{type(e).__name__}: {e}")
+        if runner is not None:
+            summary.update(new=runner.done + runner.failed, failed=runner.failed, rows=runner.rows)
+    finally:
+        if extract is not None:
+            extract.close()
+    summary["seconds"] = round(time.perf_counter() - t0, 3)
+    manifest.db.execute("UPDATE runs SET finished_at=?, status=?, exit_code=?, summary=? WHERE run_id=?",
+                        (_now(), summary["status"], code, json.dumps(summary), run_id))
+    manifest.close()
+    log("done", **{k: v for k, v in summary.items() if k != "run_id"})
+    _summary(**summary)
+    return code
+
+
+# --------------------------------------------------------------------------- status and reading
+def status(dataset: str | Path) -> int:
+    """Print the manifest summary and the last runs of a dataset; 2 when it is not a dataset."""
+    path = Path(dataset) / MANIFEST
+    if not path.exists():
+        sys.stderr.write(f"error: {dataset} is not an ingestion dataset (no {MANIFEST})\n")
+        return EXIT_USAGE
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        print(f"dataset: {Path(dataset)}")
+        counts = dict(db.execute("SELECT status, count(*) FROM files GROUP BY status").fetchall())
+        rows = db.execute("SELECT coalesce(sum(n_rows), 0), coalesce(sum(n_articles), 0) FROM files "
+                          "WHERE status IN ('done','failed') AND superseded_by IS NULL").fetchone()
+        superseded = db.execute("SELECT count(*) FROM files WHERE superseded_by IS NOT NULL").fetchone()[0]
+        paths = db.execute("SELECT count(*) FROM seen").fetchone()[0]
+        batches = dict(db.execute("SELECT status, count(*) FROM batches GROUP BY status").fetchall())
+        extractors = db.execute("SELECT extractor, count(*) FROM files GROUP BY extractor").fetchall()
+        print(f"files: {counts.get('done', 0)} done, {counts.get('failed', 0)} failed, "
+              f"{counts.get('processing', 0)} processing, {superseded} superseded; {paths} paths seen")
+        print(f"latest rows: {rows[0]} statements from {rows[1]} articles")
+        print("batches: " + ", ".join(f"{n} {s}" for s, n in sorted(batches.items())) if batches else
+              "batches: none")
+        for ext, n in extractors:
+            print(f"extractor: {ext} ({n} files)")
+        failed = db.execute("SELECT path, error FROM files WHERE status='failed' AND superseded_by IS NULL "
+                            "ORDER BY updated_at DESC LIMIT 10").fetchall()
+        if failed:
+            print("failed files (retried with --retry-failed):")
+            for p, err in failed:
+                print(f"  {p}: {err}")
+        print("last runs:")
+        for run_id, started, _finished, st, code, summ in db.execute(
+                "SELECT run_id, started_at, finished_at, status, exit_code, summary FROM runs "
+                "ORDER BY started_at DESC LIMIT 10"):
+            s = json.loads(summ) if summ else {}
+            print(f"  {started}  {run_id}  {st:<8} exit={code}  new={s.get('new', '-')} "
+                  f"skipped={s.get('skipped', '-')} failed={s.get('failed', '-')} rows={s.get('rows', '-')} "
+                  f"seconds={s.get('seconds', '-')}")
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def read(dataset: str | Path, name: str = "statements", *, latest: bool = True):
+    """A table of the dataset as pandas; with `latest`, only rows of each file's current version.
+
+    Current = the batch the manifest last committed for that content, for content still present
+    at some path (a changed file's old rows are superseded; a failed file retried keeps only the
+    retry's rows). Works on pandas 2 and 3.
+    """
+    import pyarrow.compute as pc
+    import pyarrow.dataset as pads
+
+    from .table import to_pandas
+
+    root = Path(dataset) / name
+    schema = pa.schema(list(file_schema(name)) + list(PARTITION))
+    if not root.is_dir():
+        return to_pandas(schema.empty_table())
+    table = pads.dataset(root, format="parquet", schema=schema,
+                         partitioning=pads.partitioning(PARTITION, flavor="hive")).to_table()
+    if latest:
+        db = sqlite3.connect(f"file:{Path(dataset) / MANIFEST}?mode=ro", uri=True)
+        try:
+            live = [f"{sha}:{b}" for sha, b in db.execute(
+                "SELECT sha256, batch_id FROM files f WHERE status IN ('done','failed') "
+                "AND superseded_by IS NULL AND updated_at = (SELECT max(updated_at) FROM files g "
+                "WHERE g.sha256 = f.sha256 AND g.status IN ('done','failed'))")]
+        finally:
+            db.close()
+        key = pc.binary_join_element_wise(table["input_sha256"], table["batch_id"], ":")
+        table = table.filter(pc.is_in(key, value_set=pa.array(live, pa.string())))
+    return to_pandas(table)
