@@ -539,6 +539,10 @@ class Runner:
         _maybe_crash("published", batch_no)
         self.commit(batch_id, results)
         shutil.rmtree(staged, ignore_errors=True)
+        try:
+            staged.parent.rmdir()
+        except OSError:
+            pass
         self.log("batch_committed", batch=batch_no, batch_id=batch_id, files=len(files),
                  failed=sum(1 for r in results if r.error), rows=sum(r.n_rows for r in results),
                  parquet_files=moved, seconds=round(time.perf_counter() - t0, 2))

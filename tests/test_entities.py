@@ -85,7 +85,7 @@ def test_predict_offsets_are_into_the_raw_text():
             {"id": "x2", "lang": "ko", "text": "박씨의 딸과 김모(33)씨 등", "entities": []}]
     preds = list(ner.predict(recs))
     assert [p["id"] for p in preds] == ["x1", "x2"]
-    for rec, pred in zip(recs, preds):
+    for rec, pred in zip(recs, preds, strict=True):
         spans = {rec["text"][e["start"]:e["end"]]: e["label"] for e in pred["entities"]}
         assert spans, pred
         for name in spans:

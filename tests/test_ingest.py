@@ -58,6 +58,13 @@ def cli(*args: str, env: dict | None = None, timeout: float = 600) -> tuple[int,
     return proc.returncode, summary, proc.stderr, seconds
 
 
+def run(capsys, *paths: Path, into: Path, **options) -> tuple[int, dict, str]:
+    """`ingest.main` in this process (models stay loaded between tests): code, summary, stderr."""
+    code = ingest.main(list(paths), into=into, **options)
+    out, err = capsys.readouterr()
+    return code, json.loads(out.strip().splitlines()[-1]), err
+
+
 def events(stderr: str) -> list[dict]:
     out = []
     for line in stderr.splitlines():
@@ -79,10 +86,10 @@ def manifest(dataset: Path, sql: str) -> list[tuple]:
 
 
 # --------------------------------------------------------------------------- increments
-def test_rerun_rename_copy_and_change(tmp_path):
+def test_rerun_rename_copy_and_change(tmp_path, capsys):
     src = make_corpus(tmp_path / "in", 12)
     ds = tmp_path / "ds"
-    code, s, err, _ = cli("ingest", str(src), "--into", str(ds), "--batch-size", "5")
+    code, s, err = run(capsys, src, into=ds, batch_size=5)
     assert code == 0, err
     assert (s["status"], s["new"], s["failed"], s["batches"]) == ("ok", 12, 0, 3)
     assert s["rows"] == len(statement_ids(ds)) > 0
@@ -91,7 +98,7 @@ def test_rerun_rename_copy_and_change(tmp_path):
     assert len(first_ids) == len(set(first_ids))
 
     # the same run again: nothing processed, nothing re-hashed
-    code, s, err, _ = cli("ingest", str(src), "--into", str(ds))
+    code, s, err = run(capsys, src, into=ds)
     assert (code, s["new"], s["skipped"], s["hashed"]) == (0, 0, 12, 0)
 
     # a rename and a copy are not processed again; a changed file is, and supersedes its old rows
@@ -99,8 +106,9 @@ def test_rerun_rename_copy_and_change(tmp_path):
     shutil.copy(src / "a00001.txt", src / "copy.txt")
     changed = src / "a00002.txt"
     old_text = changed.read_text(encoding="utf-8")
-    changed.write_text(article(2, variant=" Sales fell 7% in April, said the chief economist."), encoding="utf-8")
-    code, s, err, _ = cli("ingest", str(src), "--into", str(ds))
+    changed.write_text(article(2, variant=" Sales fell 7% in April, said the chief economist."),
+                       encoding="utf-8")
+    code, s, err = run(capsys, src, into=ds)
     assert code == 0, err
     assert (s["new"], s["skipped"], s["duplicates"]) == (1, 12, 0)
     raw = ingest.read(ds, "articles", latest=False)
@@ -136,11 +144,11 @@ def test_rerun_rename_copy_and_change(tmp_path):
     assert "13 done" in out and "1 superseded" in out and out.count(" ok ") >= 3
 
 
-def test_dataset_reads_back_with_pandas_pyarrow_duckdb(tmp_path):
+def test_dataset_reads_back_with_pandas_pyarrow_duckdb(tmp_path, capsys):
     src = make_corpus(tmp_path / "in", 6)
     (src / "empty.txt").write_text("   \n", encoding="utf-8")  # an error article without date or language
     ds = tmp_path / "ds"
-    code, s, err, _ = cli("ingest", str(src), "--into", str(ds))
+    code, s, err = run(capsys, src, into=ds)
     assert code == 3, err
     import duckdb
     import pandas as pd
@@ -149,7 +157,7 @@ def test_dataset_reads_back_with_pandas_pyarrow_duckdb(tmp_path):
         df = pd.read_parquet(ds / name)
         table = pads.dataset(ds / name, format="parquet", partitioning="hive").to_table()
         n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{ds.as_posix()}/{name}/*/*/*.parquet', "
-                       "hive_partitioning = true)").fetchone()[0]
+                       "hive_partitioning = true)").fetchall()[0][0]
         assert len(df) == table.num_rows == n > 0
         expected = set(ingest.file_schema(name).names) | {"date", "lang"}
         assert set(df.columns) == expected
@@ -163,12 +171,12 @@ def test_dataset_reads_back_with_pandas_pyarrow_duckdb(tmp_path):
 
 
 # --------------------------------------------------------------------------- failures
-def test_poison_files_fail_then_skip_then_retry(tmp_path):
+def test_poison_files_fail_then_skip_then_retry(tmp_path, capsys):
     src = make_corpus(tmp_path / "in", 4)
     (src / "poison.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe garbage" * 50)
     (src / "broken.json").write_text('{"title": "cut", "text": "Le maire a dit', encoding="utf-8")
     ds = tmp_path / "ds"
-    code, s, err, _ = cli("ingest", str(src), "--into", str(ds))
+    code, s, err = run(capsys, src, into=ds)
     assert code == 3, err
     assert (s["status"], s["new"], s["failed"]) == ("partial", 6, 2)
     failed = dict(manifest(ds, "SELECT path, error FROM files WHERE status='failed'"))
@@ -177,10 +185,10 @@ def test_poison_files_fail_then_skip_then_retry(tmp_path):
     assert "invalid JSON" in failed[str((src / "broken.json").resolve())]
     assert {e["event"] for e in events(err)} >= {"file_failed"}
 
-    code, s, err, _ = cli("ingest", str(src), "--into", str(ds))
+    code, s, err = run(capsys, src, into=ds)
     assert (code, s["new"], s["skipped_failed"]) == (0, 0, 2)
 
-    code, s, err, _ = cli("ingest", str(src), "--into", str(ds), "--retry-failed")
+    code, s, err = run(capsys, src, into=ds, retry_failed=True)
     assert (code, s["new"], s["failed"]) == (3, 2, 2)
     # the retried files' new error rows supersede the first attempt's
     arts = ingest.read(ds, "articles")
@@ -190,7 +198,7 @@ def test_poison_files_fail_then_skip_then_retry(tmp_path):
     # once fixed (new bytes), the file is processed normally
     (src / "broken.json").write_text('{"title": "ok", "text": "Le maire a dit que la ville '
                                      'investirait 3 millions d\'euros.", "lang": "fr"}', encoding="utf-8")
-    code, s, err, _ = cli("ingest", str(src), "--into", str(ds))
+    code, s, err = run(capsys, src, into=ds)
     assert (code, s["new"], s["failed"]) == (0, 1, 0)
     assert (ingest.read(ds, "articles")["status"] == "error").sum() == 1
 
@@ -239,13 +247,18 @@ def test_two_runs_started_together_one_exits_75_at_once(tmp_path):
     assert ended[loser] < ended[winner]          # "at once": it did not wait for the other run
     assert ended[loser] < 10, ended
 
-    # --lock-wait waits for the lock instead, then finds nothing to do
-    holder = _start(["ingest", str(make_corpus(tmp_path / "in", 2, start=8)), "--into", str(ds)])
-    while not (ds / ingest.MANIFEST).exists() or "start" not in holder.stderr.readline():
-        pass
-    code, s, _err, _ = cli("ingest", str(src), "--into", str(ds), "--lock-wait", "300")
-    holder.communicate()
-    assert (holder.returncode, code, s["new"]) == (0, 0, 0)
+    # --lock-wait waits for the lock instead: this test holds the real lock for a while
+    from filelock import FileLock
+
+    lock = FileLock(str(ds / ingest.LOCK))
+    lock.acquire()
+    waiter = _start(["ingest", str(src), "--into", str(ds), "--lock-wait", "120"])
+    time.sleep(2.5)
+    assert waiter.poll() is None, waiter.communicate()      # still waiting
+    lock.release()
+    out, err = waiter.communicate(timeout=120)
+    assert waiter.returncode == 0, err
+    assert json.loads(out.splitlines()[-1])["new"] == 0
 
 
 # --------------------------------------------------------------------------- crash and resume
@@ -274,15 +287,16 @@ def _check_exactly_once(ds: Path, reference: list[str]) -> None:
 
 @pytest.fixture(scope="module")
 def crash_corpus(tmp_path_factory):
+    """24 articles and the statement ids of a clean run over them (in this process)."""
     root = tmp_path_factory.mktemp("crash")
     src = make_corpus(root / "in", 24)
     clean = root / "clean"
-    code, s, err, _ = cli("ingest", str(src), "--into", str(clean), "--batch-size", "6")
-    assert code == 0, err
+    code = ingest.main([src], into=clean, batch_size=6)
+    assert code == 0
     return src, statement_ids(clean)
 
 
-def test_sigkill_in_the_middle_of_a_batch_then_resume(tmp_path, crash_corpus):
+def test_sigkill_in_the_middle_of_a_batch_then_resume(tmp_path, crash_corpus, capsys):
     src, reference = crash_corpus
     ds = tmp_path / "ds"
     t0 = time.perf_counter()
@@ -291,7 +305,7 @@ def test_sigkill_in_the_middle_of_a_batch_then_resume(tmp_path, crash_corpus):
     assert proc.returncode == -signal.SIGKILL
     assert [e["event"] for e in seen].count("batch_committed") == 1
     assert manifest(ds, "SELECT count(*) FROM batches WHERE status='pending'") == [(1,)]
-    code, s, err, _ = cli("ingest", str(src), "--into", str(ds), "--batch-size", "6")
+    code, s, err = run(capsys, src, into=ds, batch_size=6)  # the next run (here in-process)
     assert code == 0, err
     assert (s["new"], s["skipped"]) == (18, 6)
     assert any(e["event"] == "batch_rolled_back" for e in events(err))
@@ -299,7 +313,8 @@ def test_sigkill_in_the_middle_of_a_batch_then_resume(tmp_path, crash_corpus):
     print(f"\nkill/resume (24 articles, batch 6): {time.perf_counter() - t0:.1f} s")
 
 
-def test_sigkill_after_publishing_before_commit_then_resume(tmp_path, crash_corpus):
+@pytest.mark.slow
+def test_sigkill_after_publishing_before_commit_then_resume(tmp_path, crash_corpus, capsys):
     """The worst moment: batch 2's files are in place but the manifest does not say so."""
     src, reference = crash_corpus
     ds = tmp_path / "ds"
@@ -309,7 +324,7 @@ def test_sigkill_after_publishing_before_commit_then_resume(tmp_path, crash_corp
     on_disk = statement_ids(ds)
     assert len(on_disk) > 0 and len(ingest.published_files(ds, manifest(
         ds, "SELECT batch_id FROM batches WHERE status='pending'")[0][0])) > 0
-    code, s, err, _ = cli("ingest", str(src), "--into", str(ds), "--batch-size", "6")
+    code, s, err = run(capsys, src, into=ds, batch_size=6)
     assert code == 0, err
     rolled = [e for e in events(err) if e["event"] == "batch_rolled_back"]
     assert len(rolled) == 1 and rolled[0]["removed_files"] > 0

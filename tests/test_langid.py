@@ -140,3 +140,12 @@ def test_paragraphs_split_on_single_newlines_when_there_is_no_blank_line():
     paras = langid.detect_paragraphs(text)
     assert [(text[s:e], g.lang) for s, e, g in paras] == [
         ("Première ligne d'un article en français.", "fr"), ("Second line of the article, in English.", "en")]
+
+
+def test_names_pass_reads_the_sentence_without_its_foreign_names():
+    text = "Mary Jones, a British Council of Independent Schools igazgatója"
+    first = langid._model_guess(text)
+    assert first.lang == "en" and first.confidence < langid.NAMES_PASS_BELOW  # the names outweigh
+    guess = langid.detect(text)
+    assert guess.lang == "hu" and guess.confidence > first.confidence
+    assert "Council" not in langid._NAMES.sub(" ", text)

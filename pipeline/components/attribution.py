@@ -193,10 +193,33 @@ def find_statements(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statem
     found = _dedupe(found, keep_nested=cfg.keep_nested)
     found.extend(floating_quotes(doc, cfg, quotes, found))
     found.extend(title_statement(doc, cfg, found))
+    _participle_sources(doc, found)
     for st in found:
         if st.kind != "according_to":
             st.kind = _kind(doc.text, quotes, st)
     return found
+
+
+def _participle_sources(doc: Doc, found: list[Statement]) -> None:
+    """", estimant que…", "…, soulignant que…", "adding that…": a participle cue with no subject
+    of its own continues the statement before it in the same sentence and shares its source."""
+    ordered = sorted(found, key=lambda s: s.cue_start if s.cue_start is not None else s.start)
+    for i, st in enumerate(ordered):
+        if st.source_start is not None or st.cue_start is None or st.rule in ("according_to", "colon"):
+            continue
+        cue = doc.char_span(st.cue_start, st.cue_end, alignment_mode="expand")
+        if cue is None:
+            continue
+        tok = cue[0]
+        if "Part" not in tok.morph.get("VerbForm") and tok.tag_ != "VBG" or tok.dep_ in ("acl", "amod"):
+            continue
+        for prev in reversed(ordered[:i]):
+            if prev.cue_start is None or prev.source_start is None:
+                continue
+            if doc.char_span(prev.cue_start, prev.cue_end, alignment_mode="expand")[0].sent.start != tok.sent.start:
+                break
+            st.source_start, st.source_end = prev.source_start, prev.source_end
+            break
 
 
 def _lemma(tok: Token, cfg: Config) -> str:
@@ -271,13 +294,26 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
                     cue_end = c.idx + len(c.text)
                     rule, conf = "prep", 0.5
                 break
+    fragments = None
+    if content is None and lemma in cfg.clause_cues:
+        frag = _parenthetical(tok, cfg, quotes)
+        if frag is not None:
+            fragments = frag
+            content = (frag[0][0], frag[-1][1])
+            rule, conf = "parenthetical", 0.7
     if content is None and lemma in cfg.clause_cues and tok.head.i != tok.i and tok.head.i < tok.i \
             and tok.dep_ in cfg.inverted_deps and tok.left_edge.i > 0 \
             and doc[tok.left_edge.i - 1].text in (",", "»", "”", '"', ":", "—", "–") \
             and not any(c.dep_ in cfg.object_deps for c in children):
         # ", said X" / ", déclare Isha Johansen": the cue hangs off the clause it reports
         head = tok.head
-        if (head.pos_ in ("VERB", "AUX") and not _is_cue(head, cfg)) or _in_quote(head, quotes):
+        subjects = [c for c in children if c.dep_ in cfg.subject_deps and c.i < tok.i]
+        plain = not any(c.dep_ == "cc" for c in children) and all(
+            c.left_edge.i == tok.left_edge.i for c in subjects)
+        after_quote = doc[tok.left_edge.i - 1].text in q.CLOSING or (
+            tok.left_edge.i > 1 and doc[tok.left_edge.i - 2].text in q.CLOSING)
+        if plain and ((head.pos_ in ("VERB", "AUX") and not _is_cue(head, cfg))
+                      or (after_quote and _in_quote(head, quotes))):
             left = head.left_edge
             end_tok = tok.left_edge.i - 1
             if end_tok >= left.i:
@@ -287,7 +323,8 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
     if content is None:
         return None
     if rule in ("clause", "object", "complementizer") and cfg.extend_to_sentence_end:
-        content = _extend_to_sentence_end(tok, content, cfg, quotes)
+        if not (rule == "object" and doc.text[content[1]:content[1] + 2].strip()[:1] == ","):
+            content = _extend_to_sentence_end(tok, content, cfg, quotes)
     content = _expand_to_quotes(doc.text, quotes, *content)
     content = _absorb_next_quote(doc.text, quotes, content, claimed)
     for a, b in claimed:  # never run into a quotation another cue frames
@@ -300,10 +337,36 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
         return None
     source = _source(tok, cfg, quotes)
     st = Statement(content[0], content[1], "indirect", tok.idx, cue_end, lemma, confidence=conf, rule=rule)
+    if fragments and rule == "parenthetical" and content == (fragments[0][0], fragments[-1][1]):
+        st.fragments = fragments
     if source is not None:
         st.source_start, st.source_end = source
         st.confidence = min(0.95, st.confidence + 0.1)
     return st
+
+
+def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple[int, int]] | None:
+    """"The museum, Mr. Obama said, would make visitors…": a cue clause set off by commas
+    inside the sentence it reports; the content is the sentence around it, in two pieces."""
+    doc = tok.doc
+    words = [t.i for t in tok.subtree if not t.is_punct]
+    lo, hi = words[0], words[-1]
+    sent = tok.sent
+    if any(c.dep_ in cfg.object_deps or c.dep_ == "cc" for c in tok.children):
+        return None
+    if lo - 1 <= sent.start or hi + 1 >= sent.end - 1:
+        return None
+    if doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.i != tok.i and t.dep_ not in ("aux", "auxpass", "aux:tense", "aux:pass")
+           for t in doc[lo:hi + 1]):
+        return None
+    text = doc.text
+    left = _trim(text, sent.start_char, doc[lo - 1].idx)
+    right = _trim(text, doc[hi + 1].idx + 1, sent.end_char)
+    if left[1] - left[0] < 2 or right[1] - right[0] < 2:
+        return None
+    return [left, right]
 
 
 def _absorb_next_quote(text: str, quotes: list[q.Quote], content: tuple[int, int],
@@ -332,7 +395,8 @@ def _complementizer_after(tok: Token, cfg: Config) -> Token | None:
             if t.head.i == tok.i and t.dep_ not in cfg.object_deps:
                 return None
         if t.lower_ in cfg.complementizers and t.pos_ == "SCONJ" and t.dep_ == "mark" and t.head.i > i:
-            return t
+            prev = doc[i - 1]
+            return t if prev.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "VERB") else None
         if t.is_punct and t.text in ".;:!?":
             return None
     return None
@@ -423,10 +487,9 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             return _mention_chars(_pick_subject(subj), cfg)
         if passive:
             return None  # "il a été annoncé que…" has no source
-        if tok is verb:
-            after = _noun_after(verb, cfg, quotes)
-            if after is not None:
-                return _mention_chars(after, cfg)
+        after = _noun_after(tok, cfg, quotes)
+        if after is not None:
+            return _mention_chars(after, cfg)
         if tok.dep_ in cfg.inherit_deps and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -511,6 +574,9 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             seen.add(m.start())
             before = _trim(text, sent.start_char, span.start_char)
             after = _trim(text, src.end_char, sent.end_char)
+            closing = [qu for qu in quotes if qu.end <= span.start_char and not text[qu.end:span.start_char].strip(" ,")]
+            if closing:
+                before = _trim_inner(text, *closing[-1].inner)
             if before[1] - before[0] < 3:
                 content = after
             elif after[1] - after[0] < 3:
@@ -597,8 +663,16 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
             j += 1
         if any(s.start < b and a < s.end for s in found):
             continue
+        if (cfg.merge_quote_pieces and prev is not None and prev.kind == "direct" and prev.source_start is not None
+                and _near(text, prev.end, qu.start, paragraphs=0)):
+            prev.fragments = (prev.fragments or [(prev.start, prev.end)]) + [(a, b)]
+            prev.end = b
+            continue
         if len(text[a:b].split()) < cfg.min_quote_words:
             continue
+        lead = text[max(0, qu.start - 3):qu.start].strip()
+        if lead and lead[-1] not in ".!?:…" and "\n" not in text[max(0, qu.start - 3):qu.start]:
+            continue  # a quotation inside a sentence is not a statement of its own
         last = out[-1] if out and out[-1].end <= qu.start else None
         if last is not None and (prev is None or last.end > prev.end):
             prev = last
@@ -647,10 +721,11 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int]) -> Token 
     if first in (",", "—", "–", "") or before_close in (",", "!", "?", "."):
         words = 0
         for t in doc[i:min(len(doc), i + 14)]:
-            if t.text in _STOP or "\n" in t.text or t.text in q.OPENING:
+            if (t.text in _STOP and (t.is_sent_end or t.i + 1 == len(doc))) or "\n" in t.text or t.text in q.OPENING:
                 break
             if t.pos_ in ("VERB", "AUX", "NOUN") and _lemma(t, cfg) in cfg.clause_cues:
-                return t if words <= cfg.cue_gap_words else None
+                ok = words <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod")
+                return t if ok else None
             if t.is_alpha:
                 words += 1
     j = bisect.bisect_left(starts, qu.start) - 1
@@ -703,13 +778,13 @@ def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[State
         if not (caps or named or (first and len(words) == 1 and left[:1].isupper())):
             first = False
             continue
-        colon = line_start + m.end(1) + line[m.end(1):].find(":")
+        colon = line_start + m.end(1) + max(line[m.end(1):].find(":"), line[m.end(1):].find("―"))
         out.append(Statement(c0, c1, "indirect", colon, colon + 1, ":", s0, s1, confidence=0.5, rule="colon"))
         first = False
     return out
 
 
-_SPEAKER_COLON = re.compile(r"^\s*([A-Z][^:\n\"“«]{1,38}?)\s?:\s+(\S.{8,})$")
+_SPEAKER_COLON = re.compile(r"^\s*([A-Z][^:―\n\"“«]{1,38}?)\s?[:―]\s*(\S.{8,})$")
 
 
 def _kind(text: str, quotes: list[q.Quote], st: Statement) -> str:

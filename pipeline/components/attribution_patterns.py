@@ -66,6 +66,8 @@ class _Lex:
     so_markers: set[str]
     openers: set[str]
     comps: set[str]
+    preps: set[str]
+    clause_openers: set[str]
     subordinators: set[str]
     anaphoric: set[str]
     subjunctive: set[str]
@@ -78,6 +80,7 @@ class _Lex:
     no_spaces: bool
     min_quote_words: int
     split_quotes: bool
+    whole_sentence: set[str]
     open_to_close: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
@@ -96,13 +99,15 @@ class _Lex:
             according_after=sorted(low("according_to_after"), key=len, reverse=True),
             according_nouns=low("according_to_nouns"), ambiguous=set(low("ambiguous_markers")),
             so_markers=set(low("source_after_comma")), openers=set(low("reporting_openers")),
-            comps=set(low("complementizers")), subordinators=set(low("subordinators")),
+            comps=set(low("complementizers")), preps=set(low("prepositions")),
+            clause_openers=set(low("clause_openers")), subordinators=set(low("subordinators")),
             anaphoric=set(low("anaphoric_markers")), subjunctive=set(low("subjunctive_forms")),
             dets=set(low("determiners")), linkers=set(low("np_linkers")), stops=set(low("np_stops")),
             adverbs=set(low("adverbs")), aux=set(low("auxiliaries")), pronouns=set(low("pronouns")),
             no_spaces=bool(data.get("no_spaces", False)),
             min_quote_words=int(data.get("min_quote_words", 4)),
             split_quotes=bool(data.get("split_embedded_quotes", False)),
+            whole_sentence=set(low("whole_sentence_cues")),
         )
         for pair in data.get("quote_pairs", []):
             lex.open_to_close.setdefault(pair[0], []).append(pair[1])
@@ -211,7 +216,7 @@ def _is_cap(w: _W) -> bool:
         i = t.find(apo)
         if 0 < i <= 3:
             t = t[i + 1:]
-    return t[:1].isupper()
+    return t[:1].isupper() or any(part[:1].isupper() for part in t.split("-")[1:])
 
 
 def _np_forward(words: list[_W], i: int, lex: _Lex, limit: int = 10,
@@ -332,17 +337,21 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
         n = _cue_len(words, k, lex)
         if not n:
             continue
-        if _clause_opener(text, us, words, k, lex) in lex.openers:
+        if _in_reporting_clause(text, us, words, k, lex):
             continue  # "wie X mitteilte, …" is the reporting-clause pattern's
         cue_end = words[k + n - 1].end
         before = text[us:w.start].rstrip()
+        if k > 0 and words[k - 1].low in lex.so_markers and words[k - 1].start >= us \
+                and text[:words[k - 1].start].rstrip().endswith(","):
+            before = text[us:words[k - 1].start].rstrip()  # "…, so bestätigt das Gericht."
         colon = _separator_after(text, words, k + n - 1, ue, lex, marks=":：")
         # "…, sagte X." / "«…», — сказал X." : content before, source after the cue
         forward = _separator_after(text, words, k + n - 1, ue, lex)
         if forward is not None and text[forward:ue].lstrip()[:1] in lex.open_to_close:
             forward = None  # "„…“, sagte X, „…“": the quote after the source continues the content
-        if colon is None and forward is None and before and (before[-1] in ",—–:" or before.endswith(tuple(c for cs in lex.open_to_close.values()
-                                                                      for c in cs))) and k > 0:
+        closers = tuple(c for cs in lex.open_to_close.values() for c in cs)
+        if colon is None and forward is None and before and k > 0 and (
+                before[-1] in ",—–:" or before.endswith(closers)):
             cut = len(before)
             while cut and before[cut - 1] in ",—–: ":
                 cut -= 1
@@ -365,6 +374,13 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
         # "X sagte, dass …" / "X sagte: „…“" / "Am Montag sagte X, …": content after a separator
         sep = _separator_after(text, words, k + n - 1, ue, lex)
         if sep is None:
+            if w.low in lex.whole_sentence and k > 0 and not found:
+                # "Der Minister kritisierte die Entscheidung scharf.": the whole sentence is the claim
+                cs, ce = _trim(text, us, ue)
+                src = _source_around(text, us, words, k, ue, lex)
+                if src is not None and ce - cs >= 20:
+                    found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), w.start, cue_end,
+                                           w.low, src[0], src[1], confidence=0.41))
             continue
         cs, ce = _content_after(text, sep, ue, quotes)
         if ce - cs < 12:
@@ -387,12 +403,18 @@ def _cue_len(words: list[_W], k: int, lex: _Lex) -> int:
     return 1 if words[k].low in lex.cues else 0
 
 
-def _clause_opener(text: str, us: int, words: list[_W], k: int, lex: _Lex) -> str:
-    """The first word of the clause holding words[k] (after the last comma before it)."""
-    i = k
-    while i > 0 and words[i - 1].start >= us and "," not in text[words[i - 1].end:words[i].start]:
-        i -= 1
-    return words[i].low if i < k else ""
+def _in_reporting_clause(text: str, us: int, words: list[_W], k: int, lex: _Lex) -> bool:
+    """Whether words[k] closes a reporting clause opened by "wie"/"как" at the unit start or
+    after a comma, within a few words ("Wie X, Sprecher von Y, in Bangkok mitteilte, …")."""
+    for i in range(k - 1, max(-1, k - 15), -1):
+        if words[i].start < us:
+            return False
+        if words[i].low in lex.openers:
+            gap = text[us:words[i].start].rstrip()
+            return not gap or gap[-1] in ",(—–"
+        if any(ch in text[words[i].end:words[i + 1].start] for ch in ".;:!?"):
+            return False
+    return False
 
 
 def _rest_of_clause(text: str, words: list[_W], i: int, limit: int = 10) -> tuple[int, int] | None:
@@ -439,7 +461,7 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int, lex: _
         pre = pre[opener + 1:]
         if not pre:
             return None
-    starts_adverbial = pre[0].low in lex.stops if pre else True
+    starts_adverbial = (pre[0].low in lex.stops or pre[0].low in lex.preps) if pre else True
     if starts_adverbial:
         aux = next((i for i, w in enumerate(pre) if w.low in lex.aux), None)
         if aux is not None and aux + 1 < len(pre):  # "Laut X hat der IWF angekündigt, …"
@@ -489,7 +511,7 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
             src = _span_of(words, r)
             if src is None:
                 continue
-            cs, ce = _according_content(text, us, ue, w.start, src[1])
+            cs, ce = _according_content(text, us, ue, w.start, src[1], lex)
             if ce - cs < 12:
                 continue
             found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), w.start, m_end,
@@ -501,7 +523,7 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
             src = _span_of(words, r)
             if src is None:
                 continue
-            cs, ce = _according_content(text, us, ue, src[0], w.end)
+            cs, ce = _according_content(text, us, ue, src[0], w.end, lex)
             if ce - cs < 12:
                 continue
             found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), w.start, w.end,
@@ -517,7 +539,7 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
             src = _span_of(words, r)
             if src is None:
                 continue
-            cs, ce = _according_content(text, us, ue, w.start, src[1])
+            cs, ce = _according_content(text, us, ue, w.start, src[1], lex)
             if ce - cs < 12:
                 continue
             found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), w.start, w.end, w.low,
@@ -544,7 +566,7 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
                     else:
                         continue
                     src = _span_of(words, r)
-                    cs, ce = _according_content(text, us, ue, w.start, clause_end)
+                    cs, ce = _according_content(text, us, ue, w.start, clause_end, lex)
                     if ce - cs < 12:
                         break
                     st = Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), words[j].start, words[j].end,
@@ -573,13 +595,20 @@ def _noun_within(words: list[_W], i: int, n: int, lex: _Lex) -> bool:
     return any(_is_noun(w, lex) for w in words[i:i + n])
 
 
-def _according_content(text: str, us: int, ue: int, m0: int, m1: int) -> tuple[int, int]:
+def _according_content(text: str, us: int, ue: int, m0: int, m1: int, lex: _Lex) -> tuple[int, int]:
     """The unit without the according-to phrase: what follows it when it opens the unit, what
-    precedes it when it closes the unit, else the whole unit."""
+    precedes it when it closes the unit, the subordinate clause holding it ("…, das nach Angaben
+    der Werft nicht rechtzeitig fertig wurde"), else the whole unit."""
     if text[us:m0].strip(" ,(—–") == "":
         return _trim(text, m1, ue)
     if text[m1:ue].strip(" .,;)!?。") == "":
         return _trim(text, us, m0)
+    comma = text.rfind(",", us, m0)
+    if comma >= 0 and lex.clause_openers:
+        first = WORD.search(text, comma + 1, m0)
+        if first is not None and first.group(0).lower() in lex.clause_openers:
+            end = text.find(",", m1, ue)
+            return _trim(text, comma + 1, end if end >= 0 else ue)
     return _trim(text, us, ue)
 
 
@@ -808,8 +837,13 @@ def _embedded_quotes(text: str, found: list[Statement], quotes: list[tuple[int, 
 def _continues(text: str, unit: tuple[int, int], prev_end: int, words: list[_W], quotes, lex: _Lex) -> bool:
     """A unit right after a statement that is still reported speech: a whole quotation, or a
     sentence in the reported-speech mood (Konjunktiv I)."""
-    if prev_end < 0 or "\n\n" in text[prev_end:unit[0]] or unit[0] - prev_end > 3 and not (
-            lex.subjunctive and any(w.low in lex.subjunctive for w in words)):
+    mood = bool(lex.subjunctive) and any(w.low in lex.subjunctive for w in words)
+    if prev_end < 0:
+        return False
+    gap = text[prev_end:unit[0]]
+    if "\n\n" in gap and not (mood and len(gap) < 8):  # reported speech may run on into the next paragraph
+        return False
+    if len(gap) > 3 and not mood:
         return False
     s, e = _trim(text, *unit)
     for q0, q1 in quotes:

@@ -72,6 +72,7 @@ class Lexicon:
     code: str
     dp_lang: str | None
     date_order: str
+    numeric_order: str  # order of "3-7-2017" (Chinese writes DMY there, YMD with words)
     atoms: re.Pattern
     words: dict[str, tuple[str, object]]  # lower-cased word -> (class, payload)
     glue: set[str]
@@ -84,6 +85,8 @@ class Lexicon:
     conjunctions: set[str] = field(default_factory=set)
     between_re: re.Pattern | None = None
     dprel: list = field(default_factory=list)  # (pattern, unit, sign) from dateparser's relative-type-regex
+    articles: set[str] = field(default_factory=set)  # "Friday the 13th", "samedi le 23"
+    future_aux: set[str] = field(default_factory=set)  # lemmas of auxiliaries that make a future
 
 
 def _locale(code: str):
@@ -110,12 +113,42 @@ def _phrase(word: str) -> str:
 
 @cache
 def lexicon(code: str) -> Lexicon:
+    """The compiled rules of one language (a locale such as "zh-Hant" uses its language's file)."""
     base = code.split("-")[0]
-    data = dict(langdata.load(base)["dates"])
-    if code != base:
-        data = {**data, **(langdata.load(code).get("dates") or {})}
+    data = langdata.load(base)["dates"]
     loc = _locale(code) or _locale(base)
     info = loc.info if loc is not None else {}
+    nospace = data.get("boundary") == "none" or (
+        not data.get("boundary") and _nospace(info.get("january", []) + info.get("monday", [])))
+    words = _vocabulary(data, info, nospace)
+    atoms, dprel = _atom_pattern(data, info, words, nospace)
+    glue, gap_re = _gap_pattern(data, info, nospace)
+    weak = {w.lower() for w in data.get("weak_names", [])}
+
+    def cue(key: str) -> re.Pattern | None:
+        cues = data.get(key) or []
+        if not cues:
+            return None
+        cues = sorted(cues, key=len, reverse=True)
+        alt = "|".join(_phrase(c) for c in cues if c[:1].isalnum()) or "(?!)"
+        clitics = "|".join(_phrase(c) for c in cues if not c[:1].isalnum()) or "(?!)"  # "'ll" in "I'll"
+        if nospace:
+            return re.compile(rf"(?:{alt}|{clitics})", re.I)
+        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)|(?:{clitics})(?!\w)", re.I)
+
+    order = data.get("date_order") or (info.get("date_order") if info else None) or "DMY"
+    return Lexicon(code=code, dp_lang=loc.shortname if loc is not None else None, date_order=order,
+                   numeric_order=data.get("numeric_order") or order,
+                   atoms=atoms, words=words, glue=glue, gap_re=gap_re, past_re=cue("past_cues"),
+                   future_re=cue("future_cues"), next_means=data.get("next_means", "upcoming"), weak=weak,
+                   last_means=data.get("last_means") or "most_recent",
+                   conjunctions={w.lower() for w in data.get("conjunctions", [])}, between_re=cue("between"),
+                   dprel=dprel, articles={w.lower() for w in data.get("articles", [])},
+                   future_aux={w.lower() for w in data.get("future_auxiliaries", [])})
+
+
+def _vocabulary(data: dict, info: dict, nospace: bool) -> dict[str, tuple[str, object]]:
+    """Every date word of the language -> (class, payload): the toml first, then dateparser's locale."""
     words: dict[str, tuple[str, object]] = {}
 
     def add(word: str, cls: str, payload, *, force: bool = False) -> None:
@@ -124,7 +157,6 @@ def lexicon(code: str) -> Lexicon:
             return
         words[w] = (cls, payload)
 
-    # toml first: it overrides dateparser's reading of a word
     for w, off in (data.get("relative_days") or {}).items():
         add(w, "rel", int(off), force=True)
     for w, spec in (data.get("relative_units") or {}).items():
@@ -163,8 +195,6 @@ def lexicon(code: str) -> Lexicon:
         else:
             add(w, "holiday", tuple(int(x) for x in md.split("-")), force=True)
     drop = {w.lower() for w in data.get("not_dates", [])}
-    nospace = data.get("boundary") == "none" or (
-        data.get("boundary") is None and _nospace(info.get("january", []) + info.get("monday", [])))
     min_len = 1 if nospace else int(data.get("min_word_length") or 3)
 
     def usable(name: str) -> bool:
@@ -199,19 +229,26 @@ def lexicon(code: str) -> Lexicon:
         n = int(m.group(2)) * (1 if m.group(1) else -1)
         unit = m.group(3)
         for p in phrases:
-            if usable(p) or nospace:
+            if len(p) >= 2 and p.lower() not in drop:
                 add(p, "rel" if unit == "day" else "relunit", n if unit == "day" else (n, unit))
     if nospace:
         wds = [(w, v[1]) for w, v in words.items() if v[0] == "weekday"]
         for wp, off in (data.get("week_phrases") or {}).items():
             for wn, i in wds:
-                if wn[0] == wp[-1]:
-                    add(wp + wn[1:], "weekwd", (int(off), i))
+                if len(wn) >= 2 and wp.endswith(wn[:-1]):  # 下周 + 周三, 这个星期 + 星期一
+                    add(wp + wn[-1], "weekwd", (int(off), i))
+    for suffix in data.get("weekday_compounds", []):
+        for wn, v in list(words.items()):
+            if v[0] == "weekday" and len(wn) >= 5 and not wn.endswith("."):
+                add(wn + suffix, "weekday", v[1])
     for w in drop:
         words.pop(w, None)
-    weak = {w.lower() for w in data.get("weak_names", [])}
 
-    # atoms: structured patterns first, then every word (longest first)
+    return words
+
+
+def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[re.Pattern, list]:
+    """One regex for every atom: structured patterns first, then every word (longest first)."""
     ymd = data.get("ymd_markers") or {}
     num = rf"(?:\d{{1,4}}|{_CJK_NUM}{{1,4}})"
     dprel = []
@@ -227,7 +264,7 @@ def lexicon(code: str) -> Lexicon:
         if dprel else "(?P<dprel>(?!))",
         r"(?P<isocompact>(?<![\d/.-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d]))",
         r"(?P<iso>(?<![\d/.])\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?![\d])",
-        r"(?P<numdate>(?<![\d.,/-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d]))",
+        r"(?P<numdate>(?<![\d.,/-])\d{1,2}[/.-]\d{1,2}(?:[/.-]|,\s?)(?:\d{4}|\d{2})(?![\d]))",
         r"(?P<daymonth>(?<![\d.,])\d{1,2}/\d{1,2}(?![\d/]))",
     ]
     if data.get("day_month_dot"):
@@ -235,24 +272,27 @@ def lexicon(code: str) -> Lexicon:
     if data.get("day_prefixes"):
         dp_alt = "|".join(_phrase(w) for w in sorted(data["day_prefixes"], key=len, reverse=True))
         dsuf = "|".join(map(re.escape, sorted(data.get("day_suffixes", []), key=len, reverse=True))) or "(?!)"
-        dend = "?" if data.get("day_suffix_optional") else r"|(?=\s*(?:[.!?;]|$))"  # "the 27." at a sentence end
+        # without a suffix only at a sentence end ("the 27.")
+        dend = "?" if data.get("day_suffix_optional") else r"|(?=\s*(?:[.!?;]|$))"
         parts.append(rf"(?<!\w)(?P<dayref>(?:{dp_alt})\s+(?:0?[1-9]|[12]\d|3[01])(?:(?:{dsuf}){dend}))"
                      r"(?![/.,:-]?\d)(?![\w/-])(?!\s?%)(?!\s\d)")
     if data.get("time_prefixes"):  # "a las 5", "um 8", "à dix heures": a clock time
         tp = "|".join(_phrase(w) for w in sorted(data["time_prefixes"], key=len, reverse=True))
-        hours = "|".join(re.escape(w) for w, n in sorted((data.get("numbers") or {}).items(), key=lambda x: -len(x[0]))
-                         if 1 <= int(n) <= 12) or "(?!)"
+        spelled = sorted((data.get("numbers") or {}).items(), key=lambda x: -len(x[0]))
+        hours = "|".join(re.escape(w) for w, n in spelled if 1 <= int(n) <= 12) or "(?!)"
         parts.append(rf"(?<!\w)(?P<timeref>(?:{tp})\s+(?:(?:[01]?\d|2[0-3])(?:[:.h]\d{{2}})?(?![\d.,]\d)|(?:{hours})(?!\w)))"
                      r"(?!\s?%)")
     if ymd:
         y = "|".join(map(re.escape, ymd.get("year", [])))
         mo = "|".join(map(re.escape, ymd.get("month", [])))
         d = "|".join(map(re.escape, ymd.get("day", [])))
-        parts.append(rf"(?P<ymd>(?:{num}\s*(?:{y})\s*(?:的|の)?\s*)?(?:{num}\s*(?:{mo})\s*)(?:{num}\s*(?:{d}))?"
-                     rf"|{num}\s*(?:{y})(?!\s*\d)|(?<![\d月월])\d{{1,2}}\s*(?:{d}))")
+        parts.append(rf"(?P<ymd>(?:{num}\s*(?:{y})\s*(?:的|の)?\s*)?(?:{num}\s*(?:{mo})\s*)(?:{num}\s*(?:{d})|{_CJK_NUM}{{1,3}}(?![年月{_CJK_NUM[1:-1]}]))?"
+                     rf"|{num}\s*(?:{y})(?!\s*\d)|(?<![\d月월{_CJK_NUM[1:-1]}])(?:\d{{1,2}}|{_CJK_NUM}{{1,3}})\s*(?:{d}))")
     tsuf = data.get("time_suffixes") or []
     tsuf_re = "|".join(_phrase(s) for s in sorted(tsuf, key=len, reverse=True)) or "(?!)"
     tmark = "|".join(map(re.escape, data.get("time_markers") or [])) or "(?!)"
+    if data.get("time_dot"):  # "20.00", "8.30": Dutch clock times (decimals take a comma there)
+        parts.append(r"(?P<timedot>(?<![\d.,:])(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d?))")
     parts.append(rf"(?P<time>(?<![\d.,:])(?:[01]?\d|2[0-3])(?:[:h]\d{{2}}(?::\d{{2}})?(?!\d)"
                  rf"(?:\s?(?:{tsuf_re}))?|\.\d{{2}}\s?(?:{tsuf_re})|\s?(?:{tsuf_re}))(?!\w)"
                  rf"|(?:\d{{1,2}}|{_CJK_NUM}{{1,3}})\s*(?:{tmark})(?:\s*(?:\d{{1,2}}|半)\s*(?:분|分)?)?)")
@@ -260,11 +300,18 @@ def lexicon(code: str) -> Lexicon:
     ordsuf = "|".join(map(re.escape, sorted(data.get("ordinal_suffixes", []), key=len, reverse=True)))
     parts.append(rf"(?P<num>(?<![\d.,:])\d{{1,2}}(?:{ordsuf})?(?![\d.,:]?\d))" if ordsuf else
                  r"(?P<num>(?<![\d.,:])\d{1,2}(?![\d.,:]?\d))")
+    names: dict[tuple, list[str]] = {}
+    for w, (cls, payload) in words.items():
+        if cls in ("month", "weekday"):
+            names.setdefault((cls, payload), []).append(w)
     alts = []
     for w in sorted(words, key=len, reverse=True):
         pat = _phrase(w)
-        if not w.endswith(".") and len(w) <= 5 and words[w][0] in ("month", "weekday") and not nospace:
-            pat += r"\.?"
+        cls, payload = words[w]
+        abbreviation = cls in ("month", "weekday") and (len(w) <= 4 or any(
+            n.startswith(w) and len(n) > len(w) + 1 for n in names[cls, payload]))  # "janv", "Sept"
+        if abbreviation and not w.endswith(".") and not nospace:
+            pat += r"\.?"  # an abbreviation: "janv.", "Sept."
         alts.append(pat)
     if alts:
         if nospace:
@@ -273,7 +320,11 @@ def lexicon(code: str) -> Lexicon:
             parts.append(rf"(?<!\w)(?P<w>{'|'.join(alts)})")
         else:
             parts.append(rf"(?<!\w)(?P<w>{'|'.join(alts)})(?![^\W\d_])")  # "Oct2", "january12"
-    atoms = re.compile("|".join(parts), re.I)
+    return re.compile("|".join(parts), re.I), dprel
+
+
+def _gap_pattern(data: dict, info: dict, nospace: bool) -> tuple[set[str], re.Pattern]:
+    """What may separate two atoms of one mention: spaces, punctuation, glue words ("le", "of")."""
     glue = {g.lower() for g in data.get("glue", [])} | {s.lower() for s in info.get("skip", [])
                                                           if s.strip() and len(s.strip()) > 1}
     glue -= set(data.get("not_glue", []))
@@ -281,23 +332,7 @@ def lexicon(code: str) -> Lexicon:
     gap_re = re.compile(rf"^(?:[\s,.\-–/:]|(?:{gw})(?!\w))*$" if not nospace else
                         rf"^(?:[\s,.\-–/:、]|(?:{gw}))*$", re.I)
 
-    def cue(key: str) -> re.Pattern | None:
-        cues = data.get(key) or []
-        if not cues:
-            return None
-        cues = sorted(cues, key=len, reverse=True)
-        alt = "|".join(_phrase(c) for c in cues if c[:1].isalnum()) or "(?!)"
-        clitics = "|".join(_phrase(c) for c in cues if not c[:1].isalnum()) or "(?!)"  # "'ll" in "I'll"
-        return re.compile(rf"(?:{alt}|{clitics})" if nospace else rf"(?<!\w)(?:{alt})(?!\w)|(?:{clitics})(?!\w)",
-                          re.I)
-
-    order = data.get("date_order") or (info.get("date_order") if info else None) or "DMY"
-    return Lexicon(code=code, dp_lang=loc.shortname if loc is not None else None, date_order=order,
-                   atoms=atoms, words=words, glue=glue, gap_re=gap_re, past_re=cue("past_cues"),
-                   future_re=cue("future_cues"), next_means=data.get("next_means", "upcoming"), weak=weak,
-                   last_means=data.get("last_means") or "most_recent",
-                   conjunctions={w.lower() for w in data.get("conjunctions", [])}, between_re=cue("between"),
-                   dprel=dprel)
+    return glue, gap_re
 
 
 # ---------------------------------------------------------------------------------------- atoms
@@ -336,8 +371,8 @@ def _atoms(text: str, lex: Lexicon) -> list[Atom]:
         rest = text[a.end:a.end + 4].lstrip()
         a.after = rest[:1]
         if i:
-            a.tight = bool(re.fullmatch(r"[\s,]*(?:the\s*|le\s*|der\s*|den\s*|el\s*|il\s*|de\s*)?",
-                                        text[out[i - 1].end:a.start], re.I))
+            gap = text[out[i - 1].end:a.start].strip(" ,").lower()
+            a.tight = not gap or gap in lex.articles
     return out
 
 
@@ -385,7 +420,8 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
-_UNIT_SIZES = {"fortnight": (2, "week"), "decade": (10, "year"), "century": (100, "year"), "quarter": (3, "month")}
+_UNIT_SIZES = {"fortnight": (2, "week"), "decade": (10, "year"), "century": (100, "year"),
+               "quarter": (3, "month")}
 
 
 def _shift(d: date, n: float, unit: str) -> date | datetime:
@@ -468,8 +504,8 @@ def _collect(atoms: list[Atom], lex: Lexicon) -> _Parts:
             y, m, d = map(int, re.split(r"[-/.]", a.text))
             p.y, p.m, p.d, p.explicit_year = y, m, d, True
         elif c == "numdate":
-            xs = [int(x) for x in re.split(r"[/.-]", a.text)]
-            order = lex.date_order.replace("Y", "")
+            xs = [int(x) for x in re.findall(r"\d+", a.text)]
+            order = lex.numeric_order.replace("Y", "")
             d, m = (xs[0], xs[1]) if order.startswith("D") else (xs[1], xs[0])
             if m > 12 and d <= 12:
                 d, m = m, d
@@ -479,13 +515,13 @@ def _collect(atoms: list[Atom], lex: Lexicon) -> _Parts:
             p.d = int(re.search(r"\d+", a.text).group(0))
         elif c in ("daymonth", "daymonth_dot"):
             xs = [int(x) for x in re.findall(r"\d+", a.text)]
-            order = lex.date_order.replace("Y", "")
+            order = lex.numeric_order.replace("Y", "")
             d, m = (xs[0], xs[1]) if order.startswith("D") else (xs[1], xs[0])
             if m > 12 and d <= 12:
                 d, m = m, d
             p.m, p.d = m, d
         elif c == "ymd":
-            for n, mark in _YMD_PART.findall(a.text):
+            for n, mark in _YMD_PART.findall(a.text + "日"):
                 v = _cjk_int(n)
                 if v is None:
                     continue
@@ -501,9 +537,14 @@ def _collect(atoms: list[Atom], lex: Lexicon) -> _Parts:
                 p.d, pending = pending, None
         elif c == "num":
             n = a.payload
-            if (i > 0 and atoms[i - 1].cls == "weekday" and a.tight and a.text[:1].isdigit()
-                    and a.after not in ("-", "–", ":", "h") and 1 <= n <= 31 and p.d is None):
+            unit_next = i + 1 < len(atoms) and atoms[i + 1].cls == "unit"
+            if (i > 0 and atoms[i - 1].cls == "weekday" and a.tight and a.after not in ("-", "–", ":", "h")
+                    and 1 <= n <= 31 and p.d is None and not unit_next):
                 p.d = n  # "samedi 23", "Mon 13th" (not "Monday 6-8")
+                continue
+            if p.m is not None and p.d is not None and p.y is None and n > 31 and a.text.isdigit() \
+                    and len(a.text) == 2 and not unit_next:
+                p.y, p.explicit_year = (1900 if n >= 50 else 2000) + n, True  # "2 de outubro de 92"
                 continue
             if i > 0 and atoms[i - 1].cls == "num" and atoms[i - 1].payload in (20, 30) and 0 < n < 10:
                 n += atoms[i - 1].payload  # "twenty one", "vingt deux"
@@ -532,6 +573,8 @@ def _collect(atoms: list[Atom], lex: Lexicon) -> _Parts:
                 p.mod, p.recent = -1, True
             else:
                 p.mod = a.payload
+            if i > 0 and atoms[i - 1].cls == "unit" and not p.deltas and p.relunit is None:
+                p.relunit = (p.mod, atoms[i - 1].payload)  # "il giorno passato", "la semana próxima"
         elif c == "ord":
             if i + 1 < len(atoms) and atoms[i + 1].cls == "weekday":
                 p.nth = a.payload  # "the first Friday of next month"
@@ -565,7 +608,7 @@ def _collect(atoms: list[Atom], lex: Lexicon) -> _Parts:
             p.sign = sign
         elif c in ("ago", "in"):
             p.sign = a.payload
-        elif c in ("time", "timeref"):
+        elif c in ("time", "timeref", "timedot"):
             p.time = True
         elif c == "timeword":
             p.timeword = True
@@ -651,12 +694,14 @@ def _base_day(p: _Parts, r: date, lex: Lexicon, tense: str | None, ctx_year: int
         week = p.week
         if week is None and p.relunit and p.relunit[1] == "week":
             week = p.relunit[0]
-        v = _weekday(r, p.wd, p.mod, tense, week, lex.next_means, "most_recent" if p.recent else lex.last_means)
+        last = "most_recent" if p.recent else lex.last_means
+        v = _weekday(r, p.wd, p.mod, tense, week, lex.next_means, last)
         if p.d is not None and v.day != p.d:  # "samedi 23": the 23rd, near the reference
             v = _safe(r.year, r.month, p.d) or v
         return v
-    if p.d is not None and p.m is None and p.y is None:
-        return _safe(r.year, r.month, p.d)
+    if p.d is not None and p.m is None and p.y is None:  # "the 29th": this month, else the last that has one
+        prev = _shift(r.replace(day=1), -1, "month")
+        return _safe(r.year, r.month, p.d) or _safe(prev.year, prev.month, p.d)
     return None
 
 
@@ -755,9 +800,10 @@ def tense_from_cues(text: str, lang: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------- search
-_ANCHORS = {"timeref", "isocompact", "weekwd", "daymonth_dot", "holiday", "dayref", "dprel", "iso", "numdate", "daymonth", "ymd",
-            "time",
-            "month", "weekday", "rel", "relunit", "week", "year", "timeword", "set", "anchor"}
+_DATEISH = {"isocompact", "weekwd", "daymonth_dot", "holiday", "dayref", "dprel", "iso", "numdate",
+            "daymonth",
+            "ymd", "month", "weekday", "rel", "relunit", "week", "year", "anchor"}  # a date, not a time
+_ANCHORS = _DATEISH | {"timedot", "timeref", "time", "timeword", "set"}  # a mention needs one
 
 
 _FULL = {"isocompact", "weekwd", "iso", "numdate", "ymd", "daymonth", "daymonth_dot", "rel", "holiday"}
@@ -771,9 +817,15 @@ def _has_date(atoms: list[Atom]) -> bool:
     return "month" in classes and ("num" in classes or "dayref" in classes) or "weekday" in classes
 
 
-def _starts_relative(atoms: list[Atom]) -> bool:
+def _starts_relative(atoms: list[Atom], cur: list[Atom]) -> bool:
     """A new relative expression starts here ("어제 | 지난 금요일", "today | next week")."""
     a = atoms[0]
+    bare_weekday = any(x.cls == "weekday" for x in cur) and not any(
+        x.cls in ("rel", "week", "weekwd", "mod") for x in cur)
+    if bare_weekday and (a.cls == "week" or a.cls == "relunit" and a.payload[1] == "week"):
+        return False  # "Friday next week", "lunedì della settimana prossima"
+    if any(x.cls == "ord" for x in cur) and a.cls == "relunit" and a.payload[1] == "month":
+        return False  # "the first Friday of next month"
     if a.cls in ("rel", "week", "relunit", "weekwd"):
         return True
     return a.cls == "mod" and len(atoms) > 1 and atoms[1].cls in ("weekday", "unit", "week")
@@ -789,7 +841,9 @@ def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> li
         if groups:
             prev = groups[-1][-1]
             gap = text[prev.end:a.start]
-            if len(gap) <= max_gap and lex.gap_re.match(gap) and not ("\n" in gap or ". " in gap):
+            ordinal_dot = prev.cls == "num" and a.cls == "month" and gap.strip() == "."  # "3. syyskuuta"
+            if len(gap) <= max_gap and lex.gap_re.match(gap) and (
+                    ordinal_dot or not ("\n" in gap or ". " in gap)):
                 groups[-1].append(a)
                 continue
         groups.append([a])
@@ -799,8 +853,13 @@ def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> li
         for a in g[1:]:
             gap = text[cur[-1].end:a.start]
             rest = g[g.index(a):]
+            if a.cls == "month" and any(x.cls == "month" for x in cur) and cur[-1].cls in ("num", "year") \
+                    and not re.search(r"[-–~]", gap) and len(rest) > 1 and rest[1].cls == "num":
+                split.append(cur)  # "July 13th July 14th"
+                cur = [a]
+                continue
             if ("," in gap and _has_date(cur) and _has_date(rest)) or (
-                    _has_date(cur) and _starts_relative(rest)) or (
+                    _has_date(cur) and _starts_relative(rest, cur)) or (
                     a.cls == "range" and a.text.lower() in lex.conjunctions and _has_date(cur)
                     and _has_date(rest[1:]) and not _between(text, cur[0].start, lex)):
                 split.append(cur)
@@ -831,9 +890,6 @@ def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> li
     return out
 
 
-_DATEISH = {"isocompact", "weekwd", "daymonth_dot", "holiday", "dayref", "dprel", "iso", "numdate", "daymonth", "ymd",
-            "month",
-            "weekday", "rel", "relunit", "week", "year", "anchor"}
 
 
 def _shape(atoms: list[Atom]) -> tuple:
@@ -890,8 +946,8 @@ def find_dates(text: str, lang: str, ref: date | None = None, tense: str | None 
 
 
 def _explicit_year(g: list[Atom]) -> bool:
-    return any(a.cls in ("iso", "isocompact", "numdate", "year") or (a.cls == "ymd" and re.search("[年년]", a.text))
-               for a in g)
+    return any(a.cls in ("iso", "isocompact", "numdate", "year")
+               or (a.cls == "ymd" and re.search("[年년]", a.text)) for a in g)
 
 
 def _mention(text: str, g: list[Atom], lex: Lexicon, ref: datetime, tense: str | None,
@@ -927,7 +983,7 @@ def _mention(text: str, g: list[Atom], lex: Lexicon, ref: datetime, tense: str |
 
 
 # ---------------------------------------------------------------------------------------- spaCy
-def tense_of(span) -> str | None:
+def tense_of(span, future_aux: set[str] | frozenset = frozenset()) -> str | None:
     """Past or future from the verb governing the mention (morphology and auxiliaries)."""
     tok = span.root
     for _ in range(4):
@@ -939,7 +995,7 @@ def tense_of(span) -> str | None:
     morph = verb.morph
     if "Fut" in morph.get("Tense") or any("Fut" in a.morph.get("Tense") for a in auxes):
         return "future"
-    if any(a.lemma_.lower() in ("will", "shall", "werden", "aller") for a in auxes):
+    if any(a.lemma_.lower() in future_aux for a in auxes):  # "will", "werden", "aller" (toml)
         return "future"
     if "Past" in morph.get("Tense") and "Part" not in morph.get("VerbForm"):
         return "past"
@@ -974,7 +1030,7 @@ class DatesComponent:
             tenses = {}
             for d in find_dates(doc.text, lang, ref, use_dateparser=False):
                 span = doc.char_span(d.start, d.end, alignment_mode="expand")
-                t = tense_of(span) if span is not None else None
+                t = tense_of(span, lexicon(lang).future_aux) if span is not None else None
                 if t:
                     tenses[d.start] = t
         spans = []

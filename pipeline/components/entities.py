@@ -44,6 +44,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import get_lang_class
 
 from .. import lang as langdata
 
@@ -88,6 +89,10 @@ class EntityData:
     given_syllables: set[str] = field(default_factory=set)
     person_markers: tuple[str, ...] = ()
     titles_after: set[str] = field(default_factory=set)
+    name_particles: set[str] = field(default_factory=set)
+    demonyms: set[str] = field(default_factory=set)
+    plural_determiners: set[str] = field(default_factory=set)
+    connectors: set[str] = field(default_factory=set)
     drop: set[str] = field(default_factory=set)
     demonym_endings: tuple[str, ...] = ()
     merge: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -128,6 +133,10 @@ def load_data(nlp: Language) -> EntityData:
         person_markers=tuple(sorted(table.get("person_markers", []), key=len, reverse=True)),
         acronym_label=table.get("acronym_label", ""),
         titles_after=set(table.get("titles_after", [])),
+        name_particles=_lower_set(table.get("name_particles", [])),
+        demonyms=set(table.get("demonyms", [])),
+        plural_determiners=_lower_set(table.get("plural_determiners", [])),
+        connectors=_lower_set(table.get("connectors", [])),
         drop=set(table.get("drop", [])),
         demonym_endings=tuple(table.get("demonym_endings", [])),
         merge={(a, b): c for a, b, c in table.get("merge_adjacent", [])},
@@ -210,7 +219,7 @@ def is_common_noun(text: str, d: EntityData) -> bool:
     return any(low.endswith(s) for s in d.noun_suffixes)
 
 
-def name_run(doc: Doc, i: int, d: EntityData, limit: int = 4) -> int:
+def name_run(doc: Doc, i: int, d: EntityData, limit: int = 5) -> int:
     """End (exclusive) of the run of capitalised name words starting at i; hyphen-joined parts kept."""
     j = i
     while j < len(doc) and j - i < limit and is_name_word(doc[j], d) \
@@ -218,6 +227,14 @@ def name_run(doc: Doc, i: int, d: EntityData, limit: int = 4) -> int:
         j += 1
         if j < len(doc) - 1 and doc[j].text == "-" and not doc[j].whitespace_ and is_cap(doc[j + 1]):
             j += 1
+        # "Ministerio de Economía", "Banco de la Nación": lowercase connectors inside a name
+        k = j
+        while k < len(doc) and k - j < 2 and doc[k].lower_ in d.connectors and not is_cap(doc[k]):
+            k += 1
+        if k > j and k < len(doc) and k - i < limit and is_name_word(doc[k], d):
+            j = k
+    while j > i + 1 and doc[j - 1].lower_ in d.connectors:
+        j -= 1
     return j
 
 
@@ -236,7 +253,10 @@ def gazetteer_matches(doc: Doc, d: EntityData, prio: int = GAZ) -> list[tuple[in
             for stem in stems(last.text, d):
                 label = d.gazetteer.get(head + (stem,))
                 if label:
-                    hit = (prio - 15 if label == "PER" else prio, doc[i].idx, last.idx + len(stem), label)
+                    # one-word names ("Douglas", "Regina", "Siemens") yield to longer rule matches
+                    # ("Douglas Adams", "Siemens AG"); person names yield to first-name runs
+                    p = prio - 15 if label == "PER" else prio if length > 1 else PERSON - 1
+                    hit = (p, doc[i].idx, last.idx + len(stem), label)
                     break
             if hit:
                 break
@@ -396,14 +416,18 @@ def rule_entities(doc: Doc, d: EntityData) -> list[tuple[int, int, int, str]]:
             out.append((GAZ + 1, start, doc[j].idx + len(doc[j]), "ORG"))
         elif low in d.org_heads and j - i >= 2:
             out.append((ORG, start, end, "ORG"))
-        # cue verb right before, or "so X": a speaker
+        # cue verb right before ("sagte Müller", "so Merkel") or right after ("Müller sagte"): a speaker
         elif prev is not None and prev.lower_ in d.cue_forms and not sent_start \
                 and not is_common_noun(tok.text, d):
             out.append((SPEAKER, start, end, "PER"))
+        elif j < n and doc[j].lower_ in d.cue_forms and doc[j].lower_ not in d.loc_prepositions \
+                and not is_common_noun(doc[j - 1].text, d) and not is_title(doc[j - 1], d):
+            out.append((SPEAKER - 5, start, end, "PER"))
         elif d.acronym_label and ACRONYM.fullmatch(tok.text) and len(tok.text) >= 3 and j - i == 1:
             out.append((ORG - 15, start, end, d.acronym_label))
-        elif prev is not None and prev.lower_ in d.loc_prepositions and j - i == 1 and not sent_start \
-                and (has_place_ending(low, d) or not (is_common_noun(tok.text, d) or low.endswith(d.plural_endings))):
+        elif prev is not None and prev.lower_ in d.loc_prepositions and j - i <= 3 and not sent_start \
+                and (has_place_ending(low, d)
+                     or not (is_common_noun(tok.text, d) or low.endswith(d.plural_endings))):
             out.append((PLACE, start, end, "LOC"))
         elif d.fallback and not sent_start:
             label = "PER" if j - i >= 2 else "MISC"
@@ -416,11 +440,15 @@ def fixup_entities(doc: Doc, d: EntityData) -> list[tuple[int, int, int, str]]:
     """The model's spans, trimmed and relabelled; gazetteer names and names after org descriptions added."""
     out = []
     model_spans = []
-    for ent in doc.ents:
-        start, end, label = ent.start, ent.end, ent.label_
-        # leading title or article inside the span: cut it off ("Mr. Smith", "the Pentagon", "la France")
-        while end - start > 1 and (is_title(doc[start], d) or doc[start].lower_ in d.strip_leading
-                                   or doc[start].is_punct or doc[start].text == "."):
+    for start, end, label in _split_spans(doc, d):
+        person = label in ("PER", "PERSON")
+        # leading title or article inside the span: cut it off ("Mr. Smith", "the Pentagon", "la France");
+        # articles are matched case-sensitively ("La Ciotat", "L'Humanité" keep theirs) and never cut off a
+        # person ("de Villiers")
+        while end - start > 1 and ((person and is_title(doc[start], d))
+                                   or doc[start].is_punct or doc[start].text == "."
+                                   or (not person and _leading_article(doc, start, d))
+                                   or (person and doc[start].text in d.demonyms)):
             start += 1
         # trailing possessive, numbers and punctuation ("Soma's", "Afridi 88", "Olympiakos (")
         while end - start > 1 and (doc[end - 1].text in ("'s", "’s", "'") or doc[end - 1].like_num
@@ -432,20 +460,26 @@ def fixup_entities(doc: Doc, d: EntityData) -> list[tuple[int, int, int, str]]:
                 break
         span = doc[start:end]
         text = span.text
-        if len(text) < 2 or text in d.drop or (text[0].islower() and label in ("PER", "PERSON")):
+        if len(text) < 2 or text in d.drop or (text[0].islower() and person):
             continue
         if label in ("LOC", "GPE") and len(span) == 1 and text.lower().endswith(d.demonym_endings) \
                 and (text,) not in d.gazetteer:
             label = "MISC"  # "Britannique", "Australien": nationality words, not places
+        elif person and start and doc[start - 1].lower_ in d.plural_determiners:
+            label = "MISC"  # "les Gilets jaunes", "des Verts": a group, not a person
         elif label in ("PER", "PERSON", "LOC", "GPE", "MISC", "NORP", "PRODUCT", "FAC") \
                 and _org_context(doc, start, end, d):
             label = "ORG"
-        model_spans.append((span.start_char, span.end_char))
+        elif label != "ORG" and _in_score_line(doc, start, end):
+            label = "ORG"  # "Porto 2 Barcelona 1": teams in a results line
+        model_spans.append((span.start_char, span.end_char, "PER" if label in ("PER", "PERSON") else label))
         out.append((PERSON, span.start_char, span.end_char, label))
     # gazetteer names: win over a model span they cover, never over a longer model span
     for _, s_char, e_char, label in gazetteer_matches(doc, d):
-        if any(ms <= s_char and e_char <= me and (me - ms) > (e_char - s_char) for ms, me in model_spans):
+        if any(ms <= s_char and e_char <= me and (me - ms) > (e_char - s_char) for ms, me, _ in model_spans):
             continue
+        if label == "LOC" and (s_char, e_char, "PER") in model_spans:
+            continue  # "Darwin", "Regina": a city name the model read as a person stays a person
         out.append((GAZ, s_char, e_char, label))
     # names the model missed right after an org description ("l'entreprise Coupang")
     for i, tok in enumerate(doc):
@@ -457,7 +491,8 @@ def fixup_entities(doc: Doc, d: EntityData) -> list[tuple[int, int, int, str]]:
     return out
 
 
-DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:, (?P<country>[A-Z][\w.]+(?: [A-Z][\w.]+)?))?"
+DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
+                      r"(?:, (?P<country>[A-Z][\w.]+(?: [A-Z][\w.]+)?))?"
                       r" (?:\d{4}-\d\d-\d\d|\d{1,2} [A-Z][a-z]+ \d{4})\b")
 
 
@@ -472,6 +507,50 @@ def dateline(doc: Doc) -> list[tuple[int, int, int, str]]:
     return out
 
 
+def _leading_article(doc: Doc, i: int, d: EntityData) -> bool:
+    tok = doc[i]
+    if tok.text in d.strip_leading:
+        return True
+    # sentence-initial "La France", "The United Nations": the capitalised article is still an article
+    return tok.is_sent_start and tok.lower_ in d.strip_leading and tok.text[:1].isupper()
+
+
+def _split_spans(doc: Doc, d: EntityData) -> list[tuple[int, int, str]]:
+    """Model spans, cut where a number or a lowercase word that is no name particle stands between two
+    names ("Bochum 2 Bayer Leverkusen", "Nicol v Eyles", "Kesers and Karabuluts")."""
+    out = []
+    for ent in doc.ents:
+        start = ent.start
+        for k in range(ent.start + 1, ent.end - 1):
+            tok = doc[k]
+            if (tok.like_num and tok.text[:1].isdigit()) or (
+                    tok.is_alpha and tok.is_lower and tok.lower_ not in d.name_particles
+                    and ent.label_ in ("PER", "PERSON") and d.name_particles):
+                if k > start:
+                    out.append((start, k, ent.label_))
+                start = k + 1
+        out.append((start, ent.end, ent.label_))
+    return out
+
+
+def _in_score_line(doc: Doc, start: int, end: int) -> bool:
+    """NAME INT NAME INT: a sports result; the names are teams."""
+    def small_int(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text.isdigit() and len(doc[i].text) <= 3
+
+    if not small_int(end):
+        return False
+    # this name is the first of the pair: another capitalised word right after the score, then a score
+    k = end + 1
+    if k < len(doc) and is_cap(doc[k]):
+        while k < len(doc) and is_cap(doc[k]):
+            k += 1
+        if small_int(k):
+            return True
+    # or the second: a score right before it, preceded by a capitalised word
+    return start >= 2 and small_int(start - 1) and is_cap(doc[start - 2])
+
+
 def _org_context(doc: Doc, start: int, end: int, d: EntityData) -> bool:
     """An org description shortly before the name ("le géant du e-commerce X"), or an org suffix after."""
     if doc[end - 1].text in d.org_suffixes:
@@ -483,7 +562,8 @@ def _org_context(doc: Doc, start: int, end: int, d: EntityData) -> bool:
         if t.lower_ in d.org_descriptions:
             between = window[k + 1 :]
             # only articles, prepositions, lowercase modifiers or quotes between description and name
-            if all(not is_cap(b) or b.is_punct for b in between) and not any(b.text in ",;." for b in between):
+            if all(not is_cap(b) or b.is_punct for b in between) \
+                    and not any(b.text in ",;." for b in between):
                 return True
     return False
 
@@ -494,7 +574,7 @@ def select(proposals: list[tuple[int, int, int, str]]) -> list[tuple[int, int, s
     """Best non-overlapping proposals: higher priority, then longer, then earlier."""
     chosen: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for prio, s, e, label in sorted(proposals, key=lambda p: (-p[0], -(p[2] - p[1]), p[1])):
+    for _prio, s, e, label in sorted(proposals, key=lambda p: (-p[0], -(p[2] - p[1]), p[1])):
         if e <= s or any(s < te and ts < e for ts, te in taken):
             continue
         taken.append((s, e))
@@ -532,7 +612,8 @@ def consistent(doc: Doc, spans: list[tuple[int, int, str]], d: EntityData) -> li
     aliases = {}
     for name, label in best.items():
         parts = name.split()
-        if label == "PER" and len(parts) >= 2 and parts[-1] not in best:
+        if label == "PER" and len(parts) >= 2 and parts[-1] not in best and parts[-1][:1].isupper() \
+                and parts[-1].lower() not in d.not_names:
             aliases[parts[-1]] = "PER"
     out = [(s, e, best[text[s:e]]) for s, e, _ in spans]
     if aliases:
@@ -557,7 +638,7 @@ def to_spans(doc: Doc, spans: list[tuple[int, int, str]]) -> list[Span]:
             for i, offsets in cuts.items():
                 tok = doc[i]
                 bounds = [0, *sorted(offsets), len(tok)]
-                pieces = [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]
+                pieces = [tok.text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
                 heads = [(tok, len(pieces) - 1)] * len(pieces)
                 retok.split(tok, pieces, heads=heads)
     out = []
@@ -582,3 +663,50 @@ def _token_at(doc: Doc, char: int) -> Token | None:
         else:
             return t
     return None
+
+
+# ---------------------------------------------------------------- helper for attribution (rules tier)
+
+def speaker_candidates(doc: Doc, cue_forms: Iterable[str] | None = None,
+                       window: int = 3) -> list[tuple[Token, Span]]:
+    """(cue token, speaker span) pairs: the entity or capitalised name right after a cue form ("sagte
+    Müller", "so Merkel", "dijo Aznar") or right before it ("Müller sagte"), in the same sentence.
+
+    For pipelines without a parser, where the subject of a cue verb cannot be read off the parse.
+    `cue_forms` defaults to the [entities] cue_forms of the document's language. One pass over the tokens.
+    """
+    table = langdata.load(doc.lang_)["entities"]
+    forms = _lower_set(cue_forms if cue_forms is not None else table.get("cue_forms", []))
+    stop = get_lang_class(doc.lang_).Defaults.stop_words
+    d = EntityData(not_names=_lower_set(table.get("not_names", [])) | _lower_set(stop),
+                   titles=_lower_set(table.get("titles", [])),
+                   title_endings=tuple(table.get("title_endings", [])))
+    ent_at = {}
+    for ent in doc.ents:
+        if ent.label_ in ("PER", "PERSON", "ORG", "NORP"):
+            for k in range(ent.start, ent.end):
+                ent_at[k] = ent
+    out = []
+    for i, tok in enumerate(doc):
+        if tok.lower_ not in forms:
+            continue
+        sent_end = tok.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        sent_start = tok.sent.start if doc.has_annotation("SENT_START") else 0
+        after = []
+        for k in range(i + 1, min(i + 1 + window, sent_end)):
+            if doc[k].is_punct:
+                break
+            after.append(k)
+        before = [k for k in range(i - 1, max(i - 1 - window, sent_start - 1), -1)]
+        found = next((ent_at[k] for k in after if k in ent_at), None)
+        if found is None:
+            k = next((k for k in after if is_name_word(doc[k], d) and not is_title(doc[k], d)), None)
+            if k is not None:
+                found = Span(doc, k, name_run(doc, k, d), label="PER")
+        if found is None:
+            found = next((ent_at[k] for k in before if k in ent_at), None)
+        if found is None and i and is_name_word(doc[i - 1], d):
+            found = Span(doc, i - 1, i, label="PER")
+        if found is not None:
+            out.append((tok, found))
+    return out

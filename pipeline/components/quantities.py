@@ -49,6 +49,7 @@ _FULLWIDTH.update({0x2212: ord("-"), 0x2013: ord("-"), 0x2010: ord("-"), 0x2011:
                    0x3000: ord(" "), 0x2019: ord("'"), 0x00D7: ord("x")})
 
 
+@lru_cache(maxsize=65536)
 def _fold(s: str) -> str:
     """Lower case without accents (gold and news both write "cinquieme" and "cinquième")."""
     s = s.lower()
@@ -66,42 +67,47 @@ _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕":
 # ------------------------------------------------------------------ language tables
 @dataclass
 class _Lang:
+    """One language's [quantities] table, compiled once per process."""
+
     code: str
-    cjk: bool
+    cjk: bool  # tokenise by character (zh ja ko), not by word
     lex: dict  # folded word -> (type, value)
-    pieces: dict  # lex plus pieces of glued compounds
+    pieces: dict  # lex plus pieces of glued compounds ("vent" in "ventitré")
     maxlen: int
+    first_chars: frozenset
+    multi_first: frozenset  # first words of multi-word entries ("quatre" of "quatre vingt")
+    alt_words: frozenset  # a second numeral script that must not mix with the first (kana)
     glue: tuple
     digits: re.Pattern
     dec: str
     groups: str
     suffixes: dict
-    approx: list  # folded phrases, longest first
-    percent_after: list
-    percent_before: list
-    points: list
-    currency_after: list  # (folded phrase, code)
-    currency_before: list
+    approx: dict  # context phrases, indexed by _index
+    approx_after: dict
+    percent_after: dict
+    percent_before: dict
+    percent_over: tuple
+    points: dict
+    currency_after: dict
+    currency_before: dict
+    currency_codes: dict
+    unit_leads: tuple
     range_between: list  # (before, middle)
-    range_dash: list
+    range_dash: tuple
     months: set
     particles: tuple
     counters: tuple
     weak: set
-    exclude: list
-    units_after: list
+    exclude: dict
     ordinal_suffix: re.Pattern | None
+    ordinal_before: dict
+    date_after: tuple
     not_after: set
     has_mixed: bool
     digit_strings: bool
-    rover_re: re.Pattern | None
-    percent_over: tuple
-    first_chars: frozenset
     tail_abbrev: bool
     bounded: bool
-    approx_after: list
-    date_after: tuple
-    ordinal_before: list
+    rover_re: re.Pattern | None
 
 
 _TYPES = (("words", "num"), ("multipliers", "mul"), ("scales", "scale"), ("denominators", "den"))
@@ -115,6 +121,10 @@ def _lang(code: str) -> _Lang:
     for key, typ in _TYPES:
         for w, v in q.get(key, {}).items():
             lex[_fold(w)] = (typ, float(v))
+    for key, typ in (("kana_words", "num"), ("kana_multipliers", "mul"), ("kana_scales", "scale")):
+        for w, v in q.get(key, {}).items():
+            lex[w] = (typ, float(v))
+    alt_words = frozenset(w for key in ("kana_words", "kana_multipliers", "kana_scales") for w in q.get(key, {}))
     for w in q.get("alone_fractions", []):
         typ, v = lex.get(_fold(w), ("den", 2.0))
         lex[_fold(w)] = ("denalone", v)
@@ -139,8 +149,9 @@ def _lang(code: str) -> _Lang:
     # digits (3-digit groups with any grouping mark, else one decimal mark), then exponent,
     # "/d" fraction and a glued or spaced suffix scale ("10k", "2,33 k")
     lb = "" if q.get("cjk") else r"(?<![^\W\d_])"  # "t0", "SCP173": glued to a word
+    sign_lb = r"(?<![\d.,/-])" if q.get("cjk") else r"(?<![\w.,/-])"  # "SCP-173" is not negative
     digits = re.compile(
-        rf"(?P<sign>(?<![\w.,/-])-\s?)?{lb}(?P<num>\d{{1,3}}(?:[{g}]\d{{3}})+(?:[.,]\d+(?![.,]\d))?(?!\d|[.,]\d)"
+        rf"(?P<sign>{sign_lb}-\s?)?{lb}(?P<num>\d{{1,3}}(?:[{g}]\d{{3}})+(?:[.,]\d+(?![.,]\d))?(?!\d|[.,]\d)"
         rf"|(?<!\d[.,])\d++(?:[.,]\d++(?![.,]\d))?|(?<=\d[.,])\d++|(?<![^\s(\-])[.,]\d+)"
         rf"(?P<exp>\s?\^\s?[-+]*\d+|e[-+]?\d+|\s?x\s?10\s?\^\s?[-+]?\d+)?"
         rf"(?:\s?(?P<frac>/\s?\d{{1,3}})(?![/\d]))?"
@@ -160,24 +171,39 @@ def _lang(code: str) -> _Lang:
     cur_before = sorted(((_fold(k), v) for k, v in q.get("currency_symbols", {}).items()),
                         key=lambda kv: -len(kv[0]))
     ordsuf = q.get("ordinal_suffixes", [])
+    rover = q.get("reverse_over", [])
     return _Lang(
-        code=code, cjk=bool(q.get("cjk", False)), lex=lex, pieces=pieces, maxlen=max((len(k) for k in pieces), default=1),
-        glue=tuple(_fold(x) for x in q.get("glue", [])), digits=digits, dec=dec, groups=groups,
-        suffixes=suffixes, approx=phrases("approx"), percent_after=phrases("percent"),
-        percent_before=phrases("percent_before"), points=phrases("points"),
-        currency_after=cur_after, currency_before=cur_before,
+        code=code, cjk=bool(q.get("cjk", False)), lex=lex, pieces=pieces,
+        maxlen=max((len(k) for k in pieces), default=1), first_chars=frozenset(k[0] for k in lex),
+        multi_first=frozenset(re.split(r"[ -]", k)[0] for k in lex if re.search(r"[ -]", k)),
+        alt_words=alt_words, glue=tuple(_fold(x) for x in q.get("glue", [])), digits=digits, dec=dec,
+        groups=groups, suffixes=suffixes,
+        approx=_index(phrases("approx"), last=True), approx_after=_index(phrases("approx_after")),
+        percent_after=_index(phrases("percent")), percent_before=_index(phrases("percent_before"), last=True),
+        percent_over=tuple(q.get("percent_over", [])), points=_index(phrases("points")),
+        currency_after=_index(cur_after), currency_before=_index([c for c, _ in cur_before], last=True),
+        currency_codes=dict(cur_before), unit_leads=tuple(_fold(x) for x in q.get("unit_leads", [])),
         range_between=[(_fold(a), _fold(b)) for a, b in q.get("range_between", [])],
-        range_dash=phrases("range_words"), months=months,
+        range_dash=tuple(phrases("range_words")), months=months,
         particles=tuple(q.get("particles", [])), counters=tuple(q.get("counters", [])),
-        weak={_fold(w) for w in q.get("weak", [])}, exclude=phrases("exclude"),
-        units_after=phrases("units"),
+        weak={_fold(w) for w in q.get("weak", [])}, exclude=_index(phrases("exclude")),
         ordinal_suffix=re.compile("|".join(re.escape(s) for s in ordsuf)) if ordsuf else None,
-        not_after={_fold(w) for w in q.get("not_after", [])}, has_mixed=bool(q.get("mixed")), digit_strings=bool(q.get("digit_strings")),
-        rover_re=re.compile("|".join(r"\s*".join(re.escape(c) for c in w) for w in q["reverse_over"]))
-        if q.get("reverse_over") and q.get("cjk") else None, percent_over=tuple(q.get("percent_over", [])), first_chars=frozenset(k[0] for k in lex),
+        ordinal_before=_index(phrases("ordinal_prefixes"), last=True),
+        date_after=tuple(q.get("date_suffixes", [])), not_after={_fold(w) for w in q.get("not_after", [])},
+        has_mixed=bool(q.get("mixed")), digit_strings=bool(q.get("digit_strings")),
         tail_abbrev=bool(q.get("tail_abbrev")), bounded=bool(q.get("word_bounded")),
-        approx_after=phrases("approx_after"), date_after=tuple(q.get("date_suffixes", [])),
-        ordinal_before=phrases("ordinal_prefixes"))
+        rover_re=re.compile("|".join(r"\s*".join(re.escape(c) for c in w) for w in rover))
+        if rover and q.get("cjk") else None)
+
+
+def _index(phrases: list, last: bool = False) -> dict:
+    """Phrases by their first (or last) character, longest first, for quick context look-ups."""
+    out: dict = {}
+    for p in sorted(phrases, key=lambda p: -len(p[0] if isinstance(p, tuple) else p)):
+        key = p[0] if isinstance(p, tuple) else p
+        if key:
+            out.setdefault(key[-1] if last else key[0], []).append(p)
+    return out
 
 
 # ------------------------------------------------------------------ tokens
@@ -189,6 +215,7 @@ class _Tok:
     value: float = 0.0
     text: str = ""
     literal: bool = False
+    alt: bool = False  # a word of the language's second number script (Japanese kana)
 
 
 def _parse_digits(m: re.Match, L: _Lang) -> float | None:
@@ -334,7 +361,8 @@ def _words(text: str, a: int, b: int, L: _Lang, toks: list[_Tok]) -> None:
             continue
         # longest multi-word entry ("quatre vingt", "out of", "pour cent")
         done = False
-        for k in (3, 2):
+        f = _fold(w)
+        for k in (3, 2) if f in L.multi_first else ():
             if i + k - 1 < len(ms):
                 parts = [ms[j].group() for j in range(i, i + k)]
                 if not all(p[0].isalpha() or p == "-" for p in parts):
@@ -348,7 +376,6 @@ def _words(text: str, a: int, b: int, L: _Lang, toks: list[_Tok]) -> None:
                     break
         if done:
             continue
-        f = _fold(w)
         e = L.lex.get(f)
         if e is not None:
             toks.append(_Tok(m.start(), m.end(), e[0], e[1], w))
@@ -369,7 +396,7 @@ def _tokens_cjk(text: str, L: _Lang) -> list[_Tok]:
         _cjk_chars(text, pos, m.start(), L, toks)
         pos = m.end()
         v = _parse_digits(m, L) if not m.group("glued") else None
-        if m.group("glued") and m.group("glued").isascii():
+        if m.group("glued") and m.group("glued").isascii() and _fold(m.group("glued")) not in L.lex:
             toks.append(_Tok(m.start(), m.end(), "word", text=m.group()))  # "180ml", "29km"
             continue
         if m.group("glued"):
@@ -411,7 +438,7 @@ def _cjk_chars(text: str, a: int, b: int, L: _Lang, toks: list[_Tok]) -> None:
                 toks.append(_Tok(i, m.end(), "rover", 1.0, m.group()))
                 i = m.end()
                 continue
-        for ex in L.exclude:
+        for ex in L.exclude.get(c, ()):
             if text.startswith(ex, i):
                 hit = ("word", 0.0, len(ex))
                 break
@@ -426,7 +453,7 @@ def _cjk_chars(text: str, a: int, b: int, L: _Lang, toks: list[_Tok]) -> None:
             i += 1
             continue
         typ, v, n = hit
-        toks.append(_Tok(i, i + n, typ, v, text[i:i + n]))
+        toks.append(_Tok(i, i + n, typ, v, text[i:i + n], alt=text[i:i + n] in L.alt_words))
         i += n
 
 
@@ -651,7 +678,7 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
                 break
             if typ == "mixed" and not acc.frac and j + 1 < n and toks[j + 1].typ in _NUMERIC + ("minus",) \
                     and _gap_ok(text, t.end, toks[j + 1].start, L.cjk):
-                sub = _one(toks, j + 1, text, L)
+                sub = _one(toks, j + 1, text, L, n - 1)
                 if sub is not None and sub.has_den and (0 < sub.value < 1 or sub.fscale):
                     # "veinte con tres quintos", "三百五又三分之一", "3又一千分之23"
                     acc.cur += _abbrev(toks, i, last, L)
@@ -664,6 +691,11 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
                     last, j, pending = sub.last, sub.last + 1, []
                     continue
                 if L.cjk:
+                    if sub is not None and not sub.has_den and 0 < sub.value < acc.value and \
+                            acc.value % 10 ** len(str(int(sub.value))) == 0:
+                        acc.cur += sub.value  # "三百と二ダース" = 324
+                        last, j, pending = sub.last, sub.last + 1, []
+                        continue
                     break  # "이백과 이천": two numbers
                 if sub is not None and not sub.has_den and sub.value > 0:
                     iv = int(round(sub.value))  # "cuarenta y siete con doscientos" = 47.2
@@ -703,7 +735,7 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
             while k < n and toks[k].typ == "sep":
                 k += 1
             if k < n and toks[k].typ in ("lit", "num", "det", "mul", "scale"):
-                sub = _one(toks, k, text, L)
+                sub = _one(toks, k, text, L, n - 1)
                 if sub is not None and sub.value and 0 < acc.value < sub.value:
                     acc.total, acc.cur = 0.0, acc.value / sub.value
                     acc.frac = acc.has_den = True
@@ -718,7 +750,7 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
                 sign = -sign
                 k += 1
             if k < n and toks[k].typ in ("lit", "num", "mul", "scale", "det"):
-                sub = _one(toks, k, text, L)
+                sub = _one(toks, k, text, L, n - 1)
                 if sub is not None and acc.value:
                     base = acc.snap if (acc.snap is not None and acc.snap < acc.value) else 0.0
                     acc.total, acc.cur = base, sub.value * sign / (acc.value - base)
@@ -737,7 +769,7 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
             while k < n and toks[k].typ == "minus":
                 sign = -sign
                 k += 1
-            sub = _one(toks, k, text, L) if k < n and toks[k].typ in _NUMERIC else None
+            sub = _one(toks, k, text, L, n - 1) if k < n and toks[k].typ in _NUMERIC else None
             if sub is not None:
                 if typ == "pow" and sub.last + 1 < n and toks[sub.last + 1].typ == "powend":
                     try:
@@ -762,6 +794,8 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
             typ = "num"
         if typ not in _NUMERIC:
             break
+        if last is not None and t.alt != toks[last].alt:
+            break  # "に一千万": kana and kanji numerals do not mix
         if typ == "lit" and last is not None and toks[last].literal and pending:
             break  # "1, 234" and "4000 - 3": two numbers
         acc.joined = any(toks[p].typ in ("and", "mixed") for p in pending)
@@ -771,12 +805,13 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
             continue
         if last is None or acc.frac:
             break
-        if L.digit_strings and acc.digits_only and typ == "num" and 0 <= t.value < 10 and t.start == toks[last].end:
+        if L.digit_strings and acc.digits_only and typ == "num" and 0 <= t.value < 10 and \
+                t.start == toks[last].end and not t.alt:
             acc.cur = acc.cur * 10 + t.value  # "二〇一八", "零一二三": digit by digit
             acc.n += 1
             last, j = j, j + 1
             continue
-        sub = _one(toks, j, text, L)
+        sub = _one(toks, j, text, L, n - 1)
         if sub is None:
             break
         after = sub.last + 1
@@ -813,6 +848,8 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
     kinds = {toks[k].typ for k in range(i, last + 1) if toks[k].typ in _NUMERIC}
     if kinds <= {"art"}:
         return None
+    if toks[i].alt and last > i and not any(toks[k].typ in ("mul", "scale") for k in range(i, last + 1)):
+        return None  # "しく", "くさん": kana that only look like digits
     if kinds <= {"scale"} and (L.cjk or (last == i and toks[i].text[:1].isupper() and i > 0)):
         return None  # a bare 万 / 억, or "Tausend" as a name
     value = acc.value + (0.0 if acc.frac else _abbrev(toks, i, last, L))
@@ -858,13 +895,18 @@ def _after_point(toks: list[_Tok], k: int, text: str, L: _Lang) -> tuple[int | N
 
 
 # ------------------------------------------------------------------ context
-def _before(text: str, pos: int, phrases: list[str], cjk: bool) -> int | None:
+def _before(text: str, pos: int, index: dict, cjk: bool) -> int | None:
     """Start of a phrase that ends right before `pos` (spaces allowed between)."""
     k = pos
     while k > 0 and text[k - 1] in " \u00a0\u202f":
         k -= 1
+    if k == 0:
+        return None
+    cands = index.get(_fold(text[k - 1]))
+    if not cands:
+        return None
     head = _fold(text[max(0, k - 24):k])
-    for p in phrases:
+    for p in cands:
         if head.endswith(p):
             s = k - len(p)
             if s == 0 or cjk or not text[s - 1].isalnum():
@@ -872,17 +914,19 @@ def _before(text: str, pos: int, phrases: list[str], cjk: bool) -> int | None:
     return None
 
 
-def _after(text: str, pos: int, phrases: list, cjk: bool, skip=("de ", "d'", "of ")) -> tuple[int, object] | None:
-    """End of a phrase starting right after `pos` (spaces and "de"/"of" allowed before it)."""
+def _after(text: str, pos: int, index: dict, cjk: bool, leads: tuple = ()) -> tuple[int, object] | None:
+    """End of a phrase starting right after `pos` (spaces, and leads such as "de ", allowed before it)."""
     k = pos
     while k < len(text) and text[k] in " \u00a0\u202f":
         k += 1
+    if k >= len(text):
+        return None
     tail = _fold(text[k:k + 28])
-    for lead in ("",) + tuple(skip):
+    for lead in ("",) + leads:
         if lead and not tail.startswith(lead):
             continue
         rest = tail[len(lead):]
-        for p in phrases:
+        for p in index.get(rest[:1], ()):
             key = p[0] if isinstance(p, tuple) else p
             if rest.startswith(key):
                 e = k + len(lead) + len(key)
@@ -908,7 +952,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         elif L.bounded and not _weak_ok(norm, num, L, toks):
             # Korean: "이다", "사람" are not numbers; "1조각" is 1 and a piece (조각)
             while num is not None and not _weak_ok(norm, num, L, toks):
-                num = _one(toks, num.first, norm, L, stop=num.last - 1) if num.last > num.first else None
+                shorter = _one(toks, num.first, norm, L, stop=num.last - 1) if num.last > num.first else None
+                num = shorter if shorter is not None and shorter.last < num.last else None
             if num is None:
                 continue
             q = Quantity(num.start, num.end, text[num.start:num.end], num.value)
@@ -916,7 +961,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         elif L.cjk and num.words == 1 and not last_tok.literal and _fold(last_tok.text) in L.weak:
             if not _weak_ok(norm, num, L):
                 continue
-        elif L.date_after and norm.startswith(L.date_after, num.end):
+        elif L.date_after and norm.startswith(L.date_after, num.end) and _date_end(norm, num.end, L):
             q.kind = "date"  # "5月4日", "3时"
         elif L.ordinal_before and _before(norm, num.start, L.ordinal_before, True) is not None:
             q.kind = "ordinal"  # "第3"
@@ -960,6 +1005,14 @@ def _weak_ok(text: str, num: _Num, L: _Lang, toks: list[_Tok] | None = None) -> 
     return left_ok and right_ok
 
 
+def _date_end(text: str, pos: int, L: _Lang) -> bool:
+    for suf in L.date_after:
+        e = pos + len(suf)
+        if text.startswith(suf, pos) and (e >= len(text) or not text[e].isalnum() or L.cjk and not L.bounded):
+            return True
+    return False
+
+
 def _near_month(toks, num: _Num, L: _Lang) -> bool:
     if not L.months:
         return False
@@ -971,14 +1024,14 @@ def _near_month(toks, num: _Num, L: _Lang) -> bool:
 
 
 def _context(q: Quantity, norm: str, text: str, L: _Lang, first_tok: _Tok) -> None:
+    """Approximation words, percent and points, currencies around the number."""
     s = _before(norm, q.start, L.approx, L.cjk)
     if s is not None:
         q.approx = True
         q.start = s
-    aft = _after(norm, q.end, L.approx_after, L.cjk, skip=()) if L.approx_after else None
-    if aft is not None and q.kind == "number":
+    if L.approx_after and _after(norm, q.end, L.approx_after, L.cjk) is not None:
         q.approx = True  # "3천여", "十万以上", "50% 左右" keeps the number's end
-    pct = _after(norm, q.end, L.percent_after, L.cjk, skip=())
+    pct = _after(norm, q.end, L.percent_after, L.cjk)
     if pct is not None:
         q.kind, q.unit, q.end = "percent", "%", pct[0]
     else:
@@ -986,21 +1039,17 @@ def _context(q: Quantity, norm: str, text: str, L: _Lang, first_tok: _Tok) -> No
         if s is not None:
             q.kind, q.unit, q.start = "percent", "%", s
         else:
-            pt = _after(norm, q.end, L.points, L.cjk, skip=())
+            pt = _after(norm, q.end, L.points, L.cjk)
             if pt is not None:
                 q.kind, q.unit, q.end = "percent", "pt", pt[0]
     if q.kind == "number":
-        cur = _after(norm, q.end, L.currency_after, L.cjk)
+        cur = _after(norm, q.end, L.currency_after, L.cjk, L.unit_leads)
         if cur is not None:
             q.kind, q.unit, q.end = "money", cur[1][1], cur[0]
         else:
-            s = _before(norm, q.start, [c for c, _ in L.currency_before], L.cjk)
+            s = _before(norm, q.start, L.currency_before, L.cjk)
             if s is not None:
-                sym = _fold(norm[s:q.start].strip())
-                code = dict(L.currency_before).get(sym)
-                q.kind, q.unit, q.start = "money", code, s
-    if q.approx and q.kind in ("number", "money", "percent"):
-        pass
+                q.kind, q.unit, q.start = "money", L.currency_codes.get(_fold(norm[s:q.start].strip())), s
     q.text = text[q.start:q.end]
 
 

@@ -75,6 +75,8 @@ class SpeakersComponent:
             if mention is None:
                 continue
             name, label = ctx.resolve(mention)
+            if name is None and st.speaker:  # rules-tier hint (attribution_patterns) when no entity resolves it
+                name, label = st.speaker, st.speaker_label or "UNKNOWN"
             st.speaker, st.speaker_label = name, label
             if name and label in NAMED:
                 ctx.add_speaker(st.source_start, name, label)
@@ -102,7 +104,7 @@ class _Context:
                 continue
             name = " ".join(words) if len(words) > 1 else words[0]
             key = words[-1].lower()
-            if len(name) > len(self.full.get(key, "")):
+            if label == "PER" and len(name) > len(self.full.get(key, "")):
                 self.full[key] = ent.text if len(words) == len(ent) else name
             if len(words) > 1:
                 multi[key] = True
@@ -210,7 +212,7 @@ class _Context:
             ok = label in labels or (allow_single_per and "ORG" in labels and label == "PER"
                                      and c.single_word and not self.multi.get(c.name.lower()))
             if ok:
-                score = c.weight / (1 + dist)
+                score = c.weight / (1 + dist) / (1 + (labels.index(label) if label in labels else 1))
                 if score > best_score:
                     best, best_score = c, score
             i -= 1

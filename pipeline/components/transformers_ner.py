@@ -14,11 +14,15 @@ spaCy's documents, and returns character offsets that can fall inside spaCy toke
   and gives every token the most context it had;
 - the windows of all documents in a `pipe` batch are run together, `batch_size` windows at a
   time, on `device` ("cpu" by default, "cuda:0", "mps"...);
-- word-level labels come from the first sub-token of each word (`aggregation = "first"`) or
-  from the mean of its sub-tokens' probabilities ("average"); spans are decoded from BIO, IO,
-  BIOES/BILOU or bare labels, mapped to PER/ORG/LOC/MISC by `label_map` (a model label mapped
-  to "" is dropped, e.g. DATE), trimmed of spaces and snapped to spaCy tokens (contract, or
-  expand when the entity lies inside one token, as in French "d'Apple" left unsplit);
+- predictions are read per spaCy token, so entities are spaCy spans by construction: a model
+  piece belongs to the token that holds its first non-space character (a bare SentencePiece
+  "▁" to the token after it), the token's label comes from its first piece
+  (`aggregation = "first"`, how token-classification models are trained) or the mean of its
+  pieces ("average"), and a token that starts inside a piece begun in the previous token can
+  only continue that token's entity. Grouping by the tokenizer's own words instead would glue
+  punctuation to names with SentencePiece models ("Séoul," is one whitespace word) and put
+  spans inside spaCy tokens. Spans are decoded from BIO, IO, BIOES/BILOU or bare labels and
+  mapped to PER/ORG/LOC/MISC by `label_map` (a model label mapped to "" is dropped, e.g. DATE);
 - the spans become `doc.ents` (`overwrite = true`) or are added where no entity exists yet,
   and also go to `doc.spans["transformers_ner"]` with their scores in the group's attrs.
 """
@@ -31,8 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, SpanGroup
-from spacy.util import filter_spans, minibatch
+from spacy.tokens import Doc, Span, SpanGroup
+from spacy.util import minibatch
 
 SPANS_KEY = "transformers_ner"
 TARGET_LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -187,71 +191,84 @@ class TransformersNER:
                     if edge > best[d][t]:  # strictly greater: ties keep the earlier window
                         best[d][t] = edge
                         probs[d][t] = p[r, len(self.prefix) + t - s]
-        for doc, (_ids, offsets, word_ids), token_probs in zip(docs, encodings, probs, strict=True):
-            self._set_entities(doc, self._decode(offsets, word_ids, token_probs))
+        for doc, (_ids, offsets, _word_ids), token_probs in zip(docs, encodings, probs, strict=True):
+            self._set_entities(doc, self._decode(doc, offsets, token_probs))
         return docs
 
-    def _decode(self, offsets, word_ids, token_probs) -> list[tuple[int, int, str, float]]:
-        """Character spans (start, end, label, score) from token probabilities, word by word."""
-        words: list[tuple[int, int, Any]] = []  # (char start, char end, probabilities)
-        current, members = None, []
-        for t, wid in enumerate(word_ids + [None]):
-            if members and (wid is None or wid != current):
-                if self.aggregation == "first":
-                    p = members[0][2]
-                else:
-                    p = sum(m[2] for m in members) / len(members)
-                words.append((members[0][0], members[-1][1], p))
-                members = []
-            if t < len(word_ids) and wid is not None and token_probs[t] is not None:
-                start, end = offsets[t]
-                if end > start:
-                    members.append((start, end, token_probs[t]))
-            current = wid
+    def _per_token(self, doc: Doc, offsets, token_probs) -> list[tuple[Any, bool]]:
+        """(probabilities, continuation) for each spaCy token, from the model's pieces.
+
+        A piece belongs to the spaCy token holding its first non-space character (a bare "▁"
+        piece, which carries the word's label in SentencePiece models, to the token after it).
+        A token whose first character lies inside a piece that began in an earlier token takes
+        that piece's prediction as a continuation (it can only extend the entity before it).
+        """
+        text = doc.text
+        pieces = []
+        for (s, e), p in zip(offsets, token_probs, strict=True):
+            if p is None or e <= s:
+                continue
+            es = s
+            while es < e and text[es].isspace():
+                es += 1
+            pieces.append((es, e, p))
+        out: list[tuple[Any, bool]] = []
+        j = 0
+        for tok in doc:
+            ts, te = tok.idx, tok.idx + len(tok.text)
+            if tok.is_space:
+                out.append((None, False))
+                continue
+            while j < len(pieces) and pieces[j][1] <= ts and pieces[j][0] < ts:
+                j += 1
+            cover, members = None, []
+            k = j
+            while k < len(pieces) and pieces[k][0] < te:
+                es, e, p = pieces[k]
+                if es < ts < e:
+                    cover = p
+                elif es >= ts:
+                    members.append(p)
+                k += 1
+            if cover is not None:
+                out.append((cover, True))
+            elif members:
+                avg = self.aggregation == "average" and len(members) > 1
+                out.append((sum(members) / len(members) if avg else members[0], False))
+            else:
+                out.append((None, False))
+        return out
+
+    def _decode(self, doc: Doc, offsets, token_probs) -> list[tuple[int, int, str, float]]:
+        """Entities as spaCy token spans (start, end, label, mean score), decoded from BIO-like tags."""
         ents: list[tuple[int, int, str, float]] = []
         open_: list[Any] | None = None  # [start, end, label, scores]
-        for start, end, p in words:
-            k = int(p.argmax())
-            tag, label = self.labels[k]
-            score = float(p[k])
+        for i, (p, continuation) in enumerate(self._per_token(doc, offsets, token_probs)):
+            label = None
+            if p is not None:
+                k = int(p.argmax())
+                tag, label = self.labels[k]
             if label is None:
                 if open_:
                     ents.append(_close(open_))
                 open_ = None
                 continue
-            if tag == "B" or open_ is None or open_[2] != label:
+            score = float(p[k])
+            if open_ is not None and open_[2] == label and (continuation or tag == "I") and open_[1] == i:
+                open_[1] = i + 1
+                open_[3].append(score)
+            else:
                 if open_:
                     ents.append(_close(open_))
-                open_ = [start, end, label, [score]]
-            else:
-                open_[1] = end
-                open_[3].append(score)
+                open_ = [i, i + 1, label, [score]]
         if open_:
             ents.append(_close(open_))
         return ents
 
     def _set_entities(self, doc: Doc, ents: list[tuple[int, int, str, float]]) -> None:
-        text = doc.text
-        spans, scores = [], {}
-        for start, end, label, score in ents:
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if start >= end:
-                continue
-            span = doc.char_span(start, end, label=label)
-            if span is None:
-                span = doc.char_span(start, end, label=label, alignment_mode="contract")
-            if span is None or not len(span):
-                span = doc.char_span(start, end, label=label, alignment_mode="expand")
-            if span is not None and len(span):
-                spans.append(span)
-                scores[(span.start, span.end)] = score
-        spans = filter_spans(spans)
-        doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=spans,
-                                         attrs={"scores": [scores[(s.start, s.end)] for s in spans],
-                                                "model": self.model_name})
+        spans = [Span(doc, s, e, label=label) for s, e, label, _ in ents]
+        attrs = {"scores": [score for *_, score in ents], "model": self.model_name}
+        doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=spans, attrs=attrs)
         if self.overwrite:
             doc.set_ents(spans, default="outside")
         else:

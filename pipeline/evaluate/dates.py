@@ -1,7 +1,8 @@
 """Date predictions in the referee's format: `{"id", "items": [{"start", "end", "text", "value"}]}`.
 
 Runs the plain `find_dates` on each record's input against its `ref_datetime` (no spaCy parse:
-the eval inputs are single sentences, tense comes from the language's cue words).
+the eval inputs are single sentences, tense comes from the language's cue words). Records
+without a language are identified with `pipeline.langid`, as articles are.
 """
 
 from __future__ import annotations
@@ -24,8 +25,12 @@ def _ref(value: str | None) -> datetime | None:
 
 def predict_record(rec: dict) -> dict:
     lang = rec.get("lang")
-    if not lang:
-        return {"id": rec["id"], "items": []}
+    if not lang:  # as the pipeline does for an article without a language: identify it
+        from ..langid import UNDETERMINED, detect
+
+        lang = detect(rec["input"]).lang
+        if lang == UNDETERMINED:
+            return {"id": rec["id"], "items": []}
     items = []
     for d in find_dates(rec["input"], lang, _ref(rec.get("ref_datetime"))):
         items.append({"start": d.start, "end": d.end, "text": d.text, "value": d.iso(),

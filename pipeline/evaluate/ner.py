@@ -40,7 +40,8 @@ def predict(records: Iterable[dict], *, fixups: bool = True, batch_size: int = 6
         disable = [n for n in nlp.pipe_names if n in NON_NER or (not fixups and n == "newsfacts_entities")]
         group = list(group)
         with nlp.select_pipes(disable=disable):
-            for rec, doc in zip(group, nlp.pipe((r["text"] for r in group), batch_size=batch_size)):
+            docs = nlp.pipe((r["text"] for r in group), batch_size=batch_size)
+            for rec, doc in zip(group, docs, strict=True):
                 yield {"id": rec["id"], "entities": doc_entities(doc)}
 
 
@@ -58,5 +59,6 @@ def score(gold: list[dict], pred: list[dict]) -> dict:
     from . import scoring
 
     if not hasattr(scoring, "ner"):  # being ported from the referee; until then use referee.py ner
-        raise NotImplementedError("pipeline.evaluate.scoring.ner is not there yet: run ../shared/tools/referee.py ner")
+        raise NotImplementedError("pipeline.evaluate.scoring.ner is not there yet: "
+                                  "run ../shared/tools/referee.py ner")
     return scoring.ner(gold, pred)
