@@ -441,8 +441,8 @@ def plan_run(files: Sequence[Path], manifest: Manifest | None, extractor: str, *
             plan.skipped_duplicate += 1
             continue
         state = states.get(sha)
-        if reprocess or state is None:
-            pass
+        if reprocess or state is None or state[0] == "processing":  # (processing: only in --dry-run,
+            pass                                                     # before the rollback of a crash)
         elif state[0] == "failed" and retry_failed:
             pass
         elif state[0] == "failed":
@@ -535,6 +535,8 @@ class Runner:
         ingested_at = datetime.now(UTC)
         results = extract(files, staged, batch_id, ingested_at)
         _maybe_crash("staged", batch_no)
+        for old in published_files(self.dataset, batch_id):  # an earlier attempt at the same batch
+            old.unlink()                                       # (--reprocess): this one replaces it
         moved = publish(self.dataset, staged, batch_id)
         _maybe_crash("published", batch_no)
         self.commit(batch_id, results)

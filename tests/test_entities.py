@@ -80,6 +80,16 @@ def test_korean_particles_are_cut_off_the_span():
     assert ("이명박", "PER") in found
 
 
+def test_speaker_candidates_next_to_cue_forms():
+    from pipeline.components.entities import speaker_candidates
+
+    de = models.load("de")
+    doc = de.nlp('"Wir müssen handeln", sagte Bundeskanzlerin Angela Merkel am Montag. '
+                 "Müller sagte, so Schmidt, nichts.")
+    pairs = [(cue.text, span.text) for cue, span in speaker_candidates(doc)]
+    assert pairs == [("sagte", "Angela Merkel"), ("sagte", "Müller"), ("so", "Schmidt")]
+
+
 def test_predict_offsets_are_into_the_raw_text():
     recs = [{"id": "x1", "lang": "de", "text": "  Herr  Müller  kam aus  Gießen .", "entities": []},
             {"id": "x2", "lang": "ko", "text": "박씨의 딸과 김모(33)씨 등", "entities": []}]

@@ -203,6 +203,21 @@ def test_poison_files_fail_then_skip_then_retry(tmp_path, capsys):
     assert (ingest.read(ds, "articles")["status"] == "error").sum() == 1
 
 
+def test_workers_and_reprocess_give_the_same_rows(tmp_path, capsys):
+    src = make_corpus(tmp_path / "in", 8)
+    code, s, err = run(capsys, src, into=tmp_path / "one", batch_size=4)
+    assert code == 0, err
+    code, s, err = run(capsys, src, into=tmp_path / "two", batch_size=4, workers=2)
+    assert (code, s["new"]) == (0, 8), err
+    assert sorted(statement_ids(tmp_path / "one")) == sorted(statement_ids(tmp_path / "two"))
+    # --reprocess redoes every file; the same batches rewrite the same file names, no duplicates
+    files = sorted(p.name for p in (tmp_path / "one").rglob("*.parquet"))
+    code, s, err = run(capsys, src, into=tmp_path / "one", batch_size=4, reprocess=True)
+    assert (code, s["new"]) == (0, 8), err
+    assert sorted(p.name for p in (tmp_path / "one").rglob("*.parquet")) == files
+    assert sorted(statement_ids(tmp_path / "one")) == sorted(statement_ids(tmp_path / "two"))
+
+
 def test_usage_errors_exit_2(tmp_path):
     code, s, _err, _ = cli("ingest", str(tmp_path / "missing"), "--into", str(tmp_path / "ds"))
     assert (code, s["status"]) == (2, "usage_error")
@@ -253,7 +268,7 @@ def test_two_runs_started_together_one_exits_75_at_once(tmp_path):
     lock = FileLock(str(ds / ingest.LOCK))
     lock.acquire()
     waiter = _start(["ingest", str(src), "--into", str(ds), "--lock-wait", "120"])
-    time.sleep(2.5)
+    time.sleep(1.5)
     assert waiter.poll() is None, waiter.communicate()      # still waiting
     lock.release()
     out, err = waiter.communicate(timeout=120)

@@ -92,6 +92,8 @@ class Config:
     floating_paragraphs: int = 1
     cue_gap_words: int = 5
     prep_cues: set[str] = field(default_factory=set)
+    predicative_cues: set[str] = field(default_factory=set)
+    agent_case: set[str] = field(default_factory=set)
     prep_lemmas: set[str] = field(default_factory=set)
     acl_head_is_source: bool = False
     prep_deps: set[str] = field(default_factory=set)
@@ -139,6 +141,8 @@ class Config:
             floating_paragraphs=int(data.get("floating_quote_paragraphs", 1)),
             cue_gap_words=int(data.get("cue_gap_words", 5)),
             prep_cues=words("prep_cues"),
+            predicative_cues=words("predicative_cues"),
+            agent_case=words("agent_case"),
             prep_lemmas={w.split()[0] for w in words("prep_cues")},
             acl_head_is_source=bool(data.get("acl_head_is_source", False)),
             prep_deps=set(data.get("prep_deps", ["prep"])),
@@ -269,8 +273,9 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
         return None  # a mis-tagged verb ("Vuillermoz remarque que") has a subject; a real noun has not
     clause = [c for c in children if c.dep_ in cfg.clause_deps and lemma in cfg.clause_cues]
     if not clause:
-        clause = [c for c in children if c.dep_ in cfg.xcomp_deps and lemma in cfg.xcomp_cues
-                  and c.pos_ in ("VERB", "AUX") and c.i > tok.i]
+        clause = [c for c in children if c.dep_ in cfg.xcomp_deps and c.i > tok.i and (
+            (lemma in cfg.xcomp_cues and c.pos_ in ("VERB", "AUX"))
+            or (lemma in cfg.predicative_cues and c.pos_ in ("ADJ", "NOUN")))]
     if clause:
         content = _subtree_chars(clause[0], clause[-1], exclude=tok)
         rule, conf = "clause", 0.8
@@ -301,21 +306,22 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
             fragments = frag
             content = (frag[0][0], frag[-1][1])
             rule, conf = "parenthetical", 0.7
+    left_word = _left_word(tok)
     if content is None and lemma in cfg.clause_cues and tok.head.i != tok.i and tok.head.i < tok.i \
-            and tok.dep_ in cfg.inverted_deps and tok.left_edge.i > 0 \
-            and doc[tok.left_edge.i - 1].text in (",", "»", "”", '"', ":", "—", "–") \
+            and tok.dep_ in cfg.inverted_deps and left_word > 0 \
+            and doc[left_word - 1].text in (",", "»", "”", '"', ":", "—", "–") \
             and not any(c.dep_ in cfg.object_deps for c in children):
         # ", said X" / ", déclare Isha Johansen": the cue hangs off the clause it reports
         head = tok.head
         subjects = [c for c in children if c.dep_ in cfg.subject_deps and c.i < tok.i]
         plain = not any(c.dep_ == "cc" for c in children) and all(
-            c.left_edge.i == tok.left_edge.i for c in subjects)
-        after_quote = doc[tok.left_edge.i - 1].text in q.CLOSING or (
-            tok.left_edge.i > 1 and doc[tok.left_edge.i - 2].text in q.CLOSING)
+            c.left_edge.i == left_word for c in subjects)
+        after_quote = doc[left_word - 1].text in q.CLOSING or (
+            left_word > 1 and doc[left_word - 2].text in q.CLOSING)
         if plain and ((head.pos_ in ("VERB", "AUX") and not _is_cue(head, cfg))
                       or (after_quote and _in_quote(head, quotes))):
             left = head.left_edge
-            end_tok = tok.left_edge.i - 1
+            end_tok = left_word - 1
             if end_tok >= left.i:
                 span = doc[left.i:end_tok + 1]
                 content = _trim(doc.text, span.start_char, span.end_char)
@@ -323,7 +329,7 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
     if content is None:
         return None
     if rule in ("clause", "object", "complementizer") and cfg.extend_to_sentence_end:
-        if not (rule == "object" and doc.text[content[1]:content[1] + 2].strip()[:1] == ","):
+        if not (rule == "object" and doc.text[content[1]:content[1] + 3].strip(" \"”»")[:1] == ","):
             content = _extend_to_sentence_end(tok, content, cfg, quotes)
     content = _expand_to_quotes(doc.text, quotes, *content)
     content = _absorb_next_quote(doc.text, quotes, content, claimed)
@@ -336,6 +342,10 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
     if sum(c.isalnum() for c in doc.text[content[0]:content[1]]) < 2:
         return None
     source = _source(tok, cfg, quotes)
+    if source is not None and rule in ("clause", "object") and content[0] < source[0] < content[1]:
+        agent = doc.char_span(source[0], source[1], alignment_mode="expand")
+        cut = agent.root.left_edge.idx if agent is not None else source[0]
+        content = _trim(doc.text, content[0], cut)
     st = Statement(content[0], content[1], "indirect", tok.idx, cue_end, lemma, confidence=conf, rule=rule)
     if fragments and rule == "parenthetical" and content == (fragments[0][0], fragments[-1][1]):
         st.fragments = fragments
@@ -343,6 +353,22 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
         st.source_start, st.source_end = source
         st.confidence = min(0.95, st.confidence + 0.1)
     return st
+
+
+def _left_word(tok: Token) -> int:
+    """Index of the first non-punctuation token of the cue's phrase (the parser hangs the
+    commas around ", déclare X," on the cue itself)."""
+    for t in tok.subtree:
+        if not t.is_punct:
+            return t.i
+    return tok.i
+
+
+def _paragraph(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """Clip a sentence to the paragraph holding `pos` (sentencizers merge across blank lines)."""
+    a = text.rfind("\n", start, pos)
+    b = text.find("\n", pos, end)
+    return (a + 1 if a >= 0 else start), (b if b >= 0 else end)
 
 
 def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple[int, int]] | None:
@@ -416,11 +442,12 @@ def _extend_to_sentence_end(tok: Token, content: tuple[int, int], cfg: Config,
     for t in rest:
         if t.pos_ in ("VERB", "AUX") and _is_cue(t, cfg) and not _in_quote(t, quotes):
             return content
+        if t.i == rest.start and t.lower_ in cfg.agent_case:
+            return content
         if t.text in cfg.stop_words_after_content:
             return content
-    if any(content[1] <= qu.start < sent.end_char for qu in quotes):
-        return content
-    return _trim(doc.text, content[0], sent.end_char)
+    _, end = _paragraph(doc.text, sent.start_char, sent.end_char, content[1] - 1)
+    return _trim(doc.text, content[0], max(end, content[1]))
 
 
 def _in_quote(tok: Token, quotes: list[q.Quote]) -> bool:
@@ -528,15 +555,28 @@ def _agent(tok: Token, cfg: Config) -> Token | None:
         if c.dep_ in cfg.agent_deps:
             objs = [g for g in c.children if g.dep_ in ("pobj", "obj")]
             return objs[0] if objs else c
+    if tok.dep_ in ("acl", "amod"):
+        # the agent of a coordination of participles hangs on its last member
+        for t in reversed(list(tok.subtree)):
+            if t.i > tok.i and t.dep_ in cfg.agent_deps and t.head.dep_ in ("conj", "xcomp"):
+                return t
+    if tok.dep_ in ("acl", "amod") and cfg.agent_case:
+        # "des affirmations qualifiées de… par les autorités": the parser hangs the agent on
+        # the noun the participle modifies
+        for c in tok.head.rights:
+            if c.i > tok.i and any(g.dep_ == "case" and g.lower_ in cfg.agent_case for g in c.children):
+                return c
     return None
 
 
 def _mention_chars(tok: Token, cfg: Config) -> tuple[int, int] | None:
     doc = tok.doc
     lo, hi = tok.left_edge.i, tok.right_edge.i
+    while lo < tok.i and doc[lo].dep_ in ("case", "mark"):
+        lo += 1  # "par les autorités" -> "les autorités"
     # a relative clause or a participle after the head is not part of the mention
     for c in tok.rights:
-        if c.dep_ in ("relcl", "acl:relcl", "acl") and c.i > tok.i:
+        if c.i > tok.i and (c.dep_ in ("relcl", "acl:relcl") or (c.dep_ == "acl" and any(True for _ in c.children))):
             hi = min(hi, c.left_edge.i - 1)
     while hi > lo and doc[hi].is_punct:
         hi -= 1
@@ -562,7 +602,8 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             if span is None:
                 continue
             sent = span.sent
-            if initial and _trim(text, sent.start_char, m.start())[1] > _trim(text, sent.start_char, m.start())[0]:
+            s_start, s_end = _paragraph(text, sent.start_char, sent.end_char, m.start())
+            if initial and text[s_start:m.start()].strip() and text[s_start:m.start()].strip()[-1] not in ".!?:":
                 continue
             src = _according_source(span)
             if src is None:
@@ -572,8 +613,10 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             if initial and (src.end >= sent.end or doc[src.end].text != ","):
                 continue
             seen.add(m.start())
-            before = _trim(text, sent.start_char, span.start_char)
-            after = _trim(text, src.end_char, sent.end_char)
+            if initial:
+                s_start = max(s_start, text.rfind(".", s_start, m.start()) + 1)
+            before = _trim(text, s_start, span.start_char)
+            after = _trim(text, src.end_char, s_end)
             closing = [qu for qu in quotes if qu.end <= span.start_char and not text[qu.end:span.start_char].strip(" ,")]
             if closing:
                 before = _trim_inner(text, *closing[-1].inner)

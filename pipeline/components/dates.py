@@ -37,7 +37,8 @@ from spacy.tokens import Doc
 from .. import lang as langdata
 
 UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # one char for one char: offsets stay valid
+# one char for one char, so offsets stay valid: full-width forms and apostrophe look-alikes
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {ord(c): "'" for c in "’‘ʼꞌ′‵՚ʹ"}
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                "七": 7, "八": 8, "九": 9}
 _CJK_NUM = "[〇零一二两兩三四五六七八九十]"
@@ -152,7 +153,7 @@ def _vocabulary(data: dict, info: dict, nospace: bool) -> dict[str, tuple[str, o
     words: dict[str, tuple[str, object]] = {}
 
     def add(word: str, cls: str, payload, *, force: bool = False) -> None:
-        w = word.strip().lower()
+        w = word.strip().lower().translate(_FULLWIDTH)
         if not w or (not force and w in words):
             return
         words[w] = (cls, payload)
@@ -185,6 +186,8 @@ def _vocabulary(data: dict, info: dict, nospace: bool) -> dict[str, tuple[str, o
         add(w, "timeword", None, force=True)
     for w in data.get("set_words", []):
         add(w, "set", None, force=True)
+    for w in data.get("set_prefixes", []):
+        add(w, "setpre", None, force=True)
     for w in data.get("range_words", []):
         add(w, "range", None, force=True)
     for w in data.get("anchors", []):
@@ -265,8 +268,9 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[r
         r"(?P<isocompact>(?<![\d/.-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d]))",
         r"(?P<iso>(?<![\d/.])\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?![\d])",
         r"(?P<numdate>(?<![\d.,/-])\d{1,2}[/.-]\d{1,2}(?:[/.-]|,\s?)(?:\d{4}|\d{2})(?![\d]))",
-        r"(?P<daymonth>(?<![\d.,])\d{1,2}/\d{1,2}(?![\d/]))",
     ]
+    # "22/04", "11/20" (not "2/3": a fraction)
+    parts.append(r"(?P<daymonth>(?<![\d.,/])(?=\d\d|\d/\d\d)\d{1,2}/\d{1,2}(?![\d/]))")
     if data.get("day_month_dot"):
         parts.append(r"(?P<daymonth_dot>(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.?(?![\d]))")
     if data.get("day_prefixes"):
@@ -287,7 +291,7 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[r
         mo = "|".join(map(re.escape, ymd.get("month", [])))
         d = "|".join(map(re.escape, ymd.get("day", [])))
         parts.append(rf"(?P<ymd>(?:{num}\s*(?:{y})\s*(?:的|の)?\s*)?(?:{num}\s*(?:{mo})\s*)(?:{num}\s*(?:{d})|{_CJK_NUM}{{1,3}}(?![年月{_CJK_NUM[1:-1]}]))?"
-                     rf"|{num}\s*(?:{y})(?!\s*\d)|(?<![\d月월{_CJK_NUM[1:-1]}])(?:\d{{1,2}}|{_CJK_NUM}{{1,3}})\s*(?:{d}))")
+                     rf"|(?:\d{{4}}|{_CJK_NUM}{{4}})\s*(?:{y})(?!\s*\d)|(?<![\d月월{_CJK_NUM[1:-1]}])(?:\d{{1,2}}|{_CJK_NUM}{{1,3}})\s*(?:{d}))")
     tsuf = data.get("time_suffixes") or []
     tsuf_re = "|".join(_phrase(s) for s in sorted(tsuf, key=len, reverse=True)) or "(?!)"
     tmark = "|".join(map(re.escape, data.get("time_markers") or [])) or "(?!)"
@@ -296,7 +300,7 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[r
     parts.append(rf"(?P<time>(?<![\d.,:])(?:[01]?\d|2[0-3])(?:[:h]\d{{2}}(?::\d{{2}})?(?!\d)"
                  rf"(?:\s?(?:{tsuf_re}))?|\.\d{{2}}\s?(?:{tsuf_re})|\s?(?:{tsuf_re}))(?!\w)"
                  rf"|(?:\d{{1,2}}|{_CJK_NUM}{{1,3}})\s*(?:{tmark})(?:\s*(?:\d{{1,2}}|半)\s*(?:분|分)?)?)")
-    parts.append(r"(?P<year>(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![.,]?\d)(?!\s?%))")
+    parts.append(r"(?P<year>(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![.,/]?\d)(?!\s?%))")
     ordsuf = "|".join(map(re.escape, sorted(data.get("ordinal_suffixes", []), key=len, reverse=True)))
     parts.append(rf"(?P<num>(?<![\d.,:])\d{{1,2}}(?:{ordsuf})?(?![\d.,:]?\d))" if ordsuf else
                  r"(?P<num>(?<![\d.,:])\d{1,2}(?![\d.,:]?\d))")
@@ -308,8 +312,8 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[r
     for w in sorted(words, key=len, reverse=True):
         pat = _phrase(w)
         cls, payload = words[w]
-        abbreviation = cls in ("month", "weekday") and (len(w) <= 4 or any(
-            n.startswith(w) and len(n) > len(w) + 1 for n in names[cls, payload]))  # "janv", "Sept"
+        abbreviation = cls in ("month", "weekday") and any(  # "janv", "Sept" (not "juin")
+            n.startswith(w) and len(n) > len(w) + 1 for n in names[cls, payload])
         if abbreviation and not w.endswith(".") and not nospace:
             pat += r"\.?"  # an abbreviation: "janv.", "Sept."
         alts.append(pat)
@@ -835,6 +839,24 @@ def _between(text: str, start: int, lex: Lexicon) -> bool:
     return bool(lex.between_re and lex.between_re.search(text[max(0, start - 12):start]))
 
 
+def _trim(text: str, g: list[Atom]) -> list[Atom]:
+    """Drop words and numbers that only touch a mention: "ce soir, dans", "50 le 19 décembre", "2002, une"."""
+    def gap(i: int) -> str:
+        return text[g[i - 1].end:g[i].start]
+    has_amount = any(a.cls in ("unit", "dprel") for a in g)
+
+    def listed_number(g: list[Atom]) -> bool:  # "1989 à 2002, une"
+        return g[-1].cls == "num" and g[-2].cls in ("year", "num") and "," in gap(len(g) - 1)
+    while len(g) > 1 and (g[-1].cls in ("glue", "range", "in", "setpre")
+                          or (g[-1].cls == "ago" and not has_amount) or listed_number(g)):
+        g = g[:-1]
+    while len(g) > 1 and (g[0].cls in ("glue", "range")
+                          or (g[0].cls == "num" and re.search(r"[^\W\d_]", gap(1))
+                              and g[1].cls in ("dayref", "num", "iso", "numdate", "year", "weekday", "rel"))):
+        g = g[1:]
+    return g
+
+
 def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> list[list[Atom]]:
     groups: list[list[Atom]] = []
     for a in atoms:
@@ -869,12 +891,11 @@ def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> li
         split.append(cur)
     out = []
     for g in split:
-        while g and g[-1].cls in ("glue", "range", "in") and len(g) > 1:
-            g = g[:-1]
-        while g and g[0].cls in ("glue", "range") and len(g) > 1:
-            g = g[1:]
+        g = _trim(text, g)
         classes = {a.cls for a in g}
-        if not classes & _ANCHORS and not ({"num", "unit"} <= classes or {"mod", "unit"} <= classes):
+        if not classes & _ANCHORS and not (
+                {"num", "unit"} <= classes or {"mod", "unit"} <= classes or {"setpre", "unit"} <= classes
+                or {"setpre", "weekday"} <= classes):
             continue
         if classes <= {"month", "glue", "in", "mod"} and all(
                 a.text.lower().rstrip(".") in lex.weak for a in g if a.cls == "month"):

@@ -89,6 +89,7 @@ class EntityData:
     given_syllables: set[str] = field(default_factory=set)
     person_markers: tuple[str, ...] = ()
     titles_after: set[str] = field(default_factory=set)
+    org_prefix_words: set[str] = field(default_factory=set)
     name_particles: set[str] = field(default_factory=set)
     demonyms: set[str] = field(default_factory=set)
     plural_determiners: set[str] = field(default_factory=set)
@@ -109,6 +110,7 @@ class EntityData:
     strip_leading: set[str] = field(default_factory=set)
     gazetteer: dict[tuple[str, ...], str] = field(default_factory=dict)
     gaz_len: int = 1
+    gaz_first: set[str] = field(default_factory=set)
 
 
 def load_data(nlp: Language) -> EntityData:
@@ -133,6 +135,7 @@ def load_data(nlp: Language) -> EntityData:
         person_markers=tuple(sorted(table.get("person_markers", []), key=len, reverse=True)),
         acronym_label=table.get("acronym_label", ""),
         titles_after=set(table.get("titles_after", [])),
+        org_prefix_words=_lower_set(table.get("org_prefix_words", [])),
         name_particles=_lower_set(table.get("name_particles", [])),
         demonyms=set(table.get("demonyms", [])),
         plural_determiners=_lower_set(table.get("plural_determiners", [])),
@@ -169,6 +172,7 @@ def load_data(nlp: Language) -> EntityData:
         if key:
             d.gazetteer[key] = label
             d.gaz_len = max(d.gaz_len, len(key))
+            d.gaz_first.add(key[0])
     return d
 
 
@@ -242,24 +246,32 @@ def name_run(doc: Doc, i: int, d: EntityData, limit: int = 5) -> int:
 # a proposal is (priority, start_char, end_char, label)
 
 def gazetteer_matches(doc: Doc, d: EntityData, prio: int = GAZ) -> list[tuple[int, int, int, str]]:
+    """Longest gazetteer names, left to right; the last word may carry a particle or inflection.
+
+    Only positions whose word starts some gazetteer name are tried, so the cost is one set lookup
+    per token plus a few dict lookups where a name may start.
+    """
     out = []
     n = len(doc)
     i = 0
     while i < n:
         hit = None
-        for length in range(min(d.gaz_len, n - i), 0, -1):
-            head = tuple(t.text for t in doc[i : i + length - 1])
-            last = doc[i + length - 1]
-            for stem in stems(last.text, d):
-                label = d.gazetteer.get(head + (stem,))
-                if label:
-                    # one-word names ("Douglas", "Regina", "Siemens") yield to longer rule matches
-                    # ("Douglas Adams", "Siemens AG"); person names yield to first-name runs
-                    p = prio - 15 if label == "PER" else prio if length > 1 else PERSON - 1
-                    hit = (p, doc[i].idx, last.idx + len(stem), label)
+        length = 0
+        first = doc[i].text in d.gaz_first
+        if first or d.particles or d.inflections:
+            for length in range(min(d.gaz_len, n - i) if first else 1, 0, -1):
+                head = tuple(t.text for t in doc[i : i + length - 1])
+                last = doc[i + length - 1]
+                for stem in stems(last.text, d):
+                    label = d.gazetteer.get(head + (stem,))
+                    if label:
+                        # one-word names ("Douglas", "Regina", "Siemens") yield to longer rule matches
+                        # ("Douglas Adams", "Siemens AG"); person names yield to first-name runs
+                        p = prio - 15 if label == "PER" else prio if length > 1 else PERSON - 1
+                        hit = (p, doc[i].idx, last.idx + len(stem), label)
+                        break
+                if hit:
                     break
-            if hit:
-                break
         if hit:
             out.append(hit)
             i += length
@@ -458,6 +470,10 @@ def fixup_entities(doc: Doc, d: EntityData) -> list[tuple[int, int, int, str]]:
             if doc[k].text in ("(", "[") or (doc[k].text == "-" and doc[k].whitespace_):
                 end = k
                 break
+        if start and doc[start - 1].lower_ in d.org_prefix_words and doc[start - 1].is_lower:
+            start -= 1
+            label = "ORG"
+            person = False
         span = doc[start:end]
         text = span.text
         if len(text) < 2 or text in d.drop or (text[0].islower() and person):
@@ -468,7 +484,7 @@ def fixup_entities(doc: Doc, d: EntityData) -> list[tuple[int, int, int, str]]:
         elif person and start and doc[start - 1].lower_ in d.plural_determiners:
             label = "MISC"  # "les Gilets jaunes", "des Verts": a group, not a person
         elif label in ("PER", "PERSON", "LOC", "GPE", "MISC", "NORP", "PRODUCT", "FAC") \
-                and _org_context(doc, start, end, d):
+                and not doc[start].is_lower and _org_context(doc, start, end, d):
             label = "ORG"
         elif label != "ORG" and _in_score_line(doc, start, end):
             label = "ORG"  # "Porto 2 Barcelona 1": teams in a results line
@@ -557,13 +573,18 @@ def _org_context(doc: Doc, start: int, end: int, d: EntityData) -> bool:
         return True
     if end < len(doc) and doc[end].text in d.org_suffixes:
         return True
+    # an organisation head opens or closes the name ("Cour d'appel de Reims", "Labour Party")
+    if end - start >= 2 and (doc[start].lower_ in d.org_heads or doc[end - 1].lower_ in d.org_head_nouns):
+        return True
     window = doc[max(0, start - 4) : start]
     for k, t in enumerate(window):
         if t.lower_ in d.org_descriptions:
             between = window[k + 1 :]
             # only articles, prepositions, lowercase modifiers or quotes between description and name
+            # (no verb, pronoun or conjunction: "the company said John Smith" is no apposition)
             if all(not is_cap(b) or b.is_punct for b in between) \
-                    and not any(b.text in ",;." for b in between):
+                    and not any(b.text in ",;." or b.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ")
+                                for b in between):
                 return True
     return False
 
@@ -573,11 +594,11 @@ def _org_context(doc: Doc, start: int, end: int, d: EntityData) -> bool:
 def select(proposals: list[tuple[int, int, int, str]]) -> list[tuple[int, int, str]]:
     """Best non-overlapping proposals: higher priority, then longer, then earlier."""
     chosen: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # characters already inside a chosen span
     for _prio, s, e, label in sorted(proposals, key=lambda p: (-p[0], -(p[2] - p[1]), p[1])):
-        if e <= s or any(s < te and ts < e for ts, te in taken):
+        if e <= s or any(c in taken for c in range(s, e)):
             continue
-        taken.append((s, e))
+        taken.update(range(s, e))
         chosen.append((s, e, label))
     return sorted(chosen)
 

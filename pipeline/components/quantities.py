@@ -35,7 +35,7 @@ class Quantity:
     end: int
     text: str
     value: float
-    kind: str = "number"  # number, percent, money, ordinal, year, date, determiner
+    kind: str = "number"  # number, percent, money, measure, ordinal, date, determiner
     unit: str | None = None  # counted noun, ISO currency code, "%" or "pt"
     approx: bool = False
     high: float | None = None  # upper bound of a range
@@ -45,7 +45,9 @@ class Quantity:
 # ------------------------------------------------------------------ normalisation
 # Same-length mapping, so offsets into the normalised text are offsets into the input.
 _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
-_FULLWIDTH.update({0x2212: ord("-"), 0x2013: ord("-"), 0x2010: ord("-"), 0x2011: ord("-"),
+_FULLWIDTH.update({c: ord("0") + i for i, c in enumerate(range(0x0660, 0x066A))})  # Arabic-Indic digits
+_FULLWIDTH.update({c: ord("0") + i for i, c in enumerate(range(0x06F0, 0x06FA))})
+_FULLWIDTH.update({0x066B: ord("."), 0x066C: ord(","), 0x2212: ord("-"), 0x2013: ord("-"), 0x2010: ord("-"), 0x2011: ord("-"),
                    0x3000: ord(" "), 0x2019: ord("'"), 0x00D7: ord("x")})
 
 
@@ -86,7 +88,8 @@ class _Lang:
     approx_after: dict
     percent_after: dict
     percent_before: dict
-    percent_over: tuple
+    percent_over: re.Pattern | None
+    percent_units: dict
     points: dict
     currency_after: dict
     currency_before: dict
@@ -104,6 +107,10 @@ class _Lang:
     date_after: tuple
     not_after: set
     has_mixed: bool
+    glue_prefix: bool
+    glued_units: bool
+    text2num: str
+    ordinal_hint: re.Pattern
     digit_strings: bool
     tail_abbrev: bool
     bounded: bool
@@ -148,20 +155,19 @@ def _lang(code: str) -> _Lang:
     g = re.escape("".join(sorted(set(groups + ".,'"))))
     # digits (3-digit groups with any grouping mark, else one decimal mark), then exponent,
     # "/d" fraction and a glued or spaced suffix scale ("10k", "2,33 k")
+    suf_end = "A-Za-z" if q.get("cjk") else r"^\W\d_"  # "15kパーセント" but not "10kg"
     lb = "" if q.get("cjk") else r"(?<![^\W\d_])"  # "t0", "SCP173": glued to a word
     sign_lb = r"(?<![\d.,/-])" if q.get("cjk") else r"(?<![\w.,/-])"  # "SCP-173" is not negative
     digits = re.compile(
         rf"(?P<sign>{sign_lb}-\s?)?{lb}(?P<num>\d{{1,3}}(?:[{g}]\d{{3}})+(?:[.,]\d+(?![.,]\d))?(?!\d|[.,]\d)"
         rf"|(?<!\d[.,])\d++(?:[.,]\d++(?![.,]\d))?|(?<=\d[.,])\d++|(?<![^\s(\-])[.,]\d+)"
-        rf"(?P<exp>\s?\^\s?[-+]*\d+|e[-+]?\d+|\s?x\s?10\s?\^\s?[-+]?\d+)?"
+        rf"(?P<exp>\s?\^\s?[-+]*\d+|e[-+]?\d+|\s?x\s?10\s?(?:\^\s?[-+]?|[-+])\d+)?"
         rf"(?:\s?(?P<frac>/\s?\d{{1,3}})(?![/\d]))?"
-        rf"(?:\s{{0,2}}(?P<suffix>{suf_alt})(?![^\W\d_]))?"
+        rf"(?:\s{{0,2}}(?P<suffix>{suf_alt})(?![{suf_end}]))?"
         rf"(?P<glued>[^\W\d_]+)?")
     months = set()
-    for m in data.get("dates", {}).get("months", []):
-        months.add(_fold(m))
     for m in q.get("months", []):
-        months.add(_fold(m))
+        months.add(_fold(m).rstrip("."))
 
     def phrases(key):
         return sorted((_fold(p) for p in q.get(key, [])), key=len, reverse=True)
@@ -180,7 +186,9 @@ def _lang(code: str) -> _Lang:
         groups=groups, suffixes=suffixes,
         approx=_index(phrases("approx"), last=True), approx_after=_index(phrases("approx_after")),
         percent_after=_index(phrases("percent")), percent_before=_index(phrases("percent_before"), last=True),
-        percent_over=tuple(q.get("percent_over", [])), points=_index(phrases("points")),
+        percent_over=re.compile("|".join(r"\s*".join(re.escape(c) for c in w) for w in q["percent_over"]))
+        if q.get("percent_over") else None, percent_units=_index(list(q.get("percent_units", {}).items())),
+        points=_index(phrases("points")),
         currency_after=_index(cur_after), currency_before=_index([c for c, _ in cur_before], last=True),
         currency_codes=dict(cur_before), unit_leads=tuple(_fold(x) for x in q.get("unit_leads", [])),
         range_between=[(_fold(a), _fold(b)) for a, b in q.get("range_between", [])],
@@ -190,7 +198,8 @@ def _lang(code: str) -> _Lang:
         ordinal_suffix=re.compile("|".join(re.escape(s) for s in ordsuf)) if ordsuf else None,
         ordinal_before=_index(phrases("ordinal_prefixes"), last=True),
         date_after=tuple(q.get("date_suffixes", [])), not_after={_fold(w) for w in q.get("not_after", [])},
-        has_mixed=bool(q.get("mixed")), digit_strings=bool(q.get("digit_strings")),
+        text2num=q.get("text2num", ""), ordinal_hint=re.compile(q.get("ordinal_hint", "(?!)"), re.I),
+        has_mixed=bool(q.get("mixed")), glue_prefix=bool(q.get("glue_prefix")), glued_units=bool(q.get("glued_units")), digit_strings=bool(q.get("digit_strings")),
         tail_abbrev=bool(q.get("tail_abbrev")), bounded=bool(q.get("word_bounded")),
         rover_re=re.compile("|".join(r"\s*".join(re.escape(c) for c in w) for w in rover))
         if rover and q.get("cjk") else None)
@@ -207,7 +216,7 @@ def _index(phrases: list, last: bool = False) -> dict:
 
 
 # ------------------------------------------------------------------ tokens
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -216,6 +225,7 @@ class _Tok:
     text: str = ""
     literal: bool = False
     alt: bool = False  # a word of the language's second number script (Japanese kana)
+    unit: str | None = None  # a unit glued to the digits ("ml" of "75ml")
 
 
 def _parse_digits(m: re.Match, L: _Lang) -> float | None:
@@ -264,7 +274,7 @@ def _parse_digits(m: re.Match, L: _Lang) -> float | None:
         elif e.startswith("e"):
             v = v * 10 ** float(e[1:])
         else:
-            v = v * 10 ** float(e.split("^")[1])
+            v = v * 10 ** float(re.split(r"x10\^?", e)[1])  # "1.3x10^6", "5.5x10-3"
     if m.group("frac"):
         d = float(m.group("frac")[1:].strip())
         if d == 0:
@@ -297,7 +307,7 @@ def _split(code: str, word: str) -> tuple | None:
             e = L.pieces.get(piece)
             if e is not None and e[0] in ("num", "mul", "scale", "den", "det", "art", "denalone", "avos"):
                 cand = best[i] + ((e[0], e[1]),)
-            elif piece in L.glue and i > 0:
+            elif piece in L.glue and (i > 0 or L.glue_prefix):
                 cand = best[i] + (("and", 1.0),)
             else:
                 continue
@@ -331,8 +341,15 @@ def _tokens_spaced(text: str, L: _Lang) -> list[_Tok]:
             glued = m.group("glued")
             if L.ordinal_suffix and L.ordinal_suffix.fullmatch(glued):
                 toks.append(_Tok(m.start(), m.end(), "ordinal", text=m.group()))
-            else:
+                continue
+            # a measure glued to its unit ("75ml", "1.8m", "200lbs"): the number, with the unit
+            sub = text[m.start():m.start("glued")]
+            mm = L.digits.match(sub)
+            v = _parse_digits(mm, L) if mm and mm.end() == len(sub) else None
+            if v is None or len(glued) > 4:
                 toks.append(_Tok(m.start(), m.end(), "word", text=m.group()))
+            else:
+                toks.append(_Tok(m.start(), m.start("glued"), "lit", v, sub, literal=True, unit=glued))
             continue
         v = _parse_digits(m, L)
         if v is None:
@@ -464,7 +481,13 @@ _NUMERIC = ("lit", "num", "mul", "scale", "den", "denalone", "det", "art")
 class _Acc:
     """Folds one run of number tokens into a value (see the module docstring)."""
 
-    def __init__(self):
+    def __init__(self, L: _Lang | None = None):
+        self.cjk = bool(L and L.cjk)
+        self.glued_units = bool(L and L.glued_units)
+        self.gap = False  # whitespace between the previous token and this one
+        self.idx = 0  # index of the token being added
+        self.cur_start = -1  # index of the token where the part below the last scale began
+        self.ordinal = False
         self.total = 0.0
         self.cur = 0.0
         self.tail = 0.0
@@ -505,6 +528,8 @@ class _Acc:
                 v = -v  # "- 1 4/5"
             elif 0 < v < 1 and not t.literal and self.cur == 0 and self.total > 0 and self.last_scale_val:
                 v *= self.last_scale_val  # "vijf miljard en driekwart"
+            if self.cur == 0:
+                self.cur_start = self.idx
             self.cur += v
             self.tail = self.tail + v if self.prev in ("lit", "num", "det") else v
         elif typ == "art":
@@ -520,6 +545,8 @@ class _Acc:
             elif self.tail:
                 if self.tail >= v and not self.prev_lit and self.prev != "num":
                     return False
+                if not self.cjk and v >= 100 and self.cur - self.tail >= v:
+                    return False  # "hundred and five hundred and six": two numbers
                 self.cur = self.cur - self.tail + self.tail * v
             elif self.cur and self.prev == "mul" and math.log10(v) % 1:
                 self.cur *= v  # "十打" = 10 dozen
@@ -541,6 +568,8 @@ class _Acc:
                 if self.cur == 0 and self.total > 0:
                     return False
                 self.total += (self.cur or 1.0) * v
+            elif v == self.last_scale and not (self.cjk and self.cur == 0):
+                return False  # "deux cent mille quatorze mille": two numbers ("萬萬" is 10^8)
             else:
                 if self.cur == 0 and self.total > 0:
                     self.total *= v
@@ -569,6 +598,10 @@ class _Acc:
             return False
         if literal:
             return c == 0 or (c % 1000 == 0 and v < 1000) or (c % 100 == 0 and v < 100)
+        if not self.cjk and self.n and (v == 0 or (self.prev == "num" and self.prev_val == 0)):
+            return False  # "sixty zero six": zero is said alone in European languages (零 is not)
+        if self.glued_units and not self.joined and self.prev == "num" and self.gap and v < 10:
+            return False  # "venti uno", "twintig één": these languages glue their units
         if self.prev == "mul" and v < self.prev_val and c % self.prev_val == 0:
             return True  # "千五十", "hundred five", "백육십"
         if v >= 100:
@@ -609,7 +642,7 @@ class _Acc:
         return self._setfrac(0.0, self.value / d, 1.0)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Num:
     start: int
     end: int
@@ -623,6 +656,7 @@ class _Num:
     fscale: float = 0.0
     approx: bool = False
     pow: bool = False
+    ordinal: bool = False
 
 
 def _runs(toks: list[_Tok], text: str, L: _Lang) -> list[_Num]:
@@ -660,7 +694,7 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
             i += 1
         if i >= n or toks[i].typ not in _NUMERIC or not _gap_ok(text, toks[i - 1].end, toks[i].start, L.cjk):
             return None
-    acc = _Acc()
+    acc = _Acc(L)
     j = i
     last = None
     pending: list[int] = []  # connectors / hyphens waiting for the next number token
@@ -724,6 +758,13 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
             acc.cur += frac_val
             last, j, pending = k, k + 1, []
             continue
+        if typ == "den" and last is not None and not acc.frac and acc.value >= 10 and \
+                any(toks[p].text == "-" for p in pending) and acc.value == int(acc.value):
+            acc.cur += t.value  # "twenty-first", "dix-neuvième", "vingt-cinquième": an ordinal
+            acc.ordinal = acc.frac = True
+            last, pending = j, []
+            j += 1
+            continue
         if typ in ("den", "denalone"):
             if acc.fraction(t.value, typ == "denalone"):
                 last, pending = j, []
@@ -736,7 +777,7 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
                 k += 1
             if k < n and toks[k].typ in ("lit", "num", "det", "mul", "scale"):
                 sub = _one(toks, k, text, L, n - 1)
-                if sub is not None and sub.value and 0 < acc.value < sub.value:
+                if sub is not None and sub.value and 0 < acc.value < sub.value <= 1000:
                     acc.total, acc.cur = 0.0, acc.value / sub.value
                     acc.frac = acc.has_den = True
                     last, j, pending = sub.last, sub.last + 1, []
@@ -796,9 +837,13 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
             break
         if last is not None and t.alt != toks[last].alt:
             break  # "に一千万": kana and kanji numerals do not mix
+        if last is not None and toks[last].unit:
+            break  # "75ml" ends its number
         if typ == "lit" and last is not None and toks[last].literal and pending:
             break  # "1, 234" and "4000 - 3": two numbers
         acc.joined = any(toks[p].typ in ("and", "mixed") for p in pending)
+        acc.gap = last is not None and t.start > toks[last].end
+        acc.idx = j
         if acc.add(t):
             last, pending = j, []
             j += 1
@@ -822,11 +867,12 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
             acc.frac = acc.has_den = True
             last, j, pending = after, after + 1, []
             continue
-        if acc.n == 1 and acc.value == 1 and toks[last].typ in ("det", "num", "art") and sub.has_den \
-                and toks[sub.last].typ == "den" and not pending and sub.value > 0 and not sub.fscale:
+        if acc.n == 1 and acc.value == 1 and toks[last].typ in ("det", "num", "art") and \
+                (sub.has_den or sub.ordinal) and toks[sub.last].typ == "den" and not pending and sub.value > 0 \
+                and not sub.fscale:
             # "un vingt-cinquième", "un cent cinquième": 1 / (20 + 5)
             d = toks[sub.last].value
-            acc.total, acc.cur = 0.0, 1.0 / (sub.value * d + d)
+            acc.total, acc.cur = 0.0, 1.0 / (sub.value if sub.ordinal else sub.value * d + d)
             acc.frac = acc.has_den = True
             last, j = sub.last, sub.last + 1
             continue
@@ -844,6 +890,17 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
         break
     if last is None:
         return None
+    if j < n and last > i and toks[j].start == toks[last].start and toks[j].end == toks[last].end:
+        # stopped inside a glued compound ("tausend hundertzweitausend"): end before that word
+        f = last
+        while f > i and toks[f - 1].start == toks[last].start:
+            f -= 1
+        if f > i:
+            return _one(toks, start_i, text, L, f - 1)
+    if j < n and toks[j].typ == "scale" and acc.cur and acc.cur_start > i and not acc.frac \
+            and toks[j].value == acc.last_scale:
+        # "deux cent mille quatorze mille": "quatorze" starts the next number
+        return _one(toks, start_i, text, L, acc.cur_start - 1)
     end = toks[last].end
     kinds = {toks[k].typ for k in range(i, last + 1) if toks[k].typ in _NUMERIC}
     if kinds <= {"art"}:
@@ -856,7 +913,7 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
     words = sum(1 for k in range(i, last + 1) if not toks[k].literal and toks[k].typ in _NUMERIC)
     value = -value if neg else value
     return _Num(toks[start_i].start, end, value, start_i, last, words, kinds <= {"det"},
-                acc.has_den, acc.fval_raw, acc.fscale, acc.approx, acc.pow)
+                acc.has_den, acc.fval_raw, acc.fscale, acc.approx, acc.pow, acc.ordinal)
 
 
 def _abbrev(toks: list[_Tok], i: int, last: int, L: _Lang) -> float:
@@ -872,12 +929,12 @@ def _abbrev(toks: list[_Tok], i: int, last: int, L: _Lang) -> float:
 def _after_point(toks: list[_Tok], k: int, text: str, L: _Lang) -> tuple[int | None, float]:
     """Digits after a decimal word: "nine point nought four", "virgule cinquante deux"."""
     n = len(toks)
-    if k >= n or toks[k].typ not in ("num", "lit", "det"):
+    if k >= n or toks[k].typ not in ("num", "lit", "det", "mul", "scale"):
         return None, 0.0
     if toks[k].literal:
         digits = re.sub(r"\D", "", toks[k].text)
         return (k, float("0." + digits)) if digits else (None, 0.0)
-    if toks[k].value < 10 and toks[k].value == int(toks[k].value):
+    if toks[k].typ in ("num", "det") and toks[k].value < 10 and toks[k].value == int(toks[k].value):
         ds = ""
         last = None
         while k < n and toks[k].typ in ("num", "det") and toks[k].value < 10 and toks[k].value == int(toks[k].value):
@@ -947,7 +1004,9 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             continue  # inside the previous quantity's unit ("个百分点")
         q = Quantity(num.start, num.end, text[num.start:num.end], num.value)
         first_tok, last_tok = toks[num.first], toks[num.last]
-        if num.det_only and _is_article(toks, num, norm, L):
+        if num.ordinal:
+            q.kind = "ordinal"
+        elif num.det_only and _is_article(toks, num, norm, L):
             q.kind = "determiner"
         elif L.bounded and not _weak_ok(norm, num, L, toks):
             # Korean: "이다", "사람" are not numbers; "1조각" is 1 and a piece (조각)
@@ -972,12 +1031,62 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         elif not L.cjk and _near_month(toks, num, L):
             q.kind = "date"
         q.approx = num.approx
-        if L.percent_over and norm.startswith(L.percent_over, num.start):
-            q.kind, q.unit, q.value = "percent", "%", q.value * 100  # "百分之五十" = 50 %
+        if last_tok.unit:
+            q.kind, q.unit = "measure", last_tok.unit
+        if first_tok.literal and first_tok.value < 0 and first_tok.text.startswith("-") and \
+                first_tok.text[1:2].isspace() and norm[:num.start].rstrip()[-1:].isdigit():
+            # "40 - 50": a dash between numbers, not a minus sign
+            q.start = first_tok.start + len(first_tok.text) - len(first_tok.text[1:].lstrip())
+            q.value = -q.value
+        if L.percent_over is not None and L.percent_over.match(norm, num.start):
+            q.kind, q.unit, q.value = "percent", "%", q.value * 100  # "百分之五十" = 50 %, "千分之一" = 0.1 %
         _context(q, norm, text, L, first_tok)
         found.append(q)
+    if L.text2num and L.ordinal_hint.search(norm):
+        found = _with_ordinals(found, norm, text, L)
     _ranges(found, norm, text, L)
     return found
+
+
+class _T2NToken:
+    """The token protocol of text2num's `find_numbers` (a word with its offsets)."""
+
+    __slots__ = ("t", "start", "end")
+
+    def __init__(self, m: re.Match):
+        self.t, self.start, self.end = m.group(), m.start(), m.end()
+
+    def text(self) -> str:
+        return self.t
+
+    def nt_separated(self, previous) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+def _with_ordinals(found: list[Quantity], norm: str, text: str, L: _Lang) -> list[Quantity]:
+    """Spelled-out ordinals ("vingt et unième", "twenty-first", "zweiundzwanzigste") from text2num.
+
+    text2num (fr en es de it nl pt) reads ordinals well; they become kind "ordinal" (not counts:
+    the statements table leaves them out) unless our own parse already covers the words.
+    """
+    from text_to_num import find_numbers
+
+    toks = [_T2NToken(m) for m in _WORD.finditer(norm)]
+    out = list(found)
+    for occ in find_numbers(toks, L.text2num, 0.0):
+        if not occ.is_ordinal or occ.end <= occ.start:
+            continue
+        a, b = toks[occ.start].start, toks[occ.end - 1].end
+        if any(q.start < b and a < q.end and q.kind != "ordinal" for q in found):
+            continue
+        out = [q for q in out if not (q.start < b and a < q.end)]
+        out.append(Quantity(a, b, text[a:b], float(occ.value), "ordinal"))
+    out.sort(key=lambda q: q.start)
+    return out
+
 
 
 def _is_article(toks, num: _Num, text: str, L: _Lang) -> bool:
@@ -995,11 +1104,11 @@ def _weak_ok(text: str, num: _Num, L: _Lang, toks: list[_Tok] | None = None) -> 
     a, b = num.start, num.end
     first_lit = toks is not None and toks[num.first].literal
     left_ok = a == 0 or not text[a - 1].isalnum() or text[a - 1].isdigit() or first_lit
-    rest = text[b:b + 4]
-    follows = any(rest.startswith(p) for p in L.particles + L.counters)
+    follows = text.startswith(L.particles, b) or text.startswith(L.counters, b) or \
+        (text[b:b + 1] == " " and text.startswith(L.counters, b + 1))  # "백 퍼센트", "십 년"
     if toks is not None and toks[num.last].literal:
         return True
-    if b - a == 1 or (toks is not None and num.words == 1 and _fold(toks[num.last].text) in L.weak):
+    if b - a == 1 or (toks is not None and num.first == num.last and _fold(toks[num.last].text) in L.weak):
         return left_ok and (follows or (a == 0 and b >= len(text.rstrip())))
     right_ok = b >= len(text) or not text[b].isalnum() or follows
     return left_ok and right_ok
@@ -1014,12 +1123,17 @@ def _date_end(text: str, pos: int, L: _Lang) -> bool:
 
 
 def _near_month(toks, num: _Num, L: _Lang) -> bool:
-    if not L.months:
+    """Digits that are a day or year of a written date ("le 4 mai", "Dec. 24, 2025")."""
+    if not L.months or num.words:
         return False
     for j in (num.first - 1, num.first - 2, num.last + 1, num.last + 2):
-        if 0 <= j < len(toks) and toks[j].typ == "word" and _fold(toks[j].text) in L.months:
-            if num.words == 0 and abs(j - (num.first if j < num.first else num.last)) <= 2:
-                return True
+        if 0 <= j < len(toks) and toks[j].typ == "word" and _fold(toks[j].text).rstrip(".") in L.months:
+            return True
+    v = toks[num.first].value
+    if num.first == num.last and 1000 <= v <= 2100 and v == int(v) and len(toks[num.first].text) == 4:
+        back = [t for t in toks[max(0, num.first - 4):num.first] if t.typ != "punct"]
+        if any(t.typ == "word" and _fold(t.text).rstrip(".") in L.months for t in back):
+            return True  # the year of "Dec. 24, 2025"
     return False
 
 
@@ -1032,7 +1146,10 @@ def _context(q: Quantity, norm: str, text: str, L: _Lang, first_tok: _Tok) -> No
     if L.approx_after and _after(norm, q.end, L.approx_after, L.cjk) is not None:
         q.approx = True  # "3천여", "十万以上", "50% 左右" keeps the number's end
     pct = _after(norm, q.end, L.percent_after, L.cjk)
-    if pct is not None:
+    pu = _after(norm, q.end, L.percent_units, L.cjk) if L.percent_units and q.kind == "number" else None
+    if pu is not None:  # "七成" = 70 %, "九折" = 90 % of the price, "5.6割" = 56 %
+        q.kind, q.unit, q.end, q.value = "percent", "%", pu[0], q.value * pu[1][1]
+    elif pct is not None:
         q.kind, q.unit, q.end = "percent", "%", pct[0]
     else:
         s = _before(norm, q.start, L.percent_before, L.cjk)
@@ -1061,6 +1178,7 @@ def _ranges(found: list[Quantity], norm: str, text: str, L: _Lang) -> None:
         gap = _fold(norm[a.end:b.start]).strip()
         ok_kinds = a.kind in ("number", "percent", "money") and b.kind in (a.kind, "number", "percent", "money")
         ok_kinds = ok_kinds and (a.kind == "number" or a.kind == b.kind or b.kind == "number")
+        ok_kinds = ok_kinds and (a.unit == b.unit or a.unit is None or b.unit is None)
         is_range = False
         if ok_kinds and gap in ("-", "–", "~", "〜", "～") + tuple(L.range_dash) and a.value < b.value:
             is_range = True
@@ -1114,15 +1232,26 @@ class QuantitiesComponent:
 
 
 def _counted_noun(span) -> str | None:
-    """The noun a number counts: "33,7 millions de comptes" -> "comptes" (parse when available)."""
+    """The noun a number counts: "33,7 millions de comptes" -> "comptes".
+
+    First the parse (a NOUN the number modifies, right after it), then the next noun after
+    prepositions, articles and other numbers ("3 000 des 33,7 millions de comptes").
+    """
     doc = span.doc
+    L = _lang(doc.lang_ if doc.lang_ in _known() else "base")
+
+    def is_number(t) -> bool:
+        return t.like_num or _fold(t.text) in L.lex or t.text in ("%", "$", "€")
+
     for tok in span:
-        if tok.dep_ in ("nummod", "nmod") and tok.head.pos_ == "NOUN" and tok.head.i >= span.end:
-            return tok.head.text
-    nxt = [t for t in doc[span.end: span.end + 3] if not t.is_space]
-    for t in nxt:
+        h = tok.head
+        if tok.dep_ in ("nummod", "nmod") and h.pos_ == "NOUN" and span.end <= h.i <= span.end + 3 \
+                and not is_number(h):
+            return h.text
+    for t in doc[span.end: span.end + 7]:
+        if t.is_space or t.pos_ in ("ADP", "DET") or t.lower_ in ("de", "d'", "d’", "of") or is_number(t):
+            continue
         if t.pos_ in ("NOUN", "PROPN"):
             return t.text
-        if t.pos_ not in ("ADP", "DET") and t.lower_ not in ("de", "d'", "d’", "of"):
-            break
+        break
     return None

@@ -95,6 +95,12 @@ class _Context:
         self.by_head: dict[str, tuple[str, str]] = {}
         self.cands: list[Candidate] = []
         multi = {}
+        spans = sorted((st.start, st.end) for st in (doc._.statements or []) if st.kind in ("direct", "mixed"))
+
+        def quoted(pos: int) -> bool:
+            i = bisect.bisect_right(spans, (pos, 10**9)) - 1
+            return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
         for ent in doc.ents:
             label = LABELS.get(ent.label_)
             if label not in NAMED:
@@ -109,9 +115,18 @@ class _Context:
             if len(words) > 1:
                 multi[key] = True
             subj = ent.root.dep_.startswith("nsubj")
+            weight = 1.5 if subj else 0.7 if ent.root.dep_ in ("obl", "nmod", "pobj", "obl:mod", "obl:arg") else 1.0
+            if quoted(ent.start_char):
+                weight = 0.3  # names inside a quotation are rarely who speaks next
             self.cands.append(Candidate(ent.start_char, self._sent(ent.start_char), ent.text, label,
-                                        1.5 if subj else 1.0, single_word=len(words) == 1))
+                                        weight, single_word=len(words) == 1))
         self.multi = multi
+        # proper-noun subjects the NER missed ("le professeur Kadamba a mis en garde")
+        for tok in doc:
+            if tok.dep_.startswith("nsubj") and tok.pos_ == "PROPN" and not tok.ent_type_ and not quoted(tok.idx):
+                self.cands.append(Candidate(tok.idx, self._sent(tok.idx), self.canonical(tok.text), "PER", 1.5,
+                                            single_word=True))
+        self.cands.sort(key=lambda c: c.pos)
         self.positions = [c.pos for c in self.cands]
 
     def _sent(self, pos: int) -> int:
@@ -161,6 +176,14 @@ class _Context:
             return name, self.label_of(name, label)
         head = root.lemma_.lower()
         first = words[0].lower_
+        propn = [t for t in words if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in cfg.titles
+                 and (t.i == root.i or t.head.i == root.i or t.head.head.i == root.i)
+                 and t.dep_ in ("flat", "flat:name", "appos", "compound", "nsubj", "ROOT", "dep")]
+        if propn and (root.pos_ == "PROPN" or root.lemma_.lower() in cfg.per_heads | self.cfg.titles):
+            name = self.canonical(" ".join(t.text for t in propn))
+            return name, self.label_of(name, "PER")
+        if "Plur" in root.morph.get("Number") or head in cfg.group_heads:
+            return mention.text, "GROUP"
         kind = "ORG" if (head in cfg.org_heads or root.lower_ in cfg.org_heads) else \
             "PER" if (head in cfg.per_heads or root.lower_ in cfg.per_heads) else \
             "GROUP" if (head in cfg.group_heads or "Plur" in root.morph.get("Number")) else None
@@ -191,7 +214,8 @@ class _Context:
         for e in ents:
             r = e.root
             if r.head.i == root.i and r.dep_ in ("appos", "flat", "flat:name", "compound", "nmod", "dep") \
-                    and (r.dep_ != "nmod" or root.lower_.rstrip(".") in self.cfg.titles or root.lemma_.lower() in self.cfg.per_heads):
+                    and (r.dep_ != "nmod" or (LABELS.get(e.label_) == "PER" and e.start > root.i and (
+                        root.lower_.rstrip(".") in self.cfg.titles or root.lemma_.lower() in self.cfg.per_heads))):
                 return e
         cfg = self.cfg
         if root.lemma_.lower() in cfg.per_heads | cfg.org_heads | cfg.group_heads:

