@@ -3,24 +3,31 @@
 Why not a library end to end: `dateparser.search_dates` over a whole text is slow (~50 ms per
 article), finds dates in words such as "des" or "Je", drops weekday modifiers ("vendredi
 prochain" -> the bare weekday), cannot use the tense of the sentence and loses the year carried
-over from an earlier date once `RELATIVE_BASE` is set. Recognizers-Text covers four of our
+over from an earlier date once `RELATIVE_BASE` is set; on the Recognizers-Text dev specs it
+detects 67% of the mentions and resolves 45% of the days. Recognizers-Text covers four of our
 languages at ~5 cases/s. So:
 
-1. Candidates come from per-language rules: a lexicon compiled once per language from
+1. Candidates come from per-language rules: one regex per language, compiled once, from
    dateparser's own locale data (month and weekday names, units, "ago"/"in" words, relative
-   phrases) plus the `[dates]` table of `pipeline/lang/<code>.toml` (modifiers, relative words
-   dateparser misses, tense cues, CJK date markers, glue and range words). Adjacent atoms are
-   merged into one mention; a mention needs an anchor (a month, weekday, relative word, numeric
-   date, time or year), so bare numbers are never dates.
-2. Common shapes (ISO and numeric dates in the locale's DATE_ORDER, day-month-year with names,
-   relative words, weekdays with modifiers, "N units ago/in N units") are resolved here, which is
-   fast and lets us apply the modifier and the tense; the rest goes to one reused
-   `DateDataParser` per language (default PREFER_DATES_FROM, never "past": on news it moves
-   announced dates back a year).
-3. A bare weekday or day-month takes the past or coming occurrence from the tense: an explicit
-   hint (the spaCy component reads it from the parse of the governing verb), else per-language
-   tense cue words in the sentence, else the past for weekdays (news mostly report).
-4. A day-month without a year takes the year of the latest full date earlier in the same text.
+   phrases and relative-expression patterns, for any of its ~200 locales) plus the `[dates]`
+   table of `pipeline/lang/<code>.toml` (modifiers, relative words dateparser misses such as
+   어제/昨天/前天, holidays, CJK date markers, glue and range words, tense cues; base.toml
+   documents every key). Adjacent atoms separated only by spaces, punctuation or glue words make
+   one mention; a mention needs an anchor (month, weekday, relative word, numeric date, time,
+   year), so bare numbers are never dates.
+2. Mentions are resolved here from their atoms: ISO and numeric dates in the locale's order
+   (French "10/02/2017" is 10 February), day-month-year with names, relative words, weekdays with
+   modifiers, "N units ago / in N units / N days before X", nth weekday of a month, holidays.
+   That covers ~95% of the mentions at ~3,000 cases/s and applies modifiers and tense; the rest
+   goes to one reused `DateDataParser` per language, default PREFER_DATES_FROM (never "past":
+   on news it moves announced dates back a year).
+3. A bare weekday, holiday or day-month takes the past or the coming occurrence from the tense:
+   an explicit `tense`, else (spaCy component) the morphology and auxiliaries of the governing
+   verb, else the language's tense cue words in the sentence, else the past for a weekday.
+4. A day-month without a year takes the year of the latest explicit year earlier in the text.
+
+Every mention is emitted with kind date/time/duration/set (for scoring detection); the spaCy
+component keeps kind "date" with a value for `doc.spans["dates"]`.
 """
 
 from __future__ import annotations
@@ -54,7 +61,6 @@ class DateMention:
     granularity: str = "day"  # day, month, year, range
     end_value: date | None = None  # last day of a range
     kind: str = "date"  # date, time, duration, set
-    time: str | None = None  # "HH:MM" when the mention carries a clock time
 
     def iso(self) -> str | None:
         """The referee's value: a day, or "start/end" for a range over several days."""
@@ -1000,7 +1006,7 @@ def _mention(text: str, g: list[Atom], lex: Lexicon, ref: datetime, tense: str |
     if res is None:
         return DateMention(s, e, text[s:e], None, "day", None, "date")
     value, gran, kind, end_value = res
-    return DateMention(s, e, text[s:e], value, gran, end_value, kind, None)
+    return DateMention(s, e, text[s:e], value, gran, end_value, kind)
 
 
 # ---------------------------------------------------------------------------------------- spaCy

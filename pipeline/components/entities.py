@@ -253,16 +253,17 @@ def gazetteer_matches(doc: Doc, d: EntityData, prio: int = GAZ) -> list[tuple[in
     """
     out = []
     n = len(doc)
+    words = _caps_folded(doc)
     i = 0
     while i < n:
         hit = None
         length = 0
-        first = doc[i].text in d.gaz_first
+        first = words[i] in d.gaz_first
         if first or d.particles or d.inflections:
             for length in range(min(d.gaz_len, n - i) if first else 1, 0, -1):
-                head = tuple(t.text for t in doc[i : i + length - 1])
+                head = tuple(words[i : i + length - 1])
                 last = doc[i + length - 1]
-                for stem in stems(last.text, d):
+                for stem in stems(words[i + length - 1], d):
                     label = d.gazetteer.get(head + (stem,))
                     if label:
                         # one-word names ("Douglas", "Regina", "Siemens") yield to longer rule matches
@@ -278,6 +279,23 @@ def gazetteer_matches(doc: Doc, d: EntityData, prio: int = GAZ) -> list[tuple[in
         else:
             i += 1
     return out
+
+
+def _caps_folded(doc: Doc) -> list[str]:
+    """Token texts, with words of ALL-CAPS sentences (headlines, sports tables) in title case so that
+    "NEW YORK" finds "New York"; other sentences unchanged."""
+    words = [t.text for t in doc]
+    if not any(t.is_upper for t in doc):
+        return words
+    sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sents:
+        alpha = [t for t in sent if t.is_alpha]
+        if len(alpha) >= 2 and sum(t.is_upper for t in alpha) * 2 > len(alpha):
+            for t in sent:
+                folded = t.text.title()
+                if t.is_upper and len(t.text) > 2 and len(folded) == len(t.text):
+                    words[t.i] = folded
+    return words
 
 
 def korean_person(text: str, d: EntityData) -> int:
@@ -478,8 +496,10 @@ def fixup_entities(doc: Doc, d: EntityData) -> list[tuple[int, int, int, str]]:
         text = span.text
         if len(text) < 2 or text in d.drop or (text[0].islower() and person):
             continue
-        if label in ("LOC", "GPE") and len(span) == 1 and text.lower().endswith(d.demonym_endings) \
-                and (text,) not in d.gazetteer:
+        known = d.gazetteer.get(tuple(t.text for t in span))
+        if known and not (known == "LOC" and person):
+            label = known  # a known name keeps its label ("Matignon" ORG); "Darwin" as a person stays PER
+        elif label in ("LOC", "GPE") and len(span) == 1 and text.lower().endswith(d.demonym_endings):
             label = "MISC"  # "Britannique", "Australien": nationality words, not places
         elif person and start and doc[start - 1].lower_ in d.plural_determiners:
             label = "MISC"  # "les Gilets jaunes", "des Verts": a group, not a person

@@ -21,7 +21,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -47,7 +47,8 @@ class Quantity:
 _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({c: ord("0") + i for i, c in enumerate(range(0x0660, 0x066A))})  # Arabic-Indic digits
 _FULLWIDTH.update({c: ord("0") + i for i, c in enumerate(range(0x06F0, 0x06FA))})
-_FULLWIDTH.update({0x066B: ord("."), 0x066C: ord(","), 0x2212: ord("-"), 0x2013: ord("-"), 0x2010: ord("-"), 0x2011: ord("-"),
+_FULLWIDTH.update({0x066B: ord("."), 0x066C: ord(","), 0x2212: ord("-"), 0x2013: ord("-"),
+                   0x2010: ord("-"), 0x2011: ord("-"),
                    0x3000: ord(" "), 0x2019: ord("'"), 0x00D7: ord("x")})
 
 
@@ -120,7 +121,7 @@ class _Lang:
 _TYPES = (("words", "num"), ("multipliers", "mul"), ("scales", "scale"), ("denominators", "den"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lang(code: str) -> _Lang:
     data = langdata.load(code)
     q = data["quantities"]
@@ -131,7 +132,8 @@ def _lang(code: str) -> _Lang:
     for key, typ in (("kana_words", "num"), ("kana_multipliers", "mul"), ("kana_scales", "scale")):
         for w, v in q.get(key, {}).items():
             lex[w] = (typ, float(v))
-    alt_words = frozenset(w for key in ("kana_words", "kana_multipliers", "kana_scales") for w in q.get(key, {}))
+    kana = ("kana_words", "kana_multipliers", "kana_scales")
+    alt_words = frozenset(w for key in kana for w in q.get(key, {}))
     for w in q.get("alone_fractions", []):
         typ, v = lex.get(_fold(w), ("den", 2.0))
         lex[_fold(w)] = ("denalone", v)
@@ -156,7 +158,8 @@ def _lang(code: str) -> _Lang:
     # digits (3-digit groups with any grouping mark, else one decimal mark), then exponent,
     # "/d" fraction and a glued or spaced suffix scale ("10k", "2,33 k")
     suf_end = "A-Za-z" if q.get("cjk") else r"^\W\d_"  # "15kパーセント" but not "10kg"
-    lb = "" if q.get("cjk") else r"(?<![^\W\d_])"  # "t0", "SCP173": glued to a word
+    # "t0", "SCP173": glued to a word (Chinese, Japanese, Korean and Arabic "و١٢" glue digits to words)
+    lb = r"(?<!\d)" if q.get("cjk") or q.get("glue_prefix") else r"(?<![^\W_])"
     sign_lb = r"(?<![\d.,/-])" if q.get("cjk") else r"(?<![\w.,/-])"  # "SCP-173" is not negative
     digits = re.compile(
         rf"(?P<sign>{sign_lb}-\s?)?{lb}(?P<num>\d{{1,3}}(?:[{g}]\d{{3}})+(?:[.,]\d+(?![.,]\d))?(?!\d|[.,]\d)"
@@ -199,7 +202,8 @@ def _lang(code: str) -> _Lang:
         ordinal_before=_index(phrases("ordinal_prefixes"), last=True),
         date_after=tuple(q.get("date_suffixes", [])), not_after={_fold(w) for w in q.get("not_after", [])},
         text2num=q.get("text2num", ""), ordinal_hint=re.compile(q.get("ordinal_hint", "(?!)"), re.I),
-        has_mixed=bool(q.get("mixed")), glue_prefix=bool(q.get("glue_prefix")), glued_units=bool(q.get("glued_units")), digit_strings=bool(q.get("digit_strings")),
+        has_mixed=bool(q.get("mixed")), glue_prefix=bool(q.get("glue_prefix")),
+        glued_units=bool(q.get("glued_units")), digit_strings=bool(q.get("digit_strings")),
         tail_abbrev=bool(q.get("tail_abbrev")), bounded=bool(q.get("word_bounded")),
         rover_re=re.compile("|".join(r"\s*".join(re.escape(c) for c in w) for w in rover))
         if rover and q.get("cjk") else None)
@@ -220,7 +224,7 @@ def _index(phrases: list, last: bool = False) -> dict:
 class _Tok:
     start: int
     end: int
-    typ: str  # lit, num, mul, scale, den, denalone, and, mixed, point, minus, over, rover, art, det, sep, word
+    typ: str  # lit num mul scale den denalone and mixed point minus over rover art det sep word ...
     value: float = 0.0
     text: str = ""
     literal: bool = False
@@ -387,7 +391,8 @@ def _words(text: str, a: int, b: int, L: _Lang, toks: list[_Tok]) -> None:
                 key = _fold(" ".join(p for p in parts if p != "-"))
                 e = L.lex.get(key) or L.lex.get(_fold("-".join(p for p in parts if p != "-")))
                 if e is not None and (parts[-1] != "-"):
-                    toks.append(_Tok(m.start(), ms[i + k - 1].end(), e[0], e[1], text[m.start():ms[i + k - 1].end()]))
+                    end = ms[i + k - 1].end()
+                    toks.append(_Tok(m.start(), end, e[0], e[1], text[m.start():end]))
                     i += k
                     done = True
                     break
@@ -433,6 +438,10 @@ def _tokens_cjk(text: str, L: _Lang) -> list[_Tok]:
     return toks
 
 
+def _char_type(c: str) -> str:
+    return "sep" if c == "-" else ("punct" if not c.isalnum() else "word")
+
+
 def _cjk_chars(text: str, a: int, b: int, L: _Lang, toks: list[_Tok]) -> None:
     i = a
     while i < b:
@@ -445,7 +454,7 @@ def _cjk_chars(text: str, a: int, b: int, L: _Lang, toks: list[_Tok]) -> None:
             i += 1
             continue
         if c not in L.first_chars:
-            toks.append(_Tok(i, i + 1, "sep" if c == "-" else ("punct" if not c.isalnum() else "word"), text=c))
+            toks.append(_Tok(i, i + 1, _char_type(c), text=c))
             i += 1
             continue
         hit = None
@@ -466,7 +475,7 @@ def _cjk_chars(text: str, a: int, b: int, L: _Lang, toks: list[_Tok]) -> None:
                     hit = (e[0], e[1], j - i)
                     break
         if hit is None:
-            toks.append(_Tok(i, i + 1, "sep" if c == "-" else ("punct" if not c.isalnum() else "word"), text=c))
+            toks.append(_Tok(i, i + 1, _char_type(c), text=c))
             i += 1
             continue
         typ, v, n = hit
@@ -637,7 +646,8 @@ class _Acc:
         if self.snap is not None and self.snap == self.value:  # "et demi", "and a half"
             return self._setfrac(self.snap, 1.0 / d, scale)
         if self.wsnap is not None and self.wsnap == self.value:  # "y medio", "e meio"
-            scale = self.last_scale_val if (self.last_scale_val and self.wsnap >= self.last_scale_val) else 1.0
+            big = self.last_scale_val and self.wsnap >= self.last_scale_val
+            scale = self.last_scale_val if big else 1.0
             return self._setfrac(self.wsnap, 1.0 / d, scale)
         return self._setfrac(0.0, self.value / d, 1.0)
 
@@ -860,7 +870,8 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
         if sub is None:
             break
         after = sub.last + 1
-        if after < n and toks[after].typ == "avos" and toks[after].start - toks[sub.last].end <= 1 and sub.value:
+        if after < n and toks[after].typ == "avos" and toks[after].start - toks[sub.last].end <= 1 \
+                and sub.value:
             # "tres veinteavos", "dois onze avos": the second number is the denominator
             base = acc.snap if (acc.snap is not None and 0 < acc.value - acc.snap < 10) else 0.0
             acc.total, acc.cur = base, (acc.value - base) / sub.value
@@ -868,7 +879,8 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
             last, j, pending = after, after + 1, []
             continue
         if acc.n == 1 and acc.value == 1 and toks[last].typ in ("det", "num", "art") and \
-                (sub.has_den or sub.ordinal) and toks[sub.last].typ == "den" and not pending and sub.value > 0 \
+                (sub.has_den or sub.ordinal) and toks[sub.last].typ == "den" and not pending \
+                and sub.value > 0 \
                 and not sub.fscale:
             # "un vingt-cinquième", "un cent cinquième": 1 / (20 + 5)
             d = toks[sub.last].value
@@ -937,7 +949,8 @@ def _after_point(toks: list[_Tok], k: int, text: str, L: _Lang) -> tuple[int | N
     if toks[k].typ in ("num", "det") and toks[k].value < 10 and toks[k].value == int(toks[k].value):
         ds = ""
         last = None
-        while k < n and toks[k].typ in ("num", "det") and toks[k].value < 10 and toks[k].value == int(toks[k].value):
+        while k < n and toks[k].typ in ("num", "det") and toks[k].value < 10 \
+                and toks[k].value == int(toks[k].value):
             if last is not None and not _gap_ok(text, toks[last].end, toks[k].start, L.cjk):
                 break
             ds += str(int(toks[k].value))
@@ -999,7 +1012,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     toks = _tokens_cjk(norm, L) if L.cjk else _tokens_spaced(norm, L)
     nums = _runs(toks, norm, L)
     found: list[Quantity] = []
-    for k, num in enumerate(nums):
+    for num in nums:
         if found and num.start < found[-1].end:
             continue  # inside the previous quantity's unit ("个百分点")
         q = Quantity(num.start, num.end, text[num.start:num.end], num.value)
@@ -1080,8 +1093,9 @@ def _with_ordinals(found: list[Quantity], norm: str, text: str, L: _Lang) -> lis
         if not occ.is_ordinal or occ.end <= occ.start:
             continue
         a, b = toks[occ.start].start, toks[occ.end - 1].end
-        if any(q.start < b and a < q.end and q.kind != "ordinal" for q in found):
-            continue
+        clash = [q for q in found if q.start < b and a < q.end and q.kind != "ordinal"]
+        if any(not (a <= q.start and q.end <= b and q.end - q.start < b - a) for q in clash):
+            continue  # our parse reads these words otherwise ("trois cinquièmes" = 0.6)
         out = [q for q in out if not (q.start < b and a < q.end)]
         out.append(Quantity(a, b, text[a:b], float(occ.value), "ordinal"))
     out.sort(key=lambda q: q.start)
@@ -1176,7 +1190,8 @@ def _ranges(found: list[Quantity], norm: str, text: str, L: _Lang) -> None:
     while i + 1 < len(found):
         a, b = found[i], found[i + 1]
         gap = _fold(norm[a.end:b.start]).strip()
-        ok_kinds = a.kind in ("number", "percent", "money") and b.kind in (a.kind, "number", "percent", "money")
+        counted = ("number", "percent", "money")
+        ok_kinds = a.kind in counted and b.kind in counted
         ok_kinds = ok_kinds and (a.kind == "number" or a.kind == b.kind or b.kind == "number")
         ok_kinds = ok_kinds and (a.unit == b.unit or a.unit is None or b.unit is None)
         is_range = False

@@ -1,0 +1,212 @@
+"""Quantities: the plain function on written-out cases, the spaCy component on real models, and
+the evaluation sets scored through the shared scorer (pipeline.evaluate.scoring.numbers)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pipeline.components.quantities import find_quantities
+from pipeline.evaluate import numbers as numbers_task
+from pipeline.evaluate import read_jsonl
+
+SEED = "l’auteur avait téléchargé seulement quelque 3 000 des 33,7 millions de comptes"
+
+
+def counts(text: str, lang: str) -> list:
+    """The quantities the statements table would keep (no dates, ordinals, articles)."""
+    return [q for q in find_quantities(text, lang) if q.kind not in ("date", "ordinal", "determiner")]
+
+
+def values(text: str, lang: str) -> list[float]:
+    return [q.value for q in counts(text, lang)]
+
+
+def test_seed_sentence():
+    a, b = counts(SEED, "fr")
+    assert (a.value, a.approx, a.text) == (3000, True, "quelque 3 000")
+    assert (b.value, b.approx, b.text) == (33_700_000, False, "33,7 millions")
+    assert SEED[b.start:b.end] == b.text
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("33,7", "fr", 33.7),
+    ("33.7", "en", 33.7),
+    ("3 000", "fr", 3000),
+    ("3\u00a0000", "fr", 3000),
+    ("3\u202f000", "fr", 3000),
+    ("1.200 Stellen", "de", 1200),
+    ("1,200 jobs", "en", 1200),
+    ("4,800", "fr", 4.8),
+    ("1.234.567,51", "es", 1234567.51),
+    ("３３．７", "ja", 33.7),
+    ("٣٠٠٠", "ar", 3000),
+])
+def test_locale_digits(text, lang, expected):
+    assert values(text, lang) == [pytest.approx(expected)]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("2,5 Milliarden", "de", 2.5e9),
+    ("3,5 millones", "es", 3.5e6),
+    ("12 milhões", "pt", 12e6),
+    ("33.7 million", "en", 33.7e6),
+    ("3370万", "zh", 33.7e6),
+    ("3兆2千億", "ja", 3.2e12),
+    ("3조 5천억", "ko", 3.5e12),
+    ("45億404万", "ja", 4_504_040_000),
+    ("mil millones", "es", 1e9),
+])
+def test_scale_words(text, lang, expected):
+    assert values(text, lang) == [pytest.approx(expected)]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("trois cent trente et un", "fr", 331),
+    ("quatre-vingt-dix-neuf", "fr", 99),
+    ("einhunderteinunddreißig", "de", 131),
+    ("tremiladuecentoquarantatre", "it", 3243),
+    ("zeshonderdachtenzeventig", "nl", 678),
+    ("dos mil trescientos cuarenta y siete", "es", 2347),
+    ("twenty-one thousand three hundred", "en", 21300),
+    ("двадцать пять тысяч", "ru", 25000),
+    ("ثلاثة وعشرون", "ar", 23),
+    ("四億五千六百四十二萬零壹十五", "zh", 456_420_015),
+    ("백육십일", "ko", 161),
+    ("three quarters", "en", 0.75),
+    ("cinco con un cuarto", "es", 5.25),
+])
+def test_spelled_out(text, lang, expected):
+    assert values(text, lang) == [pytest.approx(expected)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("environ 40 morts", "fr"), ("près de 40 morts", "fr"), ("about 40 dead", "en"),
+    ("nearly 40 dead", "en"), ("rund 40 Tote", "de"), ("etwa 40 Tote", "de"), ("약 40명", "ko"),
+])
+def test_approximations(text, lang):
+    (q,) = counts(text, lang)
+    assert q.approx and q.value == 40
+
+
+def test_ranges_keep_both_bounds():
+    (q,) = counts("entre 600 et 800 salariés", "fr")
+    assert (q.value, q.high, q.kind) == (600, 800, "number")
+    (q,) = counts("a rise of 3-5%", "en")
+    assert (q.value, q.high, q.kind, q.unit) == (3, 5, "percent", "%")
+
+
+def test_percent_and_points():
+    pt, pct = counts("le chômage a baissé de 0,3 point à 7,4 %", "fr")
+    assert (pt.value, pt.kind, pt.unit) == (0.3, "percent", "pt")
+    assert (pct.value, pct.kind, pct.unit, pct.text) == (7.4, "percent", "%", "7,4 %")
+    (q,) = counts("百分之五十", "zh")
+    assert (q.value, q.kind) == (50, "percent")
+
+
+@pytest.mark.parametrize("text, lang, value, code", [
+    ("2 milliards de dollars", "fr", 2e9, "USD"),
+    ("$2 billion", "en", 2e9, "USD"),
+    ("3,5 millones de euros", "es", 3.5e6, "EUR"),
+    ("2,5 Milliarden Euro", "de", 2.5e9, "EUR"),
+    ("3조 5천억 원", "ko", 3.5e12, "KRW"),
+    ("3兆2千億円", "ja", 3.2e12, "JPY"),
+    ("5000元", "zh", 5000, "CNY"),
+])
+def test_money(text, lang, value, code):
+    (q,) = counts(text, lang)
+    assert (q.kind, q.value, q.unit) == ("money", pytest.approx(value), code)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("un homme et une femme", "fr"),           # articles
+    ("ein Mann", "de"),
+    ("the one you mentioned", "en"),           # pronoun
+    ("le 4 mai", "fr"),                        # day of a date
+    ("on Dec. 24, 2025", "en"),                # day and year of a date
+    ("the 4th runner", "en"),                  # ordinal digits
+    ("le troisième trimestre", "fr"),          # spelled-out ordinal
+    ("이것은 사람이다", "ko"),                   # syllables that are also numerals
+    ("四川", "zh"),
+])
+def test_not_counts(text, lang):
+    assert counts(text, lang) == []
+
+
+def test_ordinals_are_tagged_with_their_number():
+    (q,) = find_quantities("le vingt et unième siècle", "fr")
+    assert (q.kind, q.value) == ("ordinal", 21)
+
+
+def test_component_counted_noun_from_parse(fr):
+    doc = fr.nlp(SEED + ", soit 2 milliards de dollars.")
+    found = {s.text: s._.quantity for s in doc.spans["quantities"]}
+    assert found["33,7 millions"].value == 33_700_000
+    assert found["33,7 millions"].unit == "comptes"
+    assert found["quelque 3 000"].approx and found["quelque 3 000"].value == 3000
+    assert found["2 milliards de dollars"].unit == "USD"
+
+
+def test_component_english(en):
+    doc = en.nlp("The author downloaded about 3,000 of the 33.7 million accounts on Dec. 24, 2025.")
+    found = {s.text: s._.quantity for s in doc.spans["quantities"]}
+    assert set(found) == {"about 3,000", "33.7 million"}
+    assert found["33.7 million"].unit == "accounts"
+
+
+# ------------------------------------------------------------------ evaluation sets
+NUMBER_TARGETS = {"en": 90, "fr": 90, "es": 90, "de": 90, "pt": 90, "it": 90, "nl": 90,
+                  "ko": 85, "zh": 85, "ja": 85}
+
+
+@pytest.fixture(scope="module")
+def recognizers(eval_dir):
+    gold = read_jsonl(eval_dir / "numbers" / "recognizers_numbers_dev.jsonl")
+    return gold, numbers_task.score(gold, list(numbers_task.predict(gold)))
+
+
+@pytest.mark.parametrize("lang", sorted(NUMBER_TARGETS))
+def test_recognizers_number_kind(recognizers, lang):
+    row = recognizers[1][f"{lang}|number"]
+    assert row["recall"] >= NUMBER_TARGETS[lang], row
+    assert row["precision"] >= NUMBER_TARGETS[lang], row
+
+
+def test_recognizers_all_kinds_recall(recognizers):
+    assert recognizers[1]["ALL|ALL"]["recall"] >= 90
+
+
+def test_text2num_tests_recall(eval_dir):
+    gold = read_jsonl(eval_dir / "numbers" / "text2num_tests.jsonl")
+    result = numbers_task.score(gold, list(numbers_task.predict(gold)))
+    assert result["ALL|ALL"]["recall"] >= 90
+    for lang in ("en", "es", "pt", "nl"):
+        assert result[f"{lang}|ALL"]["recall"] >= 90, result[f"{lang}|ALL"]
+
+
+def test_predict_agrees_with_referee(eval_dir, referee, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    gold_path = eval_dir / "numbers" / "quantulum3_tests.jsonl"
+    gold = read_jsonl(gold_path)
+    pred = list(numbers_task.predict(gold))
+    pred_path = tmp_path / "pred.jsonl"
+    pred_path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pred), encoding="utf-8")
+    out = tmp_path / "score.json"
+    cmd = [sys.executable, str(referee), "numbers", str(gold_path), str(pred_path), "--json", str(out)]
+    subprocess.run(cmd, check=True, capture_output=True)
+    ref = json.loads(out.read_text(encoding="utf-8"))
+    ours = numbers_task.score(gold, pred)
+    assert ours["ALL|ALL"]["recall"] == ref["ALL|ALL"]["recall"] >= 80
+
+
+def test_speed(recognizers):
+    """Thousands of cases per second in one process (guard against a 10x slowdown on a busy box)."""
+    gold = recognizers[0]
+    start = time.perf_counter()
+    list(numbers_task.predict(gold))
+    rate = len(gold) / (time.perf_counter() - start)
+    assert rate > 1000, f"{rate:.0f} cases/s"
