@@ -27,14 +27,23 @@ class Extractor:
         items = [paths_or_texts] if isinstance(paths_or_texts, str | Path) else list(paths_or_texts)
         articles = []
         for item in items:
-            if isinstance(item, Path) or (isinstance(item, str) and "\n" not in item and len(item) < 4096
-                                          and Path(item).exists()):
+            if isinstance(item, Path) or _is_path(item):
                 articles.extend(sources.read_paths([item]))
             else:
                 articles.append(sources.make_article(str(item), path="<text>", lang=lang, published=published))
         from . import runner
 
         return runner.run_articles(articles, workers=self.workers, batch_size=self.batch_size)
+
+
+def _is_path(item) -> bool:
+    """A string names a file or folder when it is short, one line and exists."""
+    if not isinstance(item, str) or "\n" in item or len(item) > 1024:
+        return False
+    try:
+        return Path(item).exists()
+    except OSError:  # e.g. a one-line article longer than the file-name limit
+        return False
 
 
 def extract(paths_or_texts, *, lang: str | None = None, published=None, workers: int = 1):

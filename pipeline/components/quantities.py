@@ -108,6 +108,7 @@ class _Lang:
     date_after: tuple
     not_after: set
     has_mixed: bool
+    needs_and: frozenset
     glue_prefix: bool
     glued_units: bool
     text2num: str
@@ -202,7 +203,8 @@ def _lang(code: str) -> _Lang:
         ordinal_before=_index(phrases("ordinal_prefixes"), last=True),
         date_after=tuple(q.get("date_suffixes", [])), not_after={_fold(w) for w in q.get("not_after", [])},
         text2num=q.get("text2num", ""), ordinal_hint=re.compile(q.get("ordinal_hint", "(?!)"), re.I),
-        has_mixed=bool(q.get("mixed")), glue_prefix=bool(q.get("glue_prefix")),
+        has_mixed=bool(q.get("mixed")),
+        needs_and=frozenset(_fold(w) for w in q.get("needs_and", [])), glue_prefix=bool(q.get("glue_prefix")),
         glued_units=bool(q.get("glued_units")), digit_strings=bool(q.get("digit_strings")),
         tail_abbrev=bool(q.get("tail_abbrev")), bounded=bool(q.get("word_bounded")),
         rover_re=re.compile("|".join(r"\s*".join(re.escape(c) for c in w) for w in rover))
@@ -493,6 +495,8 @@ class _Acc:
     def __init__(self, L: _Lang | None = None):
         self.cjk = bool(L and L.cjk)
         self.glued_units = bool(L and L.glued_units)
+        self.needs_and = L.needs_and if L else frozenset()
+        self.word = ""  # the folded text of the token being added
         self.gap = False  # whitespace between the previous token and this one
         self.idx = 0  # index of the token being added
         self.cur_start = -1  # index of the token where the part below the last scale began
@@ -611,6 +615,8 @@ class _Acc:
             return False  # "sixty zero six": zero is said alone in European languages (零 is not)
         if self.glued_units and not self.joined and self.prev == "num" and self.gap and v < 10:
             return False  # "venti uno", "twintig één": these languages glue their units
+        if self.word in self.needs_and and not self.joined and self.gap and c % 100 >= 20:
+            return False  # "vingt un" is two numbers; "vingt et un", "vingt-un" are one
         if self.prev == "mul" and v < self.prev_val and c % self.prev_val == 0:
             return True  # "千五十", "hundred five", "백육십"
         if v >= 100:
@@ -676,6 +682,10 @@ def _runs(toks: list[_Tok], text: str, L: _Lang) -> list[_Num]:
         t = toks[i]
         if t.typ not in _NUMERIC and t.typ not in ("minus", "denalone"):
             i += 1
+            continue
+        if t.typ == "minus" and out and out[-1].last == i - 1 and _gap_ok(text, out[-1].end, t.start, L.cjk) \
+                and t.text[:1].isalpha():
+            i += 1  # "huit moins quatre": an operator, not a sign
             continue
         res = _one(toks, i, text, L)
         if res is None:
@@ -852,8 +862,9 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
         if typ == "lit" and last is not None and toks[last].literal and pending:
             break  # "1, 234" and "4000 - 3": two numbers
         acc.joined = any(toks[p].typ in ("and", "mixed") for p in pending)
-        acc.gap = last is not None and t.start > toks[last].end
+        acc.gap = last is not None and t.start > toks[last].end and not pending  # a space, no "-"
         acc.idx = j
+        acc.word = _fold(t.text) if acc.needs_and else ""
         if acc.add(t):
             last, pending = j, []
             j += 1
@@ -946,7 +957,10 @@ def _after_point(toks: list[_Tok], k: int, text: str, L: _Lang) -> tuple[int | N
     if toks[k].literal:
         digits = re.sub(r"\D", "", toks[k].text)
         return (k, float("0." + digits)) if digits else (None, 0.0)
-    if toks[k].typ in ("num", "det") and toks[k].value < 10 and toks[k].value == int(toks[k].value):
+    nxt = toks[k + 1] if k + 1 < n else None
+    spelled = nxt is not None and nxt.typ in ("mul", "scale") and _gap_ok(text, toks[k].end, nxt.start, L.cjk)
+    if toks[k].typ in ("num", "det") and toks[k].value < 10 and toks[k].value == int(toks[k].value) \
+            and not spelled:  # "nine point nought four" digit by digit; "un virgule deux cent trente six"
         ds = ""
         last = None
         while k < n and toks[k].typ in ("num", "det") and toks[k].value < 10 \

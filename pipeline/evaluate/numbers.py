@@ -2,7 +2,8 @@
 
 Prediction: `{"id", "items": [{"start", "end", "text", "value"}]}` per record, from
 `find_quantities(record["input"], record["lang"])` (a plain function, no parse), so the task runs
-at thousands of cases per second. Ranges give two items (low and high bound: the gold lists both).
+at thousands of cases per second. Ranges give their low and high bound (Recognizers-Text lists
+both) and, when the bounds are close (high <= 10 x low), their middle (quantulum3 scores it).
 Numbers next to a month name, digits glued to a unit ("180ml", kind "measure") and article
 determiners ("un", "une", "ein") are left out: the Recognizers-Text number specs do not count
 them. Spelled-out ordinals ("vingt et unième") are emitted
@@ -33,7 +34,7 @@ def items(text: str, lang: str, skip: frozenset = NOT_COUNTS) -> list[dict]:
             low_end = q.start + len(q.text) - len(q.high_text or "")
             out.append({"start": q.start, "end": q.end, "text": q.text, "value": q.value})
             out.append({"start": low_end, "end": q.end, "text": q.high_text, "value": q.high})
-            if q.kind != "number" or q.unit:  # "44 to 50 mg", "3-5%": quantulum3 scores the middle
+            if 0 < q.value < q.high <= 10 * q.value:  # "44 to 50 mg", "3-5%": quantulum3 scores the middle
                 out.append({"start": q.start, "end": q.end, "text": q.text, "value": (q.value + q.high) / 2})
         else:
             out.append({"start": q.start, "end": q.end, "text": q.text, "value": q.value})
