@@ -95,6 +95,10 @@ def test_ranges_keep_both_bounds():
     assert (q.value, q.high, q.kind) == (600, 800, "number")
     (q,) = counts("a rise of 3-5%", "en")
     assert (q.value, q.high, q.kind, q.unit) == (3, 5, "percent", "%")
+    (q,) = counts("they were given 44 mg to 50 mg", "en")
+    assert (q.value, q.high) == (44, 50)
+    # a change is not a range: different units
+    assert [q.high for q in counts("rose 3.5% to $2 billion", "en")] == [None, None]
 
 
 def test_percent_and_points():
@@ -200,7 +204,7 @@ def test_predict_agrees_with_referee(eval_dir, referee, tmp_path):
     subprocess.run(cmd, check=True, capture_output=True)
     ref = json.loads(out.read_text(encoding="utf-8"))
     ours = numbers_task.score(gold, pred)
-    assert ours["ALL|ALL"]["recall"] == ref["ALL|ALL"]["recall"] >= 80
+    assert ours["ALL|ALL"]["recall"] == ref["ALL|ALL"]["recall"] >= 85
 
 
 def test_speed(recognizers):

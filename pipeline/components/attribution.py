@@ -161,7 +161,8 @@ class AttributionComponent:
         self.cfg = Config.from_data(self.data)
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = q.find_quotes(doc.text, self.cfg.quote_pairs)
+        doc.user_data["newsfacts_text"] = doc.text
+        quotes = q.find_quotes(_text(doc), self.cfg.quote_pairs)
         if doc.has_annotation("DEP"):
             statements = find_statements(doc, self.cfg, quotes)
         else:
@@ -169,7 +170,17 @@ class AttributionComponent:
         statements.sort(key=lambda s: s.start)
         statements.extend(_claims(doc, statements))
         doc._.statements = statements
+        doc.user_data.pop("newsfacts_text", None)
         return doc
+
+
+def _text(doc: Doc) -> str:
+    """`Doc.text` rebuilds the string from the tokens on every access; the rules read it often."""
+    text = doc.user_data.get("newsfacts_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["newsfacts_text"] = text
+    return text
 
 
 def _pattern_statements(doc: Doc, data: dict) -> list[Statement]:
@@ -200,7 +211,7 @@ def find_statements(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statem
     _participle_sources(doc, found)
     for st in found:
         if st.kind != "according_to":
-            st.kind = _kind(doc.text, quotes, st)
+            st.kind = _kind(_text(doc), quotes, st)
     return found
 
 
@@ -324,28 +335,28 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
             end_tok = left_word - 1
             if end_tok >= left.i:
                 span = doc[left.i:end_tok + 1]
-                content = _trim(doc.text, span.start_char, span.end_char)
+                content = _trim(_text(doc), span.start_char, span.end_char)
                 rule, conf = "inverted", 0.7
     if content is None:
         return None
     if rule in ("clause", "object", "complementizer") and cfg.extend_to_sentence_end:
-        if not (rule == "object" and doc.text[content[1]:content[1] + 3].strip(" \"”»")[:1] == ","):
+        if not (rule == "object" and _text(doc)[content[1]:content[1] + 3].strip(" \"”»")[:1] == ","):
             content = _extend_to_sentence_end(tok, content, cfg, quotes)
-    content = _expand_to_quotes(doc.text, quotes, *content)
-    content = _absorb_next_quote(doc.text, quotes, content, claimed)
+    content = _expand_to_quotes(_text(doc), quotes, *content)
+    content = _absorb_next_quote(_text(doc), quotes, content, claimed)
     for a, b in claimed:  # never run into a quotation another cue frames
         if a < content[1] and content[0] < b:
             if a > content[0]:
-                content = _trim(doc.text, content[0], a)
+                content = _trim(_text(doc), content[0], a)
             else:
                 return None
-    if sum(c.isalnum() for c in doc.text[content[0]:content[1]]) < 2:
+    if sum(c.isalnum() for c in _text(doc)[content[0]:content[1]]) < 2:
         return None
     source = _source(tok, cfg, quotes)
     if source is not None and rule in ("clause", "object") and content[0] < source[0] < content[1]:
         agent = doc.char_span(source[0], source[1], alignment_mode="expand")
         cut = agent.root.left_edge.idx if agent is not None else source[0]
-        content = _trim(doc.text, content[0], cut)
+        content = _trim(_text(doc), content[0], cut)
     st = Statement(content[0], content[1], "indirect", tok.idx, cue_end, lemma, confidence=conf, rule=rule)
     if fragments and rule == "parenthetical" and content == (fragments[0][0], fragments[-1][1]):
         st.fragments = fragments
@@ -387,7 +398,7 @@ def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple
     if any(t.pos_ in ("VERB", "AUX") and t.i != tok.i and t.dep_ not in ("aux", "auxpass", "aux:tense", "aux:pass")
            for t in doc[lo:hi + 1]):
         return None
-    text = doc.text
+    text = _text(doc)
     left = _trim(text, sent.start_char, doc[lo - 1].idx)
     right = _trim(text, doc[hi + 1].idx + 1, sent.end_char)
     if left[1] - left[0] < 2 or right[1] - right[0] < 2:
@@ -446,8 +457,8 @@ def _extend_to_sentence_end(tok: Token, content: tuple[int, int], cfg: Config,
             return content
         if t.text in cfg.stop_words_after_content:
             return content
-    _, end = _paragraph(doc.text, sent.start_char, sent.end_char, content[1] - 1)
-    return _trim(doc.text, content[0], max(end, content[1]))
+    _, end = _paragraph(_text(doc), sent.start_char, sent.end_char, content[1] - 1)
+    return _trim(_text(doc), content[0], max(end, content[1]))
 
 
 def _in_quote(tok: Token, quotes: list[q.Quote]) -> bool:
@@ -461,7 +472,7 @@ def _subtree_chars(first: Token, last: Token, exclude: Token | None = None) -> t
     if exclude is not None and lo <= exclude.i <= hi:
         lo = exclude.i + 1 if exclude.i < first.i else lo
         hi = exclude.i - 1 if exclude.i > last.i else hi
-    return _trim(doc.text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+    return _trim(_text(doc), doc[lo].idx, doc[hi].idx + len(doc[hi].text))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -581,7 +592,7 @@ def _mention_chars(tok: Token, cfg: Config) -> tuple[int, int] | None:
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    text = doc.text
+    text = _text(doc)
     while start < end and text[start] in "-‑ ":
         start += 1
     if end <= start:
@@ -591,7 +602,7 @@ def _mention_chars(tok: Token, cfg: Config) -> tuple[int, int] | None:
 
 def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement]:
     out = []
-    text = doc.text
+    text = _text(doc)
     markers = [(p, False) for p in cfg.according] + [(p, True) for p in cfg.according_initial]
     seen: set[int] = set()
     for pat, initial in markers:
@@ -664,7 +675,7 @@ def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statemen
     """Quotations with a cue right beside them: "“…,” said X", "« … », a-t-il déclaré",
     "X a déclaré : « … »". Consecutive pieces of one speaker are merged when configured."""
     out: list[Statement] = []
-    text = doc.text
+    text = _text(doc)
     starts = [t.idx for t in doc]
     for qu in quotes:
         a, b = _trim_inner(text, *qu.inner)
@@ -693,7 +704,7 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
     convention) or kept as a source-less statement following a statement nearby, whose speaker
     the speakers component copies. Short quotations are scare quotes and are left alone."""
     out: list[Statement] = []
-    text = doc.text
+    text = _text(doc)
     ordered = sorted(found, key=lambda s: s.start)
     j = 0
     prev: Statement | None = None
@@ -757,7 +768,7 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int]) -> Token 
     "», promet-elle", with at most a few words in between), else right before it and ending in
     a colon or comma ("X a déclaré : « … »", "He said, “…”"). Walks tokens, not characters,
     so that "Mr." does not end the search."""
-    text = doc.text
+    text = _text(doc)
     i = bisect.bisect_left(starts, qu.end)
     before_close = text[qu.end - 2:qu.end - 1] if qu.closed else ""
     first = text[qu.end:qu.end + 3].strip()[:1]
@@ -795,7 +806,7 @@ def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[State
     interview transcript: a short name (an entity, or capitals), a colon, the claim."""
     if not cfg.title_colon:
         return []
-    text = doc.text
+    text = _text(doc)
     out = []
     pos = 0
     first = True

@@ -108,6 +108,7 @@ class _Lang:
     date_after: tuple
     not_after: set
     has_mixed: bool
+    range_middles: tuple
     needs_and: frozenset
     glue_prefix: bool
     glued_units: bool
@@ -203,7 +204,7 @@ def _lang(code: str) -> _Lang:
         ordinal_before=_index(phrases("ordinal_prefixes"), last=True),
         date_after=tuple(q.get("date_suffixes", [])), not_after={_fold(w) for w in q.get("not_after", [])},
         text2num=q.get("text2num", ""), ordinal_hint=re.compile(q.get("ordinal_hint", "(?!)"), re.I),
-        has_mixed=bool(q.get("mixed")),
+        has_mixed=bool(q.get("mixed")), range_middles=tuple(phrases("range_middles")),
         needs_and=frozenset(_fold(w) for w in q.get("needs_and", [])), glue_prefix=bool(q.get("glue_prefix")),
         glued_units=bool(q.get("glued_units")), digit_strings=bool(q.get("digit_strings")),
         tail_abbrev=bool(q.get("tail_abbrev")), bounded=bool(q.get("word_bounded")),
@@ -1211,7 +1212,10 @@ def _ranges(found: list[Quantity], norm: str, text: str, L: _Lang) -> None:
         is_range = False
         if ok_kinds and gap in ("-", "–", "~", "〜", "～") + tuple(L.range_dash) and a.value < b.value:
             is_range = True
-        elif ok_kinds:
+        elif ok_kinds and L.range_middles and a.value < b.value and \
+                _same_unit_range(gap, _fold(norm[b.end:b.end + 16]), L.range_middles):
+            is_range = True  # "44 mg to 50 mg"
+        if not is_range and ok_kinds:
             head = _fold(norm[max(0, a.start - 12):a.start]).rstrip()
             for before, middle in L.range_between:
                 if gap == middle and (head.endswith(" " + before) or head == before):
@@ -1225,6 +1229,13 @@ def _ranges(found: list[Quantity], norm: str, text: str, L: _Lang) -> None:
             a.approx = a.approx or b.approx
             found.pop(i + 1)
         i += 1
+
+
+def _same_unit_range(gap: str, after: str, middles: tuple) -> bool:
+    """"44 mg to 50 mg": a short unit word, a range word, and the same unit after the second number."""
+    parts = gap.split()
+    return len(parts) == 2 and parts[1] in middles and parts[0].isalpha() and len(parts[0]) <= 12 \
+        and after.split()[:1] == [parts[0]]
 
 
 @lru_cache(maxsize=1)

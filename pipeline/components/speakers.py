@@ -94,6 +94,8 @@ class _Context:
         self.relabel: dict[str, str] = {}
         self.by_head: dict[str, tuple[str, str]] = {}
         self.cands: list[Candidate] = []
+        self.ents = list(doc.ents)
+        self.ent_starts = [e.start for e in self.ents]
         multi = {}
         spans = sorted((st.start, st.end) for st in (doc._.statements or []) if st.kind in ("direct", "mixed"))
 
@@ -101,7 +103,7 @@ class _Context:
             i = bisect.bisect_right(spans, (pos, 10**9)) - 1
             return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
-        for ent in doc.ents:
+        for ent in self.ents:
             label = LABELS.get(ent.label_)
             if label not in NAMED:
                 continue
@@ -204,7 +206,13 @@ class _Context:
     def _entity_in(self, mention: Span) -> Span | None:
         """The name the mention is about: the entity holding its head, or apposed to it, or a
         person's name anywhere in it when the head is no description of its own."""
-        ents = [e for e in mention.ents if LABELS.get(e.label_) in NAMED]
+        i = bisect.bisect_left(self.ent_starts, mention.start)
+        ents = []
+        while i < len(self.ents) and self.ents[i].start < mention.end:
+            e = self.ents[i]
+            if e.end <= mention.end and LABELS.get(e.label_) in NAMED:
+                ents.append(e)
+            i += 1
         if not ents:
             return None
         root = mention.root
