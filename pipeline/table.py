@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-QUANTITY = pa.struct([("text", pa.string()), ("value", pa.float64()), ("unit", pa.string()),
-                      ("approx", pa.bool_()), ("kind", pa.string())])
+QUANTITY = pa.struct([("text", pa.string()), ("value", pa.float64()), ("high", pa.float64()),
+                      ("unit", pa.string()), ("approx", pa.bool_()), ("kind", pa.string())])
 DATE = pa.struct([("text", pa.string()), ("value", pa.date32()), ("granularity", pa.string())])
 ENTITY = pa.struct([("text", pa.string()), ("label", pa.string())])
 
@@ -149,8 +149,8 @@ def statement_rows(doc, extractor: str) -> list[dict]:
             "start": st.start,
             "end": st.end,
             "sentence": doc.text[s0:s1],
-            "quantities": [{"text": q.text, "value": q.value, "unit": q.unit, "approx": q.approx,
-                            "kind": q.kind} for q in qs],
+            "quantities": [{"text": q.text, "value": q.value, "high": q.high, "unit": q.unit,
+                            "approx": q.approx, "kind": q.kind} for q in qs],
             "dates": [{"text": d.text, "value": d.value, "granularity": d.granularity} for d in ds],
             "entities": [{"text": e.text, "label": entity_label(e.label_)} for e in ents],
             "confidence": st.confidence,
