@@ -147,7 +147,8 @@ def models_cmd() -> None:
         view.add_column(col, overflow="fold")
     for row in models.describe():
         view.add_row(row["lang"], row["name"], row["tier"], row["package"],
-                     "yes" if row["installed"] else "no", row["effective_tier"], row["install"])
+                     ("yes" if row["installed"] else "no") if row["package"] != "-" else "-",
+                     row["effective_tier"], row["install"])
     Console(width=200).print(view)
     typer.echo("Other languages run on the rules tier with a blank spaCy pipeline. To add a language: "
                "a data file pipeline/lang/<code>.toml and a row in models/catalog.toml (see models/README.md).")

@@ -1,13 +1,18 @@
 """Language -> spaCy pipeline, from models/catalog.toml, loaded once per process.
 
 The trained tier loads an installed spaCy package; the rules tier (or a trained language whose
-package is missing) gets a blank pipeline with a sentencizer and rule-based NER. Either way the
-newsfacts components are added in the order quantities -> dates -> attribution -> speakers.
+package is missing) gets a blank pipeline with a sentencizer and rule-based NER; the transformers
+tier adds a Hugging Face token-classification model (`transformers_model` in the catalog row) on
+top of either. Whatever is missing degrades to the next tier, and `Loaded.tier` says what ran.
+The newsfacts components follow in the order quantities -> dates -> attribution -> speakers.
+
+`NEWSFACTS_CATALOG=/path/catalog.toml` adds a user catalog whose rows override the shipped one.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
 import tomllib
 import warnings
 from dataclasses import dataclass
@@ -36,10 +41,16 @@ class Loaded:
 
 @cache
 def catalog() -> dict:
+    rows: dict = {}
     for path in CATALOG_PATHS:
         if path.exists():
-            return tomllib.loads(path.read_text(encoding="utf-8")).get("languages", {})
-    return {}
+            rows = tomllib.loads(path.read_text(encoding="utf-8")).get("languages", {})
+            break
+    user = os.environ.get("NEWSFACTS_CATALOG")
+    if user:
+        for code, row in tomllib.loads(Path(user).read_text(encoding="utf-8")).get("languages", {}).items():
+            rows[code] = {**rows.get(code, {}), **row}
+    return rows
 
 
 def installed(package: str | None) -> bool:
@@ -62,7 +73,7 @@ def load(lang: str) -> Loaded:
     row = catalog().get(lang, {})
     tier = row.get("tier", "rules")
     package = row.get("package")
-    if tier in ("trained", "transformers") and installed(package):
+    if installed(package):
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r".*\[W095\].*")
             nlp = spacy.load(package)
@@ -76,6 +87,11 @@ def load(lang: str) -> Loaded:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("newsfacts_entities", config={"mode": "rules"})
         model = f"blank:{code}"
+    if row.get("transformers_model") and importlib.util.find_spec("transformers") is not None:
+        config = {"model": row["transformers_model"], **row.get("transformers_config", {})}
+        nlp.add_pipe("newsfacts_transformers_ner", config=config, before="newsfacts_entities")
+        model += f" + {row['transformers_model']}"
+        tier = "transformers"
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return Loaded(nlp, lang, tier, model)
@@ -94,10 +110,12 @@ def describe() -> list[dict]:
     rows = []
     for code, row in sorted(catalog().items()):
         package = row.get("package")
+        effective = "trained" if installed(package) else "rules"
+        if row.get("transformers_model") and importlib.util.find_spec("transformers") is not None:
+            effective = "transformers"
         rows.append({
             "lang": code, "name": row.get("name", code), "tier": row.get("tier", "rules"),
             "package": package or "-", "installed": installed(package) if package else True,
-            "effective_tier": row.get("tier", "rules") if (not package or installed(package)) else "rules",
-            "install": row.get("install", "-"),
+            "effective_tier": effective, "install": row.get("install", "-"),
         })
     return rows

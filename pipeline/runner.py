@@ -44,6 +44,15 @@ def choose_language(article: Article) -> tuple[str, float]:
     return guess.lang, guess.confidence
 
 
+def other_languages(article: Article, lang: str, confidence: float) -> list[dict]:
+    """Paragraphs confidently in another language than the article (a quote, a name list)."""
+    parts = langid.detect_paragraphs(article.text, default=langid.Guess(lang, confidence))
+    if len(parts) < 2:
+        return []
+    return [{"start": s, "end": e, "language": g.lang, "confidence": g.confidence}
+            for s, e, g in parts if g.lang not in (lang, langid.UNDETERMINED) and g.confidence >= 0.9]
+
+
 def process_articles(articles: Iterable[Article]) -> Tables:
     """Extract the three tables from articles in this process."""
     tables = Tables()
@@ -92,7 +101,8 @@ def _process_language(lang: str, items: list[tuple[Article, float]]) -> Tables:
         tables.statements.extend(rows)
         tables.entities.extend(entity_rows(doc))
         tables.articles.append(article_row(art, lang=lang, confidence=conf, tier=loaded.tier,
-                                           model=loaded.model, n_statements=len(rows), extractor=extractor))
+                                           model=loaded.model, n_statements=len(rows), extractor=extractor,
+                                           other_languages=other_languages(art, lang, conf)))
     return tables
 
 

@@ -17,6 +17,8 @@ QUANTITY = pa.struct([("text", pa.string()), ("value", pa.float64()), ("high", p
                       ("unit", pa.string()), ("approx", pa.bool_()), ("kind", pa.string())])
 DATE = pa.struct([("text", pa.string()), ("value", pa.date32()), ("granularity", pa.string())])
 ENTITY = pa.struct([("text", pa.string()), ("label", pa.string())])
+PARAGRAPH_LANGUAGE = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("language", pa.string()),
+                                ("confidence", pa.float32())])
 
 STATEMENTS = pa.schema([
     ("article_id", pa.string()),
@@ -50,6 +52,7 @@ ARTICLES = pa.schema([
     ("source_path", pa.string()),
     ("language", pa.string()),
     ("language_confidence", pa.float32()),
+    ("other_languages", pa.list_(PARAGRAPH_LANGUAGE)),
     ("tier", pa.string()),
     ("model", pa.string()),
     ("published", pa.date32()),
@@ -167,11 +170,13 @@ def entity_rows(doc) -> list[dict]:
 
 def article_row(article, *, lang: str | None = None, confidence: float | None = None,
                 tier: str | None = None, model: str | None = None, n_statements: int = 0,
-                error: str | None = None, extractor: str = "") -> dict:
+                error: str | None = None, extractor: str = "",
+                other_languages: list[dict] | None = None) -> dict:
     error = error or article.error
     return {
         "article_id": article.id, "source_path": article.path, "language": lang,
-        "language_confidence": confidence, "tier": tier, "model": model,
+        "language_confidence": confidence, "other_languages": other_languages or [],
+        "tier": tier, "model": model,
         "published": article.published if isinstance(article.published, date) else None,
         "title": article.title, "url": article.url, "encoding": article.encoding,
         "text": article.text or None, "n_statements": n_statements,

@@ -290,3 +290,29 @@ def test_average_aggregation_and_bad_config(tiny_model):
     assert ents(nlp(FR)) == ents(first(FR))
     with pytest.raises(ValueError, match="aggregation"):
         make_nlp(tiny_model, aggregation="max")
+
+
+def test_catalog_row_puts_a_language_on_the_transformers_tier(tiny_model, tmp_path, monkeypatch):
+    """A user catalog naming a model folder moves French to the transformers tier, end to end."""
+    from pipeline import Extractor, models
+
+    user = tmp_path / "catalog.toml"
+    user.write_text(f'[languages.fr]\ntransformers_model = "{tiny_model}"\n'
+                    '[languages.fr.transformers_config]\nwindow = 32\nstride = 8\n', encoding="utf-8")
+    monkeypatch.setenv("NEWSFACTS_CATALOG", str(user))
+    models.catalog.cache_clear()
+    models.load.cache_clear()
+    try:
+        loaded = models.load("fr")
+        assert loaded.tier == "transformers" and str(tiny_model) in loaded.model
+        names = loaded.nlp.pipe_names
+        assert names.index("newsfacts_transformers_ner") < names.index("newsfacts_entities")
+        tables = Extractor().run([FR], lang="fr")
+        assert tables.articles[0]["tier"] == "transformers" and tables.articles[0]["status"] == "ok"
+        for row in tables.entities:
+            text = tables.articles[0]["text"]
+            assert text[row["start"]:row["end"]] == row["text"]
+    finally:
+        monkeypatch.delenv("NEWSFACTS_CATALOG")
+        models.catalog.cache_clear()
+        models.load.cache_clear()

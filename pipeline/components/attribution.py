@@ -339,6 +339,12 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
                 rule, conf = "inverted", 0.7
     if content is None:
         return None
+    if rule in ("clause", "object", "prep", "complementizer"):
+        content = _cut_at_conjoined_cue(tok, content, cfg, quotes)
+        content = _paragraph(_text(doc), content[0], content[1], max(content[0], min(tok.idx, content[1] - 1)))
+        content = _trim(_text(doc), *content)
+        if content[1] <= content[0]:
+            return None
     if rule in ("clause", "object", "complementizer") and cfg.extend_to_sentence_end:
         if not (rule == "object" and _text(doc)[content[1]:content[1] + 3].strip(" \"”»")[:1] == ","):
             content = _extend_to_sentence_end(tok, content, cfg, quotes)
@@ -364,6 +370,26 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
         st.source_start, st.source_end = source
         st.confidence = min(0.95, st.confidence + 0.1)
     return st
+
+
+def _cut_at_conjoined_cue(tok: Token, content: tuple[int, int], cfg: Config,
+                          quotes: list[q.Quote]) -> tuple[int, int]:
+    """"said he would order a review and warned against hackers": a second cue conjoined inside
+    the content starts a statement of its own, so the first content stops before its "and"."""
+    doc = tok.doc
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return content
+    for t in span:
+        if t.dep_ == "conj" and t.i > span.start + 1 and t.pos_ in ("VERB", "AUX") and _is_cue(t, cfg) \
+                and not _in_quote(t, quotes) and not any(c.dep_ in cfg.subject_deps for c in t.children):
+            left = _left_word(t)
+            cc = [c for c in t.children if c.dep_ == "cc"]
+            if cc:
+                left = min(left, cc[0].i)
+            if left > span.start:
+                return _trim(_text(doc), content[0], doc[left].idx)
+    return content
 
 
 def _left_word(tok: Token) -> int:
