@@ -567,9 +567,11 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote]) -> Token | None
     """Subject-verb inversion after a quotation: the first nominal dependent right of the cue."""
     if verb.i == 0:
         return None
-    prev = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
-    if prev is None or not (prev.is_punct or _in_quote(prev, quotes)):
-        return None
+    doc = verb.doc
+    left = _left_word(verb)
+    before = [doc[i].text for i in range(max(0, left - 2), left)]
+    if not any(t in q.CLOSING for t in before):
+        return None  # only after a quotation: "« … », a salué le Premier ministre"
     for c in verb.rights:
         if c.dep_ in cfg.clause_deps or c.dep_ in cfg.xcomp_deps:
             return None
@@ -612,9 +614,8 @@ def _mention_chars(tok: Token, cfg: Config) -> tuple[int, int] | None:
     while lo < tok.i and doc[lo].dep_ in ("case", "mark"):
         lo += 1  # "par les autorités" -> "les autorités"
     # a relative clause or a participle after the head is not part of the mention
-    for c in tok.rights:
-        if c.i > tok.i and (c.dep_ in ("relcl", "acl:relcl") or (c.dep_ == "acl" and any(True for _ in c.children))):
-            hi = min(hi, c.left_edge.i - 1)
+    # relative clauses and participles stay in the mention: "A union representing flight
+    # attendants", "un communiqué publié lundi par le club" (gold spans keep them)
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
