@@ -44,7 +44,8 @@ test-core: install
 
 test-extras: install-extras
 	PYSPARK_PYTHON=$(abspath $(XBIN))/python $(XBIN)/pytest -q \
-		tests/test_spark.py tests/test_transformers_ner.py tests/test_extract.py tests/test_sources.py
+		tests/test_spark.py tests/test_transformers_ner.py tests/test_ingest.py tests/test_extract.py \
+		tests/test_sources.py
 
 test-fast: install
 	$(BIN)/pytest -q -m "not slow"

@@ -30,7 +30,8 @@ class Extractor:
             if isinstance(item, Path) or _is_path(item):
                 articles.extend(sources.read_paths([item]))
             else:
-                articles.append(sources.make_article(str(item), path="<text>", lang=lang, published=published))
+                articles.append(sources.make_article(str(item), path="<text>", lang=lang,
+                                                     published=published))
         from . import runner
 
         return runner.run_articles(articles, workers=self.workers, batch_size=self.batch_size)
@@ -48,4 +49,5 @@ def _is_path(item) -> bool:
 
 def extract(paths_or_texts, *, lang: str | None = None, published=None, workers: int = 1):
     """The statements table (pandas) for files, folders or raw article texts."""
-    return Extractor(workers=workers).run(paths_or_texts, lang=lang, published=published).frames()["statements"]
+    tables = Extractor(workers=workers).run(paths_or_texts, lang=lang, published=published)
+    return tables.frames()["statements"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,13 +21,13 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 EXIT_OK, EXIT_USAGE, EXIT_PARTIAL, EXIT_LOCKED = 0, 2, 3, 75
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
 
 
-class Task(str, Enum):
+class Task(StrEnum):
     attribution = "attribution"
     numbers = "numbers"
     dates = "dates"
@@ -150,8 +150,8 @@ def models_cmd() -> None:
                      ("yes" if row["installed"] else "no") if row["package"] != "-" else "-",
                      row["effective_tier"], row["install"])
     Console(width=200).print(view)
-    typer.echo("Other languages run on the rules tier with a blank spaCy pipeline. To add a language: "
-               "a data file pipeline/lang/<code>.toml and a row in models/catalog.toml (see models/README.md).")
+    typer.echo("Other languages run on the rules tier with a blank spaCy pipeline. To add a language: a data "
+               "file pipeline/lang/<code>.toml and a row in models/catalog.toml (see models/README.md).")
 
 
 @app.command()

@@ -55,12 +55,11 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from importlib import metadata
 from pathlib import Path
 
 import pyarrow as pa
 
-from . import sources
+from . import catalog, sources
 from .table import SCHEMAS
 
 MANIFEST = "_manifest.sqlite"
@@ -97,31 +96,8 @@ def extractor_key() -> str:
     could process it. It is computed without importing spaCy (the catalog is read as TOML, the
     packages are found with `find_spec`): a run with nothing new must stay well under 2 seconds.
     """
-    import importlib.util
-    import tomllib
-
-    parts = [f"newsfacts=={_dist_version('newsfacts') or '0+unknown'}"]  # runner.extractor_version()
-    here = Path(__file__).resolve().parent
-    for path in (here.parent / "models" / "catalog.toml", here / "catalog.toml"):  # as models.CATALOG_PATHS
-        if path.exists():
-            catalog = tomllib.loads(path.read_text(encoding="utf-8")).get("languages", {})
-            break
-    else:
-        catalog = {}
-    for _lang, row in sorted(catalog.items()):
-        package = row.get("package")
-        if package and importlib.util.find_spec(package) is not None:
-            parts.append(f"{package}=={_dist_version(package) or '?'}")
+    parts = [f"newsfacts=={catalog.version('newsfacts') or '0+unknown'}", *catalog.installed_models()]
     return " ".join(dict.fromkeys(parts))
-
-
-def _dist_version(package: str) -> str | None:
-    for name in (package, package.replace("_", "-")):
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            continue
-    return None
 
 
 # --------------------------------------------------------------------------- extraction of files

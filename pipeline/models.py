@@ -5,28 +5,21 @@ package is missing) gets a blank pipeline with a sentencizer and rule-based NER;
 tier adds a Hugging Face token-classification model (`transformers_model` in the catalog row) on
 top of either. Whatever is missing degrades to the next tier, and `Loaded.tier` says what ran.
 The newsfacts components follow in the order quantities -> dates -> attribution -> speakers.
-
-`NEWSFACTS_CATALOG=/path/catalog.toml` adds a user catalog whose rows override the shipped one.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import os
-import tomllib
 import warnings
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
+from . import catalog as catalog_data
 from . import components  # noqa: F401  (registers the factories)
 
-CATALOG_PATHS = [Path(__file__).resolve().parent.parent / "models" / "catalog.toml",
-                 Path(__file__).resolve().parent / "catalog.toml"]
 COMPONENTS = ["newsfacts_quantities", "newsfacts_dates", "newsfacts_attribution", "newsfacts_speakers"]
 FALLBACK = "xx"  # spaCy's multi-language blank pipeline for languages without a catalog row
 
@@ -39,32 +32,16 @@ class Loaded:
     model: str  # package==version, or "blank:<lang>"
 
 
-@cache
 def catalog() -> dict:
-    rows: dict = {}
-    for path in CATALOG_PATHS:
-        if path.exists():
-            rows = tomllib.loads(path.read_text(encoding="utf-8")).get("languages", {})
-            break
-    user = os.environ.get("NEWSFACTS_CATALOG")
-    if user:
-        for code, row in tomllib.loads(Path(user).read_text(encoding="utf-8")).get("languages", {}).items():
-            rows[code] = {**rows.get(code, {}), **row}
-    return rows
+    return catalog_data.languages()
 
 
 def installed(package: str | None) -> bool:
-    return bool(package) and importlib.util.find_spec(package) is not None
+    return catalog_data.installed(package)
 
 
 def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        try:
-            return metadata.version(package.replace("_", "-"))
-        except metadata.PackageNotFoundError:
-            return "?"
+    return catalog_data.version(package) or "?"
 
 
 @cache

@@ -143,7 +143,7 @@ def _regex_edits(pattern: re.Pattern, text: str, repl) -> list[tuple[int, int, s
     return edits
 
 
-_SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\f\v]")
+_SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200a\u2002-\u2006\u2008\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
 _MULTISPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -151,7 +151,8 @@ _TRAILING = re.compile(r"[ ]+(?=\n)|(?<=\n)[ ]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 # "contact.L’entreprise", "Sud.De": a lowercase word (2+ letters) or a closing bracket/quote,
 # a sentence-final mark, then an uppercase letter starting a lowercase word.
-_GLUED_SENTENCE = re.compile(r"(?:(?<=[^\W\d_A-ZÀ-Þ]{2})|(?<=[)»”\"]))([.!?])(?=[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W\d_A-ZÀ-Þ]|[’'][^\W\d_]))")
+_GLUED_SENTENCE = re.compile(r"(?:(?<=[^\W\d_A-ZÀ-Þ]{2})|(?<=[)»”\"]))([.!?])"
+                             r"(?=[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W\d_A-ZÀ-Þ]|[’'][^\W\d_]))")
 # "Paris , Saint-Denis ( Seine )", "l’ Agence": tokeniser residue.
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w)\]]) +(?=[,.)\]](?:\s|$))|(?<=[(\[]) +(?=\w)|(?<=\w[’']) +(?=\w)")
 
@@ -303,7 +304,7 @@ def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes to text; raise ValueError with a readable message when they are not text."""
     if not data.strip():
         raise ValueError("empty file: it holds no text (0 bytes or only whitespace)")
-    if b"\x00" in data[:8192] and not (data[:2] in (b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:8192] and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         raise ValueError("binary file (contains NUL bytes): not a text article")
     try:
         return data.decode("utf-8-sig"), "utf-8"
@@ -315,7 +316,9 @@ def decode(data: bytes) -> tuple[str, str]:
     if best is None:
         raise ValueError("cannot decode the file as text (not UTF-8, and no other encoding fits)")
     text = str(best)
-    if sum(1 for c in text[:5000] if unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in "\n\r\t") > 50:
+    controls = sum(1 for c in text[:5000]
+                   if unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in "\n\r\t")
+    if controls > 50:
         raise ValueError(f"looks binary: decoding as {best.encoding} gives control characters")
     return text, best.encoding
 

@@ -35,6 +35,12 @@ def test_quotes_odd_count_survives():
     assert _texts(text) == ["We are fine,"]
 
 
+def test_quotes_double_apostrophes():
+    text = "''It is not tax reform,'' said Mr. Cole. He isn't sure."
+    found = q.find_quotes(text, PAIRS, double_apostrophe=True)
+    assert len(found) == 1 and "It is not tax reform" in text[slice(*found[0].inner)]
+
+
 def test_quotes_multi_paragraph_convention():
     text = "“First paragraph of the quote.\n\n“Second one,” she said.\n\n“Unclosed at the end"
     found = _texts(text)
@@ -50,9 +56,17 @@ def _statements(loaded, text: str) -> list[dict]:
     for st in doc._.statements:
         if st.kind == "claim":
             continue
-        out.append({"kind": st.kind, "content": doc.text[st.start:st.end], "cue": st.cue_text(doc),
-                    "source": st.source_text(doc), "speaker": st.speaker, "label": st.speaker_label,
-                    "confidence": st.confidence})
+        out.append(
+            {
+                "kind": st.kind,
+                "content": doc.text[st.start : st.end],
+                "cue": st.cue_text(doc),
+                "source": st.source_text(doc),
+                "speaker": st.speaker,
+                "label": st.speaker_label,
+                "confidence": st.confidence,
+            }
+        )
     return out
 
 
@@ -64,13 +78,15 @@ def _one(found: list[dict], needle: str) -> dict:
 
 # --------------------------------------------------------------------------- French
 def test_french_constructions(fr):
-    text = ("« Nous ne céderons pas », a-t-il déclaré jeudi. "
-            "La ministre Anne Dupont a indiqué que le budget serait voté en mars. "
-            "Elle a expliqué avoir rencontré les syndicats. "
-            "Selon la police, trois personnes ont été arrêtées. "
-            "Le trafic restera perturbé jusqu'à lundi, selon la SNCF. "
-            "Il a été annoncé que la réforme serait reportée. "
-            "Le maire a estimé qu'il s'agissait d'une « provocation inutile » de la part du préfet.")
+    text = (
+        "« Nous ne céderons pas », a-t-il déclaré jeudi. "
+        "La ministre Anne Dupont a indiqué que le budget serait voté en mars. "
+        "Elle a expliqué avoir rencontré les syndicats. "
+        "Selon la police, trois personnes ont été arrêtées. "
+        "Le trafic restera perturbé jusqu'à lundi, selon la SNCF. "
+        "Il a été annoncé que la réforme serait reportée. "
+        "Le maire a estimé qu'il s'agissait d'une « provocation inutile » de la part du préfet."
+    )
     found = _statements(fr, text)
     direct = _one(found, "Nous ne céderons pas")
     assert direct["kind"] == "direct" and direct["cue"] == "déclaré" and direct["source"] == "il"
@@ -97,12 +113,14 @@ def test_french_verb_inside_quote_is_not_a_statement(fr):
 
 # --------------------------------------------------------------------------- English
 def test_english_constructions(en):
-    text = ("“We will not back down,” said Senator Maria Lopez on Tuesday. "
-            "The White House said that the talks would resume next week. "
-            "The deficit will grow by 3 percent, according to the budget office. "
-            "Officials said the plan was unworkable. "
-            "Turnout, Lopez said, was the highest in a decade. "
-            "It was announced that the bridge would close.")
+    text = (
+        "“We will not back down,” said Senator Maria Lopez on Tuesday. "
+        "The White House said that the talks would resume next week. "
+        "The deficit will grow by 3 percent, according to the budget office. "
+        "Officials said the plan was unworkable. "
+        "Turnout, Lopez said, was the highest in a decade. "
+        "It was announced that the bridge would close."
+    )
     found = _statements(en, text)
     direct = _one(found, "We will not back down")
     assert direct["kind"] == "direct" and direct["cue"] == "said" and "Lopez" in direct["source"]
@@ -119,9 +137,11 @@ def test_english_constructions(en):
 
 
 def test_english_colon_and_merged_quote_pieces(en):
-    text = ("Pat Caddell: Voters are worried about the race\n\n"
-            "“One of the things I am surprised about is the health issue,” said Caddell. "
-            "“Yesterday, there were two polls with similar numbers.”")
+    text = (
+        "Pat Caddell: Voters are worried about the race\n\n"
+        "“One of the things I am surprised about is the health issue,” said Caddell. "
+        "“Yesterday, there were two polls with similar numbers.”"
+    )
     found = _statements(en, text)
     title = _one(found, "Voters are worried")
     assert title["cue"] == ":" and title["source"] == "Pat Caddell"
@@ -146,7 +166,9 @@ def test_seed_matches_gold_through_scorer(eval_dir):
     res = scoring.attribution(gold, pred)
     assert res["attr.full"]["n_gold"] == 7
     assert res["attr.full"]["tp"] == 7, res["attr.full"]
-    by_mention = {a["source"]["text"]: a.get("source_resolved") for a in pred[0]["attributions"] if a["source"]}
+    by_mention = {
+        a["source"]["text"]: a.get("source_resolved") for a in pred[0]["attributions"] if a["source"]
+    }
     for mention in ("le géant du e-commerce", "Il", "L’entreprise"):
         assert by_mention.get(mention) == "Coupang", by_mention
 
@@ -158,10 +180,15 @@ def test_seed_agrees_with_referee(eval_dir, referee, tmp_path):
     gold = [r for r in _gold(eval_dir, "fr") if r["id"] == SEED_ID]
     gold_path, pred_path = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
     gold_path.write_text(json.dumps(gold[0], ensure_ascii=False) + "\n", encoding="utf-8")
-    pred_path.write_text(json.dumps(attr_eval.predict_record(gold[0]), ensure_ascii=False) + "\n",
-                         encoding="utf-8")
-    out = subprocess.run([sys.executable, str(referee), "attribution", str(gold_path), str(pred_path)],
-                         capture_output=True, text=True, check=True).stdout
+    pred_path.write_text(
+        json.dumps(attr_eval.predict_record(gold[0]), ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    out = subprocess.run(
+        [sys.executable, str(referee), "attribution", str(gold_path), str(pred_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "attr.full F1 100.0" in out.strip().splitlines()[-1]
 
 
@@ -169,8 +196,8 @@ def test_french_dev_floor(eval_dir):
     """Regression floor on the French dev set (issue 3 target: attr.full F1 >= 80)."""
     gold = _gold(eval_dir, "fr")
     res = scoring.attribution(gold, list(attr_eval.predict(gold)))
-    assert res["attr.full"]["F1"] >= 75.0, res["attr.full"]
-    assert res["on_j50_matches"]["resolved_source_acc"] >= 80.0
+    assert res["attr.full"]["F1"] >= 80.0, res["attr.full"]
+    assert res["on_j50_matches"]["resolved_source_acc"] >= 85.0
 
 
 @pytest.mark.slow
@@ -178,4 +205,5 @@ def test_english_dev_floor(eval_dir):
     """Regression floor on PolNeAR dev (84 articles, ~40 s)."""
     gold = _gold(eval_dir, "polnear_en")
     res = scoring.attribution(gold, list(attr_eval.predict(gold)))
-    assert res["attr.full"]["F1"] >= 54.0, res["attr.full"]
+    assert res["attr.full"]["F1"] >= 55.0, res["attr.full"]
+    assert res["content.j50_recall_by_gold_type"]["direct"]["recall"] >= 80.0

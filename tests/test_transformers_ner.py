@@ -294,13 +294,13 @@ def test_average_aggregation_and_bad_config(tiny_model):
 
 def test_catalog_row_puts_a_language_on_the_transformers_tier(tiny_model, tmp_path, monkeypatch):
     """A user catalog naming a model folder moves French to the transformers tier, end to end."""
-    from pipeline import Extractor, models
+    from pipeline import Extractor, catalog, models
 
     user = tmp_path / "catalog.toml"
     user.write_text(f'[languages.fr]\ntransformers_model = "{tiny_model}"\n'
                     '[languages.fr.transformers_config]\nwindow = 32\nstride = 8\n', encoding="utf-8")
     monkeypatch.setenv("NEWSFACTS_CATALOG", str(user))
-    models.catalog.cache_clear()
+    catalog.languages.cache_clear()
     models.load.cache_clear()
     try:
         loaded = models.load("fr")
@@ -314,5 +314,5 @@ def test_catalog_row_puts_a_language_on_the_transformers_tier(tiny_model, tmp_pa
             assert text[row["start"]:row["end"]] == row["text"]
     finally:
         monkeypatch.delenv("NEWSFACTS_CATALOG")
-        models.catalog.cache_clear()
+        catalog.languages.cache_clear()
         models.load.cache_clear()

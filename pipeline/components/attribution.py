@@ -52,10 +52,10 @@ class Statement:
     rule: str = ""  # which rule found it (for review and confidence)
 
     def source_text(self, doc: Doc) -> str | None:
-        return None if self.source_start is None else doc.text[self.source_start:self.source_end]
+        return None if self.source_start is None else doc.text[self.source_start : self.source_end]
 
     def cue_text(self, doc: Doc) -> str | None:
-        return None if self.cue_start is None else doc.text[self.cue_start:self.cue_end]
+        return None if self.cue_start is None else doc.text[self.cue_start : self.cue_end]
 
 
 @dataclass
@@ -93,6 +93,8 @@ class Config:
     cue_gap_words: int = 5
     prep_cues: set[str] = field(default_factory=set)
     predicative_cues: set[str] = field(default_factory=set)
+    floating_source_from_previous: bool = False
+    double_apostrophe: bool = False
     agent_case: set[str] = field(default_factory=set)
     prep_lemmas: set[str] = field(default_factory=set)
     acl_head_is_source: bool = False
@@ -105,8 +107,10 @@ class Config:
             return {w.lower() for w in data.get(key, [])}
 
         def patterns(key: str) -> list[re.Pattern]:
-            return [re.compile(r"(?<!\w)" + re.escape(m).replace("\\ ", r"\s+") + r"(?!\w)", re.I)
-                    for m in sorted(data.get(key, []), key=len, reverse=True)]
+            return [
+                re.compile(r"(?<!\w)" + re.escape(m).replace("\\ ", r"\s+") + r"(?!\w)", re.I)
+                for m in sorted(data.get(key, []), key=len, reverse=True)
+            ]
 
         clause = words("cue_lemmas")
         return cls(
@@ -129,7 +133,9 @@ class Config:
             title_colon=bool(data.get("title_colon", True)),
             min_quote_words=int(data.get("min_floating_quote_words", 4)),
             skip_source_words=words("not_sources"),
-            all_cues=clause | words("object_cues") | (words("xcomp_cues") or clause)
+            all_cues=clause
+            | words("object_cues")
+            | (words("xcomp_cues") or clause)
             | {w.split()[0] for w in words("prep_cues")},
             lemma_repairs=[(a, b) for a, b in data.get("lemma_repairs", [])],
             complementizers=words("complementizers"),
@@ -142,6 +148,8 @@ class Config:
             cue_gap_words=int(data.get("cue_gap_words", 5)),
             prep_cues=words("prep_cues"),
             predicative_cues=words("predicative_cues"),
+            floating_source_from_previous=bool(data.get("floating_source_from_previous", False)),
+            double_apostrophe=bool(data.get("double_apostrophe_quotes", False)),
             agent_case=words("agent_case"),
             prep_lemmas={w.split()[0] for w in words("prep_cues")},
             acl_head_is_source=bool(data.get("acl_head_is_source", False)),
@@ -162,7 +170,7 @@ class AttributionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data["newsfacts_text"] = doc.text
-        quotes = q.find_quotes(_text(doc), self.cfg.quote_pairs)
+        quotes = q.find_quotes(_text(doc), self.cfg.quote_pairs, self.cfg.double_apostrophe)
         if doc.has_annotation("DEP"):
             statements = find_statements(doc, self.cfg, quotes)
         else:
@@ -216,7 +224,7 @@ def find_statements(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statem
 
 
 def _participle_sources(doc: Doc, found: list[Statement]) -> None:
-    """", estimant que…", "…, soulignant que…", "adding that…": a participle cue with no subject
+    """ ", estimant que…", "…, soulignant que…", "adding that…": a participle cue with no subject
     of its own continues the statement before it in the same sentence and shares its source."""
     ordered = sorted(found, key=lambda s: s.cue_start if s.cue_start is not None else s.start)
     for i, st in enumerate(ordered):
@@ -231,7 +239,10 @@ def _participle_sources(doc: Doc, found: list[Statement]) -> None:
         for prev in reversed(ordered[:i]):
             if prev.cue_start is None or prev.source_start is None:
                 continue
-            if doc.char_span(prev.cue_start, prev.cue_end, alignment_mode="expand")[0].sent.start != tok.sent.start:
+            if (
+                doc.char_span(prev.cue_start, prev.cue_end, alignment_mode="expand")[0].sent.start
+                != tok.sent.start
+            ):
                 break
             st.source_start, st.source_end = prev.source_start, prev.source_end
             break
@@ -254,8 +265,13 @@ def _is_cue(tok: Token, cfg: Config) -> bool:
     return _lemma(tok, cfg) in cfg.all_cues
 
 
-def verb_statements(doc: Doc, cfg: Config, quotes: list[q.Quote], used_cues: set[int] | None = None,
-                    claimed: list[tuple[int, int]] | None = None) -> list[Statement]:
+def verb_statements(
+    doc: Doc,
+    cfg: Config,
+    quotes: list[q.Quote],
+    used_cues: set[int] | None = None,
+    claimed: list[tuple[int, int]] | None = None,
+) -> list[Statement]:
     out = []
     qi = 0
     used_cues = used_cues or set()
@@ -272,8 +288,9 @@ def verb_statements(doc: Doc, cfg: Config, quotes: list[q.Quote], used_cues: set
     return out
 
 
-def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
-                    claimed: list[tuple[int, int]]) -> Statement | None:
+def _verb_statement(
+    tok: Token, cfg: Config, quotes: list[q.Quote], claimed: list[tuple[int, int]]
+) -> Statement | None:
     doc = tok.doc
     lemma = _lemma(tok, cfg)
     content: tuple[int, int] | None = None
@@ -284,9 +301,16 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
         return None  # a mis-tagged verb ("Vuillermoz remarque que") has a subject; a real noun has not
     clause = [c for c in children if c.dep_ in cfg.clause_deps and lemma in cfg.clause_cues]
     if not clause:
-        clause = [c for c in children if c.dep_ in cfg.xcomp_deps and c.i > tok.i and (
-            (lemma in cfg.xcomp_cues and c.pos_ in ("VERB", "AUX"))
-            or (lemma in cfg.predicative_cues and c.pos_ in ("ADJ", "NOUN")))]
+        clause = [
+            c
+            for c in children
+            if c.dep_ in cfg.xcomp_deps
+            and c.i > tok.i
+            and (
+                (lemma in cfg.xcomp_cues and c.pos_ in ("VERB", "AUX"))
+                or (lemma in cfg.predicative_cues and c.pos_ in ("ADJ", "NOUN"))
+            )
+        ]
     if clause:
         content = _subtree_chars(clause[0], clause[-1], exclude=tok)
         rule, conf = "clause", 0.8
@@ -318,35 +342,47 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
             content = (frag[0][0], frag[-1][1])
             rule, conf = "parenthetical", 0.7
     left_word = _left_word(tok)
-    if content is None and lemma in cfg.clause_cues and tok.head.i != tok.i and tok.head.i < tok.i \
-            and tok.dep_ in cfg.inverted_deps and left_word > 0 \
-            and doc[left_word - 1].text in (",", "»", "”", '"', ":", "—", "–") \
-            and not any(c.dep_ in cfg.object_deps for c in children):
+    if (
+        content is None
+        and lemma in cfg.clause_cues
+        and tok.head.i != tok.i
+        and tok.head.i < tok.i
+        and tok.dep_ in cfg.inverted_deps
+        and left_word > 0
+        and doc[left_word - 1].text in (",", "»", "”", '"', ":", "—", "–")
+        and not any(c.dep_ in cfg.object_deps for c in children)
+    ):
         # ", said X" / ", déclare Isha Johansen": the cue hangs off the clause it reports
         head = tok.head
         subjects = [c for c in children if c.dep_ in cfg.subject_deps and c.i < tok.i]
         plain = not any(c.dep_ == "cc" for c in children) and all(
-            c.left_edge.i == left_word for c in subjects)
+            c.left_edge.i == left_word for c in subjects
+        )
         after_quote = doc[left_word - 1].text in q.CLOSING or (
-            left_word > 1 and doc[left_word - 2].text in q.CLOSING)
-        if plain and ((head.pos_ in ("VERB", "AUX") and not _is_cue(head, cfg))
-                      or (after_quote and _in_quote(head, quotes))):
+            left_word > 1 and doc[left_word - 2].text in q.CLOSING
+        )
+        if plain and (
+            (head.pos_ in ("VERB", "AUX") and not _is_cue(head, cfg))
+            or (after_quote and _in_quote(head, quotes))
+        ):
             left = head.left_edge
             end_tok = left_word - 1
             if end_tok >= left.i:
-                span = doc[left.i:end_tok + 1]
+                span = doc[left.i : end_tok + 1]
                 content = _trim(_text(doc), span.start_char, span.end_char)
                 rule, conf = "inverted", 0.7
     if content is None:
         return None
     if rule in ("clause", "object", "prep", "complementizer"):
         content = _cut_at_conjoined_cue(tok, content, cfg, quotes)
-        content = _paragraph(_text(doc), content[0], content[1], max(content[0], min(tok.idx, content[1] - 1)))
-        content = _trim(_text(doc), *content)
+        content = _paragraph(
+            _text(doc), content[0], content[1], max(content[0], min(tok.idx, content[1] - 1))
+        )
+        content = _trim(_text(doc), max(content[0], tok.sent.start_char), content[1])
         if content[1] <= content[0]:
             return None
     if rule in ("clause", "object", "complementizer") and cfg.extend_to_sentence_end:
-        if not (rule == "object" and _text(doc)[content[1]:content[1] + 3].strip(" \"”»")[:1] == ","):
+        if not (rule == "object" and _text(doc)[content[1] : content[1] + 3].strip(' "”»')[:1] == ","):
             content = _extend_to_sentence_end(tok, content, cfg, quotes)
     content = _expand_to_quotes(_text(doc), quotes, *content)
     content = _absorb_next_quote(_text(doc), quotes, content, claimed)
@@ -356,7 +392,7 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
                 content = _trim(_text(doc), content[0], a)
             else:
                 return None
-    if sum(c.isalnum() for c in _text(doc)[content[0]:content[1]]) < 2:
+    if sum(c.isalnum() for c in _text(doc)[content[0] : content[1]]) < 2:
         return None
     source = _source(tok, cfg, quotes)
     if source is not None and rule in ("clause", "object") and content[0] < source[0] < content[1]:
@@ -372,17 +408,24 @@ def _verb_statement(tok: Token, cfg: Config, quotes: list[q.Quote],
     return st
 
 
-def _cut_at_conjoined_cue(tok: Token, content: tuple[int, int], cfg: Config,
-                          quotes: list[q.Quote]) -> tuple[int, int]:
-    """"said he would order a review and warned against hackers": a second cue conjoined inside
+def _cut_at_conjoined_cue(
+    tok: Token, content: tuple[int, int], cfg: Config, quotes: list[q.Quote]
+) -> tuple[int, int]:
+    """ "said he would order a review and warned against hackers": a second cue conjoined inside
     the content starts a statement of its own, so the first content stops before its "and"."""
     doc = tok.doc
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
     if span is None:
         return content
     for t in span:
-        if t.dep_ == "conj" and t.i > span.start + 1 and t.pos_ in ("VERB", "AUX") and _is_cue(t, cfg) \
-                and not _in_quote(t, quotes) and not any(c.dep_ in cfg.subject_deps for c in t.children):
+        if (
+            t.dep_ == "conj"
+            and t.i > span.start + 1
+            and t.pos_ in ("VERB", "AUX")
+            and _is_cue(t, cfg)
+            and not _in_quote(t, quotes)
+            and not any(c.dep_ in cfg.subject_deps for c in t.children)
+        ):
             left = _left_word(t)
             cc = [c for c in t.children if c.dep_ == "cc"]
             if cc:
@@ -409,7 +452,7 @@ def _paragraph(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
 
 
 def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple[int, int]] | None:
-    """"The museum, Mr. Obama said, would make visitors…": a cue clause set off by commas
+    """ "The museum, Mr. Obama said, would make visitors…": a cue clause set off by commas
     inside the sentence it reports; the content is the sentence around it, in two pieces."""
     doc = tok.doc
     words = [t.i for t in tok.subtree if not t.is_punct]
@@ -421,8 +464,12 @@ def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple
         return None
     if doc[lo - 1].text != "," or doc[hi + 1].text != ",":
         return None
-    if any(t.pos_ in ("VERB", "AUX") and t.i != tok.i and t.dep_ not in ("aux", "auxpass", "aux:tense", "aux:pass")
-           for t in doc[lo:hi + 1]):
+    if any(
+        t.pos_ in ("VERB", "AUX")
+        and t.i != tok.i
+        and t.dep_ not in ("aux", "auxpass", "aux:tense", "aux:pass")
+        for t in doc[lo : hi + 1]
+    ):
         return None
     text = _text(doc)
     left = _trim(text, sent.start_char, doc[lo - 1].idx)
@@ -432,23 +479,24 @@ def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple
     return [left, right]
 
 
-def _absorb_next_quote(text: str, quotes: list[q.Quote], content: tuple[int, int],
-                       claimed: list[tuple[int, int]]) -> tuple[int, int]:
-    """"says Trump’s “latest twitter meltdown is unhinged”": the parser stops the content
+def _absorb_next_quote(
+    text: str, quotes: list[q.Quote], content: tuple[int, int], claimed: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """ "says Trump’s “latest twitter meltdown is unhinged”": the parser stops the content
     before the quotation that continues it; a short content right before a quote takes it in."""
-    if len(text[content[0]:content[1]].split()) > 4:
+    if len(text[content[0] : content[1]].split()) > 4:
         return content
     for qu in quotes:
         if qu.start < content[1]:
             continue
-        if text[content[1]:qu.start].strip() == "" and not any(a == qu.inner[0] for a, _ in claimed):
+        if text[content[1] : qu.start].strip() == "" and not any(a == qu.inner[0] for a, _ in claimed):
             return _trim_inner(text, content[0], qu.end)
         break
     return content
 
 
 def _complementizer_after(tok: Token, cfg: Config) -> Token | None:
-    """"a confié à X lundi sur BFMTV qu'il…" mis-parsed as a relative clause: the first
+    """ "a confié à X lundi sur BFMTV qu'il…" mis-parsed as a relative clause: the first
     complementizer after the cue, inside the cue's subtree, with no other verb in between."""
     doc = tok.doc
     end = min(tok.right_edge.i, tok.sent.end - 1)
@@ -465,8 +513,9 @@ def _complementizer_after(tok: Token, cfg: Config) -> Token | None:
     return None
 
 
-def _extend_to_sentence_end(tok: Token, content: tuple[int, int], cfg: Config,
-                            quotes: list[q.Quote]) -> tuple[int, int]:
+def _extend_to_sentence_end(
+    tok: Token, content: tuple[int, int], cfg: Config, quotes: list[q.Quote]
+) -> tuple[int, int]:
     """Reported clauses run to the end of the sentence ("…, alors que…", "…, car…") unless
     another cue or quotation starts in the rest."""
     doc = tok.doc
@@ -543,7 +592,9 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
     quotes = quotes or []
     for _ in range(4):
         subj = [c for c in tok.children if c.dep_ in cfg.subject_deps and not _in_quote(c, quotes)]
-        passive = any(c.dep_ in cfg.passive_subject_deps or c.dep_ in cfg.passive_aux_deps for c in tok.children)
+        passive = any(
+            c.dep_ in cfg.passive_subject_deps or c.dep_ in cfg.passive_aux_deps for c in tok.children
+        )
         agent = _agent(tok, cfg)
         if agent is not None:
             return _mention_chars(agent, cfg)
@@ -557,7 +608,12 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
         if tok.dep_ in cfg.inherit_deps and tok.head.i != tok.i:
             tok = tok.head
             continue
-        if cfg.acl_head_is_source and tok.dep_ == "acl" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        if (
+            cfg.acl_head_is_source
+            and tok.dep_ == "acl"
+            and tok.head.i != tok.i
+            and tok.head.pos_ in ("NOUN", "PROPN")
+        ):
             return _mention_chars(tok.head, cfg)  # "a Donald Trump tweet attacking…"
         break
     return None
@@ -568,15 +624,21 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote]) -> Token | None
     if verb.i == 0:
         return None
     doc = verb.doc
-    left = _left_word(verb)
-    before = [doc[i].text for i in range(max(0, left - 2), left)]
-    if not any(t in q.CLOSING for t in before):
+    i = verb.i - 1
+    while i >= 0 and not doc[i].is_punct and doc[i].pos_ in ("AUX", "ADV", "PRON", "PART"):
+        i -= 1  # "», a-t-il", "», a salué", "», souligne encore"
+    if i >= 0 and doc[i].text in (",", "—", "–"):
+        i -= 1
+    if i < 0 or doc[i].text not in q.CLOSING:
         return None  # only after a quotation: "« … », a salué le Premier ministre"
     for c in verb.rights:
         if c.dep_ in cfg.clause_deps or c.dep_ in cfg.xcomp_deps:
             return None
-        if c.pos_ in ("NOUN", "PROPN", "PRON") and not any(g.dep_ == "case" for g in c.children) \
-                and not _in_quote(c, quotes):
+        if (
+            c.pos_ in ("NOUN", "PROPN", "PRON")
+            and not any(g.dep_ == "case" for g in c.children)
+            and not _in_quote(c, quotes)
+        ):
             return c
         if c.is_punct and c.text in ".;:":
             return None
@@ -641,7 +703,11 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 continue
             sent = span.sent
             s_start, s_end = _paragraph(text, sent.start_char, sent.end_char, m.start())
-            if initial and text[s_start:m.start()].strip() and text[s_start:m.start()].strip()[-1] not in ".!?:":
+            if (
+                initial
+                and text[s_start : m.start()].strip()
+                and text[s_start : m.start()].strip()[-1] not in ".!?:"
+            ):
                 continue
             src = _according_source(span)
             if src is None:
@@ -655,7 +721,11 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 s_start = max(s_start, text.rfind(".", s_start, m.start()) + 1)
             before = _trim(text, s_start, span.start_char)
             after = _trim(text, src.end_char, s_end)
-            closing = [qu for qu in quotes if qu.end <= span.start_char and not text[qu.end:span.start_char].strip(" ,")]
+            closing = [
+                qu
+                for qu in quotes
+                if qu.end <= span.start_char and not text[qu.end : span.start_char].strip(" ,")
+            ]
             if closing:
                 before = _trim_inner(text, *closing[-1].inner)
             if before[1] - before[0] < 3:
@@ -665,18 +735,35 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             else:
                 content = (before[0], after[1])
             content = _expand_to_quotes(text, quotes, *content)
-            if sum(c.isalnum() for c in text[content[0]:content[1]]) < 8:
+            if sum(c.isalnum() for c in text[content[0] : content[1]]) < 8:
                 continue
             s0, s1 = _trim(text, src.start_char, src.end_char)
-            out.append(Statement(content[0], content[1], "according_to", span.start_char, span.end_char,
-                                 span.text.lower(), s0, s1, confidence=0.8, rule="according_to"))
+            out.append(
+                Statement(
+                    content[0],
+                    content[1],
+                    "according_to",
+                    span.start_char,
+                    span.end_char,
+                    span.text.lower(),
+                    s0,
+                    s1,
+                    confidence=0.8,
+                    rule="according_to",
+                )
+            )
     return out
 
 
 def _according_source(marker: Span) -> Span | None:
     """The noun phrase introduced by "selon"/"according to"."""
     doc = marker.doc
-    cands = [c for t in marker for c in t.children if c.i >= marker.end and c.dep_ in ("pobj", "obj", "nmod", "obl")]
+    cands = [
+        c
+        for t in marker
+        for c in t.children
+        if c.i >= marker.end and c.dep_ in ("pobj", "obj", "nmod", "obl")
+    ]
     for t in marker:
         if t.dep_ in ("case", "fixed", "mark") and t.head.i >= marker.end:
             cands.append(t.head)
@@ -695,7 +782,7 @@ def _according_source(marker: Span) -> Span | None:
         hi -= 1
     if hi < lo:
         return None
-    return doc[lo:hi + 1]
+    return doc[lo : hi + 1]
 
 
 def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement]:
@@ -716,8 +803,16 @@ def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statemen
             prev.fragments = (prev.fragments or [(prev.start, prev.end)]) + [(a, b)]
             prev.end = b
             continue
-        st = Statement(a, b, "direct", cue.idx, cue.idx + len(cue.text), _lemma(cue, cfg),
-                       confidence=0.75, rule="quote_cue")
+        st = Statement(
+            a,
+            b,
+            "direct",
+            cue.idx,
+            cue.idx + len(cue.text),
+            _lemma(cue, cfg),
+            confidence=0.75,
+            rule="quote_cue",
+        )
         src = _source(cue, cfg, quotes)
         if src is not None:
             st.source_start, st.source_end = src
@@ -735,24 +830,30 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
     ordered = sorted(found, key=lambda s: s.start)
     j = 0
     prev: Statement | None = None
+    last_direct: Statement | None = None
     for qu in quotes:
         a, b = _trim_inner(text, *qu.inner)
         if b - a < 2:
             continue
         while j < len(ordered) and ordered[j].start < qu.start:
-            prev = ordered[j] if prev is None or ordered[j].end >= prev.end or prev.rule == "floating" else prev
+            prev = (
+                ordered[j] if prev is None or ordered[j].end >= prev.end or prev.rule == "floating" else prev
+            )
+            if ordered[j].rule == "quote_cue" and ordered[j].source_start is not None:
+                last_direct = ordered[j]
             j += 1
         if any(s.start < b and a < s.end for s in found):
             continue
-        if (cfg.merge_quote_pieces and prev is not None and prev.kind == "direct" and prev.source_start is not None
-                and _near(text, prev.end, qu.start, paragraphs=0)):
-            prev.fragments = (prev.fragments or [(prev.start, prev.end)]) + [(a, b)]
-            prev.end = b
+        piece = last_direct if last_direct is not None and last_direct.end <= qu.start else None
+        if cfg.merge_quote_pieces and piece is not None and _near(text, piece.end, qu.start, paragraphs=0):
+            # "“…,” said Caddell, speaking of X. “…”": the second piece continues the first
+            piece.fragments = (piece.fragments or [(piece.start, piece.end)]) + [(a, b)]
+            piece.end = b
             continue
         if len(text[a:b].split()) < cfg.min_quote_words:
             continue
-        lead = text[max(0, qu.start - 3):qu.start].strip()
-        if lead and lead[-1] not in ".!?:…" and "\n" not in text[max(0, qu.start - 3):qu.start]:
+        lead = text[max(0, qu.start - 3) : qu.start].strip()
+        if lead and lead[-1] not in ".!?:…" and "\n" not in text[max(0, qu.start - 3) : qu.start]:
             continue  # a quotation inside a sentence is not a statement of its own
         last = out[-1] if out and out[-1].end <= qu.start else None
         if last is not None and (prev is None or last.end > prev.end):
@@ -764,6 +865,8 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
             prev.end = b
             continue
         st = Statement(a, b, "direct", confidence=0.4, rule="floating_quote_follow")
+        if cfg.floating_source_from_previous and prev.source_start is not None:
+            st.source_start, st.source_end = prev.source_start, prev.source_end
         out.append(st)
     return out
 
@@ -784,7 +887,9 @@ def _near(text: str, end: int, start: int, paragraphs: int = 1) -> bool:
     if start < end:
         return False
     gap = text[end:start]
-    return gap.count("\n\n") + (1 if "\n" in gap and "\n\n" not in gap else 0) <= paragraphs and len(gap) < 120
+    return (
+        gap.count("\n\n") + (1 if "\n" in gap and "\n\n" not in gap else 0) <= paragraphs and len(gap) < 120
+    )
 
 
 _STOP = {".", "!", "?", ";"}
@@ -797,12 +902,16 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int]) -> Token 
     so that "Mr." does not end the search."""
     text = _text(doc)
     i = bisect.bisect_left(starts, qu.end)
-    before_close = text[qu.end - 2:qu.end - 1] if qu.closed else ""
-    first = text[qu.end:qu.end + 3].strip()[:1]
+    before_close = text[qu.end - 2 : qu.end - 1] if qu.closed else ""
+    first = text[qu.end : qu.end + 3].strip()[:1]
     if first in (",", "—", "–", "") or before_close in (",", "!", "?", "."):
         words = 0
-        for t in doc[i:min(len(doc), i + 14)]:
-            if (t.text in _STOP and (t.is_sent_end or t.i + 1 == len(doc))) or "\n" in t.text or t.text in q.OPENING:
+        for t in doc[i : min(len(doc), i + 14)]:
+            if (
+                (t.text in _STOP and (t.is_sent_end or t.i + 1 == len(doc)))
+                or "\n" in t.text
+                or t.text in q.OPENING
+            ):
                 break
             if t.pos_ in ("VERB", "AUX", "NOUN") and _lemma(t, cfg) in cfg.clause_cues:
                 ok = words <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod")
@@ -810,7 +919,7 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int]) -> Token 
             if t.is_alpha:
                 words += 1
     j = bisect.bisect_left(starts, qu.start) - 1
-    lead = text[max(0, qu.start - 3):qu.start].strip()
+    lead = text[max(0, qu.start - 3) : qu.start].strip()
     if j >= 0 and lead.endswith((":", ",")):
         words = 0
         k = j
@@ -829,7 +938,7 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int]) -> Token 
 
 
 def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[Statement]:
-    """"Pat Caddell: Democrat voters worried…" in a headline, and "WALLACE: …" turns of an
+    """ "Pat Caddell: Democrat voters worried…" in a headline, and "WALLACE: …" turns of an
     interview transcript: a short name (an entity, or capitals), a colon, the claim."""
     if not cfg.title_colon:
         return []
@@ -859,7 +968,7 @@ def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[State
         if not (caps or named or (first and len(words) == 1 and left[:1].isupper())):
             first = False
             continue
-        colon = line_start + m.end(1) + max(line[m.end(1):].find(":"), line[m.end(1):].find("―"))
+        colon = line_start + m.end(1) + max(line[m.end(1) :].find(":"), line[m.end(1) :].find("―"))
         out.append(Statement(c0, c1, "indirect", colon, colon + 1, ":", s0, s1, confidence=0.5, rule="colon"))
         first = False
     return out
@@ -885,9 +994,17 @@ def _dedupe(found: list[Statement], keep_nested: bool = False) -> list[Statement
     kept: list[Statement] = []
     for st in found:
         dup = False
-        if not keep_nested and st.cue_start is not None and any(
-                o is not st and o.start <= st.cue_start < o.end and o.rule != "according_to"
-                and (o.source_start is None or not (o.start <= o.source_start < o.end)) for o in found):
+        if (
+            not keep_nested
+            and st.cue_start is not None
+            and any(
+                o is not st
+                and o.start <= st.cue_start < o.end
+                and o.rule != "according_to"
+                and (o.source_start is None or not (o.start <= o.source_start < o.end))
+                for o in found
+            )
+        ):
             continue
         for k in kept:
             inter = _overlap(st.start, st.end, k.start, k.end)

@@ -41,13 +41,18 @@ def _straight_role(text: str, i: int) -> str:
     return "toggle"
 
 
-def find_quotes(text: str, pairs: list[list[str]]) -> list[Quote]:
+def find_quotes(text: str, pairs: list[list[str]], double_apostrophe: bool = False) -> list[Quote]:
     """Outermost quotations of `text`, as `Quote`s sorted by start.
 
     `pairs` lists [opening, closing] marks (from the language file). Marks that are their own
     closer (`"`) are resolved by context; single-quote pairs are only used inside a quotation,
     because apostrophes make them useless at the top level.
     """
+    if double_apostrophe and "''" in text:
+        # NYT style ''…'': pair it as a straight quote, keeping offsets (the first apostrophe
+        # becomes a space so that the second is read as opening or closing by its neighbours)
+        text = text.replace("''", ' "')
+        pairs = [*pairs, ['"', '"']]
     opens: dict[str, str] = {}
     closes: set[str] = set()
     for o, c in pairs:
@@ -78,7 +83,11 @@ def find_quotes(text: str, pairs: list[list[str]]) -> list[Quote]:
             is_open, is_close = ch in opens, ch in closes
             if is_open and is_close:  # same mark both ways (", or “ used as closer of „)
                 expected = stack[-1][0] if stack else None
-                role = _straight_role(text, i) if ch == opens.get(ch) else ("close" if expected == ch else "open")
+                role = (
+                    _straight_role(text, i)
+                    if ch == opens.get(ch)
+                    else ("close" if expected == ch else "open")
+                )
                 if role == "toggle":
                     role = "close" if expected == ch else "open"
                 if role == "close" and expected != ch:

@@ -27,8 +27,16 @@ from spacy.tokens import Doc, Span
 
 from .. import lang as langdata
 
-LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "NORP": "GROUP",
-          "FAC": "LOC", "MISC": "UNKNOWN"}
+LABELS = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "NORP": "GROUP",
+    "FAC": "LOC",
+    "MISC": "UNKNOWN",
+}
 NAMED = ("PER", "ORG", "LOC", "GROUP")
 
 
@@ -75,7 +83,9 @@ class SpeakersComponent:
             if mention is None:
                 continue
             name, label = ctx.resolve(mention)
-            if name is None and st.speaker:  # rules-tier hint (attribution_patterns) when no entity resolves it
+            if (
+                name is None and st.speaker
+            ):  # rules-tier hint (attribution_patterns) when no entity resolves it
                 name, label = st.speaker, st.speaker_label or "UNKNOWN"
             st.speaker, st.speaker_label = name, label
             if name and label in NAMED:
@@ -97,7 +107,9 @@ class _Context:
         self.ents = list(doc.ents)
         self.ent_starts = [e.start for e in self.ents]
         multi = {}
-        spans = sorted((st.start, st.end) for st in (doc._.statements or []) if st.kind in ("direct", "mixed"))
+        spans = sorted(
+            (st.start, st.end) for st in (doc._.statements or []) if st.kind in ("direct", "mixed")
+        )
 
         def quoted(pos: int) -> bool:
             i = bisect.bisect_right(spans, (pos, 10**9)) - 1
@@ -117,17 +129,39 @@ class _Context:
             if len(words) > 1:
                 multi[key] = True
             subj = ent.root.dep_.startswith("nsubj")
-            weight = 1.5 if subj else 0.7 if ent.root.dep_ in ("obl", "nmod", "pobj", "obl:mod", "obl:arg") else 1.0
+            weight = (
+                1.5
+                if subj
+                else 0.7
+                if ent.root.dep_ in ("obl", "nmod", "pobj", "obl:mod", "obl:arg")
+                else 1.0
+            )
             if quoted(ent.start_char):
                 weight = 0.3  # names inside a quotation are rarely who speaks next
-            self.cands.append(Candidate(ent.start_char, self._sent(ent.start_char), ent.text, label,
-                                        weight, single_word=len(words) == 1))
+            self.cands.append(
+                Candidate(
+                    ent.start_char,
+                    self._sent(ent.start_char),
+                    ent.text,
+                    label,
+                    weight,
+                    single_word=len(words) == 1,
+                )
+            )
         self.multi = multi
         # proper-noun subjects the NER missed ("le professeur Kadamba a mis en garde")
         for tok in doc:
-            if tok.dep_.startswith("nsubj") and tok.pos_ == "PROPN" and not tok.ent_type_ and not quoted(tok.idx):
-                self.cands.append(Candidate(tok.idx, self._sent(tok.idx), self.canonical(tok.text), "PER", 1.5,
-                                            single_word=True))
+            if (
+                tok.dep_.startswith("nsubj")
+                and tok.pos_ == "PROPN"
+                and not tok.ent_type_
+                and not quoted(tok.idx)
+            ):
+                self.cands.append(
+                    Candidate(
+                        tok.idx, self._sent(tok.idx), self.canonical(tok.text), "PER", 1.5, single_word=True
+                    )
+                )
         self.cands.sort(key=lambda c: c.pos)
         self.positions = [c.pos for c in self.cands]
 
@@ -158,7 +192,7 @@ class _Context:
         if len(words) == 1 and low in cfg.relative:
             head = root.head.head if root.head.dep_ in ("relcl", "acl:relcl", "acl") else None
             if head is not None and head.i != root.i:
-                sub = self.doc[head.left_edge.i:head.i + 1]
+                sub = self.doc[head.left_edge.i : head.i + 1]
                 return self.resolve(sub)
             return None, "UNKNOWN"
         if len(words) == 1 and low in cfg.pronouns:
@@ -174,21 +208,34 @@ class _Context:
         ent = self._entity_in(mention)
         if ent is not None:
             label = LABELS.get(ent.label_, "UNKNOWN")
-            name = self.canonical(" ".join(t.text for t in ent if t.lower_.rstrip(".") not in cfg.titles) or ent.text)
+            name = self.canonical(
+                " ".join(t.text for t in ent if t.lower_.rstrip(".") not in cfg.titles) or ent.text
+            )
             return name, self.label_of(name, label)
         head = root.lemma_.lower()
         first = words[0].lower_
-        propn = [t for t in words if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in cfg.titles
-                 and (t.i == root.i or t.head.i == root.i or t.head.head.i == root.i)
-                 and t.dep_ in ("flat", "flat:name", "appos", "compound", "nsubj", "ROOT", "dep")]
+        propn = [
+            t
+            for t in words
+            if t.pos_ == "PROPN"
+            and t.lower_.rstrip(".") not in cfg.titles
+            and (t.i == root.i or t.head.i == root.i or t.head.head.i == root.i)
+            and t.dep_ in ("flat", "flat:name", "appos", "compound", "nsubj", "ROOT", "dep")
+        ]
         if propn and (root.pos_ == "PROPN" or root.lemma_.lower() in cfg.per_heads | self.cfg.titles):
             name = self.canonical(" ".join(t.text for t in propn))
             return name, self.label_of(name, "PER")
         if "Plur" in root.morph.get("Number") or head in cfg.group_heads:
             return mention.text, "GROUP"
-        kind = "ORG" if (head in cfg.org_heads or root.lower_ in cfg.org_heads) else \
-            "PER" if (head in cfg.per_heads or root.lower_ in cfg.per_heads) else \
-            "GROUP" if (head in cfg.group_heads or "Plur" in root.morph.get("Number")) else None
+        kind = (
+            "ORG"
+            if (head in cfg.org_heads or root.lower_ in cfg.org_heads)
+            else "PER"
+            if (head in cfg.per_heads or root.lower_ in cfg.per_heads)
+            else "GROUP"
+            if (head in cfg.group_heads or "Plur" in root.morph.get("Number"))
+            else None
+        )
         if kind in ("ORG", "PER") and (first in cfg.definite or first.rstrip("’'") + "'" in cfg.definite):
             known = self.by_head.get(head)
             if known is not None:
@@ -221,9 +268,21 @@ class _Context:
                 return e
         for e in ents:
             r = e.root
-            if r.head.i == root.i and r.dep_ in ("appos", "flat", "flat:name", "compound", "nmod", "dep") \
-                    and (r.dep_ != "nmod" or (LABELS.get(e.label_) == "PER" and e.start > root.i and (
-                        root.lower_.rstrip(".") in self.cfg.titles or root.lemma_.lower() in self.cfg.per_heads))):
+            if (
+                r.head.i == root.i
+                and r.dep_ in ("appos", "flat", "flat:name", "compound", "nmod", "dep")
+                and (
+                    r.dep_ != "nmod"
+                    or (
+                        LABELS.get(e.label_) == "PER"
+                        and e.start > root.i
+                        and (
+                            root.lower_.rstrip(".") in self.cfg.titles
+                            or root.lemma_.lower() in self.cfg.per_heads
+                        )
+                    )
+                )
+            ):
                 return e
         cfg = self.cfg
         if root.lemma_.lower() in cfg.per_heads | cfg.org_heads | cfg.group_heads:
@@ -241,8 +300,13 @@ class _Context:
             if dist > self.cfg.window:
                 break
             label = self.label_of(c.name, c.label)
-            ok = label in labels or (allow_single_per and "ORG" in labels and label == "PER"
-                                     and c.single_word and not self.multi.get(c.name.lower()))
+            ok = label in labels or (
+                allow_single_per
+                and "ORG" in labels
+                and label == "PER"
+                and c.single_word
+                and not self.multi.get(c.name.lower())
+            )
             if ok:
                 score = c.weight / (1 + dist) / (1 + (labels.index(label) if label in labels else 1))
                 if score > best_score:
