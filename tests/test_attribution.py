@@ -205,5 +205,5 @@ def test_english_dev_floor(eval_dir):
     """Regression floor on PolNeAR dev (84 articles, ~40 s)."""
     gold = _gold(eval_dir, "polnear_en")
     res = scoring.attribution(gold, list(attr_eval.predict(gold)))
-    assert res["attr.full"]["F1"] >= 55.0, res["attr.full"]
+    assert res["attr.full"]["F1"] >= 57.0, res["attr.full"]
     assert res["content.j50_recall_by_gold_type"]["direct"]["recall"] >= 80.0

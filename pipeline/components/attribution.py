@@ -95,6 +95,8 @@ class Config:
     predicative_cues: set[str] = field(default_factory=set)
     floating_source_from_previous: bool = False
     double_apostrophe: bool = False
+    object_tail_deps: set[str] = field(default_factory=set)
+    object_tail_preps: set[str] = field(default_factory=set)
     agent_case: set[str] = field(default_factory=set)
     prep_lemmas: set[str] = field(default_factory=set)
     acl_head_is_source: bool = False
@@ -150,6 +152,8 @@ class Config:
             predicative_cues=words("predicative_cues"),
             floating_source_from_previous=bool(data.get("floating_source_from_previous", False)),
             double_apostrophe=bool(data.get("double_apostrophe_quotes", False)),
+            object_tail_deps=set(data.get("object_tail_deps", [])),
+            object_tail_preps=words("object_tail_preps"),
             agent_case=words("agent_case"),
             prep_lemmas={w.split()[0] for w in words("prep_cues")},
             acl_head_is_source=bool(data.get("acl_head_is_source", False)),
@@ -312,8 +316,22 @@ def _verb_statement(
             )
         ]
     if clause:
-        content = _subtree_chars(clause[0], clause[-1], exclude=tok)
+        first = clause[0]
+        if cfg.object_tail_deps and first.dep_ in cfg.xcomp_deps:
+            # "urged fellow Republicans to unendorse Trump": the object is the infinitive's subject
+            objs = [c for c in children if c.dep_ in cfg.object_deps and tok.i < c.i < first.i]
+            first = objs[0] if objs else first
+        content = _subtree_chars(first, clause[-1], exclude=tok)
         rule, conf = "clause", 0.8
+        if (
+            tok.dep_ == "conj"
+            and tok.head.i < tok.i
+            and content[1] <= tok.idx
+            and all(t.is_punct for t in doc[tok.right_edge.i + 1 : tok.sent.end])
+        ):
+            # "Clinton’s van was…, but the Secret Service…, another source said.": the parser
+            # makes the cue a conjunct of the first clause; the whole sentence is reported
+            content = _trim(_text(doc), min(content[0], tok.head.left_edge.idx), content[1])
     if content is None and lemma in cfg.clause_cues:
         mark = _complementizer_after(tok, cfg)
         if mark is not None:
@@ -322,7 +340,14 @@ def _verb_statement(
     if content is None:
         objs = [c for c in children if c.dep_ in cfg.object_deps and lemma in cfg.object_cues and c.i > tok.i]
         if objs:
-            content = _subtree_chars(objs[0], objs[0], exclude=tok)
+            last = objs[0]
+            for c in children:  # "called X “deplorables”", "cited X as an example", "blasted X for…"
+                if c.i > last.i and (
+                    c.dep_ in cfg.object_tail_deps
+                    or (c.dep_ in cfg.prep_deps and c.lower_ in cfg.object_tail_preps)
+                ):
+                    last = c
+            content = _subtree_chars(objs[0], last, exclude=tok)
             rule, conf = "object", 0.55
     cue_end = tok.idx + len(tok.text)
     if content is None and lemma in cfg.prep_lemmas:
@@ -361,8 +386,9 @@ def _verb_statement(
         after_quote = doc[left_word - 1].text in q.CLOSING or (
             left_word > 1 and doc[left_word - 2].text in q.CLOSING
         )
+        final = all(t.is_punct for t in doc[tok.right_edge.i + 1 : tok.sent.end])
         if plain and (
-            (head.pos_ in ("VERB", "AUX") and not _is_cue(head, cfg))
+            (head.pos_ in ("VERB", "AUX") and (final or not _is_cue(head, cfg)))
             or (after_quote and _in_quote(head, quotes))
         ):
             left = head.left_edge
