@@ -55,6 +55,9 @@ def load(lang: str) -> Loaded:
             warnings.filterwarnings("ignore", message=r".*\[W095\].*")
             nlp = spacy.load(package)
         model = f"{package}=={_version(package)}"
+        first = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
+        if first:  # a paragraph break always ends a sentence
+            nlp.add_pipe("newsfacts_paragraph_breaks", before=first)
         nlp.add_pipe("newsfacts_entities", config={"mode": "fixup"})
         tier = "trained"
     else:
@@ -62,6 +65,7 @@ def load(lang: str) -> Loaded:
         code = lang if lang in catalog() or _has_blank(lang) else FALLBACK
         nlp = spacy.blank(code, config=row.get("blank_config") or {})
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe("newsfacts_paragraph_breaks")
         nlp.add_pipe("newsfacts_entities", config={"mode": "rules"})
         model = f"blank:{code}"
     if row.get("transformers_model") and importlib.util.find_spec("transformers") is not None:

@@ -188,3 +188,19 @@ def test_workers_give_the_same_rows(corpus_out, corpus_dir, tmp_path):
     assert one.drop(columns=["quantities", "dates", "entities"]).equals(
         two.drop(columns=["quantities", "dates", "entities"]))
     assert [list(map(dict, q)) for q in one["quantities"]] == [list(map(dict, q)) for q in two["quantities"]]
+
+
+def test_a_paragraph_break_ends_the_sentence(fr):
+    text = ("L'entreprise a expliqué que la baisse des commandes l'obligeait à réduire la production.\n\n"
+            "« Nous ne fermerons pas le site », a déclaré son directeur général, Paul Arnaud.")
+    doc = fr.nlp(text)
+    cut = text.index("\n\n")
+    assert all(s.end_char <= cut + 2 or s.start_char >= cut for s in doc.sents)  # none crosses the break
+    row = next(r for r in pipeline_rows(text) if r["kind"] == "direct")
+    assert "production" not in row["sentence"] and row["speaker"] == "Paul Arnaud"
+
+
+def pipeline_rows(text: str) -> list[dict]:
+    import pipeline
+
+    return pipeline.Extractor().run([text], lang="fr").statements

@@ -18,4 +18,4 @@ for _name in ("quantity", "date"):
         Span.set_extension(_name, default=None)
 
 # register factories (transformers_ner imports torch/transformers only when the component is created)
-from . import attribution, dates, entities, quantities, speakers, transformers_ner  # noqa: E402,F401
+from . import attribution, dates, entities, paragraphs, quantities, speakers, transformers_ner  # noqa: E402,F401

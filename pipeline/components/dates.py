@@ -749,7 +749,13 @@ def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ct
         monday = r - timedelta(days=r.weekday()) + timedelta(weeks=p.week)
         return monday, "range", "date", monday + timedelta(days=6)
     if p.m is not None:
-        return date(p.y or ctx_year or r.year, p.m, 1), "month", "date", None
+        y = p.y or ctx_year or r.year
+        if p.y is None and ctx_year is None:  # "back in April": the coming April in the future tense
+            if tense == "future" and p.m < r.month:
+                y += 1
+            elif tense == "past" and p.m > r.month:
+                y -= 1
+        return date(y, p.m, 1), "month", "date", None
     if p.y is not None:
         return date(p.y, 1, 1), "year", "date", None
     if p.deltas:  # a bare duration ("1 an 2 mois"): dateparser's reading, that long ago
@@ -1069,4 +1075,8 @@ class DatesComponent:
                 span._.date = d
                 spans.append(span)
         doc.spans["dates"] = spans
+        if spans and "quantities" in doc.spans:  # a year or day inside a date is not a count
+            inside = [(sp.start_char, sp.end_char) for sp in spans]
+            doc.spans["quantities"] = [q for q in doc.spans["quantities"]
+                                       if not any(a <= q.start_char and q.end_char <= b for a, b in inside)]
         return doc
