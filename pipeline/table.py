@@ -15,7 +15,8 @@ import pyarrow as pa
 
 QUANTITY = pa.struct([("text", pa.string()), ("value", pa.float64()), ("high", pa.float64()),
                       ("unit", pa.string()), ("approx", pa.bool_()), ("kind", pa.string())])
-DATE = pa.struct([("text", pa.string()), ("value", pa.date32()), ("granularity", pa.string())])
+DATE = pa.struct([("text", pa.string()), ("value", pa.date32()), ("until", pa.date32()),
+                  ("granularity", pa.string())])
 ENTITY = pa.struct([("text", pa.string()), ("label", pa.string())])
 PARAGRAPH_LANGUAGE = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("language", pa.string()),
                                 ("confidence", pa.float32())])
@@ -154,7 +155,8 @@ def statement_rows(doc, extractor: str) -> list[dict]:
             "sentence": doc.text[s0:s1],
             "quantities": [{"text": q.text, "value": q.value, "high": q.high, "unit": q.unit,
                             "approx": q.approx, "kind": q.kind} for q in qs],
-            "dates": [{"text": d.text, "value": d.value, "granularity": d.granularity} for d in ds],
+            "dates": [{"text": d.text, "value": d.value, "until": getattr(d, "end_value", None),
+                       "granularity": d.granularity} for d in ds],
             "entities": [{"text": e.text, "label": entity_label(e.label_)} for e in ents],
             "confidence": st.confidence,
             "extractor": extractor,

@@ -94,6 +94,83 @@ def test_range_and_granularity():
     assert m.granularity == "month" and m.value.year == 2024
 
 
+NOV14 = date(2025, 11, 14)  # a Friday
+
+
+def mentions(text: str, lang: str, ref: date = NOV14) -> dict[str, tuple]:
+    return {d.text: (d.iso(), d.granularity) for d in find_dates(text, lang, ref) if d.value}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Le conseil a adopté jeudi un plan de 12 millions pour 2027.", "jeudi"),  # article, not the 1st
+    ("fr", "Elle a voté mardi deux fois contre le projet.", "mardi"),            # a count of "fois"
+    ("en", "The board approved on Monday a plan for the harbour.", "Monday"),
+    ("de", "Der Rat beschloss am Montag ein neues Gesetz.", "Montag"),
+])
+def test_an_article_or_a_count_after_a_weekday_is_not_its_day(lang, text, expected):
+    got = mentions(text, lang)
+    assert expected in got and got[expected][1] == "day"
+    assert date.fromisoformat(got[expected][0]) == find_dates(expected, lang, NOV14, tense="past")[0].value
+
+
+def test_spelled_days_that_are_dates_stay_dates():
+    assert mentions("Le premier mai, les syndicats ont défilé.", "fr")["premier mai"] == ("2025-05-01", "day")
+    assert mentions("Volveré el martes once.", "es")["martes once"][0].endswith("-11")
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [
+    ("en", "The new bridge will open next March.", "next March", "2026-03-01"),
+    ("en", "Ticket sales collapsed last March.", "last March", "2025-03-01"),
+    ("en", "The museum closed in March for repairs.", "in March", "2025-03-01"),
+    ("fr", "Les travaux commenceront en mars prochain.", "en mars prochain", "2026-03-01"),
+    ("fr", "La ligne a été inaugurée en mai dernier.", "en mai dernier", "2025-05-01"),
+    ("de", "Die Brücke wurde im Mai eröffnet.", "im Mai", "2025-05-01"),
+    ("de", "Die Halle soll im März nächsten Jahres öffnen.", "im März nächsten", "2026-03-01"),
+    ("nl", "De brug ging in maart open.", "in maart", "2025-03-01"),
+])
+def test_weak_month_names_with_a_modifier_or_preposition(lang, text, key, expected):
+    assert mentions(text, lang)[key] == (expected, "month")
+
+
+def test_weak_month_names_alone_stay_words():
+    assert mentions("Theresa May spoke and the next may be worse; they march on.", "en") == {}
+
+
+def test_a_part_of_the_year_is_a_range_not_a_shift():
+    got = mentions("Exports grew 5% in the first nine months of the year, against a year earlier.", "en")
+    assert got["in the first nine months of the year"] == ("2025-01-01/2025-09-30", "range")
+    assert got["a year earlier"] == ("2024-11-14", "year")  # a comparison year, not a day
+    assert mentions("Sales rose in the first quarter of 2024.", "en")["in the first quarter of 2024"] == (
+        "2024-01-01/2024-03-31", "range")
+    assert mentions("Costs doubled in the last three months of 2024.", "en")[
+        "in the last three months of 2024"] == ("2024-10-01/2024-12-31", "range")
+    assert mentions("in den ersten sechs Monaten des Jahres", "de")["in den ersten sechs Monaten"] == (
+        "2025-01-01/2025-06-30", "range")
+
+
+def test_a_part_of_the_year_in_other_languages_and_tenses():
+    assert mentions("Le trafic a progressé sur les neuf premiers mois de l'année.", "fr")[
+        "neuf premiers mois de l'année"] == ("2025-01-01/2025-09-30", "range")
+    assert mentions("Las ventas cayeron en los primeros seis meses de 2024.", "es")[
+        "en los primeros seis meses de 2024"] == ("2024-01-01/2024-06-30", "range")
+    [q] = find_dates("au premier trimestre", "fr", NOV14, tense="future")  # said in November: next year
+    assert (q.iso(), q.granularity) == ("2026-01-01/2026-03-31", "range")
+    [q] = find_dates("au premier trimestre", "fr", NOV14, tense="past")
+    assert q.iso() == "2025-01-01/2025-03-31"
+    assert mentions("before the thirty-first day of the month", "en") != {}  # a day, not a part
+
+
+def test_a_score_before_a_weekday_is_not_part_of_the_date():
+    assert mentions("Lyon a battu Nantes 3-1 dimanche.", "fr") == {"dimanche": ("2025-11-09", "day")}
+
+
+def test_component_drops_numbers_inside_dates_and_clock_times(fr):
+    doc = fr.nlp.make_doc("La séance du 4 mai 2026 commencera à 14h30 avec 250 élus.")
+    doc._.article = {"id": "t", "published": NOV14, "lang": "fr"}
+    doc = fr.nlp(doc)
+    assert [s.text for s in doc.spans["quantities"]] == ["250"]
+
+
 def _referee(referee, gold_path, pred_rows, tmp_path) -> dict:
     pred = tmp_path / "pred.jsonl"
     pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in pred_rows), encoding="utf-8")

@@ -138,6 +138,50 @@ def test_not_counts(text, lang):
     assert counts(text, lang) == []
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("Les fichiers n'ont pas été transmis à un tiers.", "fr"),      # a third party
+    ("The data was never shared with a third party.", "en"),
+    ("Profits rose in the second quarter.", "en"),                 # a period
+    ("Results improved in a quarter marked by strikes.", "en"),
+    ("Los datos no se cedieron a un tercero.", "es"),
+    ("I dati non sono stati ceduti a un terzo.", "it"),
+])
+def test_a_fraction_word_after_an_article_needs_a_complement(text, lang):
+    assert counts(text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("Un tiers des électeurs s'est abstenu.", "fr", 1 / 3),
+    ("un quart du budget", "fr", 0.25),
+    ("A third of voters stayed home.", "en", 1 / 3),
+    ("a quarter of the population", "en", 0.25),
+    ("un tercio de los votos", "es", 1 / 3),
+    ("un terzo degli elettori", "it", 1 / 3),
+    ("um terço dos votos", "pt", 1 / 3),
+    ("les deux tiers des sièges", "fr", 2 / 3),
+    ("three quarters", "en", 0.75),
+])
+def test_fractions_with_a_complement_or_a_number_stay(text, lang, value):
+    assert values(text, lang) == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Appelez le 04 72 10 30 30 ou le +33 4 72 10 30 30.", "fr"),   # phone numbers
+    ("Call 212-555-0142 or (212) 555-0142.", "en"),
+    ("Lyon a battu Nantes 3-1.", "fr"),                             # scores: a range would go up
+    ("The Hawks won 2–0 at home.", "en"),
+    ("La pandémie de Covid-19 et les F-35.", "fr"),                 # names with a number
+    ("The A380 and the G7.", "en"),
+])
+def test_phone_numbers_scores_and_names_are_not_counts(text, lang):
+    assert counts(text, lang) == []
+
+
+def test_ranges_and_large_spaced_numbers_survive_the_masks():
+    assert values("Le chantier durera 3-4 mois et coûtera 12 345 678 euros.", "fr")[-1] == 12_345_678
+    assert [q.text for q in counts("It takes 3-4 days.", "en")] == ["3-4"]
+
+
 def test_ordinals_are_tagged_with_their_number():
     (q,) = find_quantities("le vingt et unième siècle", "fr")
     assert (q.kind, q.value) == ("ordinal", 21)

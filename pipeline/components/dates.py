@@ -17,7 +17,10 @@ languages at ~5 cases/s. So:
    year), so bare numbers are never dates.
 2. Mentions are resolved here from their atoms: ISO and numeric dates in the locale's order
    (French "10/02/2017" is 10 February), day-month-year with names, relative words, weekdays with
-   modifiers, "N units ago / in N units / N days before X", nth weekday of a month, holidays.
+   modifiers, "N units ago / in N units / N days before X", nth weekday of a month, holidays,
+   parts of a year or month as ranges ("the first eight months of the year", "premier trimestre").
+   A spelled number after a weekday is its day only as a date form ("martes once"), not an
+   article or a count ("jeudi un budget", "mardi deux fois").
    That covers ~95% of the mentions at ~3,000 cases/s and applies modifiers and tense; the rest
    goes to one reused `DateDataParser` per language, default PREFER_DATES_FROM (never "past":
    on news it moves announced dates back a year).
@@ -94,6 +97,9 @@ class Lexicon:
     dprel: list = field(default_factory=list)  # (pattern, unit, sign) from dateparser's relative-type-regex
     articles: set[str] = field(default_factory=set)  # "Friday the 13th", "samedi le 23"
     future_aux: set[str] = field(default_factory=set)  # lemmas of auxiliaries that make a future
+    determiners: set[str] = field(default_factory=set)  # "un", "a", "ein": never the day of a date
+    weak_month_after: set[str] = field(default_factory=set)  # "in", "en", "fin": a weak month is a month
+    weak_month_title: bool = False  # a weak month must be capitalised too ("March", not "march")
 
 
 def _locale(code: str):
@@ -151,7 +157,10 @@ def lexicon(code: str) -> Lexicon:
                    last_means=data.get("last_means") or "most_recent",
                    conjunctions={w.lower() for w in data.get("conjunctions", [])}, between_re=cue("between"),
                    dprel=dprel, articles={w.lower() for w in data.get("articles", [])},
-                   future_aux={w.lower() for w in data.get("future_auxiliaries", [])})
+                   future_aux={w.lower() for w in data.get("future_auxiliaries", [])},
+                   determiners={w.lower() for w in data.get("determiners", [])},
+                   weak_month_after={w.lower() for w in data.get("weak_month_after", [])},
+                   weak_month_title=bool(data.get("weak_month_title")))
 
 
 def _vocabulary(data: dict, info: dict, nospace: bool) -> dict[str, tuple[str, object]]:
@@ -418,6 +427,15 @@ def _raw_atoms(text: str, lex: Lexicon) -> list[Atom]:
     return out
 
 
+def _counting_word(a: Atom, last: bool, lex: Lexicon) -> bool:
+    """A spelled number that counts something rather than naming a day: an article ("jeudi un
+    budget", "Friday a new law") or a number followed by its noun ("mardi deux fois"); "martes
+    once", "Friday the fifteen" stay days."""
+    if a.text[:1].isdigit():
+        return False
+    return a.text.lower() in lex.determiners or (last and a.after.isalpha())
+
+
 # ---------------------------------------------------------------------------------------- resolution
 def _days_in(y: int, m: int) -> int:
     return ((date(y + (m == 12), m % 12 + 1, 1)) - date(y, m, 1)).days
@@ -501,6 +519,9 @@ class _Parts:
     set: bool = False
     explicit_year: bool = False
     other: bool = False
+    period: int | None = None  # "the first (eight months)", "second (quarter)": a part of a year or month
+    period_n: tuple | None = None  # (count, unit) of that part
+    of_unit: str | None = None  # "(months) of the year": the container, uncounted
 
 
 def _collect(atoms: list[Atom], lex: Lexicon) -> _Parts:
@@ -548,8 +569,9 @@ def _collect(atoms: list[Atom], lex: Lexicon) -> _Parts:
         elif c == "num":
             n = a.payload
             unit_next = i + 1 < len(atoms) and atoms[i + 1].cls == "unit"
+            spelled = _counting_word(a, i == len(atoms) - 1, lex)  # "jeudi un budget", "mardi deux fois"
             if (i > 0 and atoms[i - 1].cls == "weekday" and a.tight and a.after not in ("-", "–", ":", "h")
-                    and 1 <= n <= 31 and p.d is None and not unit_next):
+                    and 1 <= n <= 31 and p.d is None and not unit_next and not spelled):
                 p.d = n  # "samedi 23", "Mon 13th" (not "Monday 6-8")
                 continue
             if p.m is not None and p.d is not None and p.y is None and n > 31 and a.text.isdigit() \
@@ -563,7 +585,8 @@ def _collect(atoms: list[Atom], lex: Lexicon) -> _Parts:
                     continue
                 pending = n
                 continue
-            if p.m is not None and p.d is None and 1 <= n <= 31 and (i == 0 or atoms[i - 1].cls == "month"):
+            if p.m is not None and p.d is None and 1 <= n <= 31 and (i == 0 or atoms[i - 1].cls == "month") \
+                    and not (spelled and a.text.lower() in lex.determiners):  # "en mai un accord"
                 p.d = n
             elif pending is None or not (i > 0 and atoms[i - 1].cls == "num"):
                 pending = n
@@ -586,6 +609,11 @@ def _collect(atoms: list[Atom], lex: Lexicon) -> _Parts:
             if i > 0 and atoms[i - 1].cls == "unit" and not p.deltas and p.relunit is None:
                 p.relunit = (p.mod, atoms[i - 1].payload)  # "il giorno passato", "la semana próxima"
         elif c == "ord":
+            nxt = [x.cls for x in atoms[i + 1:i + 3]]
+            compound = i > 0 and atoms[i - 1].cls == "num" and atoms[i - 1].payload in (20, 30)
+            if not compound and (nxt[:1] == ["unit"] or nxt == ["num", "unit"]):  # not "thirty-first day"
+                p.period = a.payload  # "the first eight months", "primer trimestre", "ersten neun Monaten"
+                continue
             if i + 1 < len(atoms) and atoms[i + 1].cls == "weekday":
                 p.nth = a.payload  # "the first Friday of next month"
             elif p.m is not None and p.d is None:
@@ -605,6 +633,11 @@ def _collect(atoms: list[Atom], lex: Lexicon) -> _Parts:
             p.relunit = a.payload
         elif c == "unit":
             n = pending if pending is not None else None
+            if p.period is not None and p.period_n is None:
+                p.period_n, pending = (n if n is not None else 1, a.payload), None
+                continue
+            if n is None and (p.period_n or p.deltas) and not (i > 0 and atoms[i - 1].cls == "mod"):
+                p.of_unit = a.payload  # "of the year"
             if n is None and i > 0 and atoms[i - 1].cls == "mod":
                 p.relunit = (p.mod if p.mod is not None else 0, a.payload)
                 p.mod = None
@@ -715,8 +748,48 @@ def _base_day(p: _Parts, r: date, lex: Lexicon, tense: str | None, ctx_year: int
     return None
 
 
+def _part_of(p: _Parts, r: date, ctx_year: int | None, tense: str | None = None):
+    """"the first eight months (of the year)", "the second quarter of 2025", "the last three months
+    of 2024", "la première semaine de mars": a range inside a year or month, not a shift from today."""
+    if p.period is not None and p.period_n is not None:
+        k, (n, unit) = p.period, p.period_n
+        last = False
+    elif p.mod == -1 and len(p.deltas) == 1 and (p.y is not None or p.of_unit in ("year", "month")):
+        k, (n, unit), last = 1, p.deltas[0], True  # needs its container: "the last 3 months" is a shift
+    else:
+        return None
+    if unit not in ("day", "week", "month", "quarter") or not isinstance(n, (int, float)) or n != int(n):
+        return None
+    if unit == "day" and not last and p.period_n is not None and not p.deltas and n == 1:
+        return None  # "the thirty-first day of the month" is a day, not a part
+    if p.relunit and p.relunit[1] == "year":
+        y = r.year + p.relunit[0]
+    elif p.y is not None or ctx_year is not None:
+        y = p.y or ctx_year
+    elif unit in ("day", "week") and p.m is None and p.of_unit is None:
+        return None  # "le prime due settimane": of what?
+    else:  # "in the first nine months": this year's, the coming one's in the future tense
+        y = r.year + (tense == "future" and _shift(date(r.year, 1, 1), k * int(n), unit) <= r)
+    if p.m is not None and unit in ("day", "week"):
+        start, end = date(y, p.m, 1), _shift(date(y, p.m, 1), 1, "month") - timedelta(days=1)
+    else:
+        start, end = date(y, 1, 1), date(y, 12, 31)
+    if last:
+        s = _shift(end + timedelta(days=1), -int(n), unit)
+        return s, "range", "date", end
+    if unit == "week":  # ISO weeks: week 1 holds the 4th ("first week of 2015" starts 2014-12-29)
+        start = start + timedelta(days=3)
+        start -= timedelta(days=start.weekday())
+    s = _shift(start, (k - 1) * int(n), unit)
+    e = _shift(s, int(n), unit) - timedelta(days=1)
+    return (s, "range", "date", min(e, end)) if s <= end else None
+
+
 def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ctx_year: int | None):
     r = ref.date()
+    part = _part_of(p, r, ctx_year, tense)
+    if part is not None:
+        return part
     base = _base_day(p, r, lex, tense, ctx_year)
     if p.deltas and p.sign is not None:  # "3 days ago", "2 weeks before May 13", "dans 3 jours"
         v = base if base is not None else ref
@@ -725,7 +798,10 @@ def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ct
         for n, unit in p.deltas:
             v = _shift(v, p.sign * n, unit)
         v = v.date() if isinstance(v, datetime) else v
-        return v, "day", "date", None
+        units = {u for _, u in p.deltas}  # "a year earlier" is that year, as dateparser's period says
+        gran = "year" if units <= {"year", "decade", "century"} else "month" if units <= {
+            "year", "month", "quarter", "decade", "century"} else "day"
+        return v, gran, "date", None
     if base is not None:
         return base, "day", "date", None
     if p.deltas and p.mod is not None:  # "the next 3 days", "the last 2 weeks"
@@ -851,21 +927,33 @@ def _between(text: str, start: int, lex: Lexicon) -> bool:
     return bool(lex.between_re and lex.between_re.search(text[max(0, start - 12):start]))
 
 
-def _trim(text: str, g: list[Atom]) -> list[Atom]:
-    """Drop words and numbers that only touch a mention: "ce soir, dans", "50 le 19 décembre", "2002, une"."""
+def _trim(text: str, g: list[Atom], lex: Lexicon) -> list[Atom]:
+    """Drop words and numbers that only touch a mention: "ce soir, dans", "50 le 19 décembre", "2002, une",
+    "jeudi un (budget)", "mardi deux (fois)"."""
     def gap(i: int) -> str:
         return text[g[i - 1].end:g[i].start]
     has_amount = any(a.cls in ("unit", "dprel") for a in g)
 
     def listed_number(g: list[Atom]) -> bool:  # "1989 à 2002, une"
         return g[-1].cls == "num" and g[-2].cls in ("year", "num") and "," in gap(len(g) - 1)
+    def loose_word(g: list[Atom]) -> bool:  # "jeudi un (budget)", "mardi deux (fois)", "mai un (accord)"
+        a = g[-1]  # (after a month only an article: "August two thousand and fifteen")
+        if a.cls != "num":
+            return False
+        if g[-2].cls == "weekday":
+            return _counting_word(a, True, lex)
+        return g[-2].cls == "month" and not a.text[:1].isdigit() and a.text.lower() in lex.determiners
     while len(g) > 1 and (g[-1].cls in ("glue", "range", "in", "setpre")
-                          or (g[-1].cls == "ago" and not has_amount) or listed_number(g)):
+                          or (g[-1].cls == "ago" and not has_amount) or listed_number(g) or loose_word(g)):
         g = g[:-1]
     while len(g) > 1 and (g[0].cls in ("glue", "range")
                           or (g[0].cls == "num" and re.search(r"[^\W\d_]", gap(1))
                               and g[1].cls in ("dayref", "num", "iso", "numdate", "year", "weekday", "rel"))):
         g = g[1:]
+    classes = {a.cls for a in g}
+    if g[0].cls == "num" and classes & {"weekday", "rel"} and not classes & {"month", "unit", "ymd", "dprel"}:
+        while len(g) > 1 and g[0].cls == "num":  # "(battu Paris) 3-1 dimanche": a score, not the day
+            g = g[1:]
     return g
 
 
@@ -903,14 +991,16 @@ def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> li
         split.append(cur)
     out = []
     for g in split:
-        g = _trim(text, g)
+        g = _trim(text, g, lex)
         classes = {a.cls for a in g}
+        quarter = "ord" in classes and any(a.cls == "unit" and a.payload == "quarter" for a in g)
         if not classes & _ANCHORS and not (
                 {"num", "unit"} <= classes or {"mod", "unit"} <= classes or {"setpre", "unit"} <= classes
-                or {"setpre", "weekday"} <= classes):
+                or {"setpre", "weekday"} <= classes or quarter):  # "au premier trimestre"
             continue
         if classes <= {"month", "glue", "in", "mod"} and all(
-                a.text.lower().rstrip(".") in lex.weak for a in g if a.cls == "month"):
+                a.text.lower().rstrip(".") in lex.weak for a in g if a.cls == "month") \
+                and not _weak_month_ok(text, g, lex):
             continue  # "may", "march" alone are verbs more often than months
         if classes == {"year"} and len(g) == 1:
             s = text[max(0, g[0].start - 1):g[0].end + 1]
@@ -923,6 +1013,23 @@ def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> li
     return out
 
 
+
+
+def _weak_month_ok(text: str, g: list[Atom], lex: Lexicon) -> bool:
+    """A weak month name ("March", "mars") with a modifier or after a listed word ("next March",
+    "mars dernier", "in March", "fin mars"); capitalised too where the language asks for it."""
+    months = [a for a in g if a.cls == "month"]
+    if len(months) != 1 or (lex.weak_month_title and not months[0].text[:1].isupper()):
+        return False
+    m = months[0]
+    if any(a.cls == "mod" for a in g):
+        return True
+    if not lex.weak_month_after:
+        return False
+    before = text[max(0, m.start - 24):m.start].lower()
+    before = re.sub(r"[\s\-]+$", "", before)  # "mi-mars", "in  March"
+    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
+               for w in lex.weak_month_after)
 
 
 def _shape(atoms: list[Atom]) -> tuple:
@@ -967,7 +1074,7 @@ def find_dates(text: str, lang: str, ref: date | None = None, tense: str | None 
     for g in _chunks(norm, _atoms(norm, lex), lex):
         s, e = g[0].start, g[-1].end
         t = tense or (tenses or {}).get(s)
-        if t is None and any(a.cls in ("weekday", "month", "daymonth") for a in g):
+        if t is None and any(a.cls in ("weekday", "month", "daymonth", "ord") for a in g):
             s0, s1 = sentence_bounds(norm, s, e)
             t = tense_from_cues(norm[s0:s1], lang)
         mention = _mention(norm, g, lex, ref_dt, t, ctx_year if carry_year else None, use_dateparser)
@@ -1067,7 +1174,10 @@ class DatesComponent:
                 if t:
                     tenses[d.start] = t
         spans = []
+        clock: list[tuple[int, int]] = []  # "14h30", "9:30 a.m.": their digits are not counts either
         for d in find_dates(doc.text, lang, ref, tenses=tenses):
+            if d.kind == "time":
+                clock.append((d.start, d.end))
             if d.kind not in self.keep or d.value is None:
                 continue
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -1075,8 +1185,8 @@ class DatesComponent:
                 span._.date = d
                 spans.append(span)
         doc.spans["dates"] = spans
-        if spans and "quantities" in doc.spans:  # a year or day inside a date is not a count
-            inside = [(sp.start_char, sp.end_char) for sp in spans]
+        if (spans or clock) and "quantities" in doc.spans:  # a year or day inside a date is not a count
+            inside = [(sp.start_char, sp.end_char) for sp in spans] + clock
             doc.spans["quantities"] = [q for q in doc.spans["quantities"]
                                        if not any(a <= q.start_char and q.end_char <= b for a, b in inside)]
         return doc

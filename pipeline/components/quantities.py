@@ -118,6 +118,8 @@ class _Lang:
     tail_abbrev: bool
     bounded: bool
     rover_re: re.Pattern | None
+    needs_complement: frozenset = frozenset()  # "tiers", "quarter": a fraction only before "de"/"of"
+    complements: frozenset = frozenset()
 
 
 _TYPES = (("words", "num"), ("multipliers", "mul"), ("scales", "scale"), ("denominators", "den"))
@@ -209,7 +211,9 @@ def _lang(code: str) -> _Lang:
         glued_units=bool(q.get("glued_units")), digit_strings=bool(q.get("digit_strings")),
         tail_abbrev=bool(q.get("tail_abbrev")), bounded=bool(q.get("word_bounded")),
         rover_re=re.compile("|".join(r"\s*".join(re.escape(c) for c in w) for w in rover))
-        if rover and q.get("cjk") else None)
+        if rover and q.get("cjk") else None,
+        needs_complement=frozenset(_fold(w) for w in q.get("needs_complement", [])),
+        complements=frozenset(_fold(w) for w in q.get("complements", [])))
 
 
 def _index(phrases: list, last: bool = False) -> dict:
@@ -1020,6 +1024,20 @@ def _after(text: str, pos: int, index: dict, cjk: bool, leads: tuple = ()) -> tu
     return None
 
 
+# Digits that are not counts: phone numbers ("01 23 45 67 89", "+33 1 23 45 67 89", "555-123-4567"),
+# scores ("3-1", "2–0": a range would go up), names glued to a word by a hyphen ("Covid-19", "F-35").
+_PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\d{1,4}(?:[\s.-]\d{2,4}){2,5}"
+                    r"|0\d(?:[\s.]?\d\d){4}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})(?!\w)")
+_SCORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w%]|[.,/:-]\d)")
+_NAMED = re.compile(r"(?<=[^\W\d_]-)\d+(?![.,]?\d)")
+
+
+def _not_counts(norm: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _PHONE.finditer(norm)] + [m.span() for m in _NAMED.finditer(norm)]
+    spans += [m.span() for m in _SCORE.finditer(norm) if int(m.group(1)) >= int(m.group(2))]
+    return spans
+
+
 def find_quantities(text: str, lang: str) -> list[Quantity]:
     """Quantities in `text` with character offsets into `text` (plain function, no spaCy)."""
     L = _lang(lang if lang in _known() else "base")
@@ -1027,9 +1045,14 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     toks = _tokens_cjk(norm, L) if L.cjk else _tokens_spaced(norm, L)
     nums = _runs(toks, norm, L)
     found: list[Quantity] = []
+    masked = [] if L.cjk else _not_counts(norm)
     for num in nums:
         if found and num.start < found[-1].end:
             continue  # inside the previous quantity's unit ("个百分点")
+        if masked and toks[num.first].literal and any(a <= num.start and num.end <= b for a, b in masked):
+            continue
+        if L.needs_complement and _lacks_complement(toks, num, norm, L):
+            continue  # "à un tiers" (a third party), "in the second quarter" (a period)
         q = Quantity(num.start, num.end, text[num.start:num.end], num.value)
         first_tok, last_tok = toks[num.first], toks[num.last]
         if num.ordinal:
@@ -1116,6 +1139,21 @@ def _with_ordinals(found: list[Quantity], norm: str, text: str, L: _Lang) -> lis
     out.sort(key=lambda q: q.start)
     return out
 
+
+
+def _lacks_complement(toks, num: _Num, text: str, L: _Lang) -> bool:
+    """A fraction word with only an article before it ("un tiers", "a quarter") and no complement
+    after it ("des électeurs", "of the vote"): a third party, a quarter of the year, not 1/3 or 1/4.
+    "deux tiers", "three quarters" keep their number."""
+    if _fold(toks[num.last].text) not in L.needs_complement:
+        return False
+    if any(toks[k].typ not in ("det", "art") for k in range(num.first, num.last)):
+        return False
+    if not text[:num.start].strip() and not text[num.end:].strip(" .!?"):
+        return False  # the phrase alone (a list item, a cell): no context says it is not 1/4
+    j = num.last + 1
+    return not (j < len(toks) and _fold(toks[j].text).rstrip("'") in L.complements
+                and _gap_ok(text, toks[num.last].end, toks[j].start, False))
 
 
 def _is_article(toks, num: _Num, text: str, L: _Lang) -> bool:
