@@ -150,6 +150,44 @@ def test_english_colon_and_merged_quote_pieces(en):
     assert quote["speaker"] == "Pat Caddell"
 
 
+def test_english_attitudes_nouns_and_raising(en):
+    """PolNeAR also annotates attitudes: noun and adjective cues, raising verbs, agentless
+    "is expected to", and two cues sharing one subject."""
+    text = (
+        "Trump's proposal to ban Muslims from entering the country drew criticism. "
+        "Sanders is confident that he will win the nomination. "
+        "The candidates appear to be unanimous in their support for the bill. "
+        "The governor is expected to sign the bill on Friday. "
+        "The mayor said the budget was balanced and warned that taxes would rise."
+    )
+    found = _statements(en, text)
+    noun = _one(found, "ban Muslims")
+    assert noun["cue"] == "proposal" and noun["source"] == "Trump's"
+    adjective = _one(found, "he will win the nomination")
+    assert adjective["cue"] == "confident" and adjective["source"] == "Sanders"
+    raising = _one(found, "unanimous")
+    assert raising["cue"] == "appear" and raising["source"] is None
+    assert raising["content"].startswith("The candidates")
+    expected = _one(found, "sign the bill")
+    assert expected["content"].startswith("The governor") and expected["source"] is None
+    first = _one(found, "the budget was balanced")
+    assert "warned" not in first["content"] and first["source"] == "The mayor"
+    second = _one(found, "taxes would rise")
+    assert second["cue"] == "warned" and second["source"] == "The mayor"
+
+
+def test_english_double_apostrophe_quote_pieces(en):
+    """NYT style: ''…,'' said X. ''…'' is one direct statement in two pieces, with its cue."""
+    text = (
+        "''The economy has changed since the 1990s,'' said Alan Krueger, a professor. "
+        "''He would recommend policies that would strengthen it.''"
+    )
+    found = _statements(en, text)
+    quote = _one(found, "The economy has changed")
+    assert quote["cue"] == "said" and quote["source"] == "Alan Krueger, a professor"
+    assert "He would recommend" in quote["content"]
+
+
 # --------------------------------------------------------------------------- gold through the scorer
 def _gold(eval_dir, name: str) -> list[dict]:
     path = eval_dir / "attribution" / name / "dev.jsonl"
@@ -205,5 +243,6 @@ def test_english_dev_floor(eval_dir):
     """Regression floor on PolNeAR dev (84 articles, ~40 s)."""
     gold = _gold(eval_dir, "polnear_en")
     res = scoring.attribution(gold, list(attr_eval.predict(gold)))
-    assert res["attr.full"]["F1"] >= 57.0, res["attr.full"]
+    assert res["attr.full"]["F1"] >= 60.0, res["attr.full"]
     assert res["content.j50_recall_by_gold_type"]["direct"]["recall"] >= 80.0
+    assert res["content.j50_recall_by_gold_type"]["indirect"]["recall"] >= 52.0
