@@ -100,6 +100,7 @@ class EntityData:
     place_endings: tuple[str, ...] = ()
     plural_endings: tuple[str, ...] = ()
     adjective_stems: tuple[str, ...] = ()
+    adjective_endings: tuple[str, ...] = ()
     org_head_nouns: tuple[str, ...] = ()
     loc_head_nouns: tuple[str, ...] = ()
     title_endings: tuple[str, ...] = ()
@@ -146,6 +147,7 @@ def load_data(nlp: Language) -> EntityData:
         place_endings=tuple(table.get("place_endings", [])),
         plural_endings=tuple(table.get("plural_endings", [])),
         adjective_stems=tuple(table.get("adjective_stems", [])),
+        adjective_endings=tuple(table.get("adjective_endings", [])),
         org_head_nouns=tuple(w.lower() for w in table.get("org_head_nouns", [])),
         loc_head_nouns=tuple(w.lower() for w in table.get("loc_head_nouns", [])),
         title_endings=tuple(table.get("title_endings", [])),
@@ -375,7 +377,7 @@ def adjective_name(doc: Doc, i: int, d: EntityData) -> bool:
     low = tok.lower_
     if i and doc[i - 1].text in "\"'„“«(":
         return False
-    for ending in ("e", "en", "er", "es", "em"):
+    for ending in d.adjective_endings:
         if low.endswith(ending) and low[: -len(ending)].endswith(d.adjective_stems):
             return True
     return False

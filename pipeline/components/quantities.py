@@ -1327,7 +1327,8 @@ def _counted_noun(span) -> str | None:
                 and not is_number(h):
             return h.text
     for t in doc[span.end: span.end + 7]:
-        if t.is_space or t.pos_ in ("ADP", "DET") or t.lower_ in ("de", "d'", "d’", "of") or is_number(t):
+        if t.is_space or t.pos_ in ("ADP", "DET") or _fold(t.text).rstrip("'") in L.complements \
+                or is_number(t):
             continue
         if t.pos_ in ("NOUN", "PROPN"):
             return t.text
