@@ -11,23 +11,17 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from functools import cache
-from importlib import metadata
 from itertools import islice
 
-from . import langid, models, sources
+from . import catalog, langid, models, sources
 from .sources import Article
 from .table import Tables, article_row, entity_rows, statement_rows
 
 PIPE_BATCH = 16
 
 
-@cache
 def package_version() -> str:
-    try:
-        return metadata.version("newsfacts")
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
+    return catalog.version("newsfacts") or "0+unknown"
 
 
 def extractor_version(model: str | None = None) -> str:
