@@ -5,6 +5,8 @@ Real models, hand-written sentences; each test checks one resolution rule of spe
 
 from __future__ import annotations
 
+import pytest
+
 
 def _speakers(loaded, text: str) -> list[tuple[str | None, str | None, str | None, str]]:
     doc = loaded.nlp(text)
@@ -76,3 +78,15 @@ def test_english_relative_pronoun_source(en):
     found = _speakers(en, text)
     source, speaker, _, _ = _by_content(found, "the bill was unfair")
     assert source == "who" and speaker == "Jane Miller"
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("fr", "Le ministre de l’Économie, Bruno Le Maire, a déclaré lundi que la croissance ralentirait.",
+     "Bruno Le Maire"),
+    ("en", "The Economy Minister, Carlos Morales, said on Monday that growth would slow.", "Carlos Morales"),
+])
+def test_title_with_an_apposed_name_resolves_to_the_person(lang, text, speaker):
+    from pipeline import Extractor
+
+    rows = Extractor().run([text], lang=lang, published="2025-03-05").statements
+    assert rows and rows[0]["speaker"] == speaker and rows[0]["speaker_label"] == "PER"

@@ -50,6 +50,21 @@ class Candidate:
     single_word: bool = False
 
 
+def name_text(tokens: list) -> str:
+    """A name as written in the text: contiguous tokens keep their own spacing ("l’Économie",
+    "王建国"); tokens with gaps between them (a title left out) are joined by a space."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    parts = [[tokens[0]]]
+    for t in tokens[1:]:
+        if t.i == parts[-1][-1].i + 1:
+            parts[-1].append(t)
+        else:
+            parts.append([t])
+    return " ".join(doc.text[p[0].idx:p[-1].idx + len(p[-1].text)] for p in parts)
+
+
 @Language.factory("newsfacts_speakers")
 def make_speakers(nlp: Language, name: str) -> SpeakersComponent:
     return SpeakersComponent(nlp.lang)
@@ -119,10 +134,11 @@ class _Context:
             label = LABELS.get(ent.label_)
             if label not in NAMED:
                 continue
-            words = [t.text for t in ent if t.lower_.rstrip(".") not in cfg.titles]
+            kept = [t for t in ent if t.lower_.rstrip(".") not in cfg.titles]
+            words = [t.text for t in kept]
             if not words:
                 continue
-            name = " ".join(words) if len(words) > 1 else words[0]
+            name = name_text(kept)
             key = words[-1].lower()
             if label == "PER" and len(name) > len(self.full.get(key, "")):
                 self.full[key] = ent.text if len(words) == len(ent) else name
@@ -209,7 +225,7 @@ class _Context:
         if ent is not None:
             label = LABELS.get(ent.label_, "UNKNOWN")
             name = self.canonical(
-                " ".join(t.text for t in ent if t.lower_.rstrip(".") not in cfg.titles) or ent.text
+                name_text([t for t in ent if t.lower_.rstrip(".") not in cfg.titles]) or ent.text
             )
             return name, self.label_of(name, label)
         head = root.lemma_.lower()
@@ -223,7 +239,7 @@ class _Context:
             and t.dep_ in ("flat", "flat:name", "appos", "compound", "nsubj", "ROOT", "dep")
         ]
         if propn and (root.pos_ == "PROPN" or root.lemma_.lower() in cfg.per_heads | self.cfg.titles):
-            name = self.canonical(" ".join(t.text for t in propn))
+            name = self.canonical(name_text(propn))
             return name, self.label_of(name, "PER")
         if "Plur" in root.morph.get("Number") or head in cfg.group_heads:
             return mention.text, "GROUP"
@@ -263,6 +279,13 @@ class _Context:
         if not ents:
             return None
         root = mention.root
+        cfg = self.cfg
+        if root.lemma_.lower() in cfg.per_heads or root.lower_.rstrip(".") in cfg.titles:
+            # "le ministre de l'Économie, Bruno Le Maire": the person, not the ministry in the title
+            pers = [e for e in ents if LABELS.get(e.label_) == "PER" and not e.start <= root.i < e.end]
+            if pers:  # an apposed name first ("…, Carlos Morales,"), then the first person named
+                return min(pers, key=lambda e: (not (e.root.dep_ == "appos" and e.root.head.i == root.i),
+                                                e.start))
         for e in ents:
             if e.start <= root.i < e.end:
                 return e
@@ -284,7 +307,6 @@ class _Context:
                 )
             ):
                 return e
-        cfg = self.cfg
         if root.lemma_.lower() in cfg.per_heads | cfg.org_heads | cfg.group_heads:
             return None
         pers = [e for e in ents if LABELS.get(e.label_) == "PER"]
