@@ -479,13 +479,30 @@ def _verb_statement(
     return st
 
 
+def _complement_statement(tok: Token, comp: Token | None, cfg: Config, quotes: list[q.Quote],
+                          claimed: list[tuple[int, int]], rule: str) -> Statement | None:
+    """An indirect statement whose content is the complement `comp` of a noun or adjective cue,
+    kept inside the sentence, widened to quotes it cuts, and not overlapping one already found."""
+    if comp is None:
+        return None
+    text = _text(tok.doc)
+    content = _subtree_chars(comp, comp)
+    content = _trim(text, max(content[0], tok.sent.start_char), min(content[1], tok.sent.end_char))
+    content = _expand_to_quotes(text, quotes, *content)
+    if any(a < content[1] and content[0] < b for a, b in claimed):
+        return None
+    if sum(ch.isalnum() for ch in text[content[0] : content[1]]) < 3:
+        return None
+    return Statement(content[0], content[1], "indirect", tok.idx, tok.idx + len(tok.text),
+                     _lemma(tok, cfg), confidence=0.45, rule=rule)
+
+
 def _noun_statement(
     tok: Token, cfg: Config, quotes: list[q.Quote], claimed: list[tuple[int, int]]
 ) -> Statement | None:
     """ "Trump's proposal to ban Muslims", "the claim that…", "his criticism of Clinton": a noun
     cue with a clause or a prepositional complement; the source is its possessor or its
     "by"-agent, else none (PolNeAR leaves such statements without a source)."""
-    doc = tok.doc
     comp = None
     for c in tok.rights:
         if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX"):
@@ -500,26 +517,9 @@ def _noun_statement(
         ):
             comp = c
             break
-    if comp is None:
+    st = _complement_statement(tok, comp, cfg, quotes, claimed, "noun")
+    if st is None:
         return None
-    content = _subtree_chars(comp, comp)
-    content = _trim(_text(doc), max(content[0], tok.sent.start_char), min(content[1], tok.sent.end_char))
-    content = _expand_to_quotes(_text(doc), quotes, *content)
-    for a, b in claimed:
-        if a < content[1] and content[0] < b:
-            return None
-    if sum(ch.isalnum() for ch in _text(doc)[content[0] : content[1]]) < 3:
-        return None
-    st = Statement(
-        content[0],
-        content[1],
-        "indirect",
-        tok.idx,
-        tok.idx + len(tok.text),
-        _lemma(tok, cfg),
-        confidence=0.45,
-        rule="noun",
-    )
     src = None
     for c in tok.children:
         if c.dep_ in cfg.possessor_deps and c.i < tok.i:
@@ -544,7 +544,6 @@ def _adjective_statement(
     adjective of belief or attitude; the source is the subject of its copula."""
     if tok.dep_ not in cfg.predicative_deps or tok.head.pos_ not in ("VERB", "AUX"):
         return None
-    doc = tok.doc
     comp = None
     for c in tok.rights:
         if c.dep_ in cfg.clause_deps or c.dep_ in cfg.xcomp_deps:
@@ -557,26 +556,9 @@ def _adjective_statement(
         ):
             comp = c
             break
-    if comp is None:
+    st = _complement_statement(tok, comp, cfg, quotes, claimed, "adjective")
+    if st is None:
         return None
-    content = _subtree_chars(comp, comp)
-    content = _trim(_text(doc), max(content[0], tok.sent.start_char), min(content[1], tok.sent.end_char))
-    content = _expand_to_quotes(_text(doc), quotes, *content)
-    for a, b in claimed:
-        if a < content[1] and content[0] < b:
-            return None
-    if sum(ch.isalnum() for ch in _text(doc)[content[0] : content[1]]) < 3:
-        return None
-    st = Statement(
-        content[0],
-        content[1],
-        "indirect",
-        tok.idx,
-        tok.idx + len(tok.text),
-        _lemma(tok, cfg),
-        confidence=0.45,
-        rule="adjective",
-    )
     src = _source(tok.head, cfg, quotes)
     if src is not None:
         st.source_start, st.source_end = src
