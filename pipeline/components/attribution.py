@@ -479,6 +479,12 @@ def _verb_statement(
     return st
 
 
+def _prep_with_object(tok: Token, cfg: Config, preps) -> bool:
+    """A preposition from `preps` that has its object: "criticism *of* Clinton", "eager *for* talks"."""
+    return (tok.dep_ in cfg.prep_deps and tok.lower_ in preps
+            and any(g.dep_ in cfg.pobj_deps or g.dep_ == "pcomp" for g in tok.children))
+
+
 def _complement_statement(tok: Token, comp: Token | None, cfg: Config, quotes: list[q.Quote],
                           claimed: list[tuple[int, int]], rule: str) -> Statement | None:
     """An indirect statement whose content is the complement `comp` of a noun or adjective cue,
@@ -510,11 +516,7 @@ def _noun_statement(
             if any(g.lower_ in cfg.noun_marks for g in marks):
                 comp = c
                 break
-        if (
-            c.dep_ in cfg.prep_deps
-            and c.lower_ in cfg.noun_preps
-            and any(g.dep_ in cfg.pobj_deps or g.dep_ == "pcomp" for g in c.children)
-        ):
+        if _prep_with_object(c, cfg, cfg.noun_preps):
             comp = c
             break
     st = _complement_statement(tok, comp, cfg, quotes, claimed, "noun")
@@ -549,11 +551,7 @@ def _adjective_statement(
         if c.dep_ in cfg.clause_deps or c.dep_ in cfg.xcomp_deps:
             comp = c
             break
-        if (
-            c.dep_ in cfg.prep_deps
-            and c.lower_ in cfg.adjective_preps
-            and any(g.dep_ in cfg.pobj_deps or g.dep_ == "pcomp" for g in c.children)
-        ):
+        if _prep_with_object(c, cfg, cfg.adjective_preps):
             comp = c
             break
     st = _complement_statement(tok, comp, cfg, quotes, claimed, "adjective")

@@ -712,9 +712,15 @@ def _topic_source(text: str, us: int, limit: int, lex: _Lex) -> tuple[int, int] 
     return (s, e) if e > s else None
 
 
+def _according_statement(text: str, quotes, content: tuple[int, int], cue_start: int, marker: str,
+                         source: tuple[int, int]) -> Statement:
+    cs, ce = content
+    return Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), cue_start, cue_start + len(marker),
+                     marker, source[0], source[1], confidence=0.6)
+
+
 def _cjk_according(text: str, unit: tuple[int, int], quotes, lex: _Lex) -> list[Statement]:
     """"XによるとY" / "X에 따르면 Y" / "据X，Y": according-to markers without word boundaries."""
-    found = []
     us, ue = unit
     seg = text[us:ue]
     for m in lex.according_after:
@@ -729,10 +735,7 @@ def _cjk_according(text: str, unit: tuple[int, int], quotes, lex: _Lex) -> list[
         s0, s1 = _trim(text, s, us + i)
         cs, ce = _trim(text, us + i + len(m), ue)
         if s1 > s0 and ce - cs >= 4:
-            found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), us + i,
-                                   us + i + len(m),
-                                   m, s0, s1, confidence=0.6))
-            return found
+            return [_according_statement(text, quotes, (cs, ce), us + i, m, (s0, s1))]
     for m in lex.according:
         i = seg.find(m)
         if i < 0 or (i > 0 and not lex.no_spaces and seg[i - 1].isalnum()):
@@ -748,11 +751,8 @@ def _cjk_according(text: str, unit: tuple[int, int], quotes, lex: _Lex) -> list[
                 break
         cs, ce = _trim(text, us + i + len(m) + stop + 1, ue)
         if s1 > s0 and ce - cs >= 4:
-            found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), us + i,
-                                   us + i + len(m),
-                                   m, s0, s1, confidence=0.6))
-            return found
-    return found
+            return [_according_statement(text, quotes, (cs, ce), us + i, m, (s0, s1))]
+    return []
 
 
 def _nospace_cue_first(text: str, unit: tuple[int, int], quotes, lex: _Lex) -> list[Statement]:
