@@ -38,9 +38,11 @@ def choose_language(article: Article) -> tuple[str, float]:
     return guess.lang, guess.confidence
 
 
-def other_languages(article: Article, lang: str, confidence: float) -> list[dict]:
+def other_languages(article: Article, lang: str, confidence: float,
+                    stop_words: frozenset[str] | set[str] = frozenset()) -> list[dict]:
     """Paragraphs confidently in another language than the article (a quote, a name list)."""
-    parts = langid.detect_paragraphs(article.text, default=langid.Guess(lang, confidence))
+    parts = langid.detect_paragraphs(article.text, default=langid.Guess(lang, confidence),
+                                     stop_words=stop_words)
     if len(parts) < 2:
         return []
     return [{"start": s, "end": e, "language": g.lang, "confidence": g.confidence}
@@ -79,6 +81,7 @@ def _process_language(lang: str, items: list[tuple[Article, float]]) -> Tables:
         return tables
     extractor = extractor_version(loaded.model)
     nlp = loaded.nlp
+    stop_words = nlp.Defaults.stop_words
     docs = []
     for art, _conf in items:
         doc = nlp.make_doc(art.text)
@@ -96,7 +99,7 @@ def _process_language(lang: str, items: list[tuple[Article, float]]) -> Tables:
         tables.entities.extend(entity_rows(doc))
         tables.articles.append(article_row(art, lang=lang, confidence=conf, tier=loaded.tier,
                                            model=loaded.model, n_statements=len(rows), extractor=extractor,
-                                           other_languages=other_languages(art, lang, conf)))
+                                           other_languages=other_languages(art, lang, conf, stop_words)))
     return tables
 
 

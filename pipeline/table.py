@@ -112,15 +112,20 @@ def entity_label(label: str) -> str:
 
 
 def _sentence_of(doc, start: int, end: int) -> str:
+    from .components.doc_text import doc_text  # spaCy is loaded once there are Docs
+
     span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
     if span is None:
-        return doc.text[start:end]
+        return doc_text(doc)[start:end]
     first, last = span[0].sent, span[-1].sent
-    return doc.text[first.start_char:last.end_char]
+    return doc_text(doc)[first.start_char:last.end_char]
 
 
 def statement_rows(doc, extractor: str) -> list[dict]:
+    from .components.doc_text import doc_text  # spaCy is loaded once there are Docs
+
     art = doc._.article or {}
+    text = doc_text(doc)
     rows = []
     quantities = list(doc.spans["quantities"]) if "quantities" in doc.spans else []
     dates = list(doc.spans["dates"]) if "dates" in doc.spans else []
@@ -148,11 +153,11 @@ def statement_rows(doc, extractor: str) -> list[dict]:
             "cue_start": st.cue_start,
             "cue_end": st.cue_end,
             "cue_lemma": st.cue_lemma,
-            "statement": doc.text[st.start:st.end],
+            "statement": text[st.start:st.end],
             "kind": st.kind,
             "start": st.start,
             "end": st.end,
-            "sentence": doc.text[s0:s1],
+            "sentence": text[s0:s1],
             "quantities": [{"text": q.text, "value": q.value, "high": q.high, "unit": q.unit,
                             "approx": q.approx, "kind": q.kind} for q in qs],
             "dates": [{"text": d.text, "value": d.value, "until": getattr(d, "end_value", None),

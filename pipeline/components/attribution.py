@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lang as langdata
 from . import quotes as q
+from .doc_text import doc_text
 
 _PUNCT_EDGE = set(" \t\n,;:.!?—–-\"'“”«»„‘’()[]")
 
@@ -59,10 +60,10 @@ class Statement:
     rule: str = ""  # which rule found it (for review and confidence)
 
     def source_text(self, doc: Doc) -> str | None:
-        return None if self.source_start is None else doc.text[self.source_start : self.source_end]
+        return None if self.source_start is None else doc_text(doc)[self.source_start : self.source_end]
 
     def cue_text(self, doc: Doc) -> str | None:
-        return None if self.cue_start is None else doc.text[self.cue_start : self.cue_end]
+        return None if self.cue_start is None else doc_text(doc)[self.cue_start : self.cue_end]
 
 
 @dataclass
@@ -205,7 +206,6 @@ class AttributionComponent:
         self.cfg = Config.from_data(self.data)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data["newsfacts_text"] = doc.text
         quotes = q.find_quotes(_text(doc), self.cfg.quote_pairs, self.cfg.double_apostrophe)
         if doc.has_annotation("DEP"):
             statements = find_statements(doc, self.cfg, quotes)
@@ -218,13 +218,7 @@ class AttributionComponent:
         return doc
 
 
-def _text(doc: Doc) -> str:
-    """`Doc.text` rebuilds the string from the tokens on every access; the rules read it often."""
-    text = doc.user_data.get("newsfacts_text")
-    if text is None:
-        text = doc.text
-        doc.user_data["newsfacts_text"] = text
-    return text
+_text = doc_text
 
 
 def _pattern_statements(doc: Doc, data: dict) -> list[Statement]:

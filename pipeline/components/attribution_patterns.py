@@ -60,6 +60,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .attribution import Statement
+from .doc_text import doc_text
 
 WORD = re.compile(r"[\w][\w'’\-\.]*[\w]|[\w]", re.UNICODE)
 SEPARATORS = ",:;，：、—–"
@@ -171,8 +172,8 @@ def quote_spans(text: str, open_to_close: dict[str, list[str]]) -> list[tuple[in
 def _units(doc: Doc, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences, merged when a quotation runs across a sentence boundary."""
     sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
-        else [(0, len(doc.text))]
-    text = doc.text
+        else [(0, len(doc_text(doc)))]
+    text = doc_text(doc)
     units: list[list[int]] = []
     for s, e in sents:
         if units:
@@ -186,7 +187,7 @@ def _units(doc: Doc, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
         units.append([s, e])
     out = []
     for s, e in units:
-        t = doc.text
+        t = doc_text(doc)
         while s < e and t[s].isspace():
             s += 1
         while e > s and t[e - 1].isspace():
@@ -793,7 +794,7 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
     `data` is the language file's [attribution] table (`pipeline.lang.load(code)["attribution"]`).
     Sources are mentions as written; the speakers component resolves them afterwards."""
     lex = _lex(data)
-    text = doc.text
+    text = doc_text(doc)
     quotes = quote_spans(text, lex.open_to_close)
     statements: list[Statement] = []
     prev: Statement | None = None

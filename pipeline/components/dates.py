@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
@@ -45,6 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import lang as langdata
+from .doc_text import doc_text
 
 UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
 # one char for one char, so offsets stay valid: full-width forms and apostrophe look-alikes
@@ -323,23 +325,62 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[r
     for w, (cls, payload) in words.items():
         if cls in ("month", "weekday"):
             names.setdefault((cls, payload), []).append(w)
-    alts = []
-    for w in sorted(words, key=len, reverse=True):
-        pat = _phrase(w)
+    trie = _Trie()
+    for w in words:
         cls, payload = words[w]
         abbreviation = cls in ("month", "weekday") and any(  # "janv", "Sept" (not "juin")
             n.startswith(w) and len(n) > len(w) + 1 for n in names[cls, payload])
-        if abbreviation and not w.endswith(".") and not nospace:
-            pat += r"\.?"  # an abbreviation: "janv.", "Sept."
-        alts.append(pat)
-    if alts:
+        trie.add(w, optional_dot=abbreviation and not w.endswith(".") and not nospace)
+    if words:
+        alts = trie.pattern()
         if nospace:
-            parts.append(rf"(?P<w>{'|'.join(alts)})")
+            parts.append(rf"(?P<w>{alts})")
         elif data.get("boundary") == "left":
-            parts.append(rf"(?<!\w)(?P<w>{'|'.join(alts)})")
+            parts.append(rf"(?<!\w)(?P<w>{alts})")
         else:
-            parts.append(rf"(?<!\w)(?P<w>{'|'.join(alts)})(?![^\W\d_])")  # "Oct2", "january12"
-    return re.compile("|".join(parts), re.I), dprel
+            parts.append(rf"(?<!\w)(?P<w>{alts})(?![^\W\d_])")  # "Oct2", "january12"
+    alternatives = "|".join(parts)
+    if not nospace:  # every atom starts a word or a number: skip positions inside words at once
+        alternatives = rf"(?:(?<!\w)|(?=\d))(?:{alternatives})"
+    return re.compile(alternatives, re.I), dprel
+
+
+class _Trie:
+    """Words as one regex that branches per character, longer words first.
+
+    A flat alternation of a thousand words (German weekday compounds, dateparser's locale names)
+    is tried word by word at every position of the text; the trie form reads each character once.
+    Words are split as `_phrase` does: spaces inside a phrase match any run of spaces.
+    """
+
+    END, DOT = "", "."
+
+    def __init__(self) -> None:
+        self.root: dict = {}
+
+    def add(self, word: str, *, optional_dot: bool = False) -> None:
+        node = self.root
+        units = [r"\s*" if u == " " else re.escape(u) for u in " ".join(word.split())]
+        for unit in units:
+            node = node.setdefault(unit, {})
+        node[self.DOT if optional_dot else self.END] = True
+
+    def pattern(self, node: dict | None = None) -> str:
+        node = self.root if node is None else node
+        children = [(unit, child) for unit, child in node.items() if unit not in (self.END, self.DOT)]
+        children.sort(key=lambda item: -self._depth(item[1]))
+        branches = [unit + self.pattern(child) for unit, child in children]
+        if self.DOT in node:
+            branches.append(r"\.?")
+        elif self.END in node:
+            branches.append("")
+        if len(branches) == 1:
+            only = branches[0]
+            return only if not only or len(children) == 1 else f"(?:{only})"
+        return f"(?:{'|'.join(branches)})"
+
+    def _depth(self, node: dict) -> int:
+        return max((1 + self._depth(c) for u, c in node.items() if u not in (self.END, self.DOT)), default=0)
 
 
 def _gap_pattern(data: dict, info: dict, nospace: bool) -> tuple[set[str], re.Pattern]:
@@ -1055,11 +1096,11 @@ def _split_range(text: str, g: list[Atom]) -> tuple[list[Atom], list[Atom]] | No
 
 def find_dates(text: str, lang: str, ref: date | None = None, tense: str | None = None, *,
                carry_year: bool = True, use_dateparser: bool = True,
-               tenses: dict[int, str] | None = None) -> list[DateMention]:
+               tense_at: Callable[[int, int], str | None] | None = None) -> list[DateMention]:
     """Date mentions of `text` resolved against `ref` (the publication date).
 
-    `tense` ("past"/"future") applies to every mention; `tenses` maps a mention's start offset to
-    a tense (from a parse); otherwise the sentence's cue words decide.
+    `tense` ("past"/"future") applies to every mention; `tense_at(start, end)` gives a mention's tense
+    from a parse; otherwise the sentence's cue words decide.
     """
     lex = lexicon(lang)
     if ref is None:
@@ -1073,7 +1114,7 @@ def find_dates(text: str, lang: str, ref: date | None = None, tense: str | None 
     ctx_year: int | None = None
     for g in _chunks(norm, _atoms(norm, lex), lex):
         s, e = g[0].start, g[-1].end
-        t = tense or (tenses or {}).get(s)
+        t = tense or (tense_at(s, e) if tense_at else None)
         if t is None and any(a.cls in ("weekday", "month", "daymonth", "ord") for a in g):
             s0, s1 = sentence_bounds(norm, s, e)
             t = tense_from_cues(norm[s0:s1], lang)
@@ -1165,17 +1206,15 @@ class DatesComponent:
         lang = article.get("lang") or self.lang
         ref = article.get("published")
         parsed = doc.has_annotation("DEP") and doc.has_annotation("MORPH")
-        tenses = None
-        if parsed:
-            tenses = {}
-            for d in find_dates(doc.text, lang, ref, use_dateparser=False):
-                span = doc.char_span(d.start, d.end, alignment_mode="expand")
-                t = tense_of(span, lexicon(lang).future_aux) if span is not None else None
-                if t:
-                    tenses[d.start] = t
+        future_aux = lexicon(lang).future_aux
+
+        def tense_at(start: int, end: int) -> str | None:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            return tense_of(span, future_aux) if span is not None else None
+
         spans = []
         clock: list[tuple[int, int]] = []  # "14h30", "9:30 a.m.": their digits are not counts either
-        for d in find_dates(doc.text, lang, ref, tenses=tenses):
+        for d in find_dates(doc_text(doc), lang, ref, tense_at=tense_at if parsed else None):
             if d.kind == "time":
                 clock.append((d.start, d.end))
             if d.kind not in self.keep or d.value is None:

@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import get_lang_class
 
 from .. import lang as langdata
+from .doc_text import doc_text
 
 LANG_DIR = Path(langdata.__file__).resolve().parent
 CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ]")
@@ -190,7 +191,7 @@ class EntitiesComponent:
             proposals = fixup_entities(doc, self.d)
         spans = select(proposals)
         if self.d.merge:
-            spans = merge_adjacent(doc.text, spans, self.d.merge)
+            spans = merge_adjacent(doc_text(doc), spans, self.d.merge)
         spans = consistent(doc, spans, self.d)
         doc.ents = to_spans(doc, spans)
         return doc
@@ -536,7 +537,7 @@ DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
 
 def dateline(doc: Doc) -> list[tuple[int, int, int, str]]:
     """Wire datelines at the start of a text ("SIALKOT, Pakistan 1996-12-06"): the place is a LOC."""
-    m = DATELINE.match(doc.text)
+    m = DATELINE.match(doc_text(doc))
     if not m:
         return []
     out = [(GAZ + 5, m.start("place"), m.end("place"), "LOC")]
@@ -642,7 +643,7 @@ def merge_adjacent(text: str, spans: list[tuple[int, int, str]],
 
 def consistent(doc: Doc, spans: list[tuple[int, int, str]], d: EntityData) -> list[tuple[int, int, str]]:
     """One label per name in the article; later bare mentions of a known name/surname are added."""
-    text = doc.text
+    text = doc_text(doc)
     votes: dict[str, Counter] = {}
     for s, e, label in spans:
         votes.setdefault(text[s:e], Counter())[label] += 1

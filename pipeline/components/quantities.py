@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import lang as langdata
+from .doc_text import doc_text
 
 
 @dataclass
@@ -1295,7 +1296,7 @@ class QuantitiesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for q in find_quantities(doc.text, self.lang):
+        for q in find_quantities(doc_text(doc), self.lang):
             if q.kind in ("determiner", "date", "ordinal", "year"):
                 continue
             span = doc.char_span(q.start, q.end, alignment_mode="expand")

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lang as langdata
+from .doc_text import doc_text
 
 LABELS = {
     "PER": "PER",
@@ -62,7 +63,7 @@ def name_text(tokens: list) -> str:
             parts[-1].append(t)
         else:
             parts.append([t])
-    return " ".join(doc.text[p[0].idx:p[-1].idx + len(p[-1].text)] for p in parts)
+    return " ".join(doc_text(doc)[p[0].idx:p[-1].idx + len(p[-1].text)] for p in parts)
 
 
 @Language.factory("newsfacts_speakers")
