@@ -36,9 +36,11 @@ Texts with fewer than MIN_WORDS words and MIN_LETTERS letters (outside the short
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 UNDETERMINED = "und"
 MIN_WORDS = 3  # fewer words than this (outside the shortcut scripts) -> und ...
@@ -105,12 +107,53 @@ class Guess:
 
 @cache
 def _identifier():
-    """py3langid restricted to ISO 639-1 labels plus the folded dialects (loads in ~0.8 s)."""
+    """py3langid restricted to ISO 639-1 labels plus the folded dialects."""
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    ident = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    ident = None
+    try:
+        ident = _from_cache(MODEL_DIR / MODEL_FILE, LanguageIdentifier)
+    except Exception:  # noqa: BLE001 - a stale or unreadable cache: load the packaged model
+        ident = None
+    if ident is None:
+        ident = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
     ident.set_languages([c for c in ident.labels if len(c) == 2 or c in FOLD])
     return ident
+
+
+def cache_dir() -> Path:
+    """Where newsfacts keeps files it can rebuild: $NEWSFACTS_CACHE, else $XDG_CACHE_HOME/newsfacts."""
+    if os.environ.get("NEWSFACTS_CACHE"):
+        return Path(os.environ["NEWSFACTS_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsfacts"
+
+
+def _from_cache(packaged: Path, identifier_class):
+    """py3langid's model from a decompressed copy in the cache folder, made on first use.
+
+    py3langid ships its model LZMA-compressed: decompressing it costs 0.4 s at every start of
+    every process (worker, Spark executor), more than the first article takes. The copy is
+    named after the packaged file's size and mtime, so an upgrade makes a new one.
+    """
+    import numpy as np
+    from py3langid.modelio import _to_array
+
+    stat = packaged.stat()
+    target = cache_dir() / f"py3langid-{stat.st_size}-{int(stat.st_mtime)}.npz"
+    if not target.exists():
+        import lzma
+        import shutil
+        import tempfile
+
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".tmp", delete=False) as tmp:
+            with lzma.open(packaged) as src:
+                shutil.copyfileobj(src, tmp, length=1 << 20)
+        os.replace(tmp.name, target)
+    with np.load(target, allow_pickle=False) as data:
+        return identifier_class(np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+                                _to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
+                                tk_row=_to_array(data["nextmove_row"]))
 
 
 @cache

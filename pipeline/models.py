@@ -55,6 +55,7 @@ def load(lang: str) -> Loaded:
             warnings.filterwarnings("ignore", message=r".*\[W095\].*")
             nlp = spacy.load(package)
         model = f"{package}=={_version(package)}"
+        _cache_lemmas(nlp)
         first = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
         if first:  # a paragraph break always ends a sentence
             nlp.add_pipe("newsfacts_paragraph_breaks", before=first)
@@ -76,6 +77,17 @@ def load(lang: str) -> Loaded:
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return Loaded(nlp, lang, tier, model)
+
+
+def _cache_lemmas(nlp: Language) -> None:
+    """Put the model's rule or lookup lemmatizer behind a per-word-form cache (components/lemmas.py)."""
+    from spacy.pipeline import Lemmatizer
+
+    inner = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if not isinstance(inner, Lemmatizer) or inner.mode not in ("rule", "lookup"):
+        return
+    cached = nlp.replace_pipe("lemmatizer", "newsfacts_lemmas")
+    cached.inner = inner
 
 
 def _has_blank(lang: str) -> bool:

@@ -18,6 +18,7 @@ from .sources import Article
 from .table import Tables, article_row, entity_rows, statement_rows
 
 PIPE_BATCH = 16
+FIRST_BATCH = 4  # articles in the first batch, so that a run shows results within seconds
 
 
 def package_version() -> str:
@@ -119,10 +120,13 @@ def _pipe_isolating_errors(nlp, docs: list) -> list[tuple[object, str | None]]:
     return out
 
 
-def _chunks(it: Iterable, size: int) -> Iterator[list]:
+def _chunks(it: Iterable, size: int, first: int = FIRST_BATCH) -> Iterator[list]:
+    """Batches of `size`, after a small first one: the first statements come out early."""
     it = iter(it)
-    while chunk := list(islice(it, size)):
+    chunk = list(islice(it, min(first, size)))
+    while chunk:
         yield chunk
+        chunk = list(islice(it, size))
 
 
 def run(paths: Iterable[str], *, workers: int = 1, batch_size: int = 32,

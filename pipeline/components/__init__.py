@@ -18,4 +18,13 @@ for _name in ("quantity", "date"):
         Span.set_extension(_name, default=None)
 
 # register factories (transformers_ner imports torch/transformers only when the component is created)
-from . import attribution, dates, entities, paragraphs, quantities, speakers, transformers_ner  # noqa: E402,F401
+from . import (  # noqa: E402,F401
+    attribution,
+    dates,
+    entities,
+    lemmas,
+    paragraphs,
+    quantities,
+    speakers,
+    transformers_ner,
+)
