@@ -45,7 +45,7 @@ SERIES_COLOURS = {"failed": "#d62728", "other": "#bab0ac"}
 
 REPORT_CSS = highlight.CSS + """
 .cards { display: flex; flex-wrap: wrap; gap: .8em; } .card { border: 1px solid #ddd; border-radius: 6px;
-padding: .5em 1em; min-width: 8em; } .card b { display: block; font-size: 1.6em; }
+padding: .5em 1em; min-width: 8em; } .card strong { display: block; font-size: 1.6em; }
 figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; }
 .pair { display: flex; flex-wrap: wrap; gap: 1.5em; align-items: flex-start; } .pair > * { flex: 1 1 28em; }
 nav a { margin-right: 1em; }
@@ -327,7 +327,7 @@ def render(batch: Batch, *, pages: dict[Any, str] | None = None, pages_dir: str 
             '<a href="#speakers">speakers</a><a href="#quantities">quantities</a>'
             '<a href="#failed">failed</a><a href="#articles">articles</a></nav>',
             '<div class="cards">'
-            + "".join(f'<div class="card"><b>{v}</b>{esc(k)}</div>' for k, v in (
+            + "".join(f'<div class="card"><strong>{v}</strong>{esc(k)}</div>' for k, v in (
                 ("articles", len(arts)), ("failed", len(failed)), ("statements", len(sts)),
                 ("languages", len(langs)), ("speakers", sts["speaker"].nunique() if len(sts) else 0)))
             + "</div>",

@@ -24,6 +24,7 @@ class Page(HTMLParser):
         self.labels: dict[str, list[str]] = defaultdict(list)  # section id -> resolved-speaker labels
         self.cells: dict[str, list[str]] = defaultdict(list)  # section id -> text of every <td>
         self.data: list[str] = []  # every text node
+        self.rows: list[list[str]] = []  # every table row, as the text of its cells
         self.section = ""
 
     def handle_starttag(self, tag, attrs):
@@ -36,6 +37,10 @@ class Page(HTMLParser):
             self.ids.add(a["id"])
         if tag == "section":
             self.section = a.get("id", "")
+        if tag == "tr":
+            self.rows.append([])
+        if tag in ("td", "th") and self.rows:
+            self.rows[-1].append("")
         if tag not in ("br", "meta", "img", "input", "link", "hr", "wbr"):
             self.stack.append((tag, a))
 
@@ -68,6 +73,8 @@ class Page(HTMLParser):
                 self.marks[self.section].append((classes, mark.get("title", ""), data, mark))
         if self._inside("td") is not None:
             self.cells[self.section].append(data)
+        if (self._inside("td") is not None or self._inside("th") is not None) and self.rows and self.rows[-1]:
+            self.rows[-1][-1] += data
 
 
 def parse(html_text: str) -> Page:
