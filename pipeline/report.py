@@ -38,7 +38,7 @@ TOP = 15  # speakers, organisations
 TOP_QUANTITIES = 20
 MAX_LISTED = 500  # failed articles and index rows listed in the report itself
 DEFAULT_MAX_PAGES = 1000
-MAX_DAYS = 120  # beyond this many days, the timeline counts per month
+MAX_DAYS = 62  # beyond this many days (about two months), the timeline counts per month
 
 PALETTE = ("#4c78a8", "#f58518", "#54a24b", "#b279a2", "#72b7b2", "#9d755d", "#bab0ac")
 SERIES_COLOURS = {"failed": "#d62728", "other": "#bab0ac"}
