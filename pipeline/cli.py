@@ -10,6 +10,7 @@ example.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from enum import StrEnum
@@ -67,12 +68,13 @@ def main_options(
 
 
 def _console(stderr: bool = False):
-    """A rich console: colour only on a terminal, NO_COLOR honoured (rich reads it); 160 columns
-    when writing to a file or pipe so tables stay readable."""
+    """A rich console: colour only on a terminal, NO_COLOR honoured (rich reads it); the terminal's
+    width or $COLUMNS, else 160 columns when writing to a file or pipe so tables stay readable."""
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
-    return Console(file=stream, width=None if stream.isatty() else 160, highlight=False)
+    sized = stream.isatty() or os.environ.get("COLUMNS", "").isdigit()
+    return Console(file=stream, width=None if sized else 160, highlight=False)
 
 
 def say(message: str) -> None:
@@ -252,14 +254,14 @@ def _print_article(console, art: dict, rows: list[dict]) -> None:
 
     meta = " · ".join(str(v) for v in (art.get("language"), art.get("published"), art.get("article_id")) if v)
     view = Table(title=article_label(art), caption=f"{meta} · {len(rows)} statements", title_justify="left",
-                 caption_justify="left", show_lines=True)
+                 caption_justify="left", show_lines=True, expand=True)
     view.add_column("#", justify="right")
-    view.add_column("speaker", style="green", max_width=26, overflow="fold")
-    view.add_column("cue", style="bold cyan", max_width=16, overflow="fold")
-    view.add_column("kind", max_width=12)
-    view.add_column("statement", min_width=30, max_width=70, overflow="fold")
-    view.add_column("quantities", style="yellow", max_width=24, overflow="fold")
-    view.add_column("dates", style="magenta", max_width=18, overflow="fold")
+    view.add_column("speaker", style="green", ratio=2, overflow="fold")
+    view.add_column("cue", style="bold cyan", no_wrap=True)
+    view.add_column("kind", no_wrap=True)
+    view.add_column("statement", ratio=5, overflow="fold")
+    view.add_column("quantities", style="yellow", ratio=2, overflow="fold")
+    view.add_column("dates", style="magenta", ratio=2, overflow="fold")
     for n, st in numbered_statements(rows):
         speaker = st.get("speaker") or ""
         mention = st.get("speaker_mention")
