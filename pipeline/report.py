@@ -405,7 +405,7 @@ def write_report(source: str | Path, out: str | Path, *, max_pages: int = DEFAUL
     folder = path.parent / f"{path.stem}_articles"
     wanted = [st.get("article_id") for _, st in largest_quantities(batch)]
     pages = plan_pages(batch, wanted, max_pages) if max_pages > 0 else {}
-    if max_pages > 0 or folder.exists():
+    if pages or folder.exists():
         write_pages(batch, pages, folder, back=f"../{path.name}")
     html_text = render(batch, pages=pages, pages_dir=folder.name if pages else "")
     path.write_text(html_text, encoding="utf-8")
