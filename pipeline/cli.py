@@ -113,8 +113,9 @@ def extract(
 ) -> None:
     """Extract the statements, articles and entities tables from article files.
 
-    Reads .txt, .json, .jsonl and .html files; writes OUT/statements.<format>, OUT/articles.<format>
-    and OUT/entities.<format>. Exit 3 when some inputs failed (they are in `articles` with their error).
+    Reads .txt, .json, .jsonl and .html files; writes OUT/statements.parquet, OUT/articles.parquet
+    and OUT/entities.parquet (or .csv, .jsonl). Exit 3 when some inputs failed (they are in
+    `articles` with their error).
     """
     from . import runner, sources, table
 
