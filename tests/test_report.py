@@ -144,3 +144,11 @@ def test_cli_report(out_dir, tmp_path):
     assert missing.exit_code == 2 and "nowhere" in missing.output
     empty = CliRunner().invoke(app, ["report", str(tmp_path / "r"), "-o", str(tmp_path / "x.html")])
     assert empty.exit_code == 2 and "no articles table" in empty.output
+
+
+def test_chart_labels_are_text_not_markup():
+    """Speaker names reach the SVG as escaped text; `$` is a dollar, not mathtext."""
+    name = "<script>alert(1)</script> & $x^2$"
+    page = parse(report.bar_chart([name, "B"], {"statements": [3, 1]}, xlabel="statements"))
+    assert "script" not in page.tags and page.tags[0] == "svg"
+    assert name in page.data
