@@ -11,7 +11,7 @@ XSTAMP := $(XVENV)/.installed
 EVAL ?= ../shared/eval
 PIP := pip install -q --disable-pip-version-check
 
-.PHONY: install install-extras run test test-core test-extras test-fast lint bench models clean
+.PHONY: install install-extras run test test-core test-extras test-fast lint bench models screenshots clean
 
 $(STAMP): pyproject.toml models/requirements-en.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -33,6 +33,7 @@ install-extras: $(XSTAMP)
 run: install
 	$(BIN)/newsfacts extract corpus/ -o out/
 	$(BIN)/newsfacts show out/ --limit 15
+	$(BIN)/newsfacts report out/ -o out/report.html
 
 # the whole suite: core on pandas 3, then the Spark and transformers tests (and the core again
 # on pandas 2) in the extras environment
@@ -62,6 +63,10 @@ models: install
 	$(BIN)/$(PIP) ja-ginza==5.3.0 ginza==5.3.0
 	$(BIN)/$(PIP) torch==2.13.0
 	$(BIN)/$(PIP) -e '.[transformers]'
+
+# docs/report.png and docs/seed.png, shown in the README: corpus/ -> report -> headless Chromium
+screenshots: install
+	$(BIN)/python docs/screenshots.py
 
 clean:
 	rm -rf out .pytest_cache

@@ -1,12 +1,16 @@
-"""The `newsfacts` command: extract, show, models, predict, eval, ingest, status, report.
+"""The `newsfacts` command: extract, show, report, models, predict, eval, ingest, status.
 
 Exit codes: 0 success, 3 some inputs failed, 2 usage errors, 75 dataset locked (ingest).
-On a terminal a progress bar; otherwise JSON-lines logs on stderr.
+Output for people (tables, summaries, errors) goes through rich, which writes colour only to a
+terminal and honours NO_COLOR; `extract` writes JSON-lines logs on stderr when not on a terminal.
+`--quiet` keeps errors only, `--verbose` adds per-file detail. Every command's --help ends with an
+example.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from enum import StrEnum
@@ -15,10 +19,17 @@ from typing import Annotated
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="News articles in, a table of attributed statements out.")
+app = typer.Typer(
+    add_completion=True, no_args_is_help=True, rich_markup_mode="markdown",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="News articles in, a table of attributed statements out.\n\n"
+         "Quick start: `newsfacts extract articles/ -o out/`, then "
+         "`newsfacts report out/ -o report.html`.",
+)
 
 EXIT_OK, EXIT_USAGE, EXIT_PARTIAL, EXIT_LOCKED = 0, 2, 3, 75
+QUIET, NORMAL, VERBOSE = -1, 0, 1
+_verbosity = NORMAL
 
 
 class Format(StrEnum):
@@ -35,6 +46,43 @@ class Task(StrEnum):
     ner = "ner"
 
 
+def _version(value: bool) -> None:
+    if value:
+        from .runner import package_version
+
+        typer.echo(f"newsfacts {package_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print more detail (each failed file).")]
+    = False,
+) -> None:
+    """News articles in, a table of attributed statements out."""
+    global _verbosity
+    _verbosity = QUIET if quiet else VERBOSE if verbose else NORMAL
+
+
+def _console(stderr: bool = False):
+    """A rich console: colour only on a terminal, NO_COLOR honoured (rich reads it); the terminal's
+    width or $COLUMNS, else 160 columns when writing to a file or pipe so tables stay readable."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    sized = stream.isatty() or os.environ.get("COLUMNS", "").isdigit()
+    return Console(file=stream, width=None if sized else 160, highlight=False)
+
+
+def say(message: str) -> None:
+    """A message for people on stdout, unless --quiet."""
+    if _verbosity > QUIET:
+        _console().print(message, markup=False)
+
+
 def log(event: str, **fields) -> None:
     """One JSON line on stderr (for cron, Airflow and friends)."""
     sys.stderr.write(json.dumps({"ts": round(time.time(), 3), "event": event, **fields},
@@ -42,36 +90,49 @@ def log(event: str, **fields) -> None:
 
 
 def _usage(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
+    from rich.text import Text
+
+    _console(stderr=True).print(Text.assemble(("error: ", "bold red"), message))
     raise typer.Exit(EXIT_USAGE)
 
 
-@app.command()
+def _require(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _usage(f"no such file or folder: {', '.join(missing)}")
+
+
+@app.command(epilog="Example: newsfacts extract articles/ feed.jsonl -o out/ --format parquet --workers 2")
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
-    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.parquet,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Table format.")] = Format.parquet,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Articles per batch.")] = 32,
     progress: Annotated[str, typer.Option(help="auto, always or never.")] = "auto",
 ) -> None:
-    """Extract statements, articles and entities tables from article files."""
+    """Extract the statements, articles and entities tables from article files.
+
+    Reads .txt, .json, .jsonl and .html files; writes OUT/statements.parquet, OUT/articles.parquet
+    and OUT/entities.parquet (or .csv, .jsonl). Exit 3 when some inputs failed (they are in
+    `articles` with their error).
+    """
     from . import runner, sources, table
 
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        _usage(f"no such file or folder: {', '.join(missing)}")
+    _require(paths)
+    if progress not in ("auto", "always", "never"):
+        _usage(f"unknown --progress {progress!r}; expected auto, always or never")
     files = list(sources.discover(paths))
     start = time.perf_counter()
-    tty = progress == "always" or (progress == "auto" and sys.stderr.isatty())
-    if not tty:
+    tty = _verbosity > QUIET and (progress == "always" or (progress == "auto" and sys.stderr.isatty()))
+    if not tty and _verbosity > QUIET:
         log("start", files=len(files), out=str(out), workers=workers)
     if tty:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      transient=True) as bar:
-            task = bar.add_task("extract", total=None)
+                      transient=True, console=_console(stderr=True)) as bar:
+            task = bar.add_task("extract", total=len(files) or None)
             tables = runner.run(paths, workers=workers, batch_size=batch_size,
                                 on_progress=lambda n, _part: bar.advance(task, n))
     else:
@@ -79,65 +140,154 @@ def extract(
             for row in part.articles:
                 if row["status"] == "error":
                     log("article_error", path=row["source_path"], error=row["error"])
-            log("batch", articles=n, statements=len(part.statements))
+            if _verbosity > QUIET:
+                log("batch", articles=n, statements=len(part.statements))
 
         tables = runner.run(paths, workers=workers, batch_size=batch_size, on_progress=report)
     written = table.write(tables, out, fmt.value)
     seconds = time.perf_counter() - start
-    failed = sum(1 for a in tables.articles if a["status"] == "error")
+    failed = [a for a in tables.articles if a["status"] == "error"]
     words = sum(len((a["text"] or "").split()) for a in tables.articles)
-    summary = {"articles": len(tables.articles), "failed": failed, "statements": len(tables.statements),
+    summary = {"articles": len(tables.articles), "failed": len(failed), "statements": len(tables.statements),
                "seconds": round(seconds, 2), "words_per_second": round(words / seconds) if seconds else None,
                "out": str(out)}
-    if not tty:
+    if not tty and _verbosity > QUIET:
         log("done", **summary, files={k: str(v) for k, v in written.items()})
-    typer.echo(f"{summary['articles']} articles ({failed} failed), {summary['statements']} statements "
-               f"in {summary['seconds']} s -> {out}/")
+    if tty and _verbosity >= VERBOSE:
+        for a in failed:
+            _console(stderr=True).print(f"failed: {a['source_path']}: {a['error']}", markup=False)
+    say(f"{summary['articles']} articles ({len(failed)} failed), {summary['statements']} statements "
+        f"in {summary['seconds']} s -> {out}/")
     raise typer.Exit(EXIT_PARTIAL if failed else EXIT_OK)
 
 
-@app.command()
+@app.command(epilog="Examples: newsfacts show corpus/fr/seed-000_7b3a8ad300d317d9.txt --html seed.html "
+                    "· newsfacts show out/ --limit 20")
 def show(
-    out: Annotated[Path, typer.Argument(help="An output folder written by `extract`.")] = Path("out"),
-    limit: Annotated[int, typer.Option(help="Rows to show.")] = 20,
+    path: Annotated[Path, typer.Argument(
+        help="An article file (.txt .json .jsonl .html), a folder of articles, an output folder of `extract` "
+             "or an `ingest` dataset.")] = Path("out"),
+    html: Annotated[Path | None, typer.Option("--html", help="Also write the highlighted article(s) here.")]
+    = None,
+    limit: Annotated[int | None, typer.Option(
+        help="Statements to print (default: all for article files, 20 for tables).")] = None,
     article: Annotated[str | None, typer.Option(help="Only this article id.")] = None,
 ) -> None:
-    """Print a preview of the statements table."""
-    from rich.console import Console
+    """Print each statement of an article: speaker, cue, kind, statement, quantities, dates.
+
+    Given article files, runs the extraction on them (nothing is written but the --html page).
+    Given an output folder or a dataset, reads its tables. With --html, writes a page where the
+    speaker mentions (with the resolved speaker), cues, contents, quantities and dates are highlighted.
+    """
+    from . import highlight, report, sources
+
+    _require([path])
+    if path.is_dir() and (report.is_dataset(path) or _has_tables(path)):
+        batch = report.load(path)
+        articles, statements = batch.articles, batch.statements
+        limit = 20 if limit is None else limit
+    else:
+        if path.is_file() and path.suffix.lower() not in sources.SUFFIXES:
+            _usage(f"cannot read {path}: unknown file type {path.suffix or '(no extension)'!r}; known types: "
+                   f"{', '.join(sorted(SUFFIXES_SHOWN))}, or an output folder of `newsfacts extract`")
+        import pipeline
+
+        frames = pipeline.Extractor().run([path]).frames()
+        articles, statements = frames["articles"], frames["statements"]
+    if article:
+        articles = articles[articles["article_id"] == article]
+        statements = statements[statements["article_id"] == article]
+        if articles.empty and statements.empty:
+            _usage(f"no article with id {article!r} in {path}")
+    art_rows = highlight.records(articles)
+    shown = statements if limit is None else statements.head(limit)
+    st_rows = highlight.records(shown)
+    if _verbosity > QUIET:
+        _print_statements(art_rows, st_rows, total=len(statements))
+    if html:
+        ids = {a["article_id"] for a in art_rows} if limit is None else {s["article_id"] for s in st_rows}
+        page_articles = highlight.records(articles[articles["article_id"].isin(list(ids))])
+        page_statements = highlight.records(statements[statements["article_id"].isin(list(ids))])
+        html.parent.mkdir(parents=True, exist_ok=True)
+        page = highlight.articles_page(page_articles, page_statements, title=f"newsfacts: {path.name}")
+        html.write_text(page, encoding="utf-8")
+        say(f"highlighted -> {html}")
+    failed = [a for a in art_rows if a.get("status") == "error"]
+    raise typer.Exit(EXIT_PARTIAL if failed else EXIT_OK)
+
+
+SUFFIXES_SHOWN = (".txt", ".json", ".jsonl", ".html", ".htm")
+
+
+def _has_tables(folder: Path) -> bool:
+    from .table import FORMATS
+
+    return any((folder / f"{name}.{fmt}").exists() for name in ("statements", "articles") for fmt in FORMATS)
+
+
+def _print_statements(articles: list[dict], statements: list[dict], total: int) -> None:
+    """One rich table per article, in the colours of the HTML page; failed articles as one line."""
+    from rich.text import Text
+
+    console = _console()
+    by_article: dict = {}
+    for st in statements:
+        by_article.setdefault(st.get("article_id"), []).append(st)
+    for art in articles:
+        if art.get("status") == "error":
+            console.print(Text.assemble(("failed ", "bold red"), f"{art.get('source_path')}: ",
+                                        str(art.get("error"))))
+            continue
+        rows = by_article.pop(art.get("article_id"), [])
+        if not rows and len(statements) < total:
+            continue  # cut by --limit
+        _print_article(console, art, rows)
+    for aid, rows in by_article.items():  # statements without an article row
+        _print_article(console, {"article_id": aid}, rows)
+    if len(statements) < total:
+        console.print(f"… {total - len(statements)} more statements (use --limit)", style="dim")
+
+
+def _print_article(console, art: dict, rows: list[dict]) -> None:
     from rich.table import Table
 
-    from . import table
+    from .highlight import article_label, date_value, numbered_statements, quantity_value
 
-    try:
-        df = table.read(out, "statements")
-    except FileNotFoundError as e:
-        _usage(str(e))
-    if article:
-        df = df[df["article_id"] == article]
-    view = Table(show_lines=False, title=f"{len(df)} statements in {out}/")
-    for col in ("speaker", "speaker_mention", "cue", "kind", "statement", "quantities", "dates"):
-        view.add_column(col, overflow="fold", max_width=60 if col == "statement" else 24)
-    for _, row in df.head(limit).iterrows():
-        view.add_row(*[_short(row[c]) for c in ("speaker", "speaker_mention", "cue", "kind", "statement",
-                                                 "quantities", "dates")])
-    Console(width=max(160, Console().width)).print(view)
+    meta = " · ".join(str(v) for v in (art.get("language"), art.get("published"), art.get("article_id")) if v)
+    view = Table(title=article_label(art), caption=f"{meta} · {len(rows)} statements", title_justify="left",
+                 caption_justify="left", show_lines=True, expand=True)
+    view.add_column("#", justify="right")
+    view.add_column("speaker", style="green", ratio=2, overflow="fold")
+    view.add_column("cue", style="bold cyan", no_wrap=True)
+    view.add_column("kind", no_wrap=True)
+    view.add_column("statement", ratio=5, overflow="fold")
+    view.add_column("quantities", style="yellow", ratio=2, overflow="fold")
+    view.add_column("dates", style="magenta", ratio=2, overflow="fold")
+    for n, st in numbered_statements(rows):
+        speaker = st.get("speaker") or ""
+        mention = st.get("speaker_mention")
+        if mention and speaker.casefold() not in mention.casefold():
+            speaker = f"{speaker} ← {mention}" if speaker else mention
+        quantities = st.get("quantities")
+        dates = st.get("dates")
+        view.add_row(str(n), speaker, st.get("cue") or "", st.get("kind") or "", _short(st.get("statement")),
+                     "; ".join(quantity_value(q) for q in quantities) if isinstance(quantities, list)
+                     else str(quantities or ""),
+                     "; ".join(f"{d.get('text')} = {date_value(d)}" for d in dates) if isinstance(dates, list)
+                     else str(dates or ""))
+    console.print(view)
 
 
 def _short(value) -> str:
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None:
         return ""
-    if isinstance(value, list | tuple) or hasattr(value, "tolist"):
-        items = value.tolist() if hasattr(value, "tolist") else value
-        return "; ".join(f"{'~' if i.get('approx') else ''}{i.get('value')}"
-                         + (f" {i['unit']}" if i.get("unit") else "") for i in items)
     text = str(value)
-    return text if len(text) <= 160 else text[:157] + "..."
+    return text if len(text) <= 300 else text[:297] + "..."
 
 
-@app.command("models")
+@app.command("models", epilog="Example: newsfacts models")
 def models_cmd() -> None:
     """List every language with its tier, what is installed and how to add more."""
-    from rich.console import Console
     from rich.table import Table
 
     from . import models
@@ -149,12 +299,15 @@ def models_cmd() -> None:
         view.add_row(row["lang"], row["name"], row["tier"], row["package"],
                      ("yes" if row["installed"] else "no") if row["package"] != "-" else "-",
                      row["effective_tier"], row["install"])
-    Console(width=200).print(view)
-    typer.echo("Other languages run on the rules tier with a blank spaCy pipeline. To add a language: a data "
-               "file pipeline/lang/<code>.toml and a row in models/catalog.toml (see models/README.md).")
+    console = _console()
+    console.print(view)
+    console.print("Other languages run on the rules tier with a blank spaCy pipeline. To add a language: "
+                  "a data file pipeline/lang/<code>.toml and a row in models/catalog.toml "
+                  "(see models/README.md).",
+                  markup=False)
 
 
-@app.command()
+@app.command(epilog="Example: newsfacts predict --task attribution gold.jsonl -o pred.jsonl")
 def predict(
     gold: Annotated[Path, typer.Argument(help="Input records (JSONL) in the shared eval format.")],
     task: Annotated[Task, typer.Option(help="Which task to predict.")],
@@ -163,13 +316,12 @@ def predict(
     """Predict in the referee's format for a JSONL of eval records."""
     from . import evaluate
 
-    if not gold.exists():
-        _usage(f"no such file: {gold}")
+    _require([gold])
     n = evaluate.predict_file(task.value, gold, out)
-    typer.echo(f"{n} predictions -> {out}")
+    say(f"{n} predictions -> {out}")
 
 
-@app.command("eval")
+@app.command("eval", epilog="Example: newsfacts eval --task attribution gold.jsonl --json scores.json")
 def eval_cmd(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL in the shared eval format.")],
     task: Annotated[Task, typer.Option(help="Which task to score.")],
@@ -179,27 +331,31 @@ def eval_cmd(
     """Predict and score against gold (the same figures as the reference scorer)."""
     from . import evaluate
 
-    if not gold.exists():
-        _usage(f"no such file: {gold}")
+    _require([gold])
     result = evaluate.evaluate_file(task.value, gold, save_predictions=save_predictions)
     if json_out:
         json_out.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
     evaluate.print_table(task.value, result)
 
 
-@app.command()
+@app.command(epilog="Example: newsfacts ingest inbox/ --into dataset/ --batch-size 100 --workers 2")
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
     into: Annotated[Path, typer.Option("--into", help="Dataset folder.")],
-    workers: Annotated[int, typer.Option()] = 1,
-    batch_size: Annotated[int, typer.Option()] = 100,
-    retry_failed: Annotated[bool, typer.Option("--retry-failed")] = False,
-    reprocess: Annotated[bool, typer.Option("--reprocess")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Files per committed batch.")] = 100,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Process failed files again.")] = False,
+    reprocess: Annotated[bool, typer.Option("--reprocess", help="Process every given file again.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would be done, write nothing.")]
+    = False,
     lock_wait: Annotated[float, typer.Option("--lock-wait", help="Seconds to wait for the lock.")] = 0.0,
     engine: Annotated[str, typer.Option(help="local or spark.")] = "local",
 ) -> None:
-    """Incremental, idempotent, crash-safe ingestion into a partitioned Parquet dataset."""
+    """Incremental, idempotent, crash-safe ingestion into a partitioned Parquet dataset.
+
+    JSON-lines logs on stderr, a JSON summary as the last line of stdout. Exit 75 when another
+    ingestion holds the dataset's lock.
+    """
     from . import ingest as ingest_mod
 
     code = ingest_mod.main(paths, into=into, workers=workers, batch_size=batch_size,
@@ -208,7 +364,7 @@ def ingest(
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(epilog="Example: newsfacts status dataset/")
 def status(dataset: Annotated[Path, typer.Argument(help="Dataset folder.")]) -> None:
     """Manifest summary and the last runs of a dataset."""
     from . import ingest as ingest_mod
@@ -216,19 +372,36 @@ def status(dataset: Annotated[Path, typer.Argument(help="Dataset folder.")]) -> 
     raise typer.Exit(ingest_mod.status(dataset))
 
 
-@app.command()
+@app.command(epilog="Examples: newsfacts report out/ -o report.html · newsfacts report dataset/ -o "
+                    "/srv/www/news/report.html --pages 200")
 def report(
-    out: Annotated[Path, typer.Argument(help="An output folder written by `extract`.")] = Path("out"),
-    html: Annotated[Path, typer.Option("--html", help="HTML file to write.")] = Path("out/report.html"),
+    source: Annotated[Path, typer.Argument(
+        help="An output folder of `extract` (parquet, csv or jsonl) or an `ingest` dataset.")] = Path("out"),
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="HTML file to write (default: SOURCE/report.html).")] = None,
+    pages: Annotated[int, typer.Option(help="At most this many highlighted article pages (0: none).")]
+    = 1000,
+    html: Annotated[Path | None, typer.Option("--html", hidden=True, help="Deprecated: use --out.")] = None,
 ) -> None:
-    """Write an HTML review page of the extracted statements."""
+    """Write a self-contained HTML report of a batch, and a highlighted page per article.
+
+    Charts (inline SVG, no JavaScript, no network): articles per language and day, statements per
+    kind, top speakers and organisations; then the largest quantities with their statements, the
+    failed articles and why, and links to the articles' pages in the folder NAME_articles/ next
+    to the report NAME.html.
+    """
     from . import report as report_mod
 
+    if html is not None:
+        _console(stderr=True).print("warning: --html is deprecated; use --out/-o", style="yellow")
+        out = out or html
+    out = out or source / "report.html"
+    _require([source])
     try:
-        path = report_mod.write_report(out, html)
+        path = report_mod.write_report(source, out, max_pages=pages)
     except FileNotFoundError as e:
         _usage(str(e))
-    typer.echo(f"report -> {path}")
+    say(f"report -> {path}")
 
 
 def main() -> None:  # pragma: no cover

@@ -1,321 +1,412 @@
-"""`newsfacts report`: one self-contained HTML page for reviewing extracted statements.
+"""`newsfacts report`: judge a batch at a glance, then open its articles.
 
-For reviewers and fact-checkers: per article, its metadata and status (error articles are listed
-with their message, nothing is dropped), the normalised text with every statement highlighted
-(content, cue and speaker mention as <mark> elements of different classes, each content linked
-to its row) and a table of the statements with their quantities and dates.
+One self-contained HTML file (no JavaScript, no network at view time: safe to mail or archive):
+counts per language and per day, statements per kind, the top speakers and organisations, the
+largest quantities with their statements, the articles that failed and why, and an index of the
+articles linking to their highlighted pages (pipeline.highlight).
 
-The page has no external assets and no JavaScript, so it can be mailed or archived as is. Every
-value that comes from an article or the tables goes through `html.escape`: the texts are
-untrusted input.
+Charts are inline SVG drawn with matplotlib's SVG backend (a well-kept library; `svg.fonttype:
+none` keeps labels as text, so they stay searchable and selectable, and math parsing is off so a
+`$` in a speaker's name is just a dollar). Each chart has its numbers in a table next to it, so the
+page reads without the picture too.
 
-Marks use the offsets into `articles.text` stored in the statements table (`start`/`end`,
-`cue_start`/`cue_end`, `mention_start`/`mention_end`). Tables written before the cue and mention
-offsets existed (or CSV files edited by hand) only carry their text: those are located again, as
-the occurrence nearest to the content inside the statement's sentence, else within a window around
-it. A mention that cannot be found is still shown in the table, just not highlighted.
+Article pages: one self-contained page per article in a sibling folder `<report stem>_articles/`
+(report.html -> report_articles/0001-<id>.html), linked with relative URLs so the report and its
+folder can be moved together. Bounded for large batches: at most `max_pages` pages (the articles the
+report's tables point to first, then in table order); the rest are listed without a link, and
+`newsfacts show FILE --html` renders any one of them. Stale pages of an earlier report in that
+folder are removed.
+
+Input: the output folder of `newsfacts extract` (any of its formats) or an `ingest` dataset
+(hive-partitioned Parquet; the latest version of each article). Every value that comes from an
+article goes through `html.escape`; matplotlib escapes the text it writes into the SVG.
 """
 
 from __future__ import annotations
 
-import html
+import io
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import table
+from . import highlight
+from .highlight import esc
 
-MARK_CLASSES = ("content", "cue", "speaker")
-_SEARCH_WINDOW = 400  # characters around the content searched for a cue or mention outside its sentence
+TOP = 15  # speakers, organisations
+TOP_QUANTITIES = 20
+MAX_LISTED = 500  # failed articles and index rows listed in the report itself
+DEFAULT_MAX_PAGES = 1000
+MAX_DAYS = 62  # beyond this many days (about two months), the timeline counts per month
 
-CSS = """
-body { font-family: system-ui, sans-serif; margin: 1.5em auto; max-width: 72em; color: #222; }
-h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 2.2em; border-top: 1px solid #ccc;
-padding-top: .8em; }
-.meta { color: #555; font-size: .9em; } .meta span { margin-right: 1.2em; }
-.status-error { color: #a00; font-weight: bold; } .error { background: #fee; border-left: 4px solid #a00;
-padding: .4em .8em; white-space: pre-wrap; }
-.text { white-space: pre-wrap; line-height: 1.6; background: #fafafa; padding: .8em 1em;
-border: 1px solid #eee; }
-mark { padding: 0 .05em; border-radius: 2px; }
-mark.content { background: #fff3a8; } mark.cue { background: #b9e4ff; font-weight: bold; }
-mark.speaker { background: #c9f2c2; text-decoration: underline; }
-mark.content.cue, mark.content.speaker { outline: 1px dotted #888; }
-a.ref { font-size: .7em; vertical-align: super; text-decoration: none; color: #06c; }
-table { border-collapse: collapse; width: 100%; font-size: .88em; margin-top: .8em; }
-th, td { border: 1px solid #ddd; padding: .25em .45em; vertical-align: top; text-align: left; }
-th { background: #f0f0f0; } td.num { text-align: right; white-space: nowrap; }
-.legend mark { margin-right: .8em; } .muted { color: #888; }
+PALETTE = ("#4c78a8", "#f58518", "#54a24b", "#b279a2", "#72b7b2", "#9d755d", "#bab0ac")
+SERIES_COLOURS = {"failed": "#d62728", "other": "#bab0ac"}
+
+REPORT_CSS = highlight.CSS + """
+.cards { display: flex; flex-wrap: wrap; gap: .8em; } .card { border: 1px solid #ddd; border-radius: 6px;
+padding: .5em 1em; min-width: 8em; } .card strong { display: block; font-size: 1.6em; }
+figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; }
+.pair { display: flex; flex-wrap: wrap; gap: 1.5em; align-items: flex-start; } .pair > * { flex: 1 1 28em; }
+nav a { margin-right: 1em; }
 """
 
 
-# --------------------------------------------------------------------------- values from the tables
-def _clean(value: Any) -> Any:
-    """pandas/numpy cells -> plain Python: NaN/NaT -> None, arrays -> lists, timestamps -> dates."""
+@dataclass
+class Batch:
+    """The tables of one batch, as pandas DataFrames (entities may be empty)."""
+
+    articles: Any
+    statements: Any
+    entities: Any
+    source: Path
+
+
+# --------------------------------------------------------------------------- reading
+def is_dataset(path: Path) -> bool:
+    """An `ingest` dataset: a manifest or partition folders, rather than table files."""
+    from .ingest import MANIFEST
+
+    return (path / MANIFEST).exists() or (path / "articles").is_dir()
+
+
+def load(source: str | Path) -> Batch:
+    """The tables of an `extract` output folder or an `ingest` dataset."""
     import pandas as pd
 
-    if hasattr(value, "tolist") and not isinstance(value, str):
-        value = value.tolist()
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
-    if value is None or pd.isna(value):
-        return None
-    if isinstance(value, datetime):
-        return value.date() if value.time() == datetime.min.time() else value
-    return value
+    from . import table
 
+    path = Path(source)
+    if not path.exists():
+        raise FileNotFoundError(f"no such folder: {path}")
+    if not path.is_dir():
+        raise FileNotFoundError(f"{path} is a file; expected the output folder of `newsfacts extract` "
+                                "or an `ingest` dataset folder")
+    if is_dataset(path):
+        from . import ingest
 
-def _records(frame) -> list[dict]:
-    return [{k: _clean(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
-
-
-def _text(value: Any) -> str:
-    """Escaped display text of any cell; None -> empty."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return html.escape(f"{value:g}")
-    if isinstance(value, date | datetime):
-        return html.escape(value.isoformat())
-    return html.escape(str(value))
-
-
-# --------------------------------------------------------------------------- locating marks
-def _occurrences(text: str, needle: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
-    """Occurrences of `needle` in text[lo:hi], as whole words where the needle starts/ends with one."""
-    left = r"(?<!\w)" if needle[:1].isalnum() else ""
-    right = r"(?!\w)" if needle[-1:].isalnum() else ""
-    for m in re.finditer(left + re.escape(needle) + right, text[lo:hi]):
-        yield lo + m.start(), lo + m.end()
-
-
-def _nearest(text: str, needle: str | None, around: tuple[int, int], bounds: Iterable[tuple[int, int]],
-             avoid: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The occurrence of `needle` nearest to the `around` span, not overlapping `avoid`, searched in
-    each of `bounds` in turn (the first bounds with an occurrence wins)."""
-    if not needle or not needle.strip():
-        return None
-    a0, a1 = around
-
-    def distance(span: tuple[int, int]) -> int:
-        return max(0, a0 - span[1], span[0] - a1)
-
-    for lo, hi in bounds:
-        spans = [s for s in _occurrences(text, needle, max(0, lo), min(len(text), hi))
-                 if not any(s[0] < e and b < s[1] for b, e in avoid)]
-        if spans:
-            return min(spans, key=distance)
-    return None
-
-
-def _sentence_bounds(text: str, st: dict) -> tuple[int, int] | None:
-    sentence = st.get("sentence")
-    start, end = st["start"], st["end"]
-    if not sentence:
-        return None
-    lo = max(0, start - len(sentence))
-    at = text.find(sentence, lo, end + len(sentence))
-    while at != -1 and not (at <= start and end <= at + len(sentence)):
-        at = text.find(sentence, at + 1, end + len(sentence))
-    return (at, at + len(sentence)) if at != -1 else None
-
-
-def _stored_span(text: str, st: dict, prefix: str, expected: str | None) -> tuple[int, int] | None:
-    """The stored (prefix_start, prefix_end) span when it is valid and matches the stored text."""
-    start, end = st.get(f"{prefix}_start"), st.get(f"{prefix}_end")
-    if start is None or end is None:
-        return None
-    start, end = int(start), int(end)
-    if not 0 <= start < end <= len(text) or (expected and text[start:end] != expected):
-        return None
-    return start, end
-
-
-def locate_marks(text: str, st: dict) -> dict[str, tuple[int, int] | None]:
-    """Character spans of a statement's content, cue and speaker mention in the article text."""
-    start, end = int(st["start"]), int(st["end"])
-    content = (start, end) if 0 <= start < end <= len(text) else None
-    if content is None:
-        return {"content": None, "cue": None, "speaker": None}
-    bounds = [b for b in (_sentence_bounds(text, st),) if b]
-    bounds.append((start - _SEARCH_WINDOW, end + _SEARCH_WINDOW))
-    cue = _stored_span(text, st, "cue", st.get("cue")) or _nearest(
-        text, st.get("cue"), content, bounds, [content])
-    speaker = _stored_span(text, st, "mention", st.get("speaker_mention")) or _nearest(
-        text, st.get("speaker_mention"), content, bounds, [content] + ([cue] if cue else []))
-    return {"content": content, "cue": cue, "speaker": speaker}
-
-
-# --------------------------------------------------------------------------- rendering
-def render_text(text: str, marks: list[tuple[int, int, str, int]], anchor: str) -> str:
-    """The article text, escaped, with <mark class="..."> over each marked range.
-
-    `marks` are (start, end, class, statement number). Overlapping marks are flattened into
-    segments carrying the union of their classes, so the HTML never nests or crosses tags; the
-    title says which statement each class comes from ("5 content · 6 cue"), and each content start
-    gets a link to its statement row.
-    """
-    bounds = {0, len(text)}
-    for s, e, _, _ in marks:
-        bounds.update((max(0, s), min(len(text), e)))
-    cuts = sorted(bounds)
-    starts: dict[int, list[int]] = defaultdict(list)
-    for s, _, cls, n in marks:
-        if cls == "content":
-            starts[s].append(n)
-    out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        for n in starts.get(a, []):
-            out.append(f'<a class="ref" href="#{anchor}-{n}" id="{anchor}-t{n}">[{n}]</a>')
-        covering = sorted({(n, cls) for s, e, cls, n in marks if s <= a and b <= e},
-                          key=lambda x: (x[0], MARK_CLASSES.index(x[1])))
-        piece = html.escape(text[a:b])
-        if covering:
-            classes = sorted({cls for _, cls in covering}, key=MARK_CLASSES.index)
-            title = " · ".join(f"{n} {cls}" for n, cls in covering)  # e.g. "5 content · 6 cue"
-            out.append(f'<mark class="{" ".join(classes)}" title="{title}">{piece}</mark>')
-        else:
-            out.append(piece)
-    return "".join(out)
-
-
-def _number(value: float) -> str:
-    """3000000.0 -> "3,000,000", 2025.0 -> "2025" (years and small counts read better bare), 0.5 -> "0.5"."""
-    return f"{value:,.12g}" if abs(value) >= 10_000 else f"{value:.12g}"
-
-
-def _label(art: dict) -> str:
-    """What names an article in the page: its title, else the start of its text, else its id."""
-    if art.get("title"):
-        return str(art["title"])
-    text = " ".join((art.get("text") or "").split())
-    if text:
-        return text[:80] + ("…" if len(text) > 80 else "")
-    return str(art.get("article_id") or "(untitled)")
-
-
-def _quantities(items: Any) -> str:
-    if isinstance(items, str):  # CSV output keeps them as one readable string
-        return _text(items)
-    parts = []
-    for q in items or []:
-        value = q.get("value")
-        shown = "?" if value is None else _number(value) if isinstance(value, int | float) else str(value)
-        unit = f" {q['unit']}" if q.get("unit") else ""
-        approx = "≈ " if q.get("approx") else ""
-        parts.append(f"{_text(q.get('text'))} → {html.escape(approx + shown + unit)}"
-                     + (f' <span class="muted">{_text(q.get("kind"))}</span>' if q.get("kind") else ""))
-    return "<br>".join(parts)
-
-
-def _dates(items: Any) -> str:
-    if isinstance(items, str):
-        return _text(items)
-    parts = []
-    for d in items or []:
-        gran = f' <span class="muted">{_text(d.get("granularity"))}</span>' if d.get("granularity") else ""
-        parts.append(f"{_text(d.get('text'))} → {_text(d.get('value')) or '?'}{gran}")
-    return "<br>".join(parts)
-
-
-def _statement_rows(statements: list[dict], anchor: str) -> str:
-    head = ("<tr><th>#</th><th>speaker</th><th>label</th><th>mention</th><th>cue</th><th>kind</th>"
-            "<th>statement</th><th>quantities</th><th>dates</th><th>confidence</th></tr>")
-    rows = [head]
-    for n, st in enumerate(statements, start=1):
-        conf = st.get("confidence")
-        rows.append(
-            f'<tr id="{anchor}-{n}"><td class="num"><a href="#{anchor}-t{n}">{n}</a></td>'
-            f"<td>{_text(st.get('speaker'))}</td><td>{_text(st.get('speaker_label'))}</td>"
-            f"<td>{_text(st.get('speaker_mention'))}</td><td>{_text(st.get('cue'))}</td>"
-            f"<td>{_text(st.get('kind'))}</td><td>{_text(st.get('statement'))}</td>"
-            f"<td>{_quantities(st.get('quantities'))}</td><td>{_dates(st.get('dates'))}</td>"
-            f'<td class="num">{"" if conf is None else f"{float(conf):.2f}"}</td></tr>')
-    return "<table>" + "".join(rows) + "</table>"
-
-
-def render_article(art: dict, statements: list[dict], number: int) -> str:
-    anchor = f"a{number}"
-    statements = sorted(statements, key=lambda s: (s.get("start") or 0, s.get("end") or 0))
-    title = _label(art)
-    status = art.get("status") or "ok"
-    meta = [("id", art.get("article_id")), ("language", art.get("language")), ("tier", art.get("tier")),
-            ("model", art.get("model")), ("published", art.get("published")),
-            ("source", art.get("source_path")), ("statements", len(statements))]
-    parts = [f'<section id="{anchor}"><h2>{number}. {_text(title)}</h2>', '<div class="meta">']
-    parts += [f"<span>{name}: {_text(value)}</span>" for name, value in meta if value is not None]
-    parts.append(f'<span class="status-{html.escape(status, quote=True)}">status: {_text(status)}</span>')
-    url = art.get("url")
-    if url:
-        if re.match(r"https?://", str(url)):
-            parts.append(f'<span><a href="{html.escape(str(url), quote=True)}">{_text(url)}</a></span>')
-        else:
-            parts.append(f"<span>url: {_text(url)}</span>")
-    parts.append("</div>")
-    if art.get("error"):
-        parts.append(f'<p class="error">{_text(art["error"])}</p>')
-    text = art.get("text")
-    if text:
-        marks = []
-        for n, st in enumerate(statements, start=1):
-            for cls, span in locate_marks(text, st).items():
-                if span:
-                    marks.append((span[0], span[1], cls, n))
-        parts.append(f'<div class="text">{render_text(text, marks, anchor)}</div>')
+        frames = {name: ingest.read(path, name) for name in ("articles", "statements", "entities")}
     else:
-        parts.append('<p class="muted">(no text)</p>')
-    if statements:
-        parts.append(_statement_rows(statements, anchor))
-    parts.append("</section>")
-    return "\n".join(parts)
+        frames = {}
+        for name in ("articles", "statements", "entities"):
+            try:
+                frames[name] = table.read(path, name)
+            except FileNotFoundError:
+                if name == "articles":
+                    raise FileNotFoundError(
+                        f"no articles table in {path}: expected articles.parquet, .csv or .jsonl "
+                        "(written by `newsfacts extract`) or an `ingest` dataset") from None
+                frames[name] = pd.DataFrame(columns=list(table.SCHEMAS[name].names))
+    return Batch(frames["articles"], frames["statements"], frames["entities"], path)
 
 
-def render(articles: list[dict], statements: list[dict], *, title: str = "newsfacts review") -> str:
-    """The whole page for rows of the articles and statements tables."""
-    by_article: dict[Any, list[dict]] = defaultdict(list)
-    for st in statements:
-        by_article[st.get("article_id")].append(st)
-    known = {a.get("article_id") for a in articles}
-    # Statements whose article row is missing are shown too, under a placeholder article.
-    orphans = [{"article_id": k, "title": f"statements of article {k} (no article row)", "status": "unknown"}
-               for k in by_article if k not in known]
-    every = articles + orphans
-    n_err = sum(1 for a in articles if (a.get("status") or "ok") == "error")
-    toc = []
-    for i, art in enumerate(every, start=1):
-        label = _text(_label(art))
-        status = art.get("status") or "ok"
-        flag = f' <span class="status-error">{_text(status)}</span>' if status != "ok" else ""
-        toc.append(f'<li><a href="#a{i}">{label}</a> <span class="muted">{_text(art.get("language"))} · '
-                   f'{len(by_article.get(art.get("article_id"), []))} statements</span>{flag}</li>')
-    body = [
-        f"<h1>{_text(title)}</h1>",
-        f"<p>{len(articles)} articles ({n_err} with errors), {len(statements)} statements.</p>",
-        '<p class="legend"><mark class="content">statement</mark><mark class="cue">cue</mark>'
-        '<mark class="speaker">speaker mention</mark></p>',
-        "<ol>" + "".join(toc) + "</ol>",
-    ]
-    body += [render_article(art, by_article.get(art.get("article_id"), []), i)
-             for i, art in enumerate(every, start=1)]
-    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-            f"<title>{_text(title)}</title><style>{CSS}</style></head>\n<body>\n"
-            + "\n".join(body) + "\n</body></html>\n")
+# --------------------------------------------------------------------------- charts
+def _svg(fig) -> str:
+    """A matplotlib figure as inline <svg> markup (no XML prolog, no creation date)."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    text = buf.getvalue()
+    return text[text.index("<svg"):]
 
 
-def write_report(out_dir: str | Path, html_path: str | Path) -> Path:
-    """Read the tables written by `newsfacts extract` into out_dir and write the review page."""
-    articles = _records(table.read(out_dir, "articles"))
-    try:
-        statements = _records(table.read(out_dir, "statements"))
-    except FileNotFoundError:
-        statements = []
-    path = Path(html_path)
+def _rc() -> dict:
+    return {"svg.fonttype": "none", "svg.hashsalt": "newsfacts", "text.parse_math": False,
+            "font.size": 9, "font.family": "sans-serif", "axes.spines.top": False,
+            "axes.spines.right": False}
+
+
+def _short(label: Any, width: int = 40) -> str:
+    text = " ".join(str(label).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def bar_chart(labels: Sequence[Any], series: dict[str, Sequence[float]], *, xlabel: str,
+              horizontal: bool = True) -> str:
+    """Bars (stacked when several series) as inline SVG; empty string when there is nothing."""
+    if not labels:
+        return ""
+    import matplotlib
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    with matplotlib.rc_context(_rc()):
+        n = len(labels)
+        fig = Figure(figsize=(6.4, 0.9 + 0.24 * n) if horizontal else (max(6.4, 0.16 * n + 2), 3.2))
+        ax = fig.add_subplot()
+        names = [_short(lb) for lb in labels]
+        positions = list(range(n))
+        base = [0.0] * n
+        for k, (name, values) in enumerate(series.items()):
+            values = [float(v) for v in values]
+            colour = SERIES_COLOURS.get(name, PALETTE[k % len(PALETTE)])
+            if horizontal:
+                ax.barh(positions, values, left=base, label=name, height=0.7, color=colour)
+            else:
+                ax.bar(positions, values, bottom=base, label=name, width=0.8, color=colour)
+            base = [b + v for b, v in zip(base, values, strict=True)]
+        if horizontal:
+            ax.set_yticks(positions, names)
+            ax.invert_yaxis()
+            ax.set_xlabel(xlabel)
+            for y, total in zip(positions, base, strict=True):
+                ax.annotate(f"{total:g}", (total, y), xytext=(3, 0), textcoords="offset points",
+                            va="center", fontsize=8)
+        else:
+            step = max(1, n // 30)
+            ax.set_xticks(positions[::step], names[::step], rotation=60, ha="right")
+            ax.set_ylabel(xlabel)
+        (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
+        if len(series) > 1:
+            ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        return _svg(fig)
+
+
+def _figure(svg: str, caption: str) -> str:
+    if not svg:
+        return f'<p class="muted">{esc(caption)}: nothing to show.</p>'
+    return f"<figure>{svg}<figcaption class=\"muted\">{esc(caption)}</figcaption></figure>"
+
+
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """An HTML table; cells are already escaped HTML."""
+    if not rows:
+        return '<p class="muted">none</p>'
+    return ("<table><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr>"
+            + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+            + "</table>")
+
+
+# --------------------------------------------------------------------------- figures of a batch
+def _status(articles) -> Any:
+    return articles["status"].fillna("ok") if "status" in articles else None
+
+
+def per_language(batch: Batch) -> list[tuple[str, int, int, int]]:
+    """(language, articles ok, articles failed, statements), most articles first."""
+    arts = batch.articles
+    lang = arts["language"].fillna("und").astype(str)
+    failed = _status(arts) == "error"
+    st_lang = batch.statements["language"].fillna("und").astype(str).value_counts()
+    rows = [(lg, int((~failed[lang == lg]).sum()), int(failed[lang == lg].sum()), int(st_lang.get(lg, 0)))
+            for lg in lang.unique()]
+    return sorted(rows, key=lambda r: (-(r[1] + r[2]), r[0]))
+
+
+def per_day(batch: Batch) -> tuple[list[str], dict[str, list[int]], int, str]:
+    """Articles per publication day (per month past MAX_DAYS days), stacked by language (the five
+    largest, then "other"); also the number of undated articles and the period's name."""
+    import pandas as pd
+
+    arts = batch.articles
+    days = pd.to_datetime(arts["published"], errors="coerce")
+    dated = arts[days.notna()].assign(_day=days[days.notna()])
+    undated = int(days.isna().sum())
+    if dated.empty:
+        return [], {}, undated, "day"
+    span = (dated["_day"].max() - dated["_day"].min()).days
+    period = "month" if span > MAX_DAYS else "day"
+    key = dated["_day"].dt.strftime("%Y-%m" if period == "month" else "%Y-%m-%d")
+    langs = dated["language"].fillna("und").astype(str)
+    top = list(langs.value_counts().index[:5])
+    langs = langs.where(langs.isin(top), "other")
+    full = pd.period_range(dated["_day"].min(), dated["_day"].max(), freq="M" if period == "month" else "D")
+    labels = [str(p) for p in full]
+    counts = pd.crosstab(key, langs).reindex(labels, fill_value=0)
+    series = {str(c): [int(v) for v in counts[c]] for c in sorted(counts.columns, key=lambda c: c == "other")}
+    return labels, series, undated, period
+
+
+def top_speakers(batch: Batch, n: int = TOP) -> list[tuple[str, str, int, int]]:
+    """(speaker, label, statements, articles) for the most quoted resolved speakers."""
+    st = batch.statements
+    st = st[st["speaker"].notna()] if "speaker" in st else st.iloc[:0]
+    if st.empty:
+        return []
+    groups = st.groupby("speaker")
+    counts = groups.size().sort_values(ascending=False, kind="stable").head(n)
+    return [(str(name), str(groups.get_group(name)["speaker_label"].mode().iat[0])
+             if groups.get_group(name)["speaker_label"].notna().any() else "",
+             int(c), int(groups.get_group(name)["article_id"].nunique())) for name, c in counts.items()]
+
+
+def top_organisations(batch: Batch, n: int = TOP) -> list[tuple[str, int, int]]:
+    """(organisation, mentions, articles) from the entities table (ORG); from ORG speakers when the
+    batch has no entities table."""
+    ents = batch.entities
+    if ents is not None and len(ents) and "label" in ents:
+        orgs = ents[ents["label"] == "ORG"]
+        key = orgs["text"].astype(str).str.split().str.join(" ")
+    else:
+        st = batch.statements
+        orgs = st[(st.get("speaker_label") == "ORG") & st["speaker"].notna()] if len(st) else st
+        key = orgs["speaker"].astype(str) if len(orgs) else orgs.get("speaker")
+    if orgs is None or orgs.empty:
+        return []
+    frame = orgs.assign(_key=key)
+    mentions = frame.groupby("_key").size()
+    articles = frame.groupby("_key")["article_id"].nunique()
+    order = mentions.sort_values(ascending=False, kind="stable").head(n)
+    return [(str(k), int(v), int(articles[k])) for k, v in order.items()]
+
+
+def largest_quantities(batch: Batch, n: int = TOP_QUANTITIES) -> list[tuple[dict, dict]]:
+    """(quantity, statement row) for the n largest values (lists only: CSV output flattens them)."""
+    found = []
+    for row in batch.statements.itertuples(index=False):
+        items = highlight.clean(getattr(row, "quantities", None))
+        if not isinstance(items, list):
+            continue
+        for q in items:
+            if isinstance(q, dict) and isinstance(q.get("value"), int | float):
+                found.append((q, row))
+    found.sort(key=lambda item: -item[0]["value"])
+    return [(q, {k: highlight.clean(v) for k, v in row._asdict().items()}) for q, row in found[:n]]
+
+
+# --------------------------------------------------------------------------- pages
+def _slug(value: Any) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", str(value))[:40].strip("_") or "article"
+
+
+def plan_pages(batch: Batch, wanted: Sequence[Any], max_pages: int) -> dict[Any, str]:
+    """article_id -> page file name, for at most max_pages articles that have a text: those the
+    report's tables point to first (`wanted`), then the rest in table order."""
+    arts = batch.articles
+    with_text = arts[arts["text"].notna()] if "text" in arts else arts.iloc[:0]
+    ids = list(dict.fromkeys(list(wanted) + list(with_text["article_id"])))
+    have = set(with_text["article_id"])
+    chosen = [i for i in ids if i in have][:max_pages]
+    return {aid: f"{k:04d}-{_slug(aid)}.html" for k, aid in enumerate(chosen, start=1)}
+
+
+def write_pages(batch: Batch, pages: dict[Any, str], folder: Path, back: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.html"):
+        stale.unlink()
+    if not pages:
+        return
+    arts = batch.articles[batch.articles["article_id"].isin(list(pages))]
+    st = batch.statements[batch.statements["article_id"].isin(list(pages))]
+    by_article: dict[Any, list[dict]] = {}
+    for row in highlight.records(st):
+        by_article.setdefault(row["article_id"], []).append(row)
+    for art in highlight.records(arts):
+        name = pages.get(art["article_id"])
+        if name and not (folder / name).exists():  # an id twice (dataset versions): the first wins
+            (folder / name).write_text(
+                highlight.article_page(art, by_article.get(art["article_id"], []), back=back),
+                encoding="utf-8")
+
+
+def render(batch: Batch, *, pages: dict[Any, str] | None = None, pages_dir: str = "",
+           title: str | None = None) -> str:
+    """The report page; `pages` maps article ids to their page under `pages_dir`."""
+    pages = pages or {}
+    arts, sts = batch.articles, batch.statements
+    status = _status(arts)
+    failed = arts[status == "error"]
+    title = title or f"newsfacts report: {batch.source.name or batch.source}"
+
+    def link(aid: Any, label: str, n: int | None = None) -> str:
+        if aid in pages:
+            frag = f"#a-s{n}" if n is not None else ""
+            return f'<a href="{esc(pages_dir)}/{esc(pages[aid])}{frag}">{label}</a>'
+        return label
+
+    langs = per_language(batch)
+    days, day_series, undated, period = per_day(batch)
+    kinds = sts["kind"].fillna("?").value_counts() if len(sts) else []
+    speakers = top_speakers(batch)
+    orgs = top_organisations(batch)
+    quantities = largest_quantities(batch)
+    published = arts["published"].dropna() if "published" in arts else []
+    extractors = sorted({str(e) for e in arts.get("extractor", []) if isinstance(e, str) and e})
+
+    body = [f"<h1>{esc(title)}</h1>",
+            '<nav><a href="#languages">languages and days</a><a href="#kinds">kinds</a>'
+            '<a href="#speakers">speakers</a><a href="#quantities">quantities</a>'
+            '<a href="#failed">failed</a><a href="#articles">articles</a></nav>',
+            '<div class="cards">'
+            + "".join(f'<div class="card"><strong>{v}</strong>{esc(k)}</div>' for k, v in (
+                ("articles", len(arts)), ("failed", len(failed)), ("statements", len(sts)),
+                ("languages", len(langs)), ("speakers", sts["speaker"].nunique() if len(sts) else 0)))
+            + "</div>",
+            f'<p class="meta">{esc(batch.source)}'
+            + (f" · published {esc(min(published))} to {esc(max(published))}" if len(published) else "")
+            + (f" · {esc('; '.join(extractors))}" if extractors else "") + "</p>"]
+
+    body.append('<h2 id="languages">Articles per language and per day</h2><div class="pair">')
+    body.append(_figure(bar_chart([r[0] for r in langs], {"ok": [r[1] for r in langs],
+                                                           "failed": [r[2] for r in langs]},
+                                  xlabel="articles"), "articles per language"))
+    body.append(_table(["language", "articles", "failed", "statements"],
+                       [(esc(lg), str(ok), str(bad), str(n)) for lg, ok, bad, n in langs]))
+    body.append("</div>")
+    body.append(_figure(bar_chart(days, day_series, xlabel="articles", horizontal=False),
+                        f"articles per {period} of publication, by language"
+                        + (f" ({undated} undated articles not shown)" if undated else "")))
+
+    body.append('<h2 id="kinds">Statements per kind</h2><div class="pair">')
+    body.append(_figure(bar_chart(list(kinds.index) if len(kinds) else [],
+                                  {"statements": list(kinds.values) if len(kinds) else []},
+                                  xlabel="statements"), "statements per kind"))
+    body.append(_table(["kind", "statements"], [(esc(k), str(int(v))) for k, v in
+                                                (kinds.items() if len(kinds) else [])]))
+    body.append("</div>")
+
+    speaker_chart = _figure(bar_chart([s[0] for s in speakers], {"statements": [s[2] for s in speakers]},
+                                      xlabel="statements"), f"the {TOP} most quoted resolved speakers")
+    org_chart = _figure(bar_chart([o[0] for o in orgs], {"mentions": [o[1] for o in orgs]},
+                                  xlabel="mentions"), f"the {TOP} most mentioned organisations")
+    body.append('<h2 id="speakers">Top speakers and organisations</h2><div class="pair">'
+                f"<div>{speaker_chart}"
+                + _table(["speaker", "label", "statements", "articles"],
+                         [(esc(s), esc(lb), str(c), str(a)) for s, lb, c, a in speakers]) + "</div>"
+                f"<div>{org_chart}"
+                + _table(["organisation", "mentions", "articles"],
+                         [(esc(o), str(m), str(a)) for o, m, a in orgs]) + "</div></div>")
+
+    rows = []
+    for q, st in quantities:
+        n = highlight.statement_number(st, 0) or None
+        statement = link(st.get("article_id"), esc(_short(st.get("statement"), 160)), n)
+        rows.append((esc(q.get("text")), esc(highlight.quantity_value(q)), esc(q.get("kind")),
+                     esc(st.get("speaker")), statement))
+    body.append(f'<h2 id="quantities">The {TOP_QUANTITIES} largest quantities</h2>'
+                + _table(["as written", "value", "kind", "speaker", "statement"], rows))
+
+    fail_rows = [(esc(a.get("source_path")), f'<span class="error">{esc(a.get("error"))}</span>')
+                 for a in highlight.records(failed.head(MAX_LISTED))]
+    more = f'<p class="muted">and {len(failed) - MAX_LISTED} more</p>' if len(failed) > MAX_LISTED else ""
+    body.append(f'<h2 id="failed">Failed articles ({len(failed)})</h2>'
+                + _table(["file", "error"], fail_rows) + more)
+
+    counts = sts.groupby("article_id").size() if len(sts) else {}
+    ok = arts[status != "error"]
+    index = []
+    for a in highlight.records(ok.drop(columns=[c for c in ("text",) if c in ok]).head(MAX_LISTED)):
+        aid = a.get("article_id")
+        index.append((link(aid, esc(highlight.article_label({**a, "text": None}))), esc(a.get("language")),
+                      esc(a.get("published")), str(int(counts.get(aid, 0)) if len(sts) else 0),
+                      esc(a.get("source_path"))))
+    note = (f"{len(pages)} of {len(ok)} articles have a highlighted page in {esc(pages_dir)}/"
+            if pages_dir else "no article pages written")
+    more = f'<p class="muted">and {len(ok) - MAX_LISTED} more</p>' if len(ok) > MAX_LISTED else ""
+    body.append(f'<h2 id="articles">Articles</h2><p class="muted">{note}</p>'
+                + _table(["article", "language", "published", "statements", "file"], index) + more)
+    return highlight.page(title, body, REPORT_CSS)
+
+
+def write_report(source: str | Path, out: str | Path, *, max_pages: int = DEFAULT_MAX_PAGES) -> Path:
+    """Read a batch, write `out` and its article pages next to it (`<out stem>_articles/`)."""
+    batch = load(source)
+    path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(articles, statements, title=f"newsfacts review of {Path(out_dir).name}"),
-                    encoding="utf-8")
+    folder = path.parent / f"{path.stem}_articles"
+    wanted = [st.get("article_id") for _, st in largest_quantities(batch)]
+    pages = plan_pages(batch, wanted, max_pages) if max_pages > 0 else {}
+    if pages or folder.exists():
+        write_pages(batch, pages, folder, back=f"../{path.name}")
+    html_text = render(batch, pages=pages, pages_dir=folder.name if pages else "")
+    path.write_text(html_text, encoding="utf-8")
     return path

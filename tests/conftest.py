@@ -43,3 +43,24 @@ def en():
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def review_batch(tmp_path_factory, corpus_dir):
+    """The seed article, a hostile article and an unreadable file, extracted once per session."""
+    import json
+
+    from htmlpage import HOSTILE_TEXT, HOSTILE_TITLE, SEED_NAME
+
+    import pipeline
+
+    folder = tmp_path_factory.mktemp("review-inputs")
+    hostile = folder / "hostile.jsonl"
+    record = {"id": "hostile-1", "lang": "fr", "date": "2024-03-01", "title": HOSTILE_TITLE,
+              "url": "javascript:alert(1)", "text": HOSTILE_TEXT}
+    hostile.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    bad = folder / "bad<&>.txt"
+    bad.write_bytes(b"\x00\x01binary\x00")
+    seed = corpus_dir / "fr" / f"{SEED_NAME}.txt"
+    return pipeline.Extractor().run([seed, hostile, bad])
+

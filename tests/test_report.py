@@ -1,218 +1,154 @@
-"""The HTML review page: real pipeline output in, a safe and faithful page out.
+"""The batch report: real pipeline output (an `extract` folder and an `ingest` dataset) in, one
+self-contained page with inline SVG charts and links to highlighted article pages out.
 
-The page is parsed back with the standard library's HTML parser, so the checks are about what a
-browser would see: no element injected by article content, the article text intact once the
-marks are removed, and each statement's marks covering exactly its content, cue and mention.
+Expected figures are computed from the extracted tables themselves, then looked up in the page.
 """
 
 from __future__ import annotations
 
 import html
 import json
-from collections import defaultdict
-from html.parser import HTMLParser
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
 
 import pytest
+from htmlpage import parse, seed_id
 from typer.testing import CliRunner
 
-import pipeline
-from pipeline import report, table
+from pipeline import ingest, report, table
 from pipeline.cli import app
 
-HOSTILE = (
-    "Le ministre Jean Dupont a déclaré : « Nous paierons 3 millions d'euros & <script>alert(1)</script> "
-    "en 2025 ». Selon l'entreprise, les ventes ont augmenté de 12 % hier. "
-    '"Tout va <b>bien</b> & rien n\'est perdu", a dit Marie Curie.'
-)
-HOSTILE_TITLE = "Titre <img src=x onerror=\"alert(1)\"> & 'guillemets'"
 
-
-class Page(HTMLParser):
-    """Collects tags, links, and per article section the text block, its marks and the table cells."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[str] = []
-        self.hrefs: list[str] = []
-        self.stack: list[tuple[str, dict]] = []
-        self.texts: dict[str, list[str]] = defaultdict(list)  # section id -> text of div.text
-        self.marks: dict[str, list[tuple[set[str], str, str]]] = defaultdict(list)  # (classes, title, text)
-        self.cells: dict[str, list[str]] = defaultdict(list)  # section id -> text of every <td>
-        self.section = ""
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        self.tags.append(tag)
-        if tag == "a" and "href" in a:
-            self.hrefs.append(a["href"])
-        if tag == "section":
-            self.section = a.get("id", "")
-        self.stack.append((tag, a))
-
-    def handle_endtag(self, tag):
-        while self.stack:
-            if self.stack.pop()[0] == tag:
-                break
-
-    def _inside(self, tag: str, cls: str | None = None) -> dict | None:
-        for t, a in reversed(self.stack):
-            if t == tag and (cls is None or cls in (a.get("class") or "").split()):
-                return a
-        return None
-
-    def handle_data(self, data):
-        if self._inside("div", "text") is not None and self._inside("a", "ref") is None:
-            self.texts[self.section].append(data)
-            mark = self._inside("mark")
-            if mark is not None:
-                self.marks[self.section].append((set(mark["class"].split()), mark.get("title", ""), data))
-        if self._inside("td") is not None:
-            self.cells[self.section].append(data)
-
-
-def parse(html_text: str) -> Page:
-    page = Page()
-    page.feed(html_text)
-    page.close()
-    return page
-
-
-def marked(page: Page, section: str, cls: str, n: int) -> str:
-    """The text under marks whose title gives statement n this class ("5 content · 6 cue")."""
-    return "".join(
-        data
-        for classes, title, data in page.marks.get(section, [])
-        if cls in classes and f"{n} {cls}" in title.split(" · ")
-    )
-
-
-def section_of(tables, article_id: str) -> str:
-    """The page section of an article: the report keeps the articles table's order."""
-    return f"a{[a['article_id'] for a in tables.articles].index(article_id) + 1}"
+@pytest.fixture(scope="module")
+def out_dir(review_batch, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("extract-out")
+    table.write(review_batch, out, "parquet")
+    return out
 
 
 @pytest.fixture(scope="module")
-def extracted(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("articles")
-    jsonl = folder / "articles.jsonl"
-    record = {
-        "id": "hostile-1",
-        "lang": "fr",
-        "date": "2024-03-01",
-        "title": HOSTILE_TITLE,
-        "url": "javascript:alert(1)",
-        "text": HOSTILE,
-    }
-    jsonl.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-    bad = folder / "bad<&>.txt"
-    bad.write_bytes(b"\x00\x01binary\x00")
-    return pipeline.Extractor().run([jsonl, bad])
+def rendered(out_dir, tmp_path_factory):
+    """(report path, its html, parsed page)."""
+    path = report.write_report(out_dir, tmp_path_factory.mktemp("site") / "report.html")
+    text = path.read_text(encoding="utf-8")
+    return path, text, parse(text)
 
 
-@pytest.fixture(scope="module")
-def page_of(extracted, tmp_path_factory):
-    """Write the tables in a format, render the page, return (html, parsed page)."""
-    cache: dict[str, tuple[str, Page]] = {}
-
-    def render(fmt: str = "parquet") -> tuple[str, Page]:
-        if fmt not in cache:
-            out = tmp_path_factory.mktemp(f"out-{fmt}")
-            table.write(extracted, out, fmt)
-            html_text = report.write_report(out, out / "report.html").read_text(encoding="utf-8")
-            cache[fmt] = (html_text, parse(html_text))
-        return cache[fmt]
-
-    return render
+def test_report_is_self_contained_and_has_charts(rendered):
+    _, text, page = rendered
+    assert text.startswith("<!DOCTYPE html>")
+    assert not {"script", "img", "iframe", "link", "object", "embed"} & set(page.tags)
+    assert all(ref.startswith("#") for ref in re.findall(r"url\(([^)]*)\)", text)) and "@import" not in text
+    for _, attrs in page.attrs:
+        assert not any(k.startswith("on") for k in attrs)
+        assert not str(attrs.get("src", "")).startswith(("http:", "https:", "//"))
+        for key in ("href", "xlink:href"):
+            assert not str(attrs.get(key, "")).startswith(("http:", "https:", "//", "javascript:"))
+    assert page.tags.count("svg") >= 4
+    assert "<text" in text  # svg.fonttype none: chart labels stay text
 
 
-def test_pipeline_gives_the_report_something_to_show(extracted):
-    ok = [a for a in extracted.articles if a["status"] == "ok"]
-    assert len(ok) == 1 and ok[0]["text"]
-    statements = [s for s in extracted.statements if s["article_id"] == "hostile-1"]
-    assert any(s["cue"] and s["speaker_mention"] for s in statements), statements
+def test_report_counts_come_from_the_tables(review_batch, rendered):
+    _, _, page = rendered
+    rows = page.rows
+    for lang in {a["language"] or "und" for a in review_batch.articles}:
+        statuses = Counter(a["status"] for a in review_batch.articles if (a["language"] or "und") == lang)
+        ok, failed = statuses["ok"], statuses["error"]
+        said = sum(1 for s in review_batch.statements if s["language"] == lang)
+        assert [lang, str(ok), str(failed), str(said)] in rows
+    for kind, n in Counter(s["kind"] for s in review_batch.statements).items():
+        assert [kind, str(n)] in rows
+    speakers = Counter(s["speaker"] for s in review_batch.statements if s["speaker"])
+    top, n = speakers.most_common(1)[0]
+    assert top in page.data  # in the chart's SVG text
+    assert next(row for row in rows if row and row[0] == top)[2] == str(n)
+    largest = max((q for s in review_batch.statements for q in s["quantities"]), key=lambda q: q["value"])
+    assert any(row[0] == largest["text"] for row in rows)
 
 
-def test_article_content_cannot_inject_markup(page_of):
-    html_text, page = page_of()
-    assert "script" not in page.tags and "img" not in page.tags and "b" not in page.tags
-    assert "<script>" not in html_text.lower()
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html_text
-    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html_text
-    assert not any(h.lower().startswith("javascript:") for h in page.hrefs)
-    assert "javascript:alert(1)" in html_text  # shown as text, not a link
+def test_failed_articles_are_listed_with_their_error(review_batch, rendered):
+    _, text, _ = rendered
+    failed = [a for a in review_batch.articles if a["status"] == "error"]
+    assert failed
+    assert f"Failed articles ({len(failed)})" in text
+    for a in failed:
+        assert html.escape(a["error"]) in text and html.escape(a["source_path"]) in text
 
 
-def test_text_is_intact_and_marks_match_the_statements(extracted, page_of):
-    _, page = page_of()
-    section = section_of(extracted, "hostile-1")
-    article = next(a for a in extracted.articles if a["article_id"] == "hostile-1")
-    assert "".join(page.texts[section]) == article["text"]
-    statements = sorted(
-        (s for s in extracted.statements if s["article_id"] == "hostile-1"),
-        key=lambda s: (s["start"], s["end"]),
-    )
-    for n, st in enumerate(statements, start=1):
-        assert (
-            marked(page, section, "content", n) == article["text"][st["start"] : st["end"]] == st["statement"]
-        )
-        if st["cue"]:
-            assert marked(page, section, "cue", n) == st["cue"]
-        if st["speaker_mention"]:
-            assert marked(page, section, "speaker", n) == st["speaker_mention"]
+def test_links_lead_to_highlighted_pages(review_batch, rendered):
+    path, _, page = rendered
+    local = [h for h in page.hrefs if not h.startswith("#")]
+    assert local
+    pages_with_text = [a for a in review_batch.articles if a["text"]]
+    targets = {h.split("#")[0] for h in local}
+    assert len(targets) == len(pages_with_text)
+    for href in local:
+        target, _, fragment = href.partition("#")
+        article_page = parse((path.parent / target).read_text(encoding="utf-8"))
+        if fragment:
+            assert fragment in article_page.ids
+        assert f"../{path.name}" in article_page.hrefs  # back to the report
+    seed_page = next(h for h in targets if seed_id(review_batch) in h)
+    assert "Coupang" in parse((path.parent / seed_page).read_text(encoding="utf-8")).data
 
 
-def test_statement_table_lists_values(extracted, page_of):
-    _, page = page_of()
-    cells = "\n".join(page.cells[section_of(extracted, "hostile-1")])
-    for st in (s for s in extracted.statements if s["article_id"] == "hostile-1"):
-        for value in (st["speaker"], st["cue"], st["kind"], st["statement"]):
-            if value:
-                assert value in cells
-        for d in st["dates"]:
-            assert d["value"].isoformat() in cells
-        for q in st["quantities"]:
-            assert q["text"] in cells
+def test_hostile_article_stays_text_everywhere(rendered):
+    path, _, _ = rendered
+    for page_path in [path, *sorted((path.parent / f"{path.stem}_articles").glob("*.html"))]:
+        page = parse(page_path.read_text(encoding="utf-8"))
+        assert not {"script", "img", "b"} & set(page.tags), page_path
+        assert not any(k.startswith("on") for _, attrs in page.attrs for k in attrs), page_path
 
 
-def test_error_articles_appear_with_their_message(extracted, page_of):
-    errors = [a for a in extracted.articles if a["status"] == "error"]
-    assert errors and all(a["error"] for a in errors)
-    html_text, page = page_of()
-    for a in errors:
-        assert html.escape(a["error"]) in html_text
-        assert html.escape(a["source_path"]) in html_text
-        assert not page.texts.get(section_of(extracted, a["article_id"]))  # no text block
-    assert f"({len(errors)} with errors)" in html_text
+def test_pages_are_bounded(out_dir, tmp_path):
+    path = report.write_report(out_dir, tmp_path / "r.html", max_pages=1)
+    assert len(list((tmp_path / "r_articles").glob("*.html"))) == 1
+    report.write_report(out_dir, tmp_path / "r.html", max_pages=0)
+    assert not list((tmp_path / "r_articles").glob("*.html"))  # stale pages removed
+    assert "r_articles/" not in path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_every_output_format_gives_the_same_marked_text(page_of, fmt):
-    _, parquet = page_of("parquet")
-    _, other = page_of(fmt)
-    assert other.texts == parquet.texts
-    assert other.marks == parquet.marks
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_every_output_format_gives_a_report(review_batch, tmp_path, fmt):
+    table.write(review_batch, tmp_path / "out", fmt)
+    page = parse(report.write_report(tmp_path / "out", tmp_path / "r.html").read_text(encoding="utf-8"))
+    assert page.tags.count("svg") >= 4
+    speakers = Counter(s["speaker"] for s in review_batch.statements if s["speaker"])
+    assert speakers.most_common(1)[0][0] in page.data
 
 
-def test_cli_report(extracted, tmp_path):
-    out = tmp_path / "out"
-    table.write(extracted, out, "parquet")
-    html_path = tmp_path / "review" / "page.html"
-    result = CliRunner().invoke(app, ["report", str(out), "--html", str(html_path)])
+def test_report_reads_an_ingest_dataset(review_batch, corpus_dir, tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(corpus_dir / "fr", inbox)
+    code = ingest.main([inbox], into=tmp_path / "dataset")
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert code == 0 and summary["articles"] == len(list(inbox.iterdir()))
+    statements = ingest.read(tmp_path / "dataset", "statements")
+    path = report.write_report(tmp_path / "dataset", tmp_path / "dataset-report.html")
+    page = parse(path.read_text(encoding="utf-8"))
+    cards = page.data[page.data.index("statements") - 1]
+    assert cards == str(len(statements))
+    assert len(list((tmp_path / "dataset-report_articles").glob("*.html"))) == summary["articles"]
+
+
+def test_cli_report(out_dir, tmp_path):
+    result = CliRunner().invoke(app, ["report", str(out_dir), "-o", str(tmp_path / "r" / "page.html")])
     assert result.exit_code == 0, result.output
-    assert html_path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    missing = CliRunner().invoke(app, ["report", str(tmp_path / "nowhere"), "--html", str(html_path)])
-    assert missing.exit_code != 0
+    assert (tmp_path / "r" / "page.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert (tmp_path / "r" / "page_articles").is_dir()
+    old = CliRunner().invoke(app, ["report", str(out_dir), "--html", str(tmp_path / "old.html")])
+    assert old.exit_code == 0 and (tmp_path / "old.html").exists() and "deprecated" in old.output
+    missing = CliRunner().invoke(app, ["report", str(tmp_path / "nowhere"), "-o", str(tmp_path / "x.html")])
+    assert missing.exit_code == 2 and "nowhere" in missing.output
+    empty = CliRunner().invoke(app, ["report", str(tmp_path / "r"), "-o", str(tmp_path / "x.html")])
+    assert empty.exit_code == 2 and "no articles table" in empty.output
 
 
-def test_marks_never_cross_and_overlaps_are_flattened():
-    text = "Il a dit que <tout> va bien."
-    marks = [(0, 2, "speaker", 1), (3, 8, "cue", 1), (5, 27, "content", 1), (13, 19, "cue", 2)]
-    page = parse(
-        f'<section id="a1"><div class="text">{report.render_text(text, marks, "a1")}</div></section>'
-    )
-    assert "".join(page.texts["a1"]) == text
-    assert marked(page, "a1", "content", 1) == text[5:27]
-    assert marked(page, "a1", "cue", 1) == text[3:8]
-    assert marked(page, "a1", "cue", 2) == "<tout>"
-    assert any({"cue", "content"} <= classes for classes, _, _ in page.marks["a1"])
-    assert "tout" not in page.tags
+def test_chart_labels_are_text_not_markup():
+    """Speaker names reach the SVG as escaped text; `$` is a dollar, not mathtext."""
+    name = "<script>alert(1)</script> & $x^2$"
+    page = parse(report.bar_chart([name, "B"], {"statements": [3, 1]}, xlabel="statements"))
+    assert "script" not in page.tags and page.tags[0] == "svg"
+    assert name in page.data
