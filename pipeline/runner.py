@@ -18,7 +18,7 @@ from .sources import Article
 from .table import Tables, article_row, entity_rows, statement_rows
 
 PIPE_BATCH = 16
-FIRST_BATCH = 4  # articles in the first batch, so that a run shows results within seconds
+FIRST_BATCH = 2  # articles in the first batch, so that a run shows results within seconds
 
 
 def package_version() -> str:

@@ -99,6 +99,15 @@ class _Lex:
     whole_sentence: set[str]
     adj_endings: tuple[str, ...]
     open_to_close: dict[str, list[str]] = field(default_factory=dict)
+    # lookups by first word / first character, built once: the scans below run at every word
+    phrases_by_first: dict[str, list[list[str]]] = field(default_factory=dict)
+    according_by_first: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for phrase in self.phrases:
+            self.phrases_by_first.setdefault(phrase[0], []).append(phrase)
+        for marker in self.according:
+            self.according_by_first.setdefault(marker[:1], []).append(marker)
 
     @classmethod
     def from_data(cls, data: dict) -> _Lex:
@@ -418,7 +427,7 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
 def _cue_len(words: list[_W], k: int, lex: _Lex) -> int:
     """How many words form a cue starting at words[k]: 1 for a listed form, more for a listed
     phrase ("geht davon aus"), 0 for none."""
-    for phrase in lex.phrases:
+    for phrase in lex.phrases_by_first.get(words[k].low, ()):
         if len(phrase) > 1 and [w.low for w in words[k:k + len(phrase)]] == phrase:
             return len(phrase)
     return 1 if words[k].low in lex.cues else 0
@@ -525,7 +534,8 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
                                        w.low, w.start, w.end, confidence=0.5))
             continue
         # prefix markers: "laut X", "según X, …", "nach Angaben von X"
-        marker = _marker_at(low, words, k, lex.according)
+        first = low[w.start:w.start + 1]
+        marker = _marker_at(low, words, k, lex.according_by_first.get(first, ()))
         if marker is not None or (w.low in lex.ambiguous and _noun_within(words, k + 1, 3, lex)):
             m_end = marker if marker is not None else w.end
             j = k + 1
@@ -605,7 +615,7 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
     return found
 
 
-def _marker_at(low: str, words: list[_W], k: int, markers: list[str]) -> int | None:
+def _marker_at(low: str, words: list[_W], k: int, markers: list[str] | tuple) -> int | None:
     for m in markers:
         if low.startswith(m, words[k].start):
             end = words[k].start + len(m)

@@ -57,11 +57,17 @@ _FULLWIDTH.update({0x066B: ord("."), 0x066C: ord(","), 0x2212: ord("-"), 0x2013:
 def _fold(s: str) -> str:
     """Lower case without accents (gold and news both write "cinquieme" and "cinquième")."""
     s = s.lower()
-    if s.isascii() or any(ord(c) >= 0x3000 for c in s):
+    if s.isascii() or max(s) >= "\u3000":
         return s  # kana and hangul keep their voicing marks ("ダース" is not "タース")
-    out = unicodedata.normalize("NFD", s)
-    out = "".join(c for c in out if unicodedata.category(c) != "Mn")
+    out = unicodedata.normalize("NFD", s).translate(_nonspacing_marks())
     return unicodedata.normalize("NFC", out)
+
+
+@cache
+def _nonspacing_marks() -> dict[int, None]:
+    """str.translate table deleting every non-spacing mark (category Mn) below U+3000, where
+    `_fold` applies: one C call per word instead of a Python test per character."""
+    return {cp: None for cp in range(0x3000) if unicodedata.category(chr(cp)) == "Mn"}
 
 
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
