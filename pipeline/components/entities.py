@@ -223,7 +223,7 @@ def is_name_word(tok: Token, d: EntityData) -> bool:
 
 def is_common_noun(text: str, d: EntityData) -> bool:
     low = text.lower()
-    return any(low.endswith(s) for s in d.noun_suffixes)
+    return bool(d.noun_suffixes) and low.endswith(d.noun_suffixes)
 
 
 def name_run(doc: Doc, i: int, d: EntityData, limit: int = 5) -> int:
@@ -265,10 +265,10 @@ def gazetteer_matches(doc: Doc, d: EntityData, prio: int = GAZ) -> list[tuple[in
         if first or d.particles or d.inflections:
             for length in range(min(d.gaz_len, n - i) if first else 1, 0, -1):
                 head = tuple(words[i : i + length - 1])
-                last = doc[i + length - 1]
                 for stem in stems(words[i + length - 1], d):
                     label = d.gazetteer.get(head + (stem,))
                     if label:
+                        last = doc[i + length - 1]
                         # one-word names ("Douglas", "Regina", "Siemens") yield to longer rule matches
                         # ("Douglas Adams", "Siemens AG"); person names yield to first-name runs
                         p = prio - 15 if label == "PER" else prio if length > 1 else PERSON - 1
@@ -392,7 +392,7 @@ def is_title(tok: Token, d: EntityData) -> bool:
     low = tok.lower_
     if low in d.titles or (low.endswith(".") and low[:-1] in d.titles):
         return True
-    return is_cap(tok) and any(low.endswith(e) for e in d.title_endings)
+    return bool(d.title_endings) and low.endswith(d.title_endings) and is_cap(tok)
 
 
 def rule_entities(doc: Doc, d: EntityData) -> list[tuple[int, int, int, str]]:
