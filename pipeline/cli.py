@@ -124,6 +124,14 @@ def extract(
         _usage(f"unknown --progress {progress!r}; expected auto, always or never")
     files = list(sources.discover(paths))
     start = time.perf_counter()
+    failed: list[dict] = []
+    words = 0
+
+    def tally(part) -> None:
+        """Failures and words, counted per batch: the rows are Arrow once the batch is reported."""
+        nonlocal words
+        failed.extend(a for a in part.articles if a["status"] == "error")
+        words += sum(len((a["text"] or "").split()) for a in part.articles)
     tty = _verbosity > QUIET and (progress == "always" or (progress == "auto" and sys.stderr.isatty()))
     if not tty and _verbosity > QUIET:
         log("start", files=len(files), out=str(out), workers=workers)
@@ -133,22 +141,22 @@ def extract(
         with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       transient=True, console=_console(stderr=True)) as bar:
             task = bar.add_task("extract", total=len(files) or None)
-            tables = runner.run(paths, workers=workers, batch_size=batch_size,
-                                on_progress=lambda n, _part: bar.advance(task, n))
+            tables = runner.run(paths, workers=workers, batch_size=batch_size, freeze=True,
+                                on_progress=lambda n, part: (tally(part), bar.advance(task, n)))
     else:
         def report(n: int, part) -> None:
+            tally(part)
             for row in part.articles:
                 if row["status"] == "error":
                     log("article_error", path=row["source_path"], error=row["error"])
             if _verbosity > QUIET:
                 log("batch", articles=n, statements=len(part.statements))
 
-        tables = runner.run(paths, workers=workers, batch_size=batch_size, on_progress=report)
+        tables = runner.run(paths, workers=workers, batch_size=batch_size, on_progress=report, freeze=True)
     written = table.write(tables, out, fmt.value)
     seconds = time.perf_counter() - start
-    failed = [a for a in tables.articles if a["status"] == "error"]
-    words = sum(len((a["text"] or "").split()) for a in tables.articles)
-    summary = {"articles": len(tables.articles), "failed": len(failed), "statements": len(tables.statements),
+    summary = {"articles": tables.count("articles"), "failed": len(failed),
+               "statements": tables.count("statements"),
                "seconds": round(seconds, 2), "words_per_second": round(words / seconds) if seconds else None,
                "out": str(out)}
     if not tty and _verbosity > QUIET:

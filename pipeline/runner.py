@@ -130,22 +130,31 @@ def _chunks(it: Iterable, size: int, first: int = FIRST_BATCH) -> Iterator[list]
 
 
 def run(paths: Iterable[str], *, workers: int = 1, batch_size: int = 32,
-        on_progress: Callable[[int, Tables], None] | None = None) -> Tables:
-    """Read every file under `paths` and extract; `on_progress(n_articles, batch_tables)` per batch."""
+        on_progress: Callable[[int, Tables], None] | None = None, freeze: bool = False) -> Tables:
+    """Read every file under `paths` and extract; `on_progress(n_articles, batch_tables)` per batch.
+
+    With `freeze`, each batch's rows become Arrow tables once reported (`Tables.freeze`): read
+    them with `Tables.arrow` and `Tables.count`, not the row lists."""
     articles = sources.read_paths(paths)
-    return run_articles(articles, workers=workers, batch_size=batch_size, on_progress=on_progress)
+    return run_articles(articles, workers=workers, batch_size=batch_size, on_progress=on_progress,
+                        freeze=freeze)
 
 
 def run_articles(articles: Iterable[Article], *, workers: int = 1, batch_size: int = 32,
-                 on_progress: Callable[[int, Tables], None] | None = None) -> Tables:
+                 on_progress: Callable[[int, Tables], None] | None = None, freeze: bool = False) -> Tables:
     tables = Tables()
+
+    def done(n: int, part: Tables) -> None:
+        if on_progress:
+            on_progress(n, part)
+        if freeze:
+            part.freeze()
+        tables.extend(part)
+
     workers = max(1, min(workers, os.cpu_count() or 1)) if workers else 1
     if workers == 1:
         for chunk in _chunks(articles, batch_size):
-            part = process_articles(chunk)
-            tables.extend(part)
-            if on_progress:
-                on_progress(len(chunk), part)
+            done(len(chunk), process_articles(chunk))
         return tables
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending = []
@@ -153,13 +162,7 @@ def run_articles(articles: Iterable[Article], *, workers: int = 1, batch_size: i
             pending.append((len(chunk), pool.submit(process_articles, chunk)))
             if len(pending) >= workers * 2:
                 n, fut = pending.pop(0)
-                part = fut.result()
-                tables.extend(part)
-                if on_progress:
-                    on_progress(n, part)
+                done(n, fut.result())
         for n, fut in pending:
-            part = fut.result()
-            tables.extend(part)
-            if on_progress:
-                on_progress(n, part)
+            done(n, fut.result())
     return tables

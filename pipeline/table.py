@@ -84,19 +84,42 @@ LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC
 
 @dataclass
 class Tables:
-    """Rows of the three tables, as lists of dicts in schema order."""
+    """Rows of the three tables: recent rows as lists of dicts in schema order, older ones as Arrow.
+
+    A batch's rows are plain dicts while the batch is reported on (`on_progress`); `freeze()`
+    then moves them into Arrow tables, which hold a run's text in a few buffers instead of a
+    Python object per row and cell (a long `extract` keeps every row until it writes).
+    """
 
     statements: list[dict] = field(default_factory=list)
     articles: list[dict] = field(default_factory=list)
     entities: list[dict] = field(default_factory=list)
+    frozen: dict[str, list[pa.Table]] = field(default_factory=dict)
 
     def extend(self, other: Tables) -> None:
         self.statements.extend(other.statements)
         self.articles.extend(other.articles)
         self.entities.extend(other.entities)
+        for name, parts in other.frozen.items():
+            self.frozen.setdefault(name, []).extend(parts)
+
+    def freeze(self) -> None:
+        """Move the dict rows into Arrow tables (see the class docstring)."""
+        for name in SCHEMAS:
+            rows = getattr(self, name)
+            if rows:
+                self.frozen.setdefault(name, []).append(pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
+                rows.clear()
+
+    def count(self, name: str) -> int:
+        return len(getattr(self, name)) + sum(t.num_rows for t in self.frozen.get(name, []))
 
     def arrow(self, name: str) -> pa.Table:
-        return pa.Table.from_pylist(getattr(self, name), schema=SCHEMAS[name])
+        parts = [*self.frozen.get(name, [])]
+        rows = getattr(self, name)
+        if rows or not parts:
+            parts.append(pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
+        return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
 
     def frames(self) -> dict:
         return {name: to_pandas(self.arrow(name)) for name in SCHEMAS}
