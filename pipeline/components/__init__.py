@@ -22,7 +22,6 @@ from . import (  # noqa: E402,F401
     attribution,
     dates,
     entities,
-    lemmas,
     paragraphs,
     quantities,
     speakers,
