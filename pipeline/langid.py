@@ -147,8 +147,12 @@ def _from_cache(packaged: Path, identifier_class):
 
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".tmp", delete=False) as tmp:
-            with lzma.open(packaged) as src:
-                shutil.copyfileobj(src, tmp, length=1 << 20)
+            try:
+                with lzma.open(packaged) as src:
+                    shutil.copyfileobj(src, tmp, length=1 << 20)
+            except BaseException:
+                os.unlink(tmp.name)  # a full disk or an interrupted copy leaves nothing behind
+                raise
         os.replace(tmp.name, target)
     with np.load(target, allow_pickle=False) as data:
         return identifier_class(np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),

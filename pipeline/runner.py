@@ -131,10 +131,11 @@ def _preload(articles: list[Article]) -> None:
     first statement. Languages met later are loaded by each worker as usual; with another start
     method than fork this only costs the parent's load.
     """
-    for lang in {choose_language(a)[0] for a in articles if a.ok}:
+    for article in articles:
         try:
-            models.load(lang)
-        except Exception:  # noqa: BLE001 - the workers report it as each article's error
+            if article.ok:
+                models.load(choose_language(article)[0])
+        except Exception:  # noqa: BLE001 - the workers meet it again and report it as the article's error
             continue
 
 

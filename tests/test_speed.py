@@ -87,3 +87,23 @@ def test_stop_word_shortcut_keeps_a_quote_in_another_language(fr):
     assert fast == slow
     assert [o["language"] for o in fast] == ["en"]
     assert text[fast[0]["start"]:fast[0]["end"]].startswith('"We are')
+
+
+def test_frozen_batches_make_the_same_tables(fr):
+    """`extract` keeps reported batches as Arrow (`Tables.freeze`): the tables must not change."""
+    texts = ["Le ministre a déclaré mardi que 3 000 emplois seraient créés en 2026.",
+             "« Nous ne céderons pas », a affirmé la présidente de la région, selon l'AFP.",
+             "Selon l'entreprise, les ventes ont augmenté de 12 % l'an dernier."]
+    articles = [sources.make_article(t, path=f"t{i}", lang="fr") for i, t in enumerate(texts)]
+    plain = runner.run_articles(articles, batch_size=2)
+    frozen = runner.run_articles(articles, batch_size=2, freeze=True)
+    assert frozen.frozen and not frozen.statements
+    for name in ("statements", "articles", "entities"):
+        assert frozen.count(name) == plain.count(name) == len(getattr(plain, name))
+        assert frozen.arrow(name).to_pylist() == plain.arrow(name).to_pylist()
+    assert plain.count("statements") >= 3
+
+
+def test_batches_ramp_up_from_one_article():
+    sizes = [len(c) for c in runner._chunks(range(100), 32)]
+    assert sizes == [1, 2, 4, 8, 16, 32, 32, 5]
