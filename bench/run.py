@@ -4,10 +4,11 @@ The machines are shared and noisy, so every target is a ratio of two measurement
 same run, alternately, on the same texts: `newsfacts extract` (whole process: reading,
 language identification, the spaCy model, our components, the table and its Parquet files)
 against stock spaCy `nlp.pipe` with the same base model (bench/raw_spacy.py, also a whole
-process: import, load, pipe). Each pair runs `--rounds` times; the best time of each side is
-kept, the least disturbed by other jobs.
+process: import, load, pipe), and against spaCy running the model with newsfacts' one change
+to it (`--index-lemmas`: the same model as newsfacts runs). Each runs `--rounds` times,
+alternately; the best time of each side is kept, the least disturbed by other jobs.
 
-    python bench/run.py [--eval ../shared/eval] [--articles 300] [--rounds 2] [--only ...]
+    python bench/run.py [--eval ../shared/eval] [--articles 1000] [--rounds 2] [--only ...]
 
 Jobs (`--only`): throughput (fr, en, de, ja when installed), workers (1 against 2 processes),
 memory (French and English in one run, per-process peak RSS, time to first statement),
