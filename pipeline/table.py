@@ -134,16 +134,6 @@ def entity_label(label: str) -> str:
     return LABELS.get(label, label)
 
 
-def _sentence_of(doc, start: int, end: int) -> str:
-    from .components.doc_text import doc_text  # spaCy is loaded once there are Docs
-
-    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
-    if span is None:
-        return doc_text(doc)[start:end]
-    first, last = span[0].sent, span[-1].sent
-    return doc_text(doc)[first.start_char:last.end_char]
-
-
 def statement_rows(doc, extractor: str) -> list[dict]:
     from .components.doc_text import doc_text  # spaCy is loaded once there are Docs
 
