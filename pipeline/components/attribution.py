@@ -38,32 +38,11 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lang as langdata
 from . import quotes as q
+from .attribution_patterns import find_statements as _rules_tier
 from .doc_text import doc_text
+from .statement import Statement
 
 _PUNCT_EDGE = set(" \t\n,;:.!?—–-\"'“”«»„‘’()[]")
-
-
-@dataclass
-class Statement:
-    start: int  # content, character offsets into doc.text
-    end: int
-    kind: str  # direct, indirect, mixed, according_to, claim
-    cue_start: int | None = None
-    cue_end: int | None = None
-    cue_lemma: str | None = None
-    source_start: int | None = None
-    source_end: int | None = None
-    speaker: str | None = None  # resolved name, set by the speakers component
-    speaker_label: str | None = None
-    confidence: float = 0.5
-    fragments: list[tuple[int, int]] | None = None  # discontinuous content (merged quote pieces)
-    rule: str = ""  # which rule found it (for review and confidence)
-
-    def source_text(self, doc: Doc) -> str | None:
-        return None if self.source_start is None else doc_text(doc)[self.source_start : self.source_end]
-
-    def cue_text(self, doc: Doc) -> str | None:
-        return None if self.cue_start is None else doc_text(doc)[self.cue_start : self.cue_end]
 
 
 @dataclass
@@ -222,11 +201,7 @@ _text = doc_text
 
 
 def _pattern_statements(doc: Doc, data: dict) -> list[Statement]:
-    try:
-        from .attribution_patterns import find_statements as patterns
-    except ImportError:
-        return []
-    return list(patterns(doc, data))
+    return list(_rules_tier(doc, data))
 
 
 # --------------------------------------------------------------------------- the parse tier

@@ -1,7 +1,7 @@
 """Attributed statements without a dependency parse: the rules tier (German, Italian, Korean, ...).
 
 `find_statements(doc, data)` reads only `doc.text`, the Doc's sentence boundaries and the
-[attribution] table of the language file, and returns `attribution.Statement`s with character
+[attribution] table of the language file, and returns `statement.Statement`s with character
 offsets. It is what the attribution component calls when `not doc.has_annotation("DEP")`.
 
 Why hand-written patterns: no German, Italian, Portuguese, Dutch, Russian, Korean, Chinese or
@@ -59,8 +59,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .attribution import Statement
 from .doc_text import doc_text
+from .statement import Statement
 
 WORD = re.compile(r"[\w][\w'’\-\.]*[\w]|[\w]", re.UNICODE)
 SEPARATORS = ",:;，：、—–"
