@@ -293,15 +293,23 @@ def verb_statements(
     return out
 
 
+@dataclass
+class _Reading:
+    """What one reading of a cue found: the content, the rule's name and its confidence."""
+
+    content: tuple[int, int]
+    rule: str
+    conf: float
+    cue_end: int | None = None  # "appealed for": the cue runs to its preposition
+    fragments: list[tuple[int, int]] | None = None  # the two sides of a parenthetical cue
+
+
 def _verb_statement(
     tok: Token, cfg: Config, quotes: list[q.Quote], claimed: list[tuple[int, int]]
 ) -> Statement | None:
-    doc = tok.doc
+    """The statement of one cue word: the first of its readings that finds a content, then the
+    finishing pass. Nouns, adjectives and raising verbs have readings of their own."""
     lemma = _lemma(tok, cfg)
-    content: tuple[int, int] | None = None
-    rule = ""
-    conf = 0.5
-    children = list(tok.children)
     if lemma in cfg.raising_cues:
         return _raising_statement(tok, cfg, quotes, claimed)
     if tok.pos_ == "ADJ":
@@ -310,8 +318,19 @@ def _verb_statement(
         st = _noun_statement(tok, cfg, quotes, claimed)
         if st is not None or lemma not in cfg.clause_cues | cfg.object_cues | cfg.xcomp_cues:
             return st
-    if tok.pos_ == "NOUN" and not any(c.dep_ in cfg.subject_deps for c in children):
+    if tok.pos_ == "NOUN" and not any(c.dep_ in cfg.subject_deps for c in tok.children):
         return None  # a mis-tagged verb ("Vuillermoz remarque que") has a subject; a real noun has not
+    for read in _READINGS:
+        reading = read(tok, lemma, cfg, quotes)
+        if reading is not None:
+            return _finish(tok, lemma, reading, cfg, quotes, claimed)
+    return None
+
+
+def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
+    """ "X a déclaré que…", "X said (that)…", "urged X to…": a clause or infinitive complement."""
+    doc = tok.doc
+    children = list(tok.children)
     clause = [c for c in children if c.dep_ in cfg.clause_deps and lemma in cfg.clause_cues]
     if not clause:
         clause = [
@@ -324,66 +343,86 @@ def _verb_statement(
                 or (lemma in cfg.predicative_cues and c.pos_ in ("ADJ", "NOUN"))
             )
         ]
-    if clause:
-        first = clause[0]
-        if cfg.object_tail_deps and first.dep_ in cfg.xcomp_deps:
-            # "urged fellow Republicans to unendorse Trump": the object is the infinitive's subject
-            objs = [c for c in children if c.dep_ in cfg.object_deps and tok.i < c.i < first.i]
-            first = objs[0] if objs else first
-        content = _subtree_chars(first, clause[-1], exclude=tok)
-        rule, conf = "clause", 0.8
-        if lemma in cfg.passive_raising_cues and first.dep_ in cfg.xcomp_deps:
-            # "Trump isn't expected to attend": the subject belongs to the content
-            subj = [c for c in children if c.dep_ in cfg.passive_subject_deps and c.i < tok.i]
-            if subj and _agent(tok, cfg) is None and not _in_quote(subj[0], quotes):
-                content = _trim(_text(doc), subj[0].left_edge.idx, content[1])
-        if (
-            tok.dep_ == "conj"
-            and tok.head.i < tok.i
-            and content[1] <= tok.idx
-            and all(t.is_punct for t in doc[tok.right_edge.i + 1 : tok.sent.end])
-        ):
-            # "Clinton’s van was…, but the Secret Service…, another source said.": the parser
-            # makes the cue a conjunct of the first clause; the whole sentence is reported
-            content = _trim(_text(doc), min(content[0], tok.head.left_edge.idx), content[1])
-    if content is None and lemma in cfg.clause_cues:
-        mark = _complementizer_after(tok, cfg)
-        if mark is not None:
-            content = _subtree_chars(mark, mark.head, exclude=tok)
-            rule, conf = "complementizer", 0.6
-    if content is None:
-        objs = [c for c in children if c.dep_ in cfg.object_deps and lemma in cfg.object_cues and c.i > tok.i]
-        if objs:
-            last = objs[0]
-            for c in children:  # "called X “deplorables”", "cited X as an example", "blasted X for…"
-                if c.i > last.i and (
-                    c.dep_ in cfg.object_tail_deps
-                    or (c.dep_ in cfg.prep_deps and c.lower_ in cfg.object_tail_preps)
-                ):
-                    last = c
-            content = _subtree_chars(objs[0], last, exclude=tok)
-            rule, conf = "object", 0.55
-    cue_end = tok.idx + len(tok.text)
-    if content is None and lemma in cfg.prep_lemmas:
-        for c in children:
-            if c.dep_ in cfg.prep_deps and c.i > tok.i and f"{lemma} {c.lower_}" in cfg.prep_cues:
-                pobj = [g for g in c.children if g.dep_ in cfg.pobj_deps]
-                if pobj:
-                    content = _subtree_chars(pobj[0], pobj[0])
-                    cue_end = c.idx + len(c.text)
-                    rule, conf = "prep", 0.5
-                break
-    fragments = None
-    if content is None and lemma in cfg.clause_cues:
-        frag = _parenthetical(tok, cfg, quotes)
-        if frag is not None:
-            fragments = frag
-            content = (frag[0][0], frag[-1][1])
-            rule, conf = "parenthetical", 0.7
-    left_word = _left_word(tok)
+    if not clause:
+        return None
+    first = clause[0]
+    if cfg.object_tail_deps and first.dep_ in cfg.xcomp_deps:
+        # "urged fellow Republicans to unendorse Trump": the object is the infinitive's subject
+        objs = [c for c in children if c.dep_ in cfg.object_deps and tok.i < c.i < first.i]
+        first = objs[0] if objs else first
+    content = _subtree_chars(first, clause[-1], exclude=tok)
+    if lemma in cfg.passive_raising_cues and first.dep_ in cfg.xcomp_deps:
+        # "Trump isn't expected to attend": the subject belongs to the content
+        subj = [c for c in children if c.dep_ in cfg.passive_subject_deps and c.i < tok.i]
+        if subj and _agent(tok, cfg) is None and not _in_quote(subj[0], quotes):
+            content = _trim(_text(doc), subj[0].left_edge.idx, content[1])
     if (
-        content is None
-        and lemma in cfg.clause_cues
+        tok.dep_ == "conj"
+        and tok.head.i < tok.i
+        and content[1] <= tok.idx
+        and all(t.is_punct for t in doc[tok.right_edge.i + 1 : tok.sent.end])
+    ):
+        # "Clinton’s van was…, but the Secret Service…, another source said.": the parser
+        # makes the cue a conjunct of the first clause; the whole sentence is reported
+        content = _trim(_text(doc), min(content[0], tok.head.left_edge.idx), content[1])
+    return _Reading(content, "clause", 0.8)
+
+
+def _complementizer_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
+    """ "a confié à X lundi qu'il…": a complementizer the parser did not hang on the cue."""
+    if lemma not in cfg.clause_cues:
+        return None
+    mark = _complementizer_after(tok, cfg)
+    if mark is None:
+        return None
+    return _Reading(_subtree_chars(mark, mark.head, exclude=tok), "complementizer", 0.6)
+
+
+def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
+    """ "announced a plan", "called X “deplorables”": a nominal object of a cue that allows one."""
+    children = list(tok.children)
+    objs = [c for c in children if c.dep_ in cfg.object_deps and lemma in cfg.object_cues and c.i > tok.i]
+    if not objs:
+        return None
+    last = objs[0]
+    for c in children:  # "called X “deplorables”", "cited X as an example", "blasted X for…"
+        if c.i > last.i and (
+            c.dep_ in cfg.object_tail_deps or (c.dep_ in cfg.prep_deps and c.lower_ in cfg.object_tail_preps)
+        ):
+            last = c
+    return _Reading(_subtree_chars(objs[0], last, exclude=tok), "object", 0.55)
+
+
+def _prep_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
+    """ "warned of…", "appealed for…": a cue and preposition listed together in `prep_cues`."""
+    if lemma not in cfg.prep_lemmas:
+        return None
+    for c in tok.children:
+        if c.dep_ in cfg.prep_deps and c.i > tok.i and f"{lemma} {c.lower_}" in cfg.prep_cues:
+            pobj = [g for g in c.children if g.dep_ in cfg.pobj_deps]
+            if pobj:
+                return _Reading(_subtree_chars(pobj[0], pobj[0]), "prep", 0.5, cue_end=c.idx + len(c.text))
+            return None
+    return None
+
+
+def _parenthetical_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
+    """ "The museum, Mr. Obama said, would…": the sentence around a cue set off by commas."""
+    if lemma not in cfg.clause_cues:
+        return None
+    frag = _parenthetical(tok, cfg, quotes)
+    if frag is None:
+        return None
+    return _Reading((frag[0][0], frag[-1][1]), "parenthetical", 0.7, fragments=frag)
+
+
+def _inverted_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
+    """ ", said X" / ", déclare Isha Johansen": the cue hangs off the clause it reports."""
+    doc = tok.doc
+    children = list(tok.children)
+    left_word = _left_word(tok)
+    if not (
+        lemma in cfg.clause_cues
         and tok.head.i != tok.i
         and tok.head.i < tok.i
         and tok.dep_ in cfg.inverted_deps
@@ -391,55 +430,75 @@ def _verb_statement(
         and doc[left_word - 1].text in (",", "»", "”", '"', ":", "—", "–")
         and not any(c.dep_ in cfg.object_deps for c in children)
     ):
-        # ", said X" / ", déclare Isha Johansen": the cue hangs off the clause it reports
-        head = tok.head
-        subjects = [c for c in children if c.dep_ in cfg.subject_deps and c.i < tok.i]
-        plain = not any(c.dep_ == "cc" for c in children) and all(
-            c.left_edge.i == left_word for c in subjects
-        )
-        after_quote = doc[left_word - 1].text in q.CLOSING or (
-            left_word > 1 and doc[left_word - 2].text in q.CLOSING
-        )
-        final = all(t.is_punct for t in doc[tok.right_edge.i + 1 : tok.sent.end])
-        if plain and (
-            (head.pos_ in ("VERB", "AUX") and (final or not _is_cue(head, cfg)))
-            or (after_quote and _in_quote(head, quotes))
-        ):
-            left = head.left_edge
-            end_tok = left_word - 1
-            if end_tok >= left.i:
-                span = doc[left.i : end_tok + 1]
-                content = _trim(_text(doc), span.start_char, span.end_char)
-                rule, conf = "inverted", 0.7
-    if content is None:
         return None
+    head = tok.head
+    subjects = [c for c in children if c.dep_ in cfg.subject_deps and c.i < tok.i]
+    plain = not any(c.dep_ == "cc" for c in children) and all(c.left_edge.i == left_word for c in subjects)
+    after_quote = doc[left_word - 1].text in q.CLOSING or (
+        left_word > 1 and doc[left_word - 2].text in q.CLOSING
+    )
+    final = all(t.is_punct for t in doc[tok.right_edge.i + 1 : tok.sent.end])
+    if not plain or not (
+        (head.pos_ in ("VERB", "AUX") and (final or not _is_cue(head, cfg)))
+        or (after_quote and _in_quote(head, quotes))
+    ):
+        return None
+    left = head.left_edge
+    end_tok = left_word - 1
+    if end_tok < left.i:
+        return None
+    span = doc[left.i : end_tok + 1]
+    return _Reading(_trim(_text(doc), span.start_char, span.end_char), "inverted", 0.7)
+
+
+_READINGS = (
+    _clause_reading,
+    _complementizer_reading,
+    _object_reading,
+    _prep_reading,
+    _parenthetical_reading,
+    _inverted_reading,
+)
+
+
+def _finish(
+    tok: Token, lemma: str, reading: _Reading, cfg: Config, quotes: list[q.Quote],
+    claimed: list[tuple[int, int]],
+) -> Statement | None:
+    """One pass for every reading: clip the content to the cue's sentence and paragraph, run it to
+    the sentence end, widen it to the quotations it cuts, keep it off quotations other cues
+    frame and off its own source, and attach the source."""
+    doc = tok.doc
+    text = _text(doc)
+    content, rule = reading.content, reading.rule
     if rule in ("clause", "object", "prep", "complementizer"):
         content = _cut_at_conjoined_cue(tok, content, cfg, quotes)
-        content = _paragraph(
-            _text(doc), content[0], content[1], max(content[0], min(tok.idx, content[1] - 1))
-        )
-        content = _trim(_text(doc), max(content[0], tok.sent.start_char), content[1])
+        content = _paragraph(text, content[0], content[1], max(content[0], min(tok.idx, content[1] - 1)))
+        content = _trim(text, max(content[0], tok.sent.start_char), content[1])
         if content[1] <= content[0]:
             return None
     if rule in ("clause", "object", "complementizer") and cfg.extend_to_sentence_end:
-        if not (rule == "object" and _text(doc)[content[1] : content[1] + 3].strip(' "”»')[:1] == ","):
+        if not (rule == "object" and text[content[1] : content[1] + 3].strip(' "”»')[:1] == ","):
             content = _extend_to_sentence_end(tok, content, cfg, quotes)
-    content = _expand_to_quotes(_text(doc), quotes, *content)
-    content = _absorb_next_quote(_text(doc), quotes, content, claimed)
+    content = _expand_to_quotes(text, quotes, *content)
+    content = _absorb_next_quote(text, quotes, content, claimed)
     for a, b in claimed:  # never run into a quotation another cue frames
         if a < content[1] and content[0] < b:
             if a > content[0]:
-                content = _trim(_text(doc), content[0], a)
+                content = _trim(text, content[0], a)
             else:
                 return None
-    if sum(c.isalnum() for c in _text(doc)[content[0] : content[1]]) < 2:
+    if sum(c.isalnum() for c in text[content[0] : content[1]]) < 2:
         return None
     source = _source(tok, cfg, quotes)
     if source is not None and rule in ("clause", "object") and content[0] < source[0] < content[1]:
         agent = doc.char_span(source[0], source[1], alignment_mode="expand")
         cut = agent.root.left_edge.idx if agent is not None else source[0]
-        content = _trim(_text(doc), content[0], cut)
-    st = Statement(content[0], content[1], "indirect", tok.idx, cue_end, lemma, confidence=conf, rule=rule)
+        content = _trim(text, content[0], cut)
+    cue_end = reading.cue_end if reading.cue_end is not None else tok.idx + len(tok.text)
+    st = Statement(content[0], content[1], "indirect", tok.idx, cue_end, lemma,
+                   confidence=reading.conf, rule=rule)
+    fragments = reading.fragments
     if fragments and rule == "parenthetical" and content == (fragments[0][0], fragments[-1][1]):
         st.fragments = fragments
     if source is not None:
