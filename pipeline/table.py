@@ -46,6 +46,7 @@ STATEMENTS = pa.schema([
     ("entities", pa.list_(ENTITY)),
     ("confidence", pa.float32()),
     ("extractor", pa.string()),
+    ("rule", pa.string()),
 ])
 
 ARTICLES = pa.schema([
@@ -178,6 +179,7 @@ def statement_rows(doc, extractor: str) -> list[dict]:
             "entities": [{"text": e.text, "label": entity_label(e.label_)} for e in ents],
             "confidence": st.confidence,
             "extractor": extractor,
+            "rule": st.rule or None,
         })
     return rows
 

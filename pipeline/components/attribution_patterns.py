@@ -395,7 +395,7 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
                     if q0 == ue - len(rest) and q0 > ce:
                         ce = q1
             st = Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), w.start, cue_end, w.low,
-                           confidence=0.6)
+                           confidence=0.6, rule="rules.content_then_cue")
             if src is not None:
                 st.source_start, st.source_end = src
             found.append(st)
@@ -410,14 +410,15 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
                 adjacent = src is not None and k > 0 and src[1] == words[k - 1].end
                 if adjacent and ce - cs >= 20:
                     found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), w.start, cue_end,
-                                           w.low, src[0], src[1], confidence=0.41))
+                                           w.low, src[0], src[1], confidence=0.41,
+                                           rule="rules.whole_sentence"))
             continue
         cs, ce = _content_after(text, sep, ue, quotes)
         if ce - cs < 12:
             continue
         src = _source_around(text, us, words, k, sep, lex)
         st = Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), w.start, cue_end, w.low,
-                       confidence=0.6)
+                       confidence=0.6, rule="rules.cue_then_content")
         if src is not None:
             st.source_start, st.source_end = src
         found.append(st)
@@ -531,7 +532,7 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
             cs, ce = _trim(text, w.end, ue)
             if ce - cs >= 12:
                 found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), w.start, w.end,
-                                       w.low, w.start, w.end, confidence=0.5))
+                                       w.low, w.start, w.end, confidence=0.5, rule="rules.anaphoric_marker"))
             continue
         # prefix markers: "laut X", "según X, …", "nach Angaben von X"
         first = low[w.start:w.start + 1]
@@ -551,7 +552,8 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
             if ce - cs < 12:
                 continue
             found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), w.start, m_end,
-                                   text[w.start:m_end].lower(), src[0], src[1], confidence=0.6))
+                                   text[w.start:m_end].lower(), src[0], src[1], confidence=0.6,
+                                   rule="rules.according_marker"))
             continue
         # postposition markers: "X zufolge", "Seiner Meinung nach"
         if w.low in lex.according_after or (w.low in lex.ambiguous and k and _is_noun(words[k - 1], lex)):
@@ -563,7 +565,8 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
             if ce - cs < 12:
                 continue
             found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), w.start, w.end,
-                                   w.low, src[0], src[1], confidence=0.6))
+                                   w.low, src[0], src[1], confidence=0.6,
+                                   rule="rules.according_postposition"))
             continue
         # ", so X" (German): source after the marker
         if w.low in lex.so_markers and k + 1 < len(words):
@@ -579,7 +582,7 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
             if ce - cs < 12:
                 continue
             found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), w.start, w.end, w.low,
-                                   src[0], src[1], confidence=0.6))
+                                   src[0], src[1], confidence=0.6, rule="rules.so_marker"))
             continue
         # reporting clause: "wie X mitteilte, …", "как сообщил X, …"
         if w.low in lex.openers:
@@ -607,7 +610,7 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
                         break
                     st = Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), words[j].start,
                                    words[j].end,
-                                   words[j].low, confidence=0.6)
+                                   words[j].low, confidence=0.6, rule="rules.reporting_clause")
                     if src is not None:
                         st.source_start, st.source_end = src
                     found.append(st)
@@ -688,7 +691,8 @@ def _sov_statements(text: str, unit: tuple[int, int], quotes, lex: _Lex) -> list
                 cs, ce = _trim(text, cs, ce)
             if ce - cs < 4:
                 continue
-            st = Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), c0, c1, cue, confidence=0.6)
+            st = Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), c0, c1, cue, confidence=0.6,
+                           rule="rules.sov_quotative")
             if src is not None and src[1] <= cs:
                 st.source_start, st.source_end = src
             found.append(st)
@@ -727,7 +731,7 @@ def _according_statement(text: str, quotes, content: tuple[int, int], cue_start:
                          source: tuple[int, int]) -> Statement:
     cs, ce = content
     return Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), cue_start, cue_start + len(marker),
-                     marker, source[0], source[1], confidence=0.6)
+                     marker, source[0], source[1], confidence=0.6, rule="rules.according_cjk")
 
 
 def _cjk_according(text: str, unit: tuple[int, int], quotes, lex: _Lex) -> list[Statement]:
@@ -791,7 +795,7 @@ def _nospace_cue_first(text: str, unit: tuple[int, int], quotes, lex: _Lex) -> l
             continue
         found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), us + i, us + i + len(cue),
                                cue,
-                               s0, s1, confidence=0.6))
+                               s0, s1, confidence=0.6, rule="rules.nospace_cue_first"))
         break
     return found
 
@@ -828,7 +832,8 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
                 text, unit, prev_unit_end, words, quotes, lex):
             cs, ce = _trim(text, *unit)
             found = [Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), prev.cue_start, prev.cue_end,
-                               prev.cue_lemma, prev.source_start, prev.source_end, confidence=0.4)]
+                               prev.cue_lemma, prev.source_start, prev.source_end, confidence=0.4,
+                               rule="rules.continuation")]
         if found:
             said = [s for s in found if s.kind != "according_to" and s.source_start is not None]
             prev = max(said or found, key=lambda s: s.end)
@@ -871,7 +876,8 @@ def _embedded_quotes(text: str, found: list[Statement], quotes: list[tuple[int, 
         for q0, q1 in quotes:
             if st.start <= q0 and q1 <= st.end and (q0, q1) != (st.start, st.end):
                 out.append(Statement(q0, q1, "direct", st.cue_start, st.cue_end, st.cue_lemma,
-                                     st.source_start, st.source_end, confidence=st.confidence))
+                                     st.source_start, st.source_end, confidence=st.confidence,
+                                     rule="rules.embedded_quote"))
     return out
 
 

@@ -1,0 +1,170 @@
+"""One table for the attribution rules, in the style of spaCy's test_noun_chunks.py and textacy's
+test_triples.py: a sentence, the statement expected from it (speaker mention, cue, content,
+kind) and the rule that must have found it.
+
+Every rule of the parse tier (`attribution.py`) and of the rules tier (`attribution_patterns.py`,
+names starting with "rules.") has at least one row; `test_every_rule_has_a_row` reads the rule
+names from the source, so a new rule without a row fails. The sentences are written for this
+table (not copied from the evaluation sets). Run one rule's rows with `pytest -k clause`.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from pipeline import models
+from pipeline.components.doc_text import doc_text
+
+COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
+
+# (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
+ROWS = [
+    # ---- parse tier: cue verbs and their six readings
+    ("fr", "Le ministre a déclaré que les salaires augmenteront l'an prochain.",
+     "Le ministre", "déclaré", "que les salaires augmenteront l'an prochain", "indirect", "clause"),
+    ("en", "The mayor said the bridge would reopen in May.",
+     "The mayor", "said", "the bridge would reopen in May", "indirect", "clause"),
+    ("en", "The coach urged the players to stay calm.",
+     "The coach", "urged", "the players to stay calm", "indirect", "clause"),
+    ("en", "The roads will stay closed until Friday, the police chief warned.",
+     "the police chief", "warned", "The roads will stay closed until Friday", "indirect", "clause"),
+    ("fr", "Il a été annoncé que la gare fermera ses portes en juin.",
+     None, "annoncé", "que la gare fermera ses portes en juin", "indirect", "clause"),
+    ("fr", "L'entreprise a affirmé dans un communiqué que deux cents emplois seraient créés d'ici la fin "
+           "de l'année.",
+     "L'entreprise", "affirmé", "que deux cents emplois seraient créés d'ici la fin de l'année",
+     "indirect", "complementizer"),
+    ("fr", "La préfète a annoncé la fermeture du pont pendant deux semaines.",
+     "La préfète", "annoncé", "la fermeture du pont pendant deux semaines", "indirect", "object"),
+    ("en", "The senator warned of a long winter for farmers.",
+     "The senator", "warned of", "a long winter for farmers", "indirect", "prep"),
+    ("en", "The new library, the mayor said, would open next spring.",
+     "the mayor", "said", "The new library, the mayor said, would open next spring", "indirect",
+     "parenthetical"),
+    ("fr", "Le chantier sera terminé avant l'été, déclare Isabelle Roux.",
+     "Isabelle Roux", "déclare", "Le chantier sera terminé avant l'été", "indirect", "inverted"),
+    # ---- parse tier: nouns, adjectives and raising verbs (PolNeAR's attitudes)
+    ("en", "The governor's proposal to close three hospitals angered nurses.",
+     "The governor's", "proposal", "to close three hospitals", "indirect", "noun"),
+    ("en", "The union is confident that the strike will end soon.",
+     "The union", "confident", "that the strike will end soon", "indirect", "adjective"),
+    ("en", "The talks appear to be close to a deal.",
+     None, "appear", "The talks appear to be close to a deal", "indirect", "raising"),
+    # ---- parse tier: according-to, quotations, headlines, claims
+    ("fr", "Selon la police, trois personnes ont été blessées dans l'accident.",
+     "la police", "Selon", "trois personnes ont été blessées dans l'accident", "according_to",
+     "according_to"),
+    ("fr", "Les travaux dureront six mois, selon la mairie.",
+     "la mairie", "selon", "Les travaux dureront six mois", "according_to", "according_to"),
+    ("en", "According to the police, two men were arrested near the station.",
+     "the police", "According to", "two men were arrested near the station", "according_to",
+     "according_to"),
+    ("fr", "« Nous allons rouvrir l'usine en mars », a déclaré le directeur.",
+     "le directeur", "déclaré", "Nous allons rouvrir l'usine en mars", "direct", "quote_cue"),
+    ("fr", "Le syndicat a dénoncé le plan : « C'est une provocation pour tous les salariés. »",
+     "Le syndicat", "dénoncé", "C'est une provocation pour tous les salariés.", "direct", "quote_cue"),
+    ("en", '"We have no money left for the pool," said Councillor Jane Ross.',
+     "Councillor Jane Ross", "said", "We have no money left for the pool", "direct", "quote_cue"),
+    ("fr", "Le maire a déclaré que la tempête était la pire depuis trente ans. « Nous allons reconstruire "
+           "chaque maison détruite par la tempête. »",
+     None, None, "Nous allons reconstruire chaque maison détruite par la tempête.", "direct",
+     "floating_quote_follow"),
+    ("en", 'The mayor said the storm was the worst in decades. "We will rebuild every house that the '
+           'storm destroyed, every single one."',
+     "The mayor", "said", "We will rebuild every house that the storm destroyed, every single one.",
+     "direct", "floating_quote_follow"),
+    ("fr", "Marie Dupont : « Nous ne lâcherons rien sur les retraites. »",
+     "Marie Dupont", ":", "« Nous ne lâcherons rien sur les retraites. »", "direct", "colon"),
+    ("fr", "Le chômage a baissé de 3 % en 2023.",
+     None, None, "Le chômage a baissé de 3 % en 2023.", "claim", "claim"),
+    # ---- rules tier (no parser): German, Chinese, Korean
+    ("de", "Der Bürgermeister sagte, dass die Brücke im Mai wieder öffnet.",
+     "Der Bürgermeister", "sagte", "dass die Brücke im Mai wieder öffnet.", "indirect",
+     "rules.cue_then_content"),
+    ("de", "„Wir haben kein Geld mehr für das Schwimmbad“, sagte die Stadträtin Anna Berg.",
+     "die Stadträtin Anna Berg", "sagte", "„Wir haben kein Geld mehr für das Schwimmbad“", "direct",
+     "rules.content_then_cue"),
+    ("de", "Laut der Polizei wurden zwei Männer am Bahnhof festgenommen.",
+     "der Polizei", "Laut", "wurden zwei Männer am Bahnhof festgenommen.", "according_to",
+     "rules.according_marker"),
+    ("de", "Der Polizei zufolge wurden zwei Männer am Bahnhof festgenommen.",
+     "Polizei", "zufolge", "Der Polizei zufolge wurden zwei Männer am Bahnhof festgenommen.",
+     "according_to", "rules.according_postposition"),
+    ("de", "Die Straße bleibt bis Freitag gesperrt, so die Stadtverwaltung.",
+     "die Stadtverwaltung", "so", "Die Straße bleibt bis Freitag gesperrt", "indirect", "rules.so_marker"),
+    ("de", "Wie die Stadtverwaltung mitteilte, bleibt die Straße bis Freitag gesperrt.",
+     "die Stadtverwaltung", "mitteilte", "bleibt die Straße bis Freitag gesperrt.", "indirect",
+     "rules.reporting_clause"),
+    ("de", "Demnach bleibt die Straße noch bis Freitag gesperrt.",
+     "Demnach", "Demnach", "bleibt die Straße noch bis Freitag gesperrt.", "according_to",
+     "rules.anaphoric_marker"),
+    ("de", "Der Minister kritisierte die Entscheidung des Gerichts scharf.",
+     "Der Minister", "kritisierte", "Der Minister kritisierte die Entscheidung des Gerichts scharf.",
+     "indirect", "rules.whole_sentence"),
+    ("de", "Der Sprecher sagte, die Lage sei „sehr ernst“ für alle Bewohner.",
+     "Der Sprecher", "sagte", "„sehr ernst“", "direct", "rules.embedded_quote"),
+    ("de", "Die Ministerin sagte, die Schule werde im Herbst schließen. Die Kosten seien zu hoch für die "
+           "Gemeinde.",
+     "Die Ministerin", "sagte", "Die Kosten seien zu hoch für die Gemeinde.", "indirect",
+     "rules.continuation"),
+    ("zh", "市长表示，这座桥将在五月重新开放。",
+     "市长", "表示", "这座桥将在五月重新开放。", "indirect", "rules.nospace_cue_first"),
+    ("zh", "据新华社报道，两名男子在车站被捕。",
+     "新华社", "据", "两名男子在车站被捕。", "according_to", "rules.according_cjk"),
+    ("ko", '시장은 "다리가 5월에 다시 열린다"라고 말했다.',
+     "시장", "말했다", '"다리가 5월에 다시 열린다"', "direct", "rules.sov_quotative"),
+]
+
+
+def _found(lang: str, text: str) -> list[tuple]:
+    doc = models.load(lang).nlp(text)
+    t = doc_text(doc)
+    return [(st.source_text(doc), st.cue_text(doc), t[st.start:st.end], st.kind, st.rule)
+            for st in doc._.statements]
+
+
+@pytest.mark.parametrize("lang,text,speaker,cue,content,kind,rule", ROWS,
+                         ids=[f"{r[6]}-{r[0]}-{i}" for i, r in enumerate(ROWS)])
+def test_rule(lang, text, speaker, cue, content, kind, rule):
+    found = _found(lang, text)
+    fired = [f for f in found if f[4] == rule]
+    assert fired, f"rule {rule!r} did not fire; found {found}"
+    assert (speaker, cue, content, kind, rule) in fired, f"found {fired}"
+
+
+def _rule_names(path: Path) -> set[str]:
+    """Rule names written in a module: `rule="…"` keywords, `_Reading(content, "name", …)` and
+    `_complement_statement(…, "name")` (the noun and adjective readings)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        args = [k.value for k in node.keywords if k.arg == "rule"]
+        func = getattr(node.func, "id", "")
+        if func == "_Reading" and len(node.args) > 1:
+            args.append(node.args[1])
+        if func == "_complement_statement" and node.args:
+            args.append(node.args[-1])
+        names |= {a.value for a in args if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+    return names
+
+
+def test_every_rule_has_a_row():
+    names = _rule_names(COMPONENTS / "attribution.py") | _rule_names(COMPONENTS / "attribution_patterns.py")
+    assert {"clause", "inverted", "claim", "rules.content_then_cue"} <= names  # the scan works
+    missing = names - {r[6] for r in ROWS}
+    assert not missing, f"rules without a row in ROWS: {sorted(missing)}"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {("." * n.level) + (n.module or "") for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+
+
+def test_tiers_do_not_import_each_other():
+    """The rules tier and the shared Statement module never import the parse tier (issue 16)."""
+    assert ".attribution" not in _imports(COMPONENTS / "attribution_patterns.py")
+    assert not {".attribution", ".attribution_patterns"} & _imports(COMPONENTS / "statement.py")
