@@ -501,8 +501,64 @@ def _cjk_chars(text: str, a: int, b: int, L: _Lang, toks: list[_Tok]) -> None:
 _NUMERIC = ("lit", "num", "mul", "scale", "den", "denalone", "det", "art")
 
 
-class _Acc:
-    """Folds one run of number tokens into a value (see the module docstring)."""
+class _Fraction:
+    """The fraction state of a number being folded: "three fifths", "and a half", "de 3/4 millón".
+
+    `snap`/`wsnap` hold the value when a connector was seen (the whole part of a mixed number);
+    once `frac` is set only a scale word may follow ("three quarters of a million").
+    """
+
+    def _init_fraction(self) -> None:
+        self.snap: float | None = None  # value when a connector was seen (mixed numbers)
+        self.frac = False
+        self.fbase = self.fval = 0.0
+        self.wsnap: float | None = None  # after a connector that is not a mixed-number "and"
+        self.has_den = False
+        self.fval_raw = self.fscale = 0.0
+        self.pow = False
+
+    def _scale_fraction(self, v: float) -> None:
+        """A scale after a fraction: "drei Viertel Milliarde" = (base + 3/4) x 10^9."""
+        self.total, self.cur = self.fbase + self.fval * v, 0.0
+        self.fval_raw, self.fscale = self.fval, v
+        self.frac = False
+
+    def _setfrac(self, base: float, fval: float, scale: float) -> bool:
+        self.fbase, self.fval = base, fval
+        self.has_den = True
+        self.total, self.cur = base, fval * scale
+        self.frac = True
+        self.n += 1
+        return True
+
+    def fraction(self, d: float, alone: bool) -> bool:
+        """A denominator word: "three fifths", "a quarter", "twenty and three fifths"."""
+        if self.n == 0:
+            return alone and self._setfrac(0.0, 1.0 / d, 1.0)
+        if self.frac:
+            return False
+        scale = 1.0
+        if self.snap is not None and self.last_scale_val and self.snap >= self.last_scale_val \
+                and self.snap % self.last_scale_val == 0:
+            scale = self.last_scale_val  # "five billion and three quarters"
+        if self.snap is not None and self.snap < self.value and self.value - self.snap < 10:
+            return self._setfrac(self.snap, (self.value - self.snap) / d, scale)
+        if self.snap is not None and self.snap == self.value:  # "et demi", "and a half"
+            return self._setfrac(self.snap, 1.0 / d, scale)
+        if self.wsnap is not None and self.wsnap == self.value:  # "y medio", "e meio"
+            big = self.last_scale_val and self.wsnap >= self.last_scale_val
+            scale = self.last_scale_val if big else 1.0
+            return self._setfrac(self.wsnap, 1.0 / d, scale)
+        return self._setfrac(0.0, self.value / d, 1.0)
+
+
+class _Acc(_Fraction):
+    """Folds one run of number tokens into a value (see the module docstring).
+
+    The running total lives here (`total` above the last scale word, `cur` below it, `tail` the
+    last additive group); the fraction state comes from `_Fraction`. `add` hands each token kind
+    to its own fold.
+    """
 
     def __init__(self, L: _Lang | None = None):
         self.cjk = bool(L and L.cjk)
@@ -521,17 +577,11 @@ class _Acc:
         self.n = 0
         self.prev = ""  # type of the previous numeric token
         self.prev_lit = False
-        self.snap: float | None = None  # value when a connector was seen (mixed numbers)
-        self.frac = False
-        self.fbase = self.fval = 0.0
-        self.wsnap: float | None = None  # after a connector that is not a mixed-number "and"
         self.joined = False  # a connector came right before the current token
-        self.has_den = False
-        self.fval_raw = self.fscale = 0.0
         self.prev_val = 0.0
         self.digits_only = True  # only single digit words so far ("二〇一八", "零一二三")
-        self.pow = False
         self.approx = False
+        self._init_fraction()
 
     @property
     def value(self) -> float:
@@ -539,71 +589,12 @@ class _Acc:
 
     def add(self, t: _Tok) -> bool:
         """Fold `t` in; False when it cannot continue this number."""
-        typ, v = t.typ, t.value
+        typ = t.typ
         if self.frac and typ not in ("scale", "mul"):
             return False
-        if typ in ("lit", "num", "det"):
-            if self.n and self.prev in ("lit", "num", "det") and (t.literal or self.prev_lit) \
-                    and not (self.prev == "num" and self.prev_val == 0 and self.cur):  # "1千零1"
-                if not (t.literal and self.prev_lit and 0 < v < 1 and "/" in t.text):
-                    return False  # "4000 3", "fifty 2": two numbers; "1 4/5" is one
-            if self.n and not self._fits(v, t.literal):
-                return False
-            if t.literal and self.prev_lit and self.cur < 0:
-                v = -v  # "- 1 4/5"
-            elif 0 < v < 1 and not t.literal and self.cur == 0 and self.total > 0 and self.last_scale_val:
-                v *= self.last_scale_val  # "vijf miljard en driekwart"
-            if self.cur == 0:
-                self.cur_start = self.idx
-            self.cur += v
-            self.tail = self.tail + v if self.prev in ("lit", "num", "det") else v
-        elif typ == "art":
-            if self.n:
-                return False
-            self.cur += 1
-            self.tail = 1
-        elif typ == "mul":
-            if self.frac:
-                self.total, self.cur = self.fbase + self.fval * v, 0.0
-                self.fval_raw, self.fscale = self.fval, v
-                self.frac = False
-            elif self.tail:
-                if self.tail >= v and not self.prev_lit and self.prev != "num":
-                    return False
-                if not self.cjk and v >= 100 and self.cur - self.tail >= v:
-                    return False  # "hundred and five hundred and six": two numbers
-                self.cur = self.cur - self.tail + self.tail * v
-            elif self.cur and self.prev == "mul" and math.log10(v) % 1:
-                self.cur *= v  # "十打" = 10 dozen
-            elif self.cur and self.prev == "mul" and v < self.prev_val:
-                self.cur += v  # "百十六" = 116, "二千十八" = 2018
-            elif self.cur and self.prev == "num" and self.prev_val == 0:
-                self.cur += v  # "一千零十" = 1010
-            elif self.cur:
-                return False
-            else:
-                self.cur = v
-            self.tail = 0.0
-        elif typ == "scale":
-            if self.frac:
-                self.total, self.cur = self.fbase + self.fval * v, 0.0
-                self.fval_raw, self.fscale = self.fval, v
-                self.frac = False
-            elif v < self.last_scale:
-                if self.cur == 0 and self.total > 0:
-                    return False
-                self.total += (self.cur or 1.0) * v
-            elif v == self.last_scale and not (self.cjk and self.cur == 0):
-                return False  # "deux cent mille quatorze mille": two numbers ("萬萬" is 10^8)
-            else:
-                if self.cur == 0 and self.total > 0:
-                    self.total *= v
-                else:
-                    self.total = (self.total + (self.cur or 1.0)) * v
-            self.cur = self.tail = 0.0
-            self.last_scale = v
-            self.last_scale_val = v
-        else:
+        fold = _FOLDS.get(typ)
+        v = fold(self, t) if fold is not None else None
+        if v is None:
             return False
         self.n += 1
         self.prev = typ
@@ -612,6 +603,78 @@ class _Acc:
         if typ != "num" or not 0 <= v < 10 or t.literal:
             self.digits_only = False
         return True
+
+    def _add_digits(self, t: _Tok) -> float | None:
+        """Digits and number words ("4000", "fifty", "ein"): added below the last scale."""
+        v = t.value
+        if self.n and self.prev in ("lit", "num", "det") and (t.literal or self.prev_lit) \
+                and not (self.prev == "num" and self.prev_val == 0 and self.cur):  # "1千零1"
+            if not (t.literal and self.prev_lit and 0 < v < 1 and "/" in t.text):
+                return None  # "4000 3", "fifty 2": two numbers; "1 4/5" is one
+        if self.n and not self._fits(v, t.literal):
+            return None
+        if t.literal and self.prev_lit and self.cur < 0:
+            v = -v  # "- 1 4/5"
+        elif 0 < v < 1 and not t.literal and self.cur == 0 and self.total > 0 and self.last_scale_val:
+            v *= self.last_scale_val  # "vijf miljard en driekwart"
+        if self.cur == 0:
+            self.cur_start = self.idx
+        self.cur += v
+        self.tail = self.tail + v if self.prev in ("lit", "num", "det") else v
+        return v
+
+    def _add_article(self, t: _Tok) -> float | None:
+        """"a hundred", "un millón": the article counts one, only at the start."""
+        if self.n:
+            return None
+        self.cur += 1
+        self.tail = 1
+        return t.value
+
+    def _add_multiplier(self, t: _Tok) -> float | None:
+        """hundred, 百, 千, dozen: multiplies the last additive group."""
+        v = t.value
+        if self.frac:
+            self._scale_fraction(v)
+        elif self.tail:
+            if self.tail >= v and not self.prev_lit and self.prev != "num":
+                return None
+            if not self.cjk and v >= 100 and self.cur - self.tail >= v:
+                return None  # "hundred and five hundred and six": two numbers
+            self.cur = self.cur - self.tail + self.tail * v
+        elif self.cur and self.prev == "mul" and math.log10(v) % 1:
+            self.cur *= v  # "十打" = 10 dozen
+        elif self.cur and self.prev == "mul" and v < self.prev_val:
+            self.cur += v  # "百十六" = 116, "二千十八" = 2018
+        elif self.cur and self.prev == "num" and self.prev_val == 0:
+            self.cur += v  # "一千零十" = 1010
+        elif self.cur:
+            return None
+        else:
+            self.cur = v
+        self.tail = 0.0
+        return v
+
+    def _add_scale(self, t: _Tok) -> float | None:
+        """thousand, million, 万, 억: closes the part below it into the total."""
+        v = t.value
+        if self.frac:
+            self._scale_fraction(v)
+        elif v < self.last_scale:
+            if self.cur == 0 and self.total > 0:
+                return None
+            self.total += (self.cur or 1.0) * v
+        elif v == self.last_scale and not (self.cjk and self.cur == 0):
+            return None  # "deux cent mille quatorze mille": two numbers ("萬萬" is 10^8)
+        else:
+            if self.cur == 0 and self.total > 0:
+                self.total *= v
+            else:
+                self.total = (self.total + (self.cur or 1.0)) * v
+        self.cur = self.tail = 0.0
+        self.last_scale = v
+        self.last_scale_val = v
+        return v
 
     def _fits(self, v: float, literal: bool) -> bool:
         c = self.cur
@@ -641,33 +704,9 @@ class _Acc:
         # tens: "twee-en-twintig", "einundzwanzig" (unit first, joined by en/und)
         return c100 == 0 or (c100 < 10 and self.prev in ("num", "det") and self.joined)
 
-    def _setfrac(self, base: float, fval: float, scale: float) -> bool:
-        self.fbase, self.fval = base, fval
-        self.has_den = True
-        self.total, self.cur = base, fval * scale
-        self.frac = True
-        self.n += 1
-        return True
 
-    def fraction(self, d: float, alone: bool) -> bool:
-        """A denominator word: "three fifths", "a quarter", "twenty and three fifths"."""
-        if self.n == 0:
-            return alone and self._setfrac(0.0, 1.0 / d, 1.0)
-        if self.frac:
-            return False
-        scale = 1.0
-        if self.snap is not None and self.last_scale_val and self.snap >= self.last_scale_val \
-                and self.snap % self.last_scale_val == 0:
-            scale = self.last_scale_val  # "five billion and three quarters"
-        if self.snap is not None and self.snap < self.value and self.value - self.snap < 10:
-            return self._setfrac(self.snap, (self.value - self.snap) / d, scale)
-        if self.snap is not None and self.snap == self.value:  # "et demi", "and a half"
-            return self._setfrac(self.snap, 1.0 / d, scale)
-        if self.wsnap is not None and self.wsnap == self.value:  # "y medio", "e meio"
-            big = self.last_scale_val and self.wsnap >= self.last_scale_val
-            scale = self.last_scale_val if big else 1.0
-            return self._setfrac(self.wsnap, 1.0 / d, scale)
-        return self._setfrac(0.0, self.value / d, 1.0)
+_FOLDS = {"lit": _Acc._add_digits, "num": _Acc._add_digits, "det": _Acc._add_digits,
+          "art": _Acc._add_article, "mul": _Acc._add_multiplier, "scale": _Acc._add_scale}
 
 
 @dataclass(slots=True)
