@@ -165,6 +165,38 @@ def lexicon(code: str) -> Lexicon:
                    weak_month_title=bool(data.get("weak_month_title")))
 
 
+def _holiday_date(md: str) -> tuple:
+    """"12-25" -> (12, 25); "easter-2" -> ("easter", -2)."""
+    if md.startswith("easter"):
+        return ("easter", int(md[6:] or 0))
+    return tuple(int(x) for x in md.split("-"))
+
+
+# The [dates] keys of the language file, in the order they are added (a later key wins a clash):
+# (key, class, payload). A callable payload reads the value of a table; a plain one is the
+# payload of every word of a list.
+_TOML_WORDS: tuple[tuple[str, str, object], ...] = (
+    ("relative_days", "rel", int),
+    ("relative_units", "relunit", lambda spec: (int(spec[0]), spec[1])),
+    ("week_phrases", "week", int),
+    ("modifiers", "mod", int),
+    ("weekday_names", "weekday", int),
+    ("month_names", "month", int),
+    ("numbers", "num", int),
+    ("ordinals", "ord", int),
+    ("recent_modifiers", "mod", "recent"),
+    ("units", "unit", lambda u: u),
+    ("ago", "ago", -1),
+    ("later", "ago", 1),
+    ("time_words", "timeword", None),
+    ("set_words", "set", None),
+    ("set_prefixes", "setpre", None),
+    ("range_words", "range", None),
+    ("anchors", "anchor", None),
+    ("holidays", "holiday", _holiday_date),
+)
+
+
 def _vocabulary(data: dict, info: dict, nospace: bool) -> dict[str, tuple[str, object]]:
     """Every date word of the language -> (class, payload): the toml first, then dateparser's locale."""
     words: dict[str, tuple[str, object]] = {}
@@ -175,82 +207,16 @@ def _vocabulary(data: dict, info: dict, nospace: bool) -> dict[str, tuple[str, o
             return
         words[w] = (cls, payload)
 
-    for w, off in (data.get("relative_days") or {}).items():
-        add(w, "rel", int(off), force=True)
-    for w, spec in (data.get("relative_units") or {}).items():
-        add(w, "relunit", (int(spec[0]), spec[1]), force=True)
-    for w, off in (data.get("week_phrases") or {}).items():
-        add(w, "week", int(off), force=True)
-    for w, off in (data.get("modifiers") or {}).items():
-        add(w, "mod", int(off), force=True)
-    for w, i in (data.get("weekday_names") or {}).items():
-        add(w, "weekday", int(i), force=True)
-    for w, i in (data.get("month_names") or {}).items():
-        add(w, "month", int(i), force=True)
-    for w, n in (data.get("numbers") or {}).items():
-        add(w, "num", int(n), force=True)
-    for w, n in (data.get("ordinals") or {}).items():
-        add(w, "ord", int(n), force=True)
-    for w in data.get("recent_modifiers", []):
-        add(w, "mod", "recent", force=True)
-    for w, u in (data.get("units") or {}).items():
-        add(w, "unit", u, force=True)
-    for w in data.get("ago", []):
-        add(w, "ago", -1, force=True)
-    for w in data.get("later", []):
-        add(w, "ago", 1, force=True)
-    for w in data.get("time_words", []):
-        add(w, "timeword", None, force=True)
-    for w in data.get("set_words", []):
-        add(w, "set", None, force=True)
-    for w in data.get("set_prefixes", []):
-        add(w, "setpre", None, force=True)
-    for w in data.get("range_words", []):
-        add(w, "range", None, force=True)
-    for w in data.get("anchors", []):
-        add(w, "anchor", None, force=True)
-    for w, md in (data.get("holidays") or {}).items():
-        if md.startswith("easter"):
-            add(w, "holiday", ("easter", int(md[6:] or 0)), force=True)
+    for key, cls, payload in _TOML_WORDS:
+        entries = data.get(key) or ([] if not callable(payload) else {})
+        if callable(payload):
+            for w, v in entries.items():
+                add(w, cls, payload(v), force=True)
         else:
-            add(w, "holiday", tuple(int(x) for x in md.split("-")), force=True)
+            for w in entries:
+                add(w, cls, payload, force=True)
     drop = {w.lower() for w in data.get("not_dates", [])}
-    min_len = 1 if nospace else int(data.get("min_word_length") or 3)
-
-    def usable(name: str) -> bool:
-        n = name.strip(".")
-        return len(n) >= max(min_len, 2 if nospace else 1) and name.lower() not in drop
-
-    months = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-              "october", "november", "december")
-    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    for i, key in enumerate(months, 1):
-        for name in info.get(key, []):
-            if usable(name):
-                add(name, "month", i)
-    for i, key in enumerate(days):
-        for name in info.get(key, []):
-            if usable(name.strip("()")):
-                add(name.strip("()"), "weekday", i)
-    for unit in UNITS:
-        for name in info.get(unit, []):
-            if len(name) >= (1 if nospace else 2) and name.lower() not in drop:
-                add(name, "unit", unit)
-    for name in info.get("ago", []):
-        add(name, "ago", -1)
-    for name in info.get("in", []):
-        if len(name) >= 2 or nospace:
-            add(name, "in", 1)
-    rel_re = re.compile(r"^(in )?(\d+) (\w+) ?(ago)?$")
-    for key, phrases in (info.get("relative-type") or {}).items():
-        m = rel_re.match(key)
-        if not m:
-            continue
-        n = int(m.group(2)) * (1 if m.group(1) else -1)
-        unit = m.group(3)
-        for p in phrases:
-            if len(p) >= 2 and p.lower() not in drop:
-                add(p, "rel" if unit == "day" else "relunit", n if unit == "day" else (n, unit))
+    _locale_words(info, nospace, drop, int(data.get("min_word_length") or 3), add)
     if nospace:
         wds = [(w, v[1]) for w, v in words.items() if v[0] == "weekday"]
         for wp, off in (data.get("week_phrases") or {}).items():
@@ -265,6 +231,48 @@ def _vocabulary(data: dict, info: dict, nospace: bool) -> dict[str, tuple[str, o
         words.pop(w, None)
 
     return words
+
+
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+_DAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_REL_KEY = re.compile(r"^(in )?(\d+) (\w+) ?(ago)?$")
+
+
+def _locale_words(info: dict, nospace: bool, drop: set[str], min_word_length: int, add: Callable) -> None:
+    """dateparser's locale names (months, weekdays, units, ago/in, relative phrases), after the toml's."""
+    min_len = 1 if nospace else min_word_length
+
+    def usable(name: str) -> bool:
+        n = name.strip(".")
+        return len(n) >= max(min_len, 2 if nospace else 1) and name.lower() not in drop
+
+    for i, key in enumerate(_MONTH_KEYS, 1):
+        for name in info.get(key, []):
+            if usable(name):
+                add(name, "month", i)
+    for i, key in enumerate(_DAY_KEYS):
+        for name in info.get(key, []):
+            if usable(name.strip("()")):
+                add(name.strip("()"), "weekday", i)
+    for unit in UNITS:
+        for name in info.get(unit, []):
+            if len(name) >= (1 if nospace else 2) and name.lower() not in drop:
+                add(name, "unit", unit)
+    for name in info.get("ago", []):
+        add(name, "ago", -1)
+    for name in info.get("in", []):
+        if len(name) >= 2 or nospace:
+            add(name, "in", 1)
+    for key, phrases in (info.get("relative-type") or {}).items():
+        m = _REL_KEY.match(key)
+        if not m:
+            continue
+        n = int(m.group(2)) * (1 if m.group(1) else -1)
+        unit = m.group(3)
+        for p in phrases:
+            if len(p) >= 2 and p.lower() not in drop:
+                add(p, "rel" if unit == "day" else "relunit", n if unit == "day" else (n, unit))
 
 
 def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[re.Pattern, list]:
