@@ -574,141 +574,205 @@ class _Parts:
 
 
 def _collect(atoms: list[Atom], lex: Lexicon) -> _Parts:
-    p = _Parts()
-    pending: int | None = None
+    """The parts of one mention (year, month, day, weekday, offsets...) from its atoms."""
+    c = _Collector(atoms, lex)
     for i, a in enumerate(atoms):
-        c = a.cls
-        if c == "isocompact":
-            p.y, p.m, p.d, p.explicit_year = int(a.text[:4]), int(a.text[4:6]), int(a.text[6:]), True
-        elif c == "iso":
-            y, m, d = map(int, re.split(r"[-/.]", a.text))
-            p.y, p.m, p.d, p.explicit_year = y, m, d, True
-        elif c == "numdate":
-            xs = [int(x) for x in re.findall(r"\d+", a.text)]
-            order = lex.numeric_order.replace("Y", "")
-            d, m = (xs[0], xs[1]) if order.startswith("D") else (xs[1], xs[0])
-            if m > 12 and d <= 12:
-                d, m = m, d
-            y = xs[2] + (2000 if xs[2] < 50 else 1900) if xs[2] < 100 else xs[2]
-            p.y, p.m, p.d, p.explicit_year = y, m, d, True
-        elif c == "dayref":
-            p.d = int(re.search(r"\d+", a.text).group(0))
-        elif c in ("daymonth", "daymonth_dot"):
-            xs = [int(x) for x in re.findall(r"\d+", a.text)]
-            order = lex.numeric_order.replace("Y", "")
-            d, m = (xs[0], xs[1]) if order.startswith("D") else (xs[1], xs[0])
-            if m > 12 and d <= 12:
-                d, m = m, d
-            p.m, p.d = m, d
-        elif c == "ymd":
-            for n, mark in _YMD_PART.findall(a.text + "日"):
-                v = _cjk_int(n)
-                if v is None:
-                    continue
-                if mark in "年년":
-                    p.y, p.explicit_year = (v + 2000 if v < 100 else v), True
-                elif mark in "月월":
-                    p.m = v
-                else:
-                    p.d = v
-        elif c == "month":
-            p.m = a.payload
-            if pending is not None and 1 <= pending <= 31 and p.d is None:
-                p.d, pending = pending, None
-        elif c == "num":
-            n = a.payload
-            unit_next = i + 1 < len(atoms) and atoms[i + 1].cls == "unit"
-            spelled = _counting_word(a, i == len(atoms) - 1, lex)  # "jeudi un budget", "mardi deux fois"
-            if (i > 0 and atoms[i - 1].cls == "weekday" and a.tight and a.after not in ("-", "–", ":", "h")
-                    and 1 <= n <= 31 and p.d is None and not unit_next and not spelled):
-                p.d = n  # "samedi 23", "Mon 13th" (not "Monday 6-8")
+        _COLLECT.get(a.cls, _Collector.other)(c, i, a)
+    return c.p
+
+
+class _Collector:
+    """One handler per atom class; `pending` is a number waiting for its unit, month or day."""
+
+    def __init__(self, atoms: list[Atom], lex: Lexicon):
+        self.atoms, self.lex = atoms, lex
+        self.p = _Parts()
+        self.pending: int | None = None
+
+    def prev_cls(self, i: int) -> str | None:
+        return self.atoms[i - 1].cls if i > 0 else None
+
+    def next_cls(self, i: int) -> str | None:
+        return self.atoms[i + 1].cls if i + 1 < len(self.atoms) else None
+
+    def day_month(self, xs: list[int]) -> tuple[int, int]:
+        """Day and month of a numeric date in the locale's order (a month above 12 swaps them)."""
+        order = self.lex.numeric_order.replace("Y", "")
+        d, m = (xs[0], xs[1]) if order.startswith("D") else (xs[1], xs[0])
+        if m > 12 and d <= 12:
+            d, m = m, d
+        return d, m
+
+    # ------------------------------------------------------------ numeric forms
+    def isocompact(self, i: int, a: Atom) -> None:
+        p = self.p
+        p.y, p.m, p.d, p.explicit_year = int(a.text[:4]), int(a.text[4:6]), int(a.text[6:]), True
+
+    def iso(self, i: int, a: Atom) -> None:
+        y, m, d = map(int, re.split(r"[-/.]", a.text))
+        self.p.y, self.p.m, self.p.d, self.p.explicit_year = y, m, d, True
+
+    def numdate(self, i: int, a: Atom) -> None:
+        xs = [int(x) for x in re.findall(r"\d+", a.text)]
+        d, m = self.day_month(xs)
+        y = xs[2] + (2000 if xs[2] < 50 else 1900) if xs[2] < 100 else xs[2]
+        self.p.y, self.p.m, self.p.d, self.p.explicit_year = y, m, d, True
+
+    def dayref(self, i: int, a: Atom) -> None:
+        self.p.d = int(re.search(r"\d+", a.text).group(0))
+
+    def daymonth(self, i: int, a: Atom) -> None:
+        d, m = self.day_month([int(x) for x in re.findall(r"\d+", a.text)])
+        self.p.m, self.p.d = m, d
+
+    def ymd(self, i: int, a: Atom) -> None:
+        p = self.p
+        for n, mark in _YMD_PART.findall(a.text + "日"):
+            v = _cjk_int(n)
+            if v is None:
                 continue
-            if p.m is not None and p.d is not None and p.y is None and n > 31 and a.text.isdigit() \
-                    and len(a.text) == 2 and not unit_next:
-                p.y, p.explicit_year = (1900 if n >= 50 else 2000) + n, True  # "2 de outubro de 92"
-                continue
-            if i > 0 and atoms[i - 1].cls == "num" and atoms[i - 1].payload in (20, 30) and 0 < n < 10:
-                n += atoms[i - 1].payload  # "twenty one", "vingt deux"
-                if p.d == atoms[i - 1].payload:
-                    p.d = n
-                    continue
-                pending = n
-                continue
-            if p.m is not None and p.d is None and 1 <= n <= 31 and (i == 0 or atoms[i - 1].cls == "month") \
-                    and not (spelled and a.text.lower() in lex.determiners):  # "en mai un accord"
-                p.d = n
-            elif pending is None or not (i > 0 and atoms[i - 1].cls == "num"):
-                pending = n
-        elif c == "year":
-            if pending is not None and i + 1 < len(atoms) and atoms[i + 1].cls == "unit":
-                pending = a.payload
-                continue
-            p.y, p.explicit_year = a.payload, True
-        elif c == "weekday":
-            p.wd = a.payload
-        elif c == "weekwd":
-            p.week, p.wd = a.payload
-        elif c == "holiday":
-            p.holiday = a.payload
-        elif c == "mod":
-            if a.payload == "recent":
-                p.mod, p.recent = -1, True
+            if mark in "年년":
+                p.y, p.explicit_year = (v + 2000 if v < 100 else v), True
+            elif mark in "月월":
+                p.m = v
             else:
-                p.mod = a.payload
-            if i > 0 and atoms[i - 1].cls == "unit" and not p.deltas and p.relunit is None:
-                p.relunit = (p.mod, atoms[i - 1].payload)  # "il giorno passato", "la semana próxima"
-        elif c == "ord":
-            nxt = [x.cls for x in atoms[i + 1:i + 3]]
-            compound = i > 0 and atoms[i - 1].cls == "num" and atoms[i - 1].payload in (20, 30)
-            if not compound and (nxt[:1] == ["unit"] or nxt == ["num", "unit"]):  # not "thirty-first day"
-                p.period = a.payload  # "the first eight months", "primer trimestre", "ersten neun Monaten"
-                continue
-            if i + 1 < len(atoms) and atoms[i + 1].cls == "weekday":
-                p.nth = a.payload  # "the first Friday of next month"
-            elif p.m is not None and p.d is None:
-                p.d = a.payload  # "March fifteenth"
-            elif i + 1 < len(atoms) and atoms[i + 1].cls == "month":
-                pending = a.payload
-            elif i > 0 and atoms[i - 1].cls == "num" and atoms[i - 1].payload in (20, 30):
-                p.d = atoms[i - 1].payload + a.payload  # "twenty second"
-                pending = None
-            elif p.wd is not None and p.d is None:
-                p.d = a.payload  # "Friday the fifteenth"
-        elif c == "week":
-            p.week = a.payload
-        elif c == "rel":
-            p.rel = a.payload
-        elif c == "relunit":
-            p.relunit = a.payload
-        elif c == "unit":
-            n = pending if pending is not None else None
-            if p.period is not None and p.period_n is None:
-                p.period_n, pending = (n if n is not None else 1, a.payload), None
-                continue
-            if n is None and (p.period_n or p.deltas) and not (i > 0 and atoms[i - 1].cls == "mod"):
-                p.of_unit = a.payload  # "of the year"
-            if n is None and i > 0 and atoms[i - 1].cls == "mod":
-                p.relunit = (p.mod if p.mod is not None else 0, a.payload)
-                p.mod = None
-            elif n is not None:
-                p.deltas.append((n, a.payload))
-            p.unit = a.payload
-            pending = None
-        elif c == "dprel":
-            n, unit, sign = a.payload
-            p.deltas.append((n, unit))
-            p.sign = sign
-        elif c in ("ago", "in"):
-            p.sign = a.payload
-        elif c in ("time", "timeref", "timedot"):
-            p.time = True
-        elif c == "timeword":
-            p.timeword = True
-        elif c == "set":
-            p.set = True
+                p.d = v
+
+    # ------------------------------------------------------------ names and numbers
+    def month(self, i: int, a: Atom) -> None:
+        p = self.p
+        p.m = a.payload
+        if self.pending is not None and 1 <= self.pending <= 31 and p.d is None:
+            p.d, self.pending = self.pending, None
+
+    def num(self, i: int, a: Atom) -> None:
+        p, lex, atoms = self.p, self.lex, self.atoms
+        n = a.payload
+        unit_next = self.next_cls(i) == "unit"
+        spelled = _counting_word(a, i == len(atoms) - 1, lex)  # "jeudi un budget", "mardi deux fois"
+        if (self.prev_cls(i) == "weekday" and a.tight and a.after not in ("-", "–", ":", "h")
+                and 1 <= n <= 31 and p.d is None and not unit_next and not spelled):
+            p.d = n  # "samedi 23", "Mon 13th" (not "Monday 6-8")
+            return
+        if p.m is not None and p.d is not None and p.y is None and n > 31 and a.text.isdigit() \
+                and len(a.text) == 2 and not unit_next:
+            p.y, p.explicit_year = (1900 if n >= 50 else 2000) + n, True  # "2 de outubro de 92"
+            return
+        if i > 0 and atoms[i - 1].cls == "num" and atoms[i - 1].payload in (20, 30) and 0 < n < 10:
+            n += atoms[i - 1].payload  # "twenty one", "vingt deux"
+            if p.d == atoms[i - 1].payload:
+                p.d = n
+                return
+            self.pending = n
+            return
+        if p.m is not None and p.d is None and 1 <= n <= 31 and (i == 0 or atoms[i - 1].cls == "month") \
+                and not (spelled and a.text.lower() in lex.determiners):  # "en mai un accord"
+            p.d = n
+        elif self.pending is None or not (i > 0 and atoms[i - 1].cls == "num"):
+            self.pending = n
+
+    def year(self, i: int, a: Atom) -> None:
+        if self.pending is not None and self.next_cls(i) == "unit":
+            self.pending = a.payload
+            return
+        self.p.y, self.p.explicit_year = a.payload, True
+
+    def weekday(self, i: int, a: Atom) -> None:
+        self.p.wd = a.payload
+
+    def weekwd(self, i: int, a: Atom) -> None:
+        self.p.week, self.p.wd = a.payload
+
+    def holiday(self, i: int, a: Atom) -> None:
+        self.p.holiday = a.payload
+
+    def mod(self, i: int, a: Atom) -> None:
+        p = self.p
+        if a.payload == "recent":
+            p.mod, p.recent = -1, True
         else:
-            p.other = True
-    return p
+            p.mod = a.payload
+        if self.prev_cls(i) == "unit" and not p.deltas and p.relunit is None:
+            p.relunit = (p.mod, self.atoms[i - 1].payload)  # "il giorno passato", "la semana próxima"
+
+    def ordinal(self, i: int, a: Atom) -> None:
+        p, atoms = self.p, self.atoms
+        nxt = [x.cls for x in atoms[i + 1:i + 3]]
+        compound = i > 0 and atoms[i - 1].cls == "num" and atoms[i - 1].payload in (20, 30)
+        if not compound and (nxt[:1] == ["unit"] or nxt == ["num", "unit"]):  # not "thirty-first day"
+            p.period = a.payload  # "the first eight months", "primer trimestre", "ersten neun Monaten"
+            return
+        if self.next_cls(i) == "weekday":
+            p.nth = a.payload  # "the first Friday of next month"
+        elif p.m is not None and p.d is None:
+            p.d = a.payload  # "March fifteenth"
+        elif self.next_cls(i) == "month":
+            self.pending = a.payload
+        elif compound:
+            p.d = atoms[i - 1].payload + a.payload  # "twenty second"
+            self.pending = None
+        elif p.wd is not None and p.d is None:
+            p.d = a.payload  # "Friday the fifteenth"
+
+    # ------------------------------------------------------------ relative parts
+    def week(self, i: int, a: Atom) -> None:
+        self.p.week = a.payload
+
+    def rel(self, i: int, a: Atom) -> None:
+        self.p.rel = a.payload
+
+    def relunit(self, i: int, a: Atom) -> None:
+        self.p.relunit = a.payload
+
+    def unit(self, i: int, a: Atom) -> None:
+        p = self.p
+        n = self.pending
+        after_mod = self.prev_cls(i) == "mod"
+        if p.period is not None and p.period_n is None:
+            p.period_n, self.pending = (n if n is not None else 1, a.payload), None
+            return
+        if n is None and (p.period_n or p.deltas) and not after_mod:
+            p.of_unit = a.payload  # "of the year"
+        if n is None and after_mod:
+            p.relunit = (p.mod if p.mod is not None else 0, a.payload)
+            p.mod = None
+        elif n is not None:
+            p.deltas.append((n, a.payload))
+        p.unit = a.payload
+        self.pending = None
+
+    def dprel(self, i: int, a: Atom) -> None:
+        n, unit, sign = a.payload
+        self.p.deltas.append((n, unit))
+        self.p.sign = sign
+
+    def sign(self, i: int, a: Atom) -> None:
+        self.p.sign = a.payload
+
+    # ------------------------------------------------------------ times, sets, the rest
+    def time(self, i: int, a: Atom) -> None:
+        self.p.time = True
+
+    def timeword(self, i: int, a: Atom) -> None:
+        self.p.timeword = True
+
+    def set(self, i: int, a: Atom) -> None:
+        self.p.set = True
+
+    def other(self, i: int, a: Atom) -> None:
+        self.p.other = True
+
+
+_COLLECT: dict[str, Callable[[_Collector, int, Atom], None]] = {
+    "isocompact": _Collector.isocompact, "iso": _Collector.iso, "numdate": _Collector.numdate,
+    "dayref": _Collector.dayref, "daymonth": _Collector.daymonth, "daymonth_dot": _Collector.daymonth,
+    "ymd": _Collector.ymd, "month": _Collector.month, "num": _Collector.num, "year": _Collector.year,
+    "weekday": _Collector.weekday, "weekwd": _Collector.weekwd, "holiday": _Collector.holiday,
+    "mod": _Collector.mod, "ord": _Collector.ordinal, "week": _Collector.week, "rel": _Collector.rel,
+    "relunit": _Collector.relunit, "unit": _Collector.unit, "dprel": _Collector.dprel,
+    "ago": _Collector.sign, "in": _Collector.sign, "time": _Collector.time, "timeref": _Collector.time,
+    "timedot": _Collector.time, "timeword": _Collector.timeword, "set": _Collector.set,
+}
 
 
 def _resolve(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ctx_year: int | None):
