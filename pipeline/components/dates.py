@@ -165,6 +165,38 @@ def lexicon(code: str) -> Lexicon:
                    weak_month_title=bool(data.get("weak_month_title")))
 
 
+def _holiday_date(md: str) -> tuple:
+    """"12-25" -> (12, 25); "easter-2" -> ("easter", -2)."""
+    if md.startswith("easter"):
+        return ("easter", int(md[6:] or 0))
+    return tuple(int(x) for x in md.split("-"))
+
+
+# The [dates] keys of the language file, in the order they are added (a later key wins a clash):
+# (key, class, payload). A callable payload reads the value of a table; a plain one is the
+# payload of every word of a list.
+_TOML_WORDS: tuple[tuple[str, str, object], ...] = (
+    ("relative_days", "rel", int),
+    ("relative_units", "relunit", lambda spec: (int(spec[0]), spec[1])),
+    ("week_phrases", "week", int),
+    ("modifiers", "mod", int),
+    ("weekday_names", "weekday", int),
+    ("month_names", "month", int),
+    ("numbers", "num", int),
+    ("ordinals", "ord", int),
+    ("recent_modifiers", "mod", "recent"),
+    ("units", "unit", lambda u: u),
+    ("ago", "ago", -1),
+    ("later", "ago", 1),
+    ("time_words", "timeword", None),
+    ("set_words", "set", None),
+    ("set_prefixes", "setpre", None),
+    ("range_words", "range", None),
+    ("anchors", "anchor", None),
+    ("holidays", "holiday", _holiday_date),
+)
+
+
 def _vocabulary(data: dict, info: dict, nospace: bool) -> dict[str, tuple[str, object]]:
     """Every date word of the language -> (class, payload): the toml first, then dateparser's locale."""
     words: dict[str, tuple[str, object]] = {}
@@ -175,82 +207,16 @@ def _vocabulary(data: dict, info: dict, nospace: bool) -> dict[str, tuple[str, o
             return
         words[w] = (cls, payload)
 
-    for w, off in (data.get("relative_days") or {}).items():
-        add(w, "rel", int(off), force=True)
-    for w, spec in (data.get("relative_units") or {}).items():
-        add(w, "relunit", (int(spec[0]), spec[1]), force=True)
-    for w, off in (data.get("week_phrases") or {}).items():
-        add(w, "week", int(off), force=True)
-    for w, off in (data.get("modifiers") or {}).items():
-        add(w, "mod", int(off), force=True)
-    for w, i in (data.get("weekday_names") or {}).items():
-        add(w, "weekday", int(i), force=True)
-    for w, i in (data.get("month_names") or {}).items():
-        add(w, "month", int(i), force=True)
-    for w, n in (data.get("numbers") or {}).items():
-        add(w, "num", int(n), force=True)
-    for w, n in (data.get("ordinals") or {}).items():
-        add(w, "ord", int(n), force=True)
-    for w in data.get("recent_modifiers", []):
-        add(w, "mod", "recent", force=True)
-    for w, u in (data.get("units") or {}).items():
-        add(w, "unit", u, force=True)
-    for w in data.get("ago", []):
-        add(w, "ago", -1, force=True)
-    for w in data.get("later", []):
-        add(w, "ago", 1, force=True)
-    for w in data.get("time_words", []):
-        add(w, "timeword", None, force=True)
-    for w in data.get("set_words", []):
-        add(w, "set", None, force=True)
-    for w in data.get("set_prefixes", []):
-        add(w, "setpre", None, force=True)
-    for w in data.get("range_words", []):
-        add(w, "range", None, force=True)
-    for w in data.get("anchors", []):
-        add(w, "anchor", None, force=True)
-    for w, md in (data.get("holidays") or {}).items():
-        if md.startswith("easter"):
-            add(w, "holiday", ("easter", int(md[6:] or 0)), force=True)
+    for key, cls, payload in _TOML_WORDS:
+        entries = data.get(key) or ([] if not callable(payload) else {})
+        if callable(payload):
+            for w, v in entries.items():
+                add(w, cls, payload(v), force=True)
         else:
-            add(w, "holiday", tuple(int(x) for x in md.split("-")), force=True)
+            for w in entries:
+                add(w, cls, payload, force=True)
     drop = {w.lower() for w in data.get("not_dates", [])}
-    min_len = 1 if nospace else int(data.get("min_word_length") or 3)
-
-    def usable(name: str) -> bool:
-        n = name.strip(".")
-        return len(n) >= max(min_len, 2 if nospace else 1) and name.lower() not in drop
-
-    months = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-              "october", "november", "december")
-    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    for i, key in enumerate(months, 1):
-        for name in info.get(key, []):
-            if usable(name):
-                add(name, "month", i)
-    for i, key in enumerate(days):
-        for name in info.get(key, []):
-            if usable(name.strip("()")):
-                add(name.strip("()"), "weekday", i)
-    for unit in UNITS:
-        for name in info.get(unit, []):
-            if len(name) >= (1 if nospace else 2) and name.lower() not in drop:
-                add(name, "unit", unit)
-    for name in info.get("ago", []):
-        add(name, "ago", -1)
-    for name in info.get("in", []):
-        if len(name) >= 2 or nospace:
-            add(name, "in", 1)
-    rel_re = re.compile(r"^(in )?(\d+) (\w+) ?(ago)?$")
-    for key, phrases in (info.get("relative-type") or {}).items():
-        m = rel_re.match(key)
-        if not m:
-            continue
-        n = int(m.group(2)) * (1 if m.group(1) else -1)
-        unit = m.group(3)
-        for p in phrases:
-            if len(p) >= 2 and p.lower() not in drop:
-                add(p, "rel" if unit == "day" else "relunit", n if unit == "day" else (n, unit))
+    _locale_words(info, nospace, drop, int(data.get("min_word_length") or 3), add)
     if nospace:
         wds = [(w, v[1]) for w, v in words.items() if v[0] == "weekday"]
         for wp, off in (data.get("week_phrases") or {}).items():
@@ -265,6 +231,48 @@ def _vocabulary(data: dict, info: dict, nospace: bool) -> dict[str, tuple[str, o
         words.pop(w, None)
 
     return words
+
+
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+_DAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_REL_KEY = re.compile(r"^(in )?(\d+) (\w+) ?(ago)?$")
+
+
+def _locale_words(info: dict, nospace: bool, drop: set[str], min_word_length: int, add: Callable) -> None:
+    """dateparser's locale names (months, weekdays, units, ago/in, relative phrases), after the toml's."""
+    min_len = 1 if nospace else min_word_length
+
+    def usable(name: str) -> bool:
+        n = name.strip(".")
+        return len(n) >= max(min_len, 2 if nospace else 1) and name.lower() not in drop
+
+    for i, key in enumerate(_MONTH_KEYS, 1):
+        for name in info.get(key, []):
+            if usable(name):
+                add(name, "month", i)
+    for i, key in enumerate(_DAY_KEYS):
+        for name in info.get(key, []):
+            if usable(name.strip("()")):
+                add(name.strip("()"), "weekday", i)
+    for unit in UNITS:
+        for name in info.get(unit, []):
+            if len(name) >= (1 if nospace else 2) and name.lower() not in drop:
+                add(name, "unit", unit)
+    for name in info.get("ago", []):
+        add(name, "ago", -1)
+    for name in info.get("in", []):
+        if len(name) >= 2 or nospace:
+            add(name, "in", 1)
+    for key, phrases in (info.get("relative-type") or {}).items():
+        m = _REL_KEY.match(key)
+        if not m:
+            continue
+        n = int(m.group(2)) * (1 if m.group(1) else -1)
+        unit = m.group(3)
+        for p in phrases:
+            if len(p) >= 2 and p.lower() not in drop:
+                add(p, "rel" if unit == "day" else "relunit", n if unit == "day" else (n, unit))
 
 
 def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[re.Pattern, list]:
@@ -566,141 +574,205 @@ class _Parts:
 
 
 def _collect(atoms: list[Atom], lex: Lexicon) -> _Parts:
-    p = _Parts()
-    pending: int | None = None
+    """The parts of one mention (year, month, day, weekday, offsets...) from its atoms."""
+    c = _Collector(atoms, lex)
     for i, a in enumerate(atoms):
-        c = a.cls
-        if c == "isocompact":
-            p.y, p.m, p.d, p.explicit_year = int(a.text[:4]), int(a.text[4:6]), int(a.text[6:]), True
-        elif c == "iso":
-            y, m, d = map(int, re.split(r"[-/.]", a.text))
-            p.y, p.m, p.d, p.explicit_year = y, m, d, True
-        elif c == "numdate":
-            xs = [int(x) for x in re.findall(r"\d+", a.text)]
-            order = lex.numeric_order.replace("Y", "")
-            d, m = (xs[0], xs[1]) if order.startswith("D") else (xs[1], xs[0])
-            if m > 12 and d <= 12:
-                d, m = m, d
-            y = xs[2] + (2000 if xs[2] < 50 else 1900) if xs[2] < 100 else xs[2]
-            p.y, p.m, p.d, p.explicit_year = y, m, d, True
-        elif c == "dayref":
-            p.d = int(re.search(r"\d+", a.text).group(0))
-        elif c in ("daymonth", "daymonth_dot"):
-            xs = [int(x) for x in re.findall(r"\d+", a.text)]
-            order = lex.numeric_order.replace("Y", "")
-            d, m = (xs[0], xs[1]) if order.startswith("D") else (xs[1], xs[0])
-            if m > 12 and d <= 12:
-                d, m = m, d
-            p.m, p.d = m, d
-        elif c == "ymd":
-            for n, mark in _YMD_PART.findall(a.text + "日"):
-                v = _cjk_int(n)
-                if v is None:
-                    continue
-                if mark in "年년":
-                    p.y, p.explicit_year = (v + 2000 if v < 100 else v), True
-                elif mark in "月월":
-                    p.m = v
-                else:
-                    p.d = v
-        elif c == "month":
-            p.m = a.payload
-            if pending is not None and 1 <= pending <= 31 and p.d is None:
-                p.d, pending = pending, None
-        elif c == "num":
-            n = a.payload
-            unit_next = i + 1 < len(atoms) and atoms[i + 1].cls == "unit"
-            spelled = _counting_word(a, i == len(atoms) - 1, lex)  # "jeudi un budget", "mardi deux fois"
-            if (i > 0 and atoms[i - 1].cls == "weekday" and a.tight and a.after not in ("-", "–", ":", "h")
-                    and 1 <= n <= 31 and p.d is None and not unit_next and not spelled):
-                p.d = n  # "samedi 23", "Mon 13th" (not "Monday 6-8")
+        _COLLECT.get(a.cls, _Collector.other)(c, i, a)
+    return c.p
+
+
+class _Collector:
+    """One handler per atom class; `pending` is a number waiting for its unit, month or day."""
+
+    def __init__(self, atoms: list[Atom], lex: Lexicon):
+        self.atoms, self.lex = atoms, lex
+        self.p = _Parts()
+        self.pending: int | None = None
+
+    def prev_cls(self, i: int) -> str | None:
+        return self.atoms[i - 1].cls if i > 0 else None
+
+    def next_cls(self, i: int) -> str | None:
+        return self.atoms[i + 1].cls if i + 1 < len(self.atoms) else None
+
+    def day_month(self, xs: list[int]) -> tuple[int, int]:
+        """Day and month of a numeric date in the locale's order (a month above 12 swaps them)."""
+        order = self.lex.numeric_order.replace("Y", "")
+        d, m = (xs[0], xs[1]) if order.startswith("D") else (xs[1], xs[0])
+        if m > 12 and d <= 12:
+            d, m = m, d
+        return d, m
+
+    # ------------------------------------------------------------ numeric forms
+    def isocompact(self, i: int, a: Atom) -> None:
+        p = self.p
+        p.y, p.m, p.d, p.explicit_year = int(a.text[:4]), int(a.text[4:6]), int(a.text[6:]), True
+
+    def iso(self, i: int, a: Atom) -> None:
+        y, m, d = map(int, re.split(r"[-/.]", a.text))
+        self.p.y, self.p.m, self.p.d, self.p.explicit_year = y, m, d, True
+
+    def numdate(self, i: int, a: Atom) -> None:
+        xs = [int(x) for x in re.findall(r"\d+", a.text)]
+        d, m = self.day_month(xs)
+        y = xs[2] + (2000 if xs[2] < 50 else 1900) if xs[2] < 100 else xs[2]
+        self.p.y, self.p.m, self.p.d, self.p.explicit_year = y, m, d, True
+
+    def dayref(self, i: int, a: Atom) -> None:
+        self.p.d = int(re.search(r"\d+", a.text).group(0))
+
+    def daymonth(self, i: int, a: Atom) -> None:
+        d, m = self.day_month([int(x) for x in re.findall(r"\d+", a.text)])
+        self.p.m, self.p.d = m, d
+
+    def ymd(self, i: int, a: Atom) -> None:
+        p = self.p
+        for n, mark in _YMD_PART.findall(a.text + "日"):
+            v = _cjk_int(n)
+            if v is None:
                 continue
-            if p.m is not None and p.d is not None and p.y is None and n > 31 and a.text.isdigit() \
-                    and len(a.text) == 2 and not unit_next:
-                p.y, p.explicit_year = (1900 if n >= 50 else 2000) + n, True  # "2 de outubro de 92"
-                continue
-            if i > 0 and atoms[i - 1].cls == "num" and atoms[i - 1].payload in (20, 30) and 0 < n < 10:
-                n += atoms[i - 1].payload  # "twenty one", "vingt deux"
-                if p.d == atoms[i - 1].payload:
-                    p.d = n
-                    continue
-                pending = n
-                continue
-            if p.m is not None and p.d is None and 1 <= n <= 31 and (i == 0 or atoms[i - 1].cls == "month") \
-                    and not (spelled and a.text.lower() in lex.determiners):  # "en mai un accord"
-                p.d = n
-            elif pending is None or not (i > 0 and atoms[i - 1].cls == "num"):
-                pending = n
-        elif c == "year":
-            if pending is not None and i + 1 < len(atoms) and atoms[i + 1].cls == "unit":
-                pending = a.payload
-                continue
-            p.y, p.explicit_year = a.payload, True
-        elif c == "weekday":
-            p.wd = a.payload
-        elif c == "weekwd":
-            p.week, p.wd = a.payload
-        elif c == "holiday":
-            p.holiday = a.payload
-        elif c == "mod":
-            if a.payload == "recent":
-                p.mod, p.recent = -1, True
+            if mark in "年년":
+                p.y, p.explicit_year = (v + 2000 if v < 100 else v), True
+            elif mark in "月월":
+                p.m = v
             else:
-                p.mod = a.payload
-            if i > 0 and atoms[i - 1].cls == "unit" and not p.deltas and p.relunit is None:
-                p.relunit = (p.mod, atoms[i - 1].payload)  # "il giorno passato", "la semana próxima"
-        elif c == "ord":
-            nxt = [x.cls for x in atoms[i + 1:i + 3]]
-            compound = i > 0 and atoms[i - 1].cls == "num" and atoms[i - 1].payload in (20, 30)
-            if not compound and (nxt[:1] == ["unit"] or nxt == ["num", "unit"]):  # not "thirty-first day"
-                p.period = a.payload  # "the first eight months", "primer trimestre", "ersten neun Monaten"
-                continue
-            if i + 1 < len(atoms) and atoms[i + 1].cls == "weekday":
-                p.nth = a.payload  # "the first Friday of next month"
-            elif p.m is not None and p.d is None:
-                p.d = a.payload  # "March fifteenth"
-            elif i + 1 < len(atoms) and atoms[i + 1].cls == "month":
-                pending = a.payload
-            elif i > 0 and atoms[i - 1].cls == "num" and atoms[i - 1].payload in (20, 30):
-                p.d = atoms[i - 1].payload + a.payload  # "twenty second"
-                pending = None
-            elif p.wd is not None and p.d is None:
-                p.d = a.payload  # "Friday the fifteenth"
-        elif c == "week":
-            p.week = a.payload
-        elif c == "rel":
-            p.rel = a.payload
-        elif c == "relunit":
-            p.relunit = a.payload
-        elif c == "unit":
-            n = pending if pending is not None else None
-            if p.period is not None and p.period_n is None:
-                p.period_n, pending = (n if n is not None else 1, a.payload), None
-                continue
-            if n is None and (p.period_n or p.deltas) and not (i > 0 and atoms[i - 1].cls == "mod"):
-                p.of_unit = a.payload  # "of the year"
-            if n is None and i > 0 and atoms[i - 1].cls == "mod":
-                p.relunit = (p.mod if p.mod is not None else 0, a.payload)
-                p.mod = None
-            elif n is not None:
-                p.deltas.append((n, a.payload))
-            p.unit = a.payload
-            pending = None
-        elif c == "dprel":
-            n, unit, sign = a.payload
-            p.deltas.append((n, unit))
-            p.sign = sign
-        elif c in ("ago", "in"):
-            p.sign = a.payload
-        elif c in ("time", "timeref", "timedot"):
-            p.time = True
-        elif c == "timeword":
-            p.timeword = True
-        elif c == "set":
-            p.set = True
+                p.d = v
+
+    # ------------------------------------------------------------ names and numbers
+    def month(self, i: int, a: Atom) -> None:
+        p = self.p
+        p.m = a.payload
+        if self.pending is not None and 1 <= self.pending <= 31 and p.d is None:
+            p.d, self.pending = self.pending, None
+
+    def num(self, i: int, a: Atom) -> None:
+        p, lex, atoms = self.p, self.lex, self.atoms
+        n = a.payload
+        unit_next = self.next_cls(i) == "unit"
+        spelled = _counting_word(a, i == len(atoms) - 1, lex)  # "jeudi un budget", "mardi deux fois"
+        if (self.prev_cls(i) == "weekday" and a.tight and a.after not in ("-", "–", ":", "h")
+                and 1 <= n <= 31 and p.d is None and not unit_next and not spelled):
+            p.d = n  # "samedi 23", "Mon 13th" (not "Monday 6-8")
+            return
+        if p.m is not None and p.d is not None and p.y is None and n > 31 and a.text.isdigit() \
+                and len(a.text) == 2 and not unit_next:
+            p.y, p.explicit_year = (1900 if n >= 50 else 2000) + n, True  # "2 de outubro de 92"
+            return
+        if i > 0 and atoms[i - 1].cls == "num" and atoms[i - 1].payload in (20, 30) and 0 < n < 10:
+            n += atoms[i - 1].payload  # "twenty one", "vingt deux"
+            if p.d == atoms[i - 1].payload:
+                p.d = n
+                return
+            self.pending = n
+            return
+        if p.m is not None and p.d is None and 1 <= n <= 31 and (i == 0 or atoms[i - 1].cls == "month") \
+                and not (spelled and a.text.lower() in lex.determiners):  # "en mai un accord"
+            p.d = n
+        elif self.pending is None or not (i > 0 and atoms[i - 1].cls == "num"):
+            self.pending = n
+
+    def year(self, i: int, a: Atom) -> None:
+        if self.pending is not None and self.next_cls(i) == "unit":
+            self.pending = a.payload
+            return
+        self.p.y, self.p.explicit_year = a.payload, True
+
+    def weekday(self, i: int, a: Atom) -> None:
+        self.p.wd = a.payload
+
+    def weekwd(self, i: int, a: Atom) -> None:
+        self.p.week, self.p.wd = a.payload
+
+    def holiday(self, i: int, a: Atom) -> None:
+        self.p.holiday = a.payload
+
+    def mod(self, i: int, a: Atom) -> None:
+        p = self.p
+        if a.payload == "recent":
+            p.mod, p.recent = -1, True
         else:
-            p.other = True
-    return p
+            p.mod = a.payload
+        if self.prev_cls(i) == "unit" and not p.deltas and p.relunit is None:
+            p.relunit = (p.mod, self.atoms[i - 1].payload)  # "il giorno passato", "la semana próxima"
+
+    def ordinal(self, i: int, a: Atom) -> None:
+        p, atoms = self.p, self.atoms
+        nxt = [x.cls for x in atoms[i + 1:i + 3]]
+        compound = i > 0 and atoms[i - 1].cls == "num" and atoms[i - 1].payload in (20, 30)
+        if not compound and (nxt[:1] == ["unit"] or nxt == ["num", "unit"]):  # not "thirty-first day"
+            p.period = a.payload  # "the first eight months", "primer trimestre", "ersten neun Monaten"
+            return
+        if self.next_cls(i) == "weekday":
+            p.nth = a.payload  # "the first Friday of next month"
+        elif p.m is not None and p.d is None:
+            p.d = a.payload  # "March fifteenth"
+        elif self.next_cls(i) == "month":
+            self.pending = a.payload
+        elif compound:
+            p.d = atoms[i - 1].payload + a.payload  # "twenty second"
+            self.pending = None
+        elif p.wd is not None and p.d is None:
+            p.d = a.payload  # "Friday the fifteenth"
+
+    # ------------------------------------------------------------ relative parts
+    def week(self, i: int, a: Atom) -> None:
+        self.p.week = a.payload
+
+    def rel(self, i: int, a: Atom) -> None:
+        self.p.rel = a.payload
+
+    def relunit(self, i: int, a: Atom) -> None:
+        self.p.relunit = a.payload
+
+    def unit(self, i: int, a: Atom) -> None:
+        p = self.p
+        n = self.pending
+        after_mod = self.prev_cls(i) == "mod"
+        if p.period is not None and p.period_n is None:
+            p.period_n, self.pending = (n if n is not None else 1, a.payload), None
+            return
+        if n is None and (p.period_n or p.deltas) and not after_mod:
+            p.of_unit = a.payload  # "of the year"
+        if n is None and after_mod:
+            p.relunit = (p.mod if p.mod is not None else 0, a.payload)
+            p.mod = None
+        elif n is not None:
+            p.deltas.append((n, a.payload))
+        p.unit = a.payload
+        self.pending = None
+
+    def dprel(self, i: int, a: Atom) -> None:
+        n, unit, sign = a.payload
+        self.p.deltas.append((n, unit))
+        self.p.sign = sign
+
+    def sign(self, i: int, a: Atom) -> None:
+        self.p.sign = a.payload
+
+    # ------------------------------------------------------------ times, sets, the rest
+    def time(self, i: int, a: Atom) -> None:
+        self.p.time = True
+
+    def timeword(self, i: int, a: Atom) -> None:
+        self.p.timeword = True
+
+    def set(self, i: int, a: Atom) -> None:
+        self.p.set = True
+
+    def other(self, i: int, a: Atom) -> None:
+        self.p.other = True
+
+
+_COLLECT: dict[str, Callable[[_Collector, int, Atom], None]] = {
+    "isocompact": _Collector.isocompact, "iso": _Collector.iso, "numdate": _Collector.numdate,
+    "dayref": _Collector.dayref, "daymonth": _Collector.daymonth, "daymonth_dot": _Collector.daymonth,
+    "ymd": _Collector.ymd, "month": _Collector.month, "num": _Collector.num, "year": _Collector.year,
+    "weekday": _Collector.weekday, "weekwd": _Collector.weekwd, "holiday": _Collector.holiday,
+    "mod": _Collector.mod, "ord": _Collector.ordinal, "week": _Collector.week, "rel": _Collector.rel,
+    "relunit": _Collector.relunit, "unit": _Collector.unit, "dprel": _Collector.dprel,
+    "ago": _Collector.sign, "in": _Collector.sign, "time": _Collector.time, "timeref": _Collector.time,
+    "timedot": _Collector.time, "timeword": _Collector.timeword, "set": _Collector.set,
+}
 
 
 def _resolve(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ctx_year: int | None):
@@ -1224,8 +1296,15 @@ class DatesComponent:
                 span._.date = d
                 spans.append(span)
         doc.spans["dates"] = spans
-        if (spans or clock) and "quantities" in doc.spans:  # a year or day inside a date is not a count
-            inside = [(sp.start_char, sp.end_char) for sp in spans] + clock
-            doc.spans["quantities"] = [q for q in doc.spans["quantities"]
-                                       if not any(a <= q.start_char and q.end_char <= b for a, b in inside)]
+        drop_counts_inside_dates(doc, [(sp.start_char, sp.end_char) for sp in spans] + clock)
         return doc
+
+
+def drop_counts_inside_dates(doc: Doc, inside: list[tuple[int, int]]) -> None:
+    """The one place dates edit the quantities component's output: a year, day or clock time
+    inside a date ("le 4 mai 2026", "14h30") is not a count, so its span leaves
+    `doc.spans["quantities"]`. Runs after `newsfacts_quantities`; a no-op without it."""
+    if not inside or "quantities" not in doc.spans:
+        return
+    doc.spans["quantities"] = [q for q in doc.spans["quantities"]
+                               if not any(a <= q.start_char and q.end_char <= b for a, b in inside)]

@@ -501,8 +501,64 @@ def _cjk_chars(text: str, a: int, b: int, L: _Lang, toks: list[_Tok]) -> None:
 _NUMERIC = ("lit", "num", "mul", "scale", "den", "denalone", "det", "art")
 
 
-class _Acc:
-    """Folds one run of number tokens into a value (see the module docstring)."""
+class _Fraction:
+    """The fraction state of a number being folded: "three fifths", "and a half", "de 3/4 millón".
+
+    `snap`/`wsnap` hold the value when a connector was seen (the whole part of a mixed number);
+    once `frac` is set only a scale word may follow ("three quarters of a million").
+    """
+
+    def _init_fraction(self) -> None:
+        self.snap: float | None = None  # value when a connector was seen (mixed numbers)
+        self.frac = False
+        self.fbase = self.fval = 0.0
+        self.wsnap: float | None = None  # after a connector that is not a mixed-number "and"
+        self.has_den = False
+        self.fval_raw = self.fscale = 0.0
+        self.pow = False
+
+    def _scale_fraction(self, v: float) -> None:
+        """A scale after a fraction: "drei Viertel Milliarde" = (base + 3/4) x 10^9."""
+        self.total, self.cur = self.fbase + self.fval * v, 0.0
+        self.fval_raw, self.fscale = self.fval, v
+        self.frac = False
+
+    def _setfrac(self, base: float, fval: float, scale: float) -> bool:
+        self.fbase, self.fval = base, fval
+        self.has_den = True
+        self.total, self.cur = base, fval * scale
+        self.frac = True
+        self.n += 1
+        return True
+
+    def fraction(self, d: float, alone: bool) -> bool:
+        """A denominator word: "three fifths", "a quarter", "twenty and three fifths"."""
+        if self.n == 0:
+            return alone and self._setfrac(0.0, 1.0 / d, 1.0)
+        if self.frac:
+            return False
+        scale = 1.0
+        if self.snap is not None and self.last_scale_val and self.snap >= self.last_scale_val \
+                and self.snap % self.last_scale_val == 0:
+            scale = self.last_scale_val  # "five billion and three quarters"
+        if self.snap is not None and self.snap < self.value and self.value - self.snap < 10:
+            return self._setfrac(self.snap, (self.value - self.snap) / d, scale)
+        if self.snap is not None and self.snap == self.value:  # "et demi", "and a half"
+            return self._setfrac(self.snap, 1.0 / d, scale)
+        if self.wsnap is not None and self.wsnap == self.value:  # "y medio", "e meio"
+            big = self.last_scale_val and self.wsnap >= self.last_scale_val
+            scale = self.last_scale_val if big else 1.0
+            return self._setfrac(self.wsnap, 1.0 / d, scale)
+        return self._setfrac(0.0, self.value / d, 1.0)
+
+
+class _Acc(_Fraction):
+    """Folds one run of number tokens into a value (see the module docstring).
+
+    The running total lives here (`total` above the last scale word, `cur` below it, `tail` the
+    last additive group); the fraction state comes from `_Fraction`. `add` hands each token kind
+    to its own fold.
+    """
 
     def __init__(self, L: _Lang | None = None):
         self.cjk = bool(L and L.cjk)
@@ -521,17 +577,11 @@ class _Acc:
         self.n = 0
         self.prev = ""  # type of the previous numeric token
         self.prev_lit = False
-        self.snap: float | None = None  # value when a connector was seen (mixed numbers)
-        self.frac = False
-        self.fbase = self.fval = 0.0
-        self.wsnap: float | None = None  # after a connector that is not a mixed-number "and"
         self.joined = False  # a connector came right before the current token
-        self.has_den = False
-        self.fval_raw = self.fscale = 0.0
         self.prev_val = 0.0
         self.digits_only = True  # only single digit words so far ("二〇一八", "零一二三")
-        self.pow = False
         self.approx = False
+        self._init_fraction()
 
     @property
     def value(self) -> float:
@@ -539,71 +589,12 @@ class _Acc:
 
     def add(self, t: _Tok) -> bool:
         """Fold `t` in; False when it cannot continue this number."""
-        typ, v = t.typ, t.value
+        typ = t.typ
         if self.frac and typ not in ("scale", "mul"):
             return False
-        if typ in ("lit", "num", "det"):
-            if self.n and self.prev in ("lit", "num", "det") and (t.literal or self.prev_lit) \
-                    and not (self.prev == "num" and self.prev_val == 0 and self.cur):  # "1千零1"
-                if not (t.literal and self.prev_lit and 0 < v < 1 and "/" in t.text):
-                    return False  # "4000 3", "fifty 2": two numbers; "1 4/5" is one
-            if self.n and not self._fits(v, t.literal):
-                return False
-            if t.literal and self.prev_lit and self.cur < 0:
-                v = -v  # "- 1 4/5"
-            elif 0 < v < 1 and not t.literal and self.cur == 0 and self.total > 0 and self.last_scale_val:
-                v *= self.last_scale_val  # "vijf miljard en driekwart"
-            if self.cur == 0:
-                self.cur_start = self.idx
-            self.cur += v
-            self.tail = self.tail + v if self.prev in ("lit", "num", "det") else v
-        elif typ == "art":
-            if self.n:
-                return False
-            self.cur += 1
-            self.tail = 1
-        elif typ == "mul":
-            if self.frac:
-                self.total, self.cur = self.fbase + self.fval * v, 0.0
-                self.fval_raw, self.fscale = self.fval, v
-                self.frac = False
-            elif self.tail:
-                if self.tail >= v and not self.prev_lit and self.prev != "num":
-                    return False
-                if not self.cjk and v >= 100 and self.cur - self.tail >= v:
-                    return False  # "hundred and five hundred and six": two numbers
-                self.cur = self.cur - self.tail + self.tail * v
-            elif self.cur and self.prev == "mul" and math.log10(v) % 1:
-                self.cur *= v  # "十打" = 10 dozen
-            elif self.cur and self.prev == "mul" and v < self.prev_val:
-                self.cur += v  # "百十六" = 116, "二千十八" = 2018
-            elif self.cur and self.prev == "num" and self.prev_val == 0:
-                self.cur += v  # "一千零十" = 1010
-            elif self.cur:
-                return False
-            else:
-                self.cur = v
-            self.tail = 0.0
-        elif typ == "scale":
-            if self.frac:
-                self.total, self.cur = self.fbase + self.fval * v, 0.0
-                self.fval_raw, self.fscale = self.fval, v
-                self.frac = False
-            elif v < self.last_scale:
-                if self.cur == 0 and self.total > 0:
-                    return False
-                self.total += (self.cur or 1.0) * v
-            elif v == self.last_scale and not (self.cjk and self.cur == 0):
-                return False  # "deux cent mille quatorze mille": two numbers ("萬萬" is 10^8)
-            else:
-                if self.cur == 0 and self.total > 0:
-                    self.total *= v
-                else:
-                    self.total = (self.total + (self.cur or 1.0)) * v
-            self.cur = self.tail = 0.0
-            self.last_scale = v
-            self.last_scale_val = v
-        else:
+        fold = _FOLDS.get(typ)
+        v = fold(self, t) if fold is not None else None
+        if v is None:
             return False
         self.n += 1
         self.prev = typ
@@ -612,6 +603,78 @@ class _Acc:
         if typ != "num" or not 0 <= v < 10 or t.literal:
             self.digits_only = False
         return True
+
+    def _add_digits(self, t: _Tok) -> float | None:
+        """Digits and number words ("4000", "fifty", "ein"): added below the last scale."""
+        v = t.value
+        if self.n and self.prev in ("lit", "num", "det") and (t.literal or self.prev_lit) \
+                and not (self.prev == "num" and self.prev_val == 0 and self.cur):  # "1千零1"
+            if not (t.literal and self.prev_lit and 0 < v < 1 and "/" in t.text):
+                return None  # "4000 3", "fifty 2": two numbers; "1 4/5" is one
+        if self.n and not self._fits(v, t.literal):
+            return None
+        if t.literal and self.prev_lit and self.cur < 0:
+            v = -v  # "- 1 4/5"
+        elif 0 < v < 1 and not t.literal and self.cur == 0 and self.total > 0 and self.last_scale_val:
+            v *= self.last_scale_val  # "vijf miljard en driekwart"
+        if self.cur == 0:
+            self.cur_start = self.idx
+        self.cur += v
+        self.tail = self.tail + v if self.prev in ("lit", "num", "det") else v
+        return v
+
+    def _add_article(self, t: _Tok) -> float | None:
+        """"a hundred", "un millón": the article counts one, only at the start."""
+        if self.n:
+            return None
+        self.cur += 1
+        self.tail = 1
+        return t.value
+
+    def _add_multiplier(self, t: _Tok) -> float | None:
+        """hundred, 百, 千, dozen: multiplies the last additive group."""
+        v = t.value
+        if self.frac:
+            self._scale_fraction(v)
+        elif self.tail:
+            if self.tail >= v and not self.prev_lit and self.prev != "num":
+                return None
+            if not self.cjk and v >= 100 and self.cur - self.tail >= v:
+                return None  # "hundred and five hundred and six": two numbers
+            self.cur = self.cur - self.tail + self.tail * v
+        elif self.cur and self.prev == "mul" and math.log10(v) % 1:
+            self.cur *= v  # "十打" = 10 dozen
+        elif self.cur and self.prev == "mul" and v < self.prev_val:
+            self.cur += v  # "百十六" = 116, "二千十八" = 2018
+        elif self.cur and self.prev == "num" and self.prev_val == 0:
+            self.cur += v  # "一千零十" = 1010
+        elif self.cur:
+            return None
+        else:
+            self.cur = v
+        self.tail = 0.0
+        return v
+
+    def _add_scale(self, t: _Tok) -> float | None:
+        """thousand, million, 万, 억: closes the part below it into the total."""
+        v = t.value
+        if self.frac:
+            self._scale_fraction(v)
+        elif v < self.last_scale:
+            if self.cur == 0 and self.total > 0:
+                return None
+            self.total += (self.cur or 1.0) * v
+        elif v == self.last_scale and not (self.cjk and self.cur == 0):
+            return None  # "deux cent mille quatorze mille": two numbers ("萬萬" is 10^8)
+        else:
+            if self.cur == 0 and self.total > 0:
+                self.total *= v
+            else:
+                self.total = (self.total + (self.cur or 1.0)) * v
+        self.cur = self.tail = 0.0
+        self.last_scale = v
+        self.last_scale_val = v
+        return v
 
     def _fits(self, v: float, literal: bool) -> bool:
         c = self.cur
@@ -641,33 +704,9 @@ class _Acc:
         # tens: "twee-en-twintig", "einundzwanzig" (unit first, joined by en/und)
         return c100 == 0 or (c100 < 10 and self.prev in ("num", "det") and self.joined)
 
-    def _setfrac(self, base: float, fval: float, scale: float) -> bool:
-        self.fbase, self.fval = base, fval
-        self.has_den = True
-        self.total, self.cur = base, fval * scale
-        self.frac = True
-        self.n += 1
-        return True
 
-    def fraction(self, d: float, alone: bool) -> bool:
-        """A denominator word: "three fifths", "a quarter", "twenty and three fifths"."""
-        if self.n == 0:
-            return alone and self._setfrac(0.0, 1.0 / d, 1.0)
-        if self.frac:
-            return False
-        scale = 1.0
-        if self.snap is not None and self.last_scale_val and self.snap >= self.last_scale_val \
-                and self.snap % self.last_scale_val == 0:
-            scale = self.last_scale_val  # "five billion and three quarters"
-        if self.snap is not None and self.snap < self.value and self.value - self.snap < 10:
-            return self._setfrac(self.snap, (self.value - self.snap) / d, scale)
-        if self.snap is not None and self.snap == self.value:  # "et demi", "and a half"
-            return self._setfrac(self.snap, 1.0 / d, scale)
-        if self.wsnap is not None and self.wsnap == self.value:  # "y medio", "e meio"
-            big = self.last_scale_val and self.wsnap >= self.last_scale_val
-            scale = self.last_scale_val if big else 1.0
-            return self._setfrac(self.wsnap, 1.0 / d, scale)
-        return self._setfrac(0.0, self.value / d, 1.0)
+_FOLDS = {"lit": _Acc._add_digits, "num": _Acc._add_digits, "det": _Acc._add_digits,
+          "art": _Acc._add_article, "mul": _Acc._add_multiplier, "scale": _Acc._add_scale}
 
 
 @dataclass(slots=True)
@@ -716,182 +755,259 @@ def _gap_ok(text: str, a: int, b: int, cjk: bool) -> bool:
 def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None) -> _Num | None:
     """The longest number starting at token `i` and ending at `stop` at the latest."""
     n = len(toks) if stop is None else stop + 1
-    neg = False
     start_i = i
-    if toks[i].typ == "minus":
-        neg = True
-        i += 1
-        while i < n and toks[i].typ == "minus":  # "マイナスマイナス"
-            neg = not neg
-            i += 1
-        if i >= n or toks[i].typ not in _NUMERIC or not _gap_ok(text, toks[i - 1].end, toks[i].start, L.cjk):
-            return None
-    acc = _Acc(L)
-    j = i
-    last = None
-    pending: list[int] = []  # connectors / hyphens waiting for the next number token
-    while j < n:
-        t = toks[j]
-        if last is not None:
-            a = toks[pending[-1]].end if pending else toks[last].end
+    i, neg = _sign(toks, i, n, text, L)
+    if i is None:
+        return None
+    run = _Run(toks, text, L, n, i)
+    while run.j < n:
+        t = toks[run.j]
+        if run.last is not None:
+            a = toks[run.pending[-1]].end if run.pending else toks[run.last].end
             if t.start != a and not _gap_ok(text, a, t.start, L.cjk):
                 break
-        typ = t.typ
-        if last is None and typ not in _NUMERIC:
+        if run.last is None and t.typ not in _NUMERIC:
             break
-        if typ in ("and", "mixed", "sep"):
-            if typ == "sep" and t.text != "-":
-                break
-            if typ == "mixed" and not acc.frac and j + 1 < n and toks[j + 1].typ in _NUMERIC + ("minus",) \
-                    and _gap_ok(text, t.end, toks[j + 1].start, L.cjk):
-                sub = _one(toks, j + 1, text, L, n - 1)
-                if sub is not None and sub.has_den and (0 < sub.value < 1 or sub.fscale):
-                    # "veinte con tres quintos", "三百五又三分之一", "3又一千分之23"
-                    acc.cur += _abbrev(toks, i, last, L)
-                    if sub.fscale:
-                        acc.total, acc.cur = (acc.value + sub.fval) * sub.fscale, 0.0
-                    else:
-                        scale = acc.last_scale_val if (acc.cur == 0 and acc.last_scale_val) else 1.0
-                        acc.cur += sub.value * scale
-                    acc.frac = acc.has_den = True
-                    last, j, pending = sub.last, sub.last + 1, []
-                    continue
-                if L.cjk:
-                    if sub is not None and not sub.has_den and 0 < sub.value < acc.value and \
-                            acc.value % 10 ** len(str(int(sub.value))) == 0:
-                        acc.cur += sub.value  # "三百と二ダース" = 324
-                        last, j, pending = sub.last, sub.last + 1, []
-                        continue
-                    break  # "이백과 이천": two numbers
-                if sub is not None and not sub.has_den and sub.value > 0:
-                    iv = int(round(sub.value))  # "cuarenta y siete con doscientos" = 47.2
-                    acc.cur += iv / 10 ** len(str(iv))
-                    last, j, pending = sub.last, sub.last + 1, []
-                    continue
-            if not acc.frac and typ != "sep":
-                if typ == "mixed" or not L.has_mixed:
-                    acc.snap = acc.value
-                else:
-                    acc.wsnap = acc.value
-            pending.append(j)
-            j += 1
-            continue
-        if typ == "andhalf" and not acc.frac:
-            acc.snap = acc.value
-            if acc.fraction(2.0, False):
-                last, pending = j, []
-                j += 1
-                continue
+        if not _HANDLERS.get(t.typ, _Run.number)(run, t):
             break
-        if typ == "point" and not acc.frac:
-            k, frac_val = _after_point(toks, j + 1, text, L)
-            if k is None:
-                break
-            acc.cur += frac_val
-            last, j, pending = k, k + 1, []
-            continue
-        if typ == "den" and last is not None and not acc.frac and acc.value >= 10 and \
-                any(toks[p].text == "-" for p in pending) and acc.value == int(acc.value):
+    if run.last is None:
+        return None
+    return _finish(run, start_i, neg)
+
+
+def _sign(toks: list[_Tok], i: int, n: int, text: str, L: _Lang) -> tuple[int | None, bool]:
+    """Skip minus words before the number: (index of its first token or None, negative?)."""
+    if toks[i].typ != "minus":
+        return i, False
+    neg = True
+    i += 1
+    while i < n and toks[i].typ == "minus":  # "マイナスマイナス"
+        neg = not neg
+        i += 1
+    if i >= n or toks[i].typ not in _NUMERIC or not _gap_ok(text, toks[i - 1].end, toks[i].start, L.cjk):
+        return None, neg
+    return i, neg
+
+
+class _Run:
+    """The walk over the tokens of one number: one handler per token kind.
+
+    Each handler folds the token at `j` into `acc` and moves `j` on (True), or says the number
+    ends before it (False). `last` is the last token taken, `pending` the connectors and hyphens
+    seen since, waiting for the next number token.
+    """
+
+    def __init__(self, toks: list[_Tok], text: str, L: _Lang, n: int, i: int):
+        self.toks, self.text, self.L, self.n, self.i = toks, text, L, n, i
+        self.acc = _Acc(L)
+        self.j = i
+        self.last: int | None = None
+        self.pending: list[int] = []
+
+    def take(self, last: int) -> bool:
+        """Tokens up to `last` belong to the number; go on after it."""
+        self.last, self.j, self.pending = last, last + 1, []
+        return True
+
+    def sub(self, k: int) -> _Num | None:
+        """The number starting at token `k` (a denominator, an exponent, a second part)."""
+        return _one(self.toks, k, self.text, self.L, self.n - 1)
+
+    def skip_minus(self, k: int) -> tuple[int, float]:
+        sign = 1.0
+        while k < self.n and self.toks[k].typ == "minus":
+            sign = -sign
+            k += 1
+        return k, sign
+
+    # ------------------------------------------------------------ connectors
+    def connector(self, t: _Tok) -> bool:
+        """"and", "-", "con", "又": a mixed number's fraction or decimal part, else wait for a number."""
+        acc, L, toks, j = self.acc, self.L, self.toks, self.j
+        if t.typ == "sep" and t.text != "-":
+            return False
+        if t.typ == "mixed" and not acc.frac and j + 1 < self.n and toks[j + 1].typ in _NUMERIC + ("minus",) \
+                and _gap_ok(self.text, t.end, toks[j + 1].start, L.cjk):
+            done = self.mixed()
+            if done is not None:
+                return done
+        if not acc.frac and t.typ != "sep":
+            if t.typ == "mixed" or not L.has_mixed:
+                acc.snap = acc.value
+            else:
+                acc.wsnap = acc.value
+        self.pending.append(j)
+        self.j += 1
+        return True
+
+    def mixed(self) -> bool | None:
+        """After a mixed-number word: the fraction or the decimal part; None when it is neither."""
+        acc, L = self.acc, self.L
+        sub = self.sub(self.j + 1)
+        if sub is not None and sub.has_den and (0 < sub.value < 1 or sub.fscale):
+            # "veinte con tres quintos", "三百五又三分之一", "3又一千分之23"
+            acc.cur += _abbrev(self.toks, self.i, self.last, L)
+            if sub.fscale:
+                acc.total, acc.cur = (acc.value + sub.fval) * sub.fscale, 0.0
+            else:
+                scale = acc.last_scale_val if (acc.cur == 0 and acc.last_scale_val) else 1.0
+                acc.cur += sub.value * scale
+            acc.frac = acc.has_den = True
+            return self.take(sub.last)
+        if L.cjk:
+            if sub is not None and not sub.has_den and 0 < sub.value < acc.value and \
+                    acc.value % 10 ** len(str(int(sub.value))) == 0:
+                acc.cur += sub.value  # "三百と二ダース" = 324
+                return self.take(sub.last)
+            return False  # "이백과 이천": two numbers
+        if sub is not None and not sub.has_den and sub.value > 0:
+            iv = int(round(sub.value))  # "cuarenta y siete con doscientos" = 47.2
+            acc.cur += iv / 10 ** len(str(iv))
+            return self.take(sub.last)
+        return None
+
+    def and_half(self, t: _Tok) -> bool:
+        """"et demi", "and a half" in one word."""
+        if self.acc.frac:
+            return False
+        self.acc.snap = self.acc.value
+        return self.acc.fraction(2.0, False) and self.take(self.j)
+
+    def point(self, t: _Tok) -> bool:
+        """A decimal word: "point", "virgule", "点"."""
+        if self.acc.frac:
+            return False
+        k, frac_val = _after_point(self.toks, self.j + 1, self.text, self.L)
+        if k is None:
+            return False
+        self.acc.cur += frac_val
+        return self.take(k)
+
+    # ------------------------------------------------------------ fractions
+    def denominator(self, t: _Tok) -> bool:
+        """"fifths", "quarter", "demi"; after "twenty-" an ordinal ("twenty-first")."""
+        acc = self.acc
+        if t.typ == "den" and self.last is not None and not acc.frac and acc.value >= 10 and \
+                any(self.toks[p].text == "-" for p in self.pending) and acc.value == int(acc.value):
             acc.cur += t.value  # "twenty-first", "dix-neuvième", "vingt-cinquième": an ordinal
             acc.ordinal = acc.frac = True
-            last, pending = j, []
-            j += 1
-            continue
-        if typ in ("den", "denalone"):
-            if acc.fraction(t.value, typ == "denalone"):
-                last, pending = j, []
-                j += 1
-                continue
-            break
-        if typ == "over" and not acc.frac:
-            k = j + 1
-            while k < n and toks[k].typ == "sep":
-                k += 1
-            if k < n and toks[k].typ in ("lit", "num", "det", "mul", "scale"):
-                sub = _one(toks, k, text, L, n - 1)
-                if sub is not None and sub.value and 0 < acc.value < sub.value <= 1000:
-                    acc.total, acc.cur = 0.0, acc.value / sub.value
-                    acc.frac = acc.has_den = True
-                    last, j, pending = sub.last, sub.last + 1, []
-                    continue
-            break
-        if typ == "rover" and not acc.frac:
-            # "이십일분의 삼", "3分の1", "五分之二": denominator first
-            k = j + 1
-            sign = 1.0
-            while k < n and toks[k].typ == "minus":
-                sign = -sign
-                k += 1
-            if k < n and toks[k].typ in ("lit", "num", "mul", "scale", "det"):
-                sub = _one(toks, k, text, L, n - 1)
-                if sub is not None and acc.value:
-                    base = acc.snap if (acc.snap is not None and acc.snap < acc.value) else 0.0
-                    acc.total, acc.cur = base, sub.value * sign / (acc.value - base)
-                    acc.frac = acc.has_den = True
-                    last, j, pending = sub.last, sub.last + 1, []
-                    continue
-            break
-        if typ == "fill" and last is not None and not acc.frac:
-            pending.append(j)  # "十多万", "五百余萬", "100あまり万": approximate
-            acc.approx = True
-            j += 1
-            continue
-        if typ in ("pow", "times") and not acc.frac and j + 1 < n:
-            k = j + 1
-            sign = 1.0
-            while k < n and toks[k].typ == "minus":
-                sign = -sign
-                k += 1
-            sub = _one(toks, k, text, L, n - 1) if k < n and toks[k].typ in _NUMERIC else None
-            if sub is not None:
-                if typ == "pow" and sub.last + 1 < n and toks[sub.last + 1].typ == "powend":
-                    try:
-                        acc.total, acc.cur = 0.0, acc.value ** (sign * sub.value)  # "1.1の23乗"
-                    except (OverflowError, ZeroDivisionError):
-                        break
-                    acc.frac = acc.pow = True
-                    last, j, pending = sub.last + 1, sub.last + 2, []
-                    continue
-                if typ == "times" and sub.pow:
-                    acc.total, acc.cur = 0.0, acc.value * sub.value * sign  # "12.32×10の14乗"
-                    acc.frac = True
-                    last, j, pending = sub.last, sub.last + 1, []
-                    continue
-            break
-        if typ in ("art", "of") and acc.frac:
-            pending.append(j)  # "half a dozen", "two thirds of a million"
-            j += 1
-            continue
-        if typ == "art" and pending and not acc.frac:
-            t = _Tok(t.start, t.end, "num", 1.0, t.text)  # "three million and a quarter"
-            typ = "num"
-        if typ not in _NUMERIC:
-            break
+            return self.take(self.j)
+        return acc.fraction(t.value, t.typ == "denalone") and self.take(self.j)
+
+    def over(self, t: _Tok) -> bool:
+        """"three over five", "3 out of 5": numerator first."""
+        acc = self.acc
+        if acc.frac:
+            return False
+        k = self.j + 1
+        while k < self.n and self.toks[k].typ == "sep":
+            k += 1
+        if k < self.n and self.toks[k].typ in ("lit", "num", "det", "mul", "scale"):
+            sub = self.sub(k)
+            if sub is not None and sub.value and 0 < acc.value < sub.value <= 1000:
+                acc.total, acc.cur = 0.0, acc.value / sub.value
+                acc.frac = acc.has_den = True
+                return self.take(sub.last)
+        return False
+
+    def reverse_over(self, t: _Tok) -> bool:
+        """"이십일분의 삼", "3分の1", "五分之二": denominator first."""
+        acc = self.acc
+        if acc.frac:
+            return False
+        k, sign = self.skip_minus(self.j + 1)
+        if k < self.n and self.toks[k].typ in ("lit", "num", "mul", "scale", "det"):
+            sub = self.sub(k)
+            if sub is not None and acc.value:
+                base = acc.snap if (acc.snap is not None and acc.snap < acc.value) else 0.0
+                acc.total, acc.cur = base, sub.value * sign / (acc.value - base)
+                acc.frac = acc.has_den = True
+                return self.take(sub.last)
+        return False
+
+    def filler(self, t: _Tok) -> bool:
+        """"十多万", "五百余萬", "100あまり万": approximate, the number goes on."""
+        if self.last is None or self.acc.frac:
+            return False
+        self.pending.append(self.j)
+        self.acc.approx = True
+        self.j += 1
+        return True
+
+    def power(self, t: _Tok) -> bool:
+        """"1.1の23乗", "12.32×10の14乗"."""
+        acc = self.acc
+        if acc.frac or self.j + 1 >= self.n:
+            return False
+        k, sign = self.skip_minus(self.j + 1)
+        sub = self.sub(k) if k < self.n and self.toks[k].typ in _NUMERIC else None
+        if sub is None:
+            return False
+        if t.typ == "pow" and sub.last + 1 < self.n and self.toks[sub.last + 1].typ == "powend":
+            try:
+                acc.total, acc.cur = 0.0, acc.value ** (sign * sub.value)  # "1.1の23乗"
+            except (OverflowError, ZeroDivisionError):
+                return False
+            acc.frac = acc.pow = True
+            return self.take(sub.last + 1)
+        if t.typ == "times" and sub.pow:
+            acc.total, acc.cur = 0.0, acc.value * sub.value * sign  # "12.32×10の14乗"
+            acc.frac = True
+            return self.take(sub.last)
+        return False
+
+    def of(self, t: _Tok) -> bool:
+        """"two thirds of a million": "of" only continues a fraction."""
+        if not self.acc.frac:
+            return False
+        self.pending.append(self.j)
+        self.j += 1
+        return True
+
+    def article(self, t: _Tok) -> bool:
+        """"half a dozen"; "three million and a quarter" (the article counts one)."""
+        if self.acc.frac:
+            return self.of(t)
+        if self.pending:
+            t = _Tok(t.start, t.end, "num", 1.0, t.text)
+        return self.number(t)
+
+    # ------------------------------------------------------------ number tokens
+    def number(self, t: _Tok) -> bool:
+        """Digits, number words, multipliers and scales; else the number ends or a second part starts."""
+        acc, toks, j, last = self.acc, self.toks, self.j, self.last
+        if t.typ not in _NUMERIC:
+            return False
         if last is not None and t.alt != toks[last].alt:
-            break  # "に一千万": kana and kanji numerals do not mix
+            return False  # "に一千万": kana and kanji numerals do not mix
         if last is not None and toks[last].unit:
-            break  # "75ml" ends its number
-        if typ == "lit" and last is not None and toks[last].literal and pending:
-            break  # "1, 234" and "4000 - 3": two numbers
-        acc.joined = any(toks[p].typ in ("and", "mixed") for p in pending)
-        acc.gap = last is not None and t.start > toks[last].end and not pending  # a space, no "-"
+            return False  # "75ml" ends its number
+        if t.typ == "lit" and last is not None and toks[last].literal and self.pending:
+            return False  # "1, 234" and "4000 - 3": two numbers
+        acc.joined = any(toks[p].typ in ("and", "mixed") for p in self.pending)
+        acc.gap = last is not None and t.start > toks[last].end and not self.pending  # a space, no "-"
         acc.idx = j
         acc.word = _fold(t.text) if acc.needs_and else ""
         if acc.add(t):
-            last, pending = j, []
-            j += 1
-            continue
+            self.last, self.pending = j, []
+            self.j += 1
+            return True
         if last is None or acc.frac:
-            break
-        if L.digit_strings and acc.digits_only and typ == "num" and 0 <= t.value < 10 and \
+            return False
+        if self.L.digit_strings and acc.digits_only and t.typ == "num" and 0 <= t.value < 10 and \
                 t.start == toks[last].end and not t.alt:
             acc.cur = acc.cur * 10 + t.value  # "二〇一八", "零一二三": digit by digit
             acc.n += 1
-            last, j = j, j + 1
-            continue
-        sub = _one(toks, j, text, L, n - 1)
+            self.last, self.j = j, j + 1
+            return True
+        return self.second_part()
+
+    def second_part(self) -> bool:
+        """A number the fold refused may still end this one: "tres veinteavos", "un vingt-cinquième"."""
+        acc, toks, n, last = self.acc, self.toks, self.n, self.last
+        sub = self.sub(self.j)
         if sub is None:
-            break
+            return False
         after = sub.last + 1
         if after < n and toks[after].typ == "avos" and toks[after].start - toks[sub.last].end <= 1 \
                 and sub.value:
@@ -899,43 +1015,52 @@ def _one(toks: list[_Tok], i: int, text: str, L: _Lang, stop: int | None = None)
             base = acc.snap if (acc.snap is not None and 0 < acc.value - acc.snap < 10) else 0.0
             acc.total, acc.cur = base, (acc.value - base) / sub.value
             acc.frac = acc.has_den = True
-            last, j, pending = after, after + 1, []
-            continue
+            return self.take(after)
         if acc.n == 1 and acc.value == 1 and toks[last].typ in ("det", "num", "art") and \
-                (sub.has_den or sub.ordinal) and toks[sub.last].typ == "den" and not pending \
+                (sub.has_den or sub.ordinal) and toks[sub.last].typ == "den" and not self.pending \
                 and sub.value > 0 \
                 and not sub.fscale:
             # "un vingt-cinquième", "un cent cinquième": 1 / (20 + 5)
             d = toks[sub.last].value
             acc.total, acc.cur = 0.0, 1.0 / (sub.value if sub.ordinal else sub.value * d + d)
             acc.frac = acc.has_den = True
-            last, j = sub.last, sub.last + 1
-            continue
-        if pending and sub.has_den and (acc.snap == acc.value or acc.wsnap == acc.value):
+            self.last, self.j = sub.last, sub.last + 1
+            return True
+        if self.pending and sub.has_den and (acc.snap == acc.value or acc.wsnap == acc.value):
             # "one hundred and three and two thirds", "fünf und drei Viertel Milliarde"
             if sub.fscale:
                 acc.total, acc.cur = (acc.value + sub.fval) * sub.fscale, 0.0
             elif 0 < sub.value < 1:
                 acc.total, acc.cur = acc.value + sub.value, 0.0
             else:
-                break
+                return False
             acc.frac = acc.has_den = True
-            last, j, pending = sub.last, sub.last + 1, []
-            continue
-        break
-    if last is None:
-        return None
+            return self.take(sub.last)
+        return False
+
+
+_HANDLERS = {"and": _Run.connector, "mixed": _Run.connector, "sep": _Run.connector,
+             "andhalf": _Run.and_half, "point": _Run.point, "den": _Run.denominator,
+             "denalone": _Run.denominator, "over": _Run.over, "rover": _Run.reverse_over,
+             "fill": _Run.filler, "pow": _Run.power, "times": _Run.power, "of": _Run.of,
+             "art": _Run.article}
+
+
+def _finish(run: _Run, start_i: int, neg: bool) -> _Num | None:
+    """The folded run as a `_Num`, or a shorter number when the run stopped in the wrong place."""
+    toks, L, acc, i, j, last = run.toks, run.L, run.acc, run.i, run.j, run.last
+    n = run.n
     if j < n and last > i and toks[j].start == toks[last].start and toks[j].end == toks[last].end:
         # stopped inside a glued compound ("tausend hundertzweitausend"): end before that word
         f = last
         while f > i and toks[f - 1].start == toks[last].start:
             f -= 1
         if f > i:
-            return _one(toks, start_i, text, L, f - 1)
+            return _one(toks, start_i, run.text, L, f - 1)
     if j < n and toks[j].typ == "scale" and acc.cur and acc.cur_start > i and not acc.frac \
             and toks[j].value == acc.last_scale:
         # "deux cent mille quatorze mille": "quatorze" starts the next number
-        return _one(toks, start_i, text, L, acc.cur_start - 1)
+        return _one(toks, start_i, run.text, L, acc.cur_start - 1)
     end = toks[last].end
     kinds = {toks[k].typ for k in range(i, last + 1) if toks[k].typ in _NUMERIC}
     if kinds <= {"art"}:
