@@ -20,50 +20,17 @@ The language file gives pronoun classes, description heads, determiners and titl
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lang as langdata
-from .doc_text import doc_text
+from .speaker_index import LABELS, NAMED, Antecedents, Candidate, NameIndex, name_text, named_entities
 
-LABELS = {
-    "PER": "PER",
-    "PERSON": "PER",
-    "ORG": "ORG",
-    "LOC": "LOC",
-    "GPE": "LOC",
-    "NORP": "GROUP",
-    "FAC": "LOC",
-    "MISC": "UNKNOWN",
-}
-NAMED = ("PER", "ORG", "LOC", "GROUP")
+__all__ = ["LABELS", "NAMED", "Candidate", "SpeakersComponent", "name_text"]
 
-
-@dataclass
-class Candidate:
-    pos: int  # character offset of the mention
-    sent: int  # sentence index
-    name: str
-    label: str
-    weight: float  # subjects and speakers are more salient than other mentions
-    single_word: bool = False
-
-
-def name_text(tokens: list) -> str:
-    """A name as written in the text: contiguous tokens keep their own spacing ("l’Économie",
-    "王建国"); tokens with gaps between them (a title left out) are joined by a space."""
-    if not tokens:
-        return ""
-    doc = tokens[0].doc
-    parts = [[tokens[0]]]
-    for t in tokens[1:]:
-        if t.i == parts[-1][-1].i + 1:
-            parts[-1].append(t)
-        else:
-            parts.append([t])
-    return " ".join(doc_text(doc)[p[0].idx:p[-1].idx + len(p[-1].text)] for p in parts)
+Resolution = tuple[str | None, str]
 
 
 @Language.factory("newsfacts_speakers")
@@ -88,7 +55,7 @@ class SpeakersComponent:
         statements = [s for s in (doc._.statements or []) if s.kind != "claim"]
         if not statements:
             return doc
-        ctx = _Context(doc, self)
+        ctx = Resolver(doc, self)
         prev = None
         for st in sorted(statements, key=lambda s: s.source_start if s.source_start is not None else s.start):
             if st.source_start is None:
@@ -105,132 +72,71 @@ class SpeakersComponent:
                 name, label = st.speaker, st.speaker_label or "UNKNOWN"
             st.speaker, st.speaker_label = name, label
             if name and label in NAMED:
-                ctx.add_speaker(st.source_start, name, label)
+                ctx.antecedents.add_speaker(st.source_start, name, label)
             prev = st
         return doc
 
 
-class _Context:
-    """Per-document name index and antecedent candidates."""
+class Resolver:
+    """Resolves one article's source mentions: four resolvers tried in turn (relative pronoun,
+    personal pronoun, name, description), each answering only for the mentions it knows."""
 
     def __init__(self, doc: Doc, cfg: SpeakersComponent):
         self.doc, self.cfg = doc, cfg
-        self.sent_starts = [s.start_char for s in doc.sents]
-        self.full: dict[str, str] = {}  # lower-cased last word -> fullest name
-        self.relabel: dict[str, str] = {}
-        self.by_head: dict[str, tuple[str, str]] = {}
-        self.cands: list[Candidate] = []
         self.ents = list(doc.ents)
         self.ent_starts = [e.start for e in self.ents]
-        multi = {}
-        spans = sorted(
-            (st.start, st.end) for st in (doc._.statements or []) if st.kind in ("direct", "mixed")
-        )
+        named = named_entities(self.ents, cfg.titles)
+        self.names = NameIndex(named)
+        self.antecedents = Antecedents(doc, named, self.names, cfg.window)
+        self.by_head: dict[str, tuple[str, str]] = {}  # description head -> what it resolved to
+        self.resolvers: list[Callable[[Span, list], Resolution | None]] = [
+            self._relative, self._pronoun, self._named, self._description,
+        ]
 
-        def quoted(pos: int) -> bool:
-            i = bisect.bisect_right(spans, (pos, 10**9)) - 1
-            return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-        for ent in self.ents:
-            label = LABELS.get(ent.label_)
-            if label not in NAMED:
-                continue
-            kept = [t for t in ent if t.lower_.rstrip(".") not in cfg.titles]
-            words = [t.text for t in kept]
-            if not words:
-                continue
-            name = name_text(kept)
-            key = words[-1].lower()
-            if label == "PER" and len(name) > len(self.full.get(key, "")):
-                self.full[key] = ent.text if len(words) == len(ent) else name
-            if len(words) > 1:
-                multi[key] = True
-            subj = ent.root.dep_.startswith("nsubj")
-            weight = (
-                1.5
-                if subj
-                else 0.7
-                if ent.root.dep_ in ("obl", "nmod", "pobj", "obl:mod", "obl:arg")
-                else 1.0
-            )
-            if quoted(ent.start_char):
-                weight = 0.3  # names inside a quotation are rarely who speaks next
-            self.cands.append(
-                Candidate(
-                    ent.start_char,
-                    self._sent(ent.start_char),
-                    ent.text,
-                    label,
-                    weight,
-                    single_word=len(words) == 1,
-                )
-            )
-        self.multi = multi
-        # proper-noun subjects the NER missed ("le professeur Kadamba a mis en garde")
-        for tok in doc:
-            if (
-                tok.dep_.startswith("nsubj")
-                and tok.pos_ == "PROPN"
-                and not tok.ent_type_
-                and not quoted(tok.idx)
-            ):
-                self.cands.append(
-                    Candidate(
-                        tok.idx, self._sent(tok.idx), self.canonical(tok.text), "PER", 1.5, single_word=True
-                    )
-                )
-        self.cands.sort(key=lambda c: c.pos)
-        self.positions = [c.pos for c in self.cands]
-
-    def _sent(self, pos: int) -> int:
-        return bisect.bisect_right(self.sent_starts, pos) - 1
-
-    def canonical(self, name: str) -> str:
-        words = name.split()
-        if not words:
-            return name
-        return self.full.get(words[-1].lower(), name)
-
-    def label_of(self, name: str, label: str) -> str:
-        return self.relabel.get(name, label)
-
-    def add_speaker(self, pos: int, name: str, label: str) -> None:
-        i = bisect.bisect_left(self.positions, pos)
-        self.positions.insert(i, pos)
-        self.cands.insert(i, Candidate(pos, self._sent(pos), name, label, 2.0))
-
-    def resolve(self, mention: Span) -> tuple[str | None, str]:
-        cfg = self.cfg
+    def resolve(self, mention: Span) -> Resolution:
         words = [t for t in mention if not t.is_punct]
         if not words:
             return None, "UNKNOWN"
+        for resolver in self.resolvers:
+            found = resolver(mention, words)
+            if found is not None:
+                return found
+        return mention.text, "UNKNOWN"  # not reached: _description always answers
+
+    def _relative(self, mention: Span, words: list) -> Resolution | None:
+        """"qui", "who": the noun the relative clause hangs on."""
         root = mention.root
-        low = root.lower_.strip("-")
-        if len(words) == 1 and low in cfg.relative:
-            head = root.head.head if root.head.dep_ in ("relcl", "acl:relcl", "acl") else None
-            if head is not None and head.i != root.i:
-                sub = self.doc[head.left_edge.i : head.i + 1]
-                return self.resolve(sub)
+        if len(words) != 1 or root.lower_.strip("-") not in self.cfg.relative:
+            return None
+        head = root.head.head if root.head.dep_ in ("relcl", "acl:relcl", "acl") else None
+        if head is not None and head.i != root.i:
+            return self.resolve(self.doc[head.left_edge.i : head.i + 1])
+        return None, "UNKNOWN"
+
+    def _pronoun(self, mention: Span, words: list) -> Resolution | None:
+        """"il", "she": the most salient earlier candidate of a kind the pronoun class allows."""
+        low = mention.root.lower_.strip("-")
+        if len(words) != 1 or low not in self.cfg.pronouns:
+            return None
+        labels = self.cfg.pronoun_labels.get(self.cfg.pronouns[low], ("PER", "ORG"))
+        if not labels:
             return None, "UNKNOWN"
-        if len(words) == 1 and low in cfg.pronouns:
-            cls = cfg.pronouns[low]
-            labels = cfg.pronoun_labels.get(cls, ("PER", "ORG"))
-            if not labels:
-                return None, "UNKNOWN"
-            cand = self._antecedent(mention.start_char, labels, allow_single_per=True)
-            if cand is None:
-                return None, "UNKNOWN"
-            name = self.canonical(cand.name)
-            return name, self.label_of(cand.name, cand.label)
+        cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=True)
+        if cand is None:
+            return None, "UNKNOWN"
+        return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
+
+    def _named(self, mention: Span, words: list) -> Resolution | None:
+        """A mention holding a name resolves to that name, in its fullest form."""
+        cfg, names = self.cfg, self.names
         ent = self._entity_in(mention)
         if ent is not None:
             label = LABELS.get(ent.label_, "UNKNOWN")
-            name = self.canonical(
+            name = names.canonical(
                 name_text([t for t in ent if t.lower_.rstrip(".") not in cfg.titles]) or ent.text
             )
-            return name, self.label_of(name, label)
-        head = root.lemma_.lower()
-        first = words[0].lower_
+            return name, names.label_of(name, label)
+        root = mention.root
         propn = [
             t
             for t in words
@@ -239,9 +145,18 @@ class _Context:
             and (t.i == root.i or t.head.i == root.i or t.head.head.i == root.i)
             and t.dep_ in ("flat", "flat:name", "appos", "compound", "nsubj", "ROOT", "dep")
         ]
-        if propn and (root.pos_ == "PROPN" or root.lemma_.lower() in cfg.per_heads | self.cfg.titles):
-            name = self.canonical(name_text(propn))
-            return name, self.label_of(name, "PER")
+        if propn and (root.pos_ == "PROPN" or root.lemma_.lower() in cfg.per_heads | cfg.titles):
+            name = names.canonical(name_text(propn))
+            return name, names.label_of(name, "PER")
+        return None
+
+    def _description(self, mention: Span, words: list) -> Resolution:
+        """"l'entreprise", "the nominee": what an earlier mention with the same head resolved to,
+        else the nearest name of its kind; indefinite and plural descriptions are themselves."""
+        cfg = self.cfg
+        root = mention.root
+        head = root.lemma_.lower()
+        first = words[0].lower_
         if "Plur" in root.morph.get("Number") or head in cfg.group_heads:
             return mention.text, "GROUP"
         kind = (
@@ -249,8 +164,6 @@ class _Context:
             if (head in cfg.org_heads or root.lower_ in cfg.org_heads)
             else "PER"
             if (head in cfg.per_heads or root.lower_ in cfg.per_heads)
-            else "GROUP"
-            if (head in cfg.group_heads or "Plur" in root.morph.get("Number"))
             else None
         )
         if kind in ("ORG", "PER") and (first in cfg.definite or first.rstrip("’'") + "'" in cfg.definite):
@@ -258,11 +171,11 @@ class _Context:
             if known is not None:
                 return known
             labels = ("ORG",) if kind == "ORG" else ("PER",)
-            cand = self._antecedent(mention.start_char, labels, allow_single_per=kind == "ORG")
+            cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=kind == "ORG")
             if cand is not None:
-                name = self.canonical(cand.name)
+                name = self.names.canonical(cand.name)
                 if kind == "ORG" and cand.label != "ORG":
-                    self.relabel[cand.name] = self.relabel[name] = "ORG"
+                    self.names.relabel[cand.name] = self.names.relabel[name] = "ORG"
                 self.by_head[head] = (name, kind)
                 return name, kind
         return mention.text, kind or "UNKNOWN"
@@ -312,27 +225,3 @@ class _Context:
             return None
         pers = [e for e in ents if LABELS.get(e.label_) == "PER"]
         return pers[0] if pers else None
-
-    def _antecedent(self, pos: int, labels: tuple[str, ...], allow_single_per: bool) -> Candidate | None:
-        i = bisect.bisect_left(self.positions, pos) - 1
-        here = self._sent(pos)
-        best, best_score = None, 0.0
-        while i >= 0:
-            c = self.cands[i]
-            dist = here - c.sent
-            if dist > self.cfg.window:
-                break
-            label = self.label_of(c.name, c.label)
-            ok = label in labels or (
-                allow_single_per
-                and "ORG" in labels
-                and label == "PER"
-                and c.single_word
-                and not self.multi.get(c.name.lower())
-            )
-            if ok:
-                score = c.weight / (1 + dist) / (1 + (labels.index(label) if label in labels else 1))
-                if score > best_score:
-                    best, best_score = c, score
-            i -= 1
-        return best
