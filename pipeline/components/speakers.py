@@ -26,7 +26,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lang as langdata
-from .speaker_index import LABELS, NAMED, Antecedents, Candidate, NameIndex, name_text, named_entities
+from .speaker_index import (
+    LABELS,
+    NAMED,
+    Antecedents,
+    Candidate,
+    Holders,
+    NameIndex,
+    modifiers,
+    name_text,
+    named_entities,
+)
+from .speaker_traits import GENDERS, Traits, kids, number, parsed
 
 __all__ = ["LABELS", "NAMED", "Candidate", "SpeakersComponent", "name_text"]
 
@@ -50,6 +61,12 @@ class SpeakersComponent:
         self.relative = {w.lower() for w in data.get("relative_pronouns", [])}
         self.titles = {w.lower().rstrip(".") for w in data.get("titles", [])}
         self.window = int(data.get("window_sentences", 3))
+        self.traits = Traits(data.get("gendered_words", {}), self.per_heads)
+        self.recency = {w.lower() for w in data.get("recency_anaphors", [])}
+        self.null_subject = bool(data.get("null_subject", False))
+        self.subject_deps = set(data.get("subject_deps", ["nsubj", "nsubj:pass", "csubj", "expl", "expl:pass",
+                                                          "expl:impers", "expl:pv"]))
+        self.impersonal = {w.lower() for w in data.get("impersonal_clitics", [])}
 
     def __call__(self, doc: Doc) -> Doc:
         statements = [s for s in (doc._.statements or []) if s.kind != "claim"]
@@ -61,6 +78,8 @@ class SpeakersComponent:
             if st.source_start is None:
                 if st.rule == "floating_quote_follow" and prev is not None:
                     st.speaker, st.speaker_label = prev.speaker, prev.speaker_label
+                elif self.null_subject and st.cue_start is not None:
+                    st.speaker, st.speaker_label = ctx.null_subject(st.cue_start, st.cue_end)
                 continue
             mention = doc.char_span(st.source_start, st.source_end, alignment_mode="expand")
             if mention is None:
@@ -86,12 +105,34 @@ class Resolver:
         self.ents = list(doc.ents)
         self.ent_starts = [e.start for e in self.ents]
         named = named_entities(self.ents, cfg.titles)
-        self.names = NameIndex(named)
-        self.antecedents = Antecedents(doc, named, self.names, cfg.window)
+        self.names = NameIndex(named, cfg.traits)
+        self.antecedents = Antecedents(doc, named, self.names, cfg.window,
+                                       skip=frozenset(cfg.per_heads | cfg.titles))
+        self.holders = Holders(named, self.names, {"PER": cfg.per_heads, "ORG": cfg.org_heads})
+        self._add_description_subjects()
         self.by_head: dict[str, tuple[str, str]] = {}  # description head -> what it resolved to
         self.resolvers: list[Callable[[Span, list], Resolution | None]] = [
             self._relative, self._pronoun, self._named, self._description,
         ]
+
+    def _add_description_subjects(self) -> None:
+        """"La ministre a qualifié…. Elle a demandé…": a definite description in subject position
+        is an antecedent too, as its named holder when the article gave one, else as written."""
+        cfg = self.cfg
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            kind = "PER" if lemma in cfg.per_heads else "ORG" if lemma in cfg.org_heads else None
+            if not (kind and tok.dep_.startswith("nsubj") and tok.pos_ == "NOUN" and not tok.ent_type_):
+                continue
+            dets = [c for c in kids(tok) if c.dep_ == "det" and c.lower_ in cfg.definite]
+            if not dets or number(tok) == "Plur" or self.antecedents.quoted(tok.idx):
+                continue
+            held = self.holders.holder(tok.idx, tok.lemma_.lower(), modifiers(tok))
+            name, label = held or (_without_clause(self.doc, tok, None).text, kind)
+            gender = dets[0].morph.get("Gender")
+            if held is None and len(gender) == 1:
+                self.names.genders.setdefault(name, gender[0])
+            self.antecedents.add(tok.idx, name, label, 1.5)
 
     def resolve(self, mention: Span) -> Resolution:
         words = [t for t in mention if not t.is_punct]
@@ -108,23 +149,75 @@ class Resolver:
         root = mention.root
         if len(words) != 1 or root.lower_.strip("-") not in self.cfg.relative:
             return None
-        head = root.head.head if root.head.dep_ in ("relcl", "acl:relcl", "acl") else None
+        clause = root.head if root.head.dep_ in ("relcl", "acl:relcl", "acl") else None
+        head = clause.head if clause is not None else None
         if head is not None and head.i != root.i:
-            return self.resolve(self.doc[head.left_edge.i : head.i + 1])
+            return self.resolve(_without_clause(self.doc, head, clause))
         return None, "UNKNOWN"
 
     def _pronoun(self, mention: Span, words: list) -> Resolution | None:
         """"il", "she": the most salient earlier candidate of a kind the pronoun class allows."""
         low = mention.root.lower_.strip("-")
+        if len(words) <= 2 and low in self.cfg.recency:
+            return self._latest(mention)
         if len(words) != 1 or low not in self.cfg.pronouns:
             return None
-        labels = self.cfg.pronoun_labels.get(self.cfg.pronouns[low], ("PER", "ORG"))
+        cls = self.cfg.pronouns[low]
+        labels = self.cfg.pronoun_labels.get(cls, ("PER", "ORG"))
         if not labels:
             return None, "UNKNOWN"
-        cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=True)
+        plural = None if cls not in GENDERS else False  # "il", "she" take no plural antecedent
+        cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=True,
+                                        gender=GENDERS.get(cls), plural=plural)
         if cand is None:
             return None, "UNKNOWN"
         return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
+
+    def _latest(self, mention: Span) -> Resolution:
+        """"ce dernier", "the latter": the last person or organisation named before it."""
+        gender = mention.root.morph.get("Gender")
+        cand = self.antecedents.latest(mention.start_char, ("PER", "ORG"),
+                                       gender[0] if len(gender) == 1 else None)
+        if cand is None:
+            return mention.text, "UNKNOWN"
+        return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
+
+    def null_subject(self, cue_start: int, cue_end: int | None) -> Resolution:
+        """A finite cue verb with no subject in a null-subject language ("Explicó que…"): the
+        subject of the nearest earlier clause that has one, when it names a person or a body."""
+        cue = self.doc.char_span(cue_start, cue_end or cue_start + 1, alignment_mode="expand")
+        if cue is None or not self._subjectless(cue.root):
+            return None, None
+        verb = cue.root
+        subj = self._previous_subject(verb)
+        if subj is None or (number(subj) == "Plur" and "Sing" in verb.morph.get("Number")):
+            return None, None
+        name, label = self.resolve(_without_clause(self.doc, subj, None))
+        return (name, label) if label in ("PER", "ORG", "GROUP") else (None, None)
+
+    def _subjectless(self, verb) -> bool:
+        """Finite, third person, active, and nothing in the subject slot ("se" passives count)."""
+        morph = verb.morph
+        return (
+            "Fin" in morph.get("VerbForm")
+            and morph.get("Person") in ([], ["3"])
+            and "Pass" not in morph.get("Voice")
+            and not any(c.dep_ in self.cfg.subject_deps or c.lower_ in self.cfg.impersonal
+                        for c in kids(verb))
+        )
+
+    def _previous_subject(self, verb):
+        """The subject of the nearest main clause before the verb (its sentence, then the one
+        before), outside quotations."""
+        here = self.antecedents.sent_of(verb.idx)
+        for tok in reversed(self.doc[: verb.i]):
+            if here - self.antecedents.sent_of(tok.idx) > 1:
+                return None
+            clause = tok.head
+            main = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
+            if tok.dep_.startswith("nsubj") and main and not self.antecedents.quoted(tok.idx):
+                return tok
+        return None
 
     def _named(self, mention: Span, words: list) -> Resolution | None:
         """A mention holding a name resolves to that name, in its fullest form."""
@@ -167,11 +260,17 @@ class Resolver:
             else None
         )
         if kind in ("ORG", "PER") and (first in cfg.definite or first.rstrip("’'") + "'" in cfg.definite):
+            held = self.holders.holder(mention.start_char, head, modifiers(root))
+            if held is not None:
+                self.by_head[head] = held
+                return held
             known = self.by_head.get(head)
             if known is not None:
                 return known
             labels = ("ORG",) if kind == "ORG" else ("PER",)
-            cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=kind == "ORG")
+            plural = False if kind == "PER" else None  # "le préfet" is not "les Gilets jaunes"
+            cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=kind == "ORG",
+                                            plural=plural)
             if cand is not None:
                 name = self.names.canonical(cand.name)
                 if kind == "ORG" and cand.label != "ORG":
@@ -205,11 +304,17 @@ class Resolver:
                 return e
         for e in ents:
             r = e.root
+            if LABELS.get(e.label_) in ("LOC", "GROUP") and root.pos_ == "NOUN" and e.end <= root.i:
+                continue  # "UK pig farmers", "the Paris prosecutor": a place qualifies the speaker
             if (
                 r.head.i == root.i
                 and r.dep_ in ("appos", "flat", "flat:name", "compound", "nmod", "dep")
                 and (
                     r.dep_ != "nmod"
+                    or (  # "le groupe automobile Nissan": an organisation named after its description
+                        LABELS.get(e.label_) == "ORG" and root.lemma_.lower() in cfg.org_heads
+                        and not any(g.dep_ == "case" for g in kids(r))
+                    )
                     or (
                         LABELS.get(e.label_) == "PER"
                         and e.start > root.i
@@ -225,3 +330,18 @@ class Resolver:
             return None
         pers = [e for e in ents if LABELS.get(e.label_) == "PER"]
         return pers[0] if pers else None
+
+
+def _without_clause(doc: Doc, head, clause) -> Span:
+    """The noun phrase of `head` up to the relative clause (or any clause) hung on it: "le
+    policier Mohamed Abdulkadir, qui affirme…" -> "le policier Mohamed Abdulkadir"."""
+    if not parsed(doc):
+        return doc[head.i : head.i + 1]
+    clauses = [c for c in kids(head) if c.dep_ in ("relcl", "acl:relcl", "acl") and c.i > head.i]
+    if clause is not None:
+        clauses.append(clause)
+    end = min([c.left_edge.i for c in clauses if c.left_edge.i > head.i], default=head.right_edge.i + 1)
+    end = max(end, head.i + 1)
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "punct")):
+        end -= 1
+    return doc[head.left_edge.i : end]
