@@ -274,8 +274,11 @@ class Holders:
         near = []
         if root.dep_ in HOLDER_DEPS and root.head.i != root.i:
             near.append(root.head)
-        if ent.start > 0:
-            near.append(doc[ent.start - 1])
+        i = ent.start - 1
+        while i > 0 and doc[i].pos_ == "ADJ":
+            i -= 1  # "le groupe automobile Renault"
+        if i >= 0:
+            near.append(doc[i])
         near += [c for c in kids(root) if c.dep_ == "appos"]
         for tok in near:
             if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in heads or tok.lower_ in heads):

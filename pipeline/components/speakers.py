@@ -127,8 +127,14 @@ class Resolver:
             dets = [c for c in kids(tok) if c.dep_ == "det" and c.lower_ in cfg.definite]
             if not dets or number(tok) == "Plur" or self.antecedents.quoted(tok.idx):
                 continue
+            phrase = _without_clause(self.doc, tok, None)
+            named = self._named(phrase, [t for t in phrase if not t.is_punct])
+            if named is not None:  # "l'entraîneur Alain Djeumfa": the name, as salient as a subject
+                if named[0] and named[1] in ("PER", "ORG"):
+                    self.antecedents.add(tok.idx, named[0], named[1], 1.5)
+                continue
             held = self.holders.holder(tok.idx, tok.lemma_.lower(), modifiers(tok))
-            name, label = held or (_without_clause(self.doc, tok, None).text, kind)
+            name, label = held or (phrase.text, kind)
             gender = dets[0].morph.get("Gender")
             if held is None and len(gender) == 1:
                 self.names.genders.setdefault(name, gender[0])
@@ -238,6 +244,8 @@ class Resolver:
             and (t.i == root.i or t.head.i == root.i or t.head.head.i == root.i)
             and t.dep_ in ("flat", "flat:name", "appos", "compound", "nsubj", "ROOT", "dep")
         ]
+        if root.pos_ == "NOUN" and number(root) == "Plur":
+            propn = []  # "Paris prosecutors": a plural description names no one person
         if propn and (root.pos_ == "PROPN" or root.lemma_.lower() in cfg.per_heads | cfg.titles):
             name = names.canonical(name_text(propn))
             return name, names.label_of(name, "PER")
@@ -304,8 +312,8 @@ class Resolver:
                 return e
         for e in ents:
             r = e.root
-            if LABELS.get(e.label_) in ("LOC", "GROUP") and root.pos_ == "NOUN" and e.end <= root.i:
-                continue  # "UK pig farmers", "the Paris prosecutor": a place qualifies the speaker
+            if _modifier_only(e, root):
+                continue
             if (
                 r.head.i == root.i
                 and r.dep_ in ("appos", "flat", "flat:name", "compound", "nmod", "dep")
@@ -345,3 +353,13 @@ def _without_clause(doc: Doc, head, clause) -> Span:
     while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "punct")):
         end -= 1
     return doc[head.left_edge.i : end]
+
+
+def _modifier_only(ent: Span, root) -> bool:
+    """A name before the head noun that only qualifies it: a place or nationality ("UK pig
+    farmers", "the Paris prosecutor"), or a person before a plural ("Trump supporters"). An
+    organisation stays ("an Acme spokesman" speaks for Acme)."""
+    if root.pos_ != "NOUN" or ent.end > root.i:
+        return False
+    label = LABELS.get(ent.label_)
+    return label in ("LOC", "GROUP") or (label == "PER" and "Plur" in root.morph.get("Number"))
