@@ -218,3 +218,18 @@ def test_place_or_nationality_modifier_is_not_the_speaker(en, text, needle, ment
 def test_speaker_label_for_people_and_organisations(request, lang, text, needle, speaker, label):
     loaded = request.getfixturevalue(lang)
     assert _speaker_of(loaded, text, needle) == (speaker, label)
+
+
+@pytest.mark.eval
+def test_spanish_dev_resolved_speaker_floor(eval_dir):
+    """Spanish wire copy leans on null subjects, relative pronouns and titles (tests/baseline.toml)."""
+    import baseline
+
+    from pipeline.evaluate import attribution as attr_eval
+    from pipeline.evaluate import read_jsonl, scoring
+
+    gold = read_jsonl(eval_dir / "attribution" / "es" / "dev.jsonl")
+    res = scoring.attribution(gold, list(attr_eval.predict(gold)))
+    floor = baseline.floor("speakers", "es_dev")
+    assert res["attr.full"]["F1"] >= floor["attr.full.F1"], res["attr.full"]
+    assert res["on_j50_matches"]["resolved_source_acc"] >= floor["resolved_source_acc"], res["on_j50_matches"]
