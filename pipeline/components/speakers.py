@@ -20,50 +20,28 @@ The language file gives pronoun classes, description heads, determiners and titl
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lang as langdata
-from .doc_text import doc_text
+from .speaker_index import (
+    LABELS,
+    NAMED,
+    Antecedents,
+    Candidate,
+    Holders,
+    NameIndex,
+    modifiers,
+    name_text,
+    named_entities,
+)
+from .speaker_traits import GENDERS, Traits, kids, number, parsed
 
-LABELS = {
-    "PER": "PER",
-    "PERSON": "PER",
-    "ORG": "ORG",
-    "LOC": "LOC",
-    "GPE": "LOC",
-    "NORP": "GROUP",
-    "FAC": "LOC",
-    "MISC": "UNKNOWN",
-}
-NAMED = ("PER", "ORG", "LOC", "GROUP")
+__all__ = ["LABELS", "NAMED", "Candidate", "SpeakersComponent", "name_text"]
 
-
-@dataclass
-class Candidate:
-    pos: int  # character offset of the mention
-    sent: int  # sentence index
-    name: str
-    label: str
-    weight: float  # subjects and speakers are more salient than other mentions
-    single_word: bool = False
-
-
-def name_text(tokens: list) -> str:
-    """A name as written in the text: contiguous tokens keep their own spacing ("l’Économie",
-    "王建国"); tokens with gaps between them (a title left out) are joined by a space."""
-    if not tokens:
-        return ""
-    doc = tokens[0].doc
-    parts = [[tokens[0]]]
-    for t in tokens[1:]:
-        if t.i == parts[-1][-1].i + 1:
-            parts[-1].append(t)
-        else:
-            parts.append([t])
-    return " ".join(doc_text(doc)[p[0].idx:p[-1].idx + len(p[-1].text)] for p in parts)
+Resolution = tuple[str | None, str]
 
 
 @Language.factory("newsfacts_speakers")
@@ -83,17 +61,25 @@ class SpeakersComponent:
         self.relative = {w.lower() for w in data.get("relative_pronouns", [])}
         self.titles = {w.lower().rstrip(".") for w in data.get("titles", [])}
         self.window = int(data.get("window_sentences", 3))
+        self.traits = Traits(data.get("gendered_words", {}), self.per_heads)
+        self.recency = {w.lower() for w in data.get("recency_anaphors", [])}
+        self.null_subject = bool(data.get("null_subject", False))
+        self.subject_deps = set(data.get("subject_deps", ["nsubj", "nsubj:pass", "csubj", "expl", "expl:pass",
+                                                          "expl:impers", "expl:pv"]))
+        self.impersonal = {w.lower() for w in data.get("impersonal_clitics", [])}
 
     def __call__(self, doc: Doc) -> Doc:
         statements = [s for s in (doc._.statements or []) if s.kind != "claim"]
         if not statements:
             return doc
-        ctx = _Context(doc, self)
+        ctx = Resolver(doc, self)
         prev = None
         for st in sorted(statements, key=lambda s: s.source_start if s.source_start is not None else s.start):
             if st.source_start is None:
                 if st.rule == "floating_quote_follow" and prev is not None:
                     st.speaker, st.speaker_label = prev.speaker, prev.speaker_label
+                elif self.null_subject and st.cue_start is not None:
+                    st.speaker, st.speaker_label = ctx.null_subject(st.cue_start, st.cue_end)
                 continue
             mention = doc.char_span(st.source_start, st.source_end, alignment_mode="expand")
             if mention is None:
@@ -105,132 +91,151 @@ class SpeakersComponent:
                 name, label = st.speaker, st.speaker_label or "UNKNOWN"
             st.speaker, st.speaker_label = name, label
             if name and label in NAMED:
-                ctx.add_speaker(st.source_start, name, label)
+                ctx.antecedents.add_speaker(st.source_start, name, label)
             prev = st
         return doc
 
 
-class _Context:
-    """Per-document name index and antecedent candidates."""
+class Resolver:
+    """Resolves one article's source mentions: four resolvers tried in turn (relative pronoun,
+    personal pronoun, name, description), each answering only for the mentions it knows."""
 
     def __init__(self, doc: Doc, cfg: SpeakersComponent):
         self.doc, self.cfg = doc, cfg
-        self.sent_starts = [s.start_char for s in doc.sents]
-        self.full: dict[str, str] = {}  # lower-cased last word -> fullest name
-        self.relabel: dict[str, str] = {}
-        self.by_head: dict[str, tuple[str, str]] = {}
-        self.cands: list[Candidate] = []
         self.ents = list(doc.ents)
         self.ent_starts = [e.start for e in self.ents]
-        multi = {}
-        spans = sorted(
-            (st.start, st.end) for st in (doc._.statements or []) if st.kind in ("direct", "mixed")
-        )
+        named = named_entities(self.ents, cfg.titles)
+        self.names = NameIndex(named, cfg.traits)
+        self.antecedents = Antecedents(doc, named, self.names, cfg.window,
+                                       skip=frozenset(cfg.per_heads | cfg.titles))
+        self.holders = Holders(named, self.names, {"PER": cfg.per_heads, "ORG": cfg.org_heads})
+        self._add_description_subjects()
+        self.by_head: dict[str, tuple[str, str]] = {}  # description head -> what it resolved to
+        self.resolvers: list[Callable[[Span, list], Resolution | None]] = [
+            self._relative, self._pronoun, self._named, self._description,
+        ]
 
-        def quoted(pos: int) -> bool:
-            i = bisect.bisect_right(spans, (pos, 10**9)) - 1
-            return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-        for ent in self.ents:
-            label = LABELS.get(ent.label_)
-            if label not in NAMED:
-                continue
-            kept = [t for t in ent if t.lower_.rstrip(".") not in cfg.titles]
-            words = [t.text for t in kept]
-            if not words:
-                continue
-            name = name_text(kept)
-            key = words[-1].lower()
-            if label == "PER" and len(name) > len(self.full.get(key, "")):
-                self.full[key] = ent.text if len(words) == len(ent) else name
-            if len(words) > 1:
-                multi[key] = True
-            subj = ent.root.dep_.startswith("nsubj")
-            weight = (
-                1.5
-                if subj
-                else 0.7
-                if ent.root.dep_ in ("obl", "nmod", "pobj", "obl:mod", "obl:arg")
-                else 1.0
-            )
-            if quoted(ent.start_char):
-                weight = 0.3  # names inside a quotation are rarely who speaks next
-            self.cands.append(
-                Candidate(
-                    ent.start_char,
-                    self._sent(ent.start_char),
-                    ent.text,
-                    label,
-                    weight,
-                    single_word=len(words) == 1,
-                )
-            )
-        self.multi = multi
-        # proper-noun subjects the NER missed ("le professeur Kadamba a mis en garde")
-        for tok in doc:
-            if (
-                tok.dep_.startswith("nsubj")
-                and tok.pos_ == "PROPN"
-                and not tok.ent_type_
-                and not quoted(tok.idx)
-            ):
-                self.cands.append(
-                    Candidate(
-                        tok.idx, self._sent(tok.idx), self.canonical(tok.text), "PER", 1.5, single_word=True
-                    )
-                )
-        self.cands.sort(key=lambda c: c.pos)
-        self.positions = [c.pos for c in self.cands]
-
-    def _sent(self, pos: int) -> int:
-        return bisect.bisect_right(self.sent_starts, pos) - 1
-
-    def canonical(self, name: str) -> str:
-        words = name.split()
-        if not words:
-            return name
-        return self.full.get(words[-1].lower(), name)
-
-    def label_of(self, name: str, label: str) -> str:
-        return self.relabel.get(name, label)
-
-    def add_speaker(self, pos: int, name: str, label: str) -> None:
-        i = bisect.bisect_left(self.positions, pos)
-        self.positions.insert(i, pos)
-        self.cands.insert(i, Candidate(pos, self._sent(pos), name, label, 2.0))
-
-    def resolve(self, mention: Span) -> tuple[str | None, str]:
+    def _add_description_subjects(self) -> None:
+        """"La ministre a qualifié…. Elle a demandé…": a definite description in subject position
+        is an antecedent too, as its named holder when the article gave one, else as written."""
         cfg = self.cfg
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            kind = "PER" if lemma in cfg.per_heads else "ORG" if lemma in cfg.org_heads else None
+            if not (kind and tok.dep_.startswith("nsubj") and tok.pos_ == "NOUN" and not tok.ent_type_):
+                continue
+            dets = [c for c in kids(tok) if c.dep_ == "det" and c.lower_ in cfg.definite]
+            if not dets or number(tok) == "Plur" or self.antecedents.quoted(tok.idx):
+                continue
+            phrase = _without_clause(self.doc, tok, None)
+            named = self._named(phrase, [t for t in phrase if not t.is_punct])
+            if named is not None:  # "l'entraîneur Alain Djeumfa": the name, as salient as a subject
+                if named[0] and named[1] in ("PER", "ORG"):
+                    self.antecedents.add(tok.idx, named[0], named[1], 1.5)
+                continue
+            held = self.holders.holder(tok.idx, tok.lemma_.lower(), modifiers(tok))
+            name, label = held or (phrase.text, kind)
+            gender = dets[0].morph.get("Gender")
+            if held is None and len(gender) == 1:
+                self.names.genders.setdefault(name, gender[0])
+            self.antecedents.add(tok.idx, name, label, 1.5)
+
+    def resolve(self, mention: Span) -> Resolution:
         words = [t for t in mention if not t.is_punct]
         if not words:
             return None, "UNKNOWN"
+        for resolver in self.resolvers:
+            found = resolver(mention, words)
+            if found is not None:
+                return found
+        return mention.text, "UNKNOWN"  # not reached: _description always answers
+
+    def _relative(self, mention: Span, words: list) -> Resolution | None:
+        """"qui", "who": the noun the relative clause hangs on."""
         root = mention.root
-        low = root.lower_.strip("-")
-        if len(words) == 1 and low in cfg.relative:
-            head = root.head.head if root.head.dep_ in ("relcl", "acl:relcl", "acl") else None
-            if head is not None and head.i != root.i:
-                sub = self.doc[head.left_edge.i : head.i + 1]
-                return self.resolve(sub)
+        if len(words) != 1 or root.lower_.strip("-") not in self.cfg.relative:
+            return None
+        clause = root.head if root.head.dep_ in ("relcl", "acl:relcl", "acl") else None
+        head = clause.head if clause is not None else None
+        if head is not None and head.i != root.i:
+            return self.resolve(_without_clause(self.doc, head, clause))
+        return None, "UNKNOWN"
+
+    def _pronoun(self, mention: Span, words: list) -> Resolution | None:
+        """"il", "she": the most salient earlier candidate of a kind the pronoun class allows."""
+        low = mention.root.lower_.strip("-")
+        if len(words) <= 2 and low in self.cfg.recency:
+            return self._latest(mention)
+        if len(words) != 1 or low not in self.cfg.pronouns:
+            return None
+        cls = self.cfg.pronouns[low]
+        labels = self.cfg.pronoun_labels.get(cls, ("PER", "ORG"))
+        if not labels:
             return None, "UNKNOWN"
-        if len(words) == 1 and low in cfg.pronouns:
-            cls = cfg.pronouns[low]
-            labels = cfg.pronoun_labels.get(cls, ("PER", "ORG"))
-            if not labels:
-                return None, "UNKNOWN"
-            cand = self._antecedent(mention.start_char, labels, allow_single_per=True)
-            if cand is None:
-                return None, "UNKNOWN"
-            name = self.canonical(cand.name)
-            return name, self.label_of(cand.name, cand.label)
+        plural = None if cls not in GENDERS else False  # "il", "she" take no plural antecedent
+        cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=True,
+                                        gender=GENDERS.get(cls), plural=plural)
+        if cand is None:
+            return None, "UNKNOWN"
+        return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
+
+    def _latest(self, mention: Span) -> Resolution:
+        """"ce dernier", "the latter": the last person or organisation named before it."""
+        gender = mention.root.morph.get("Gender")
+        cand = self.antecedents.latest(mention.start_char, ("PER", "ORG"),
+                                       gender[0] if len(gender) == 1 else None)
+        if cand is None:
+            return mention.text, "UNKNOWN"
+        return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
+
+    def null_subject(self, cue_start: int, cue_end: int | None) -> Resolution:
+        """A finite cue verb with no subject in a null-subject language ("Explicó que…"): the
+        subject of the nearest earlier clause that has one, when it names a person or a body."""
+        cue = self.doc.char_span(cue_start, cue_end or cue_start + 1, alignment_mode="expand")
+        if cue is None or not self._subjectless(cue.root):
+            return None, None
+        verb = cue.root
+        subj = self._previous_subject(verb)
+        if subj is None or (number(subj) == "Plur" and "Sing" in verb.morph.get("Number")):
+            return None, None
+        name, label = self.resolve(_without_clause(self.doc, subj, None))
+        return (name, label) if label in ("PER", "ORG", "GROUP") else (None, None)
+
+    def _subjectless(self, verb) -> bool:
+        """Finite, third person, active, and nothing in the subject slot ("se" passives count)."""
+        morph = verb.morph
+        return (
+            "Fin" in morph.get("VerbForm")
+            and morph.get("Person") in ([], ["3"])
+            and "Pass" not in morph.get("Voice")
+            and not any(c.dep_ in self.cfg.subject_deps or c.lower_ in self.cfg.impersonal
+                        for c in kids(verb))
+        )
+
+    def _previous_subject(self, verb):
+        """The subject of the nearest main clause before the verb (its sentence, then the one
+        before), outside quotations."""
+        here = self.antecedents.sent_of(verb.idx)
+        for tok in reversed(self.doc[: verb.i]):
+            if here - self.antecedents.sent_of(tok.idx) > 1:
+                return None
+            clause = tok.head
+            main = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
+            if tok.dep_.startswith("nsubj") and main and not self.antecedents.quoted(tok.idx):
+                return tok
+        return None
+
+    def _named(self, mention: Span, words: list) -> Resolution | None:
+        """A mention holding a name resolves to that name, in its fullest form."""
+        cfg, names = self.cfg, self.names
         ent = self._entity_in(mention)
         if ent is not None:
             label = LABELS.get(ent.label_, "UNKNOWN")
-            name = self.canonical(
+            name = names.canonical(
                 name_text([t for t in ent if t.lower_.rstrip(".") not in cfg.titles]) or ent.text
             )
-            return name, self.label_of(name, label)
-        head = root.lemma_.lower()
-        first = words[0].lower_
+            return name, names.label_of(name, label)
+        root = mention.root
         propn = [
             t
             for t in words
@@ -239,9 +244,20 @@ class _Context:
             and (t.i == root.i or t.head.i == root.i or t.head.head.i == root.i)
             and t.dep_ in ("flat", "flat:name", "appos", "compound", "nsubj", "ROOT", "dep")
         ]
-        if propn and (root.pos_ == "PROPN" or root.lemma_.lower() in cfg.per_heads | self.cfg.titles):
-            name = self.canonical(name_text(propn))
-            return name, self.label_of(name, "PER")
+        if root.pos_ == "NOUN" and number(root) == "Plur":
+            propn = []  # "Paris prosecutors": a plural description names no one person
+        if propn and (root.pos_ == "PROPN" or root.lemma_.lower() in cfg.per_heads | cfg.titles):
+            name = names.canonical(name_text(propn))
+            return name, names.label_of(name, "PER")
+        return None
+
+    def _description(self, mention: Span, words: list) -> Resolution:
+        """"l'entreprise", "the nominee": what an earlier mention with the same head resolved to,
+        else the nearest name of its kind; indefinite and plural descriptions are themselves."""
+        cfg = self.cfg
+        root = mention.root
+        head = root.lemma_.lower()
+        first = words[0].lower_
         if "Plur" in root.morph.get("Number") or head in cfg.group_heads:
             return mention.text, "GROUP"
         kind = (
@@ -249,20 +265,24 @@ class _Context:
             if (head in cfg.org_heads or root.lower_ in cfg.org_heads)
             else "PER"
             if (head in cfg.per_heads or root.lower_ in cfg.per_heads)
-            else "GROUP"
-            if (head in cfg.group_heads or "Plur" in root.morph.get("Number"))
             else None
         )
         if kind in ("ORG", "PER") and (first in cfg.definite or first.rstrip("’'") + "'" in cfg.definite):
+            held = self.holders.holder(mention.start_char, head, modifiers(root))
+            if held is not None:
+                self.by_head[head] = held
+                return held
             known = self.by_head.get(head)
             if known is not None:
                 return known
             labels = ("ORG",) if kind == "ORG" else ("PER",)
-            cand = self._antecedent(mention.start_char, labels, allow_single_per=kind == "ORG")
+            plural = False if kind == "PER" else None  # "le préfet" is not "les Gilets jaunes"
+            cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=kind == "ORG",
+                                            plural=plural)
             if cand is not None:
-                name = self.canonical(cand.name)
+                name = self.names.canonical(cand.name)
                 if kind == "ORG" and cand.label != "ORG":
-                    self.relabel[cand.name] = self.relabel[name] = "ORG"
+                    self.names.relabel[cand.name] = self.names.relabel[name] = "ORG"
                 self.by_head[head] = (name, kind)
                 return name, kind
         return mention.text, kind or "UNKNOWN"
@@ -292,11 +312,17 @@ class _Context:
                 return e
         for e in ents:
             r = e.root
+            if _modifier_only(e, root):
+                continue
             if (
                 r.head.i == root.i
                 and r.dep_ in ("appos", "flat", "flat:name", "compound", "nmod", "dep")
                 and (
                     r.dep_ != "nmod"
+                    or (  # "le groupe automobile Nissan": an organisation named after its description
+                        LABELS.get(e.label_) == "ORG" and root.lemma_.lower() in cfg.org_heads
+                        and not any(g.dep_ == "case" for g in kids(r))
+                    )
                     or (
                         LABELS.get(e.label_) == "PER"
                         and e.start > root.i
@@ -313,26 +339,27 @@ class _Context:
         pers = [e for e in ents if LABELS.get(e.label_) == "PER"]
         return pers[0] if pers else None
 
-    def _antecedent(self, pos: int, labels: tuple[str, ...], allow_single_per: bool) -> Candidate | None:
-        i = bisect.bisect_left(self.positions, pos) - 1
-        here = self._sent(pos)
-        best, best_score = None, 0.0
-        while i >= 0:
-            c = self.cands[i]
-            dist = here - c.sent
-            if dist > self.cfg.window:
-                break
-            label = self.label_of(c.name, c.label)
-            ok = label in labels or (
-                allow_single_per
-                and "ORG" in labels
-                and label == "PER"
-                and c.single_word
-                and not self.multi.get(c.name.lower())
-            )
-            if ok:
-                score = c.weight / (1 + dist) / (1 + (labels.index(label) if label in labels else 1))
-                if score > best_score:
-                    best, best_score = c, score
-            i -= 1
-        return best
+
+def _without_clause(doc: Doc, head, clause) -> Span:
+    """The noun phrase of `head` up to the relative clause (or any clause) hung on it: "le
+    policier Mohamed Abdulkadir, qui affirme…" -> "le policier Mohamed Abdulkadir"."""
+    if not parsed(doc):
+        return doc[head.i : head.i + 1]
+    clauses = [c for c in kids(head) if c.dep_ in ("relcl", "acl:relcl", "acl") and c.i > head.i]
+    if clause is not None:
+        clauses.append(clause)
+    end = min([c.left_edge.i for c in clauses if c.left_edge.i > head.i], default=head.right_edge.i + 1)
+    end = max(end, head.i + 1)
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "punct")):
+        end -= 1
+    return doc[head.left_edge.i : end]
+
+
+def _modifier_only(ent: Span, root) -> bool:
+    """A name before the head noun that only qualifies it: a place or nationality ("UK pig
+    farmers", "the Paris prosecutor"), or a person before a plural ("Trump supporters"). An
+    organisation stays ("an Acme spokesman" speaks for Acme)."""
+    if root.pos_ != "NOUN" or ent.end > root.i:
+        return False
+    label = LABELS.get(ent.label_)
+    return label in ("LOC", "GROUP") or (label == "PER" and "Plur" in root.morph.get("Number"))

@@ -1,0 +1,293 @@
+"""The two per-article memories the speakers component resolves against.
+
+- `NameIndex`: partial names to the fullest form written in the article ("Caddell" -> "Pat
+  Caddell"), and the label corrections made while reading it (a one-word company the model
+  tagged PER becomes ORG once "l'entreprise" refers to it).
+- `Antecedents`: a position-sorted list of candidate referents (named entities, proper-noun
+  subjects the NER missed, and the speakers of earlier statements), searched backwards over a
+  few sentences, salience in the spirit of Lappin & Leass.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .doc_text import doc_text
+from .speaker_traits import Traits, given_names, kids, number
+
+LABELS = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "NORP": "GROUP",
+    "FAC": "LOC",
+    "MISC": "UNKNOWN",
+}
+NAMED = ("PER", "ORG", "LOC", "GROUP")
+OBLIQUE = ("obl", "nmod", "pobj", "obl:mod", "obl:arg")  # mentions there are less salient
+
+
+@dataclass
+class Candidate:
+    pos: int  # character offset of the mention
+    sent: int  # sentence index
+    name: str
+    label: str
+    weight: float  # subjects and speakers are more salient than other mentions
+    single_word: bool = False
+    number: str | None = None  # "Plur" when the mention is plural ("les Gilets jaunes")
+
+
+def name_text(tokens: list) -> str:
+    """A name as written in the text: contiguous tokens keep their own spacing ("l’Économie",
+    "王建国"); tokens with gaps between them (a title left out) are joined by a space."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    parts = [[tokens[0]]]
+    for t in tokens[1:]:
+        if t.i == parts[-1][-1].i + 1:
+            parts[-1].append(t)
+        else:
+            parts.append([t])
+    return " ".join(doc_text(doc)[p[0].idx:p[-1].idx + len(p[-1].text)] for p in parts)
+
+
+def named_entities(ents: list[Span], titles: set[str]) -> list[tuple[Span, str, list]]:
+    """(entity, speaker label, its tokens without titles) for the entities that can speak."""
+    out = []
+    for ent in ents:
+        label = LABELS.get(ent.label_)
+        if label not in NAMED:
+            continue
+        kept = [t for t in ent if t.lower_.rstrip(".") not in titles]
+        if kept:
+            out.append((ent, _corrected(label, kept), kept))
+    return out
+
+
+def _corrected(label: str, kept: list) -> str:
+    """Labels the model gets wrong on speakers: an acronym is no person, and "Sara Okafor" (a
+    known given name then a capitalised word) is no place."""
+    if label == "PER" and _acronym(kept):
+        return "ORG"
+    if (
+        label == "LOC" and 2 <= len(kept) <= 3 and kept[0].text.lower() in given_names()
+        and all(t.text[:1].isupper() for t in kept)
+    ):
+        return "PER"
+    return label
+
+
+def _acronym(kept: list) -> bool:
+    """"NHK", "EELV": one all-capital word tagged PER is an organisation, not a person."""
+    word = kept[0].text
+    return len(kept) == 1 and len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+class NameIndex:
+    """Partial person names to their fullest form, and per-article label corrections."""
+
+    def __init__(self, named: list[tuple[Span, str, list]], traits: Traits | None = None):
+        self.full: dict[str, str] = {}  # lower-cased last word -> fullest name
+        self.multi: dict[str, bool] = {}  # last words that belong to a multi-word name
+        self.relabel: dict[str, str] = {}
+        self.genders: dict[str, str | None] = {}  # fullest name -> "Masc"/"Fem" (None: conflicting)
+        for ent, label, kept in named:
+            words = [t.text for t in kept]
+            name = name_text(kept)
+            key = words[-1].lower()
+            if label == "PER" and len(name) > len(self.full.get(key, "")):
+                self.full[key] = ent.text if len(words) == len(ent) else name
+            if len(words) > 1:
+                self.multi[key] = True
+        if traits is not None:
+            self._read_genders(named, traits)
+
+    def _read_genders(self, named: list[tuple[Span, str, list]], traits: Traits) -> None:
+        """Gender per fullest name; two mentions that disagree leave it unknown."""
+        for ent, label, kept in named:
+            found = traits.gender(ent, kept) if label == "PER" else None
+            if found is None:
+                continue
+            name = self.canonical(name_text(kept))
+            self.genders[name] = found if self.genders.get(name, found) == found else None
+
+    def gender_of(self, name: str) -> str | None:
+        return self.genders.get(self.canonical(name))
+
+    def canonical(self, name: str) -> str:
+        words = name.split()
+        if not words:
+            return name
+        return self.full.get(words[-1].lower(), name)
+
+    def label_of(self, name: str, label: str) -> str:
+        return self.relabel.get(name, label)
+
+    def part_of_longer_name(self, name: str) -> bool:
+        return bool(self.multi.get(name.lower()))
+
+
+class Antecedents:
+    """Candidate referents in text order, with the sentence each sits in."""
+
+    def __init__(self, doc: Doc, named: list[tuple[Span, str, list]], index: NameIndex, window: int,
+                 skip: frozenset[str] = frozenset()):
+        self.index, self.window = index, window
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self._quoted = sorted(
+            (st.start, st.end) for st in (doc._.statements or []) if st.kind in ("direct", "mixed")
+        )
+        self.cands: list[Candidate] = [self._from_entity(ent, label, kept) for ent, label, kept in named]
+        self.cands += self._unnamed_subjects(doc, skip)
+        self.cands.sort(key=lambda c: c.pos)
+        self.positions = [c.pos for c in self.cands]
+
+    def quoted(self, pos: int) -> bool:
+        """Inside a direct quotation: names there are rarely who speaks next."""
+        spans = self._quoted
+        i = bisect.bisect_right(spans, (pos, 10**9)) - 1
+        return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+    def _from_entity(self, ent: Span, label: str, kept: list) -> Candidate:
+        dep = ent.root.dep_
+        weight = 1.5 if dep.startswith("nsubj") else 0.7 if dep in OBLIQUE else 1.0
+        if self.quoted(ent.start_char):
+            weight = 0.3
+        return Candidate(ent.start_char, self.sent_of(ent.start_char), ent.text, label, weight,
+                         single_word=len(kept) == 1, number=number(ent.root))
+
+    def _unnamed_subjects(self, doc: Doc, skip: set[str]) -> list[Candidate]:
+        """Proper-noun subjects the NER missed ("le professeur Kadamba a mis en garde"), not
+        titles the tagger took for names ("The Economy Minister")."""
+        return [
+            Candidate(tok.idx, self.sent_of(tok.idx), self.index.canonical(tok.text), "PER", 1.5,
+                      single_word=True)
+            for tok in doc
+            if tok.dep_.startswith("nsubj") and tok.pos_ == "PROPN" and not tok.ent_type_
+            and not self.quoted(tok.idx) and tok.lower_ not in skip
+        ]
+
+    def sent_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos) - 1
+
+    def add_speaker(self, pos: int, name: str, label: str) -> None:
+        self.add(pos, name, label, 2.0)
+
+    def add(self, pos: int, name: str, label: str, weight: float) -> None:
+        i = bisect.bisect_left(self.positions, pos)
+        self.positions.insert(i, pos)
+        self.cands.insert(i, Candidate(pos, self.sent_of(pos), name, label, weight))
+
+    def nearest(self, pos: int, labels: tuple[str, ...], allow_single_per: bool,
+                gender: str | None = None, plural: bool | None = None) -> Candidate | None:
+        """The most salient earlier candidate of an accepted label within the window. A one-word
+        PER name may stand for an organisation (models tag company names as persons). A gender
+        or number given rules out the candidates known to disagree."""
+        i = bisect.bisect_left(self.positions, pos) - 1
+        here = self.sent_of(pos)
+        best, best_score = None, 0.0
+        while i >= 0:
+            c = self.cands[i]
+            dist = here - c.sent
+            if dist > self.window:
+                break
+            label = self.index.label_of(c.name, c.label)
+            ok = label in labels or (
+                allow_single_per
+                and "ORG" in labels
+                and label == "PER"
+                and c.single_word
+                and not self.index.part_of_longer_name(c.name)
+            )
+            if ok and not self._disagrees(c, label, gender, plural):
+                score = c.weight / (1 + dist) / (1 + (labels.index(label) if label in labels else 1))
+                if score > best_score:
+                    best, best_score = c, score
+            i -= 1
+        return best
+
+    def latest(self, pos: int, labels: tuple[str, ...], gender: str | None) -> Candidate | None:
+        """The last candidate of an accepted label before pos, by recency alone ("ce dernier")."""
+        i = bisect.bisect_left(self.positions, pos) - 1
+        here = self.sent_of(pos)
+        while i >= 0 and here - self.cands[i].sent <= self.window:
+            c = self.cands[i]
+            label = self.index.label_of(c.name, c.label)
+            if label in labels and not self._disagrees(c, label, gender, False):
+                return c
+            i -= 1
+        return None
+
+    def _disagrees(self, c: Candidate, label: str, gender: str | None, plural: bool | None) -> bool:
+        if plural is not None and (c.number == "Plur") != plural:
+            return True
+        if gender is None or label != "PER":
+            return False  # organisations take the grammatical gender of their noun ("elle", la société)
+        known = self.index.gender_of(c.name)
+        return known is not None and known != gender
+
+
+HOLDER_DEPS = ("appos", "flat", "flat:name", "nmod", "compound", "nsubj", "dep")
+MODIFIER_DEPS = ("nmod", "amod", "compound", "flat", "obl", "pobj", "prep")
+
+
+def modifiers(noun: Token, leave_out: Span | None = None) -> frozenset[str]:
+    """Content words that qualify a description ("ministre *des Sports*", "gobernador *del Banco
+    de Inglaterra*"), leaving out the name and any clause or apposition hung on it."""
+    out = set()
+    stack = [c for c in kids(noun) if c.dep_ in MODIFIER_DEPS]
+    while stack:
+        t = stack.pop()
+        if leave_out is not None and leave_out.start <= t.i < leave_out.end:
+            continue
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.is_alpha:
+            out.add(t.lemma_.lower())
+        stack += [c for c in kids(t) if c.dep_ not in ("appos", "acl", "acl:relcl", "relcl", "punct")]
+    return frozenset(out)
+
+
+class Holders:
+    """Who holds a title or description in this article: "le ministre des Sports, Kiren Rijiju"
+    makes the next "le ministre" Kiren Rijiju; "el grupo automovilístico Nissan", the next "el
+    grupo" Nissan. Later holders of the same description replace earlier ones."""
+
+    def __init__(self, named: list[tuple[Span, str, list]], index: NameIndex, heads: dict[str, set[str]]):
+        self.items: list[tuple[int, str, frozenset[str], str, str]] = []  # pos, head, modifiers, name, label
+        for ent, label, kept in named:
+            noun = self._description(ent, heads.get(label, set()))
+            if noun is not None:
+                name = index.canonical(name_text(kept)) if label == "PER" else name_text(kept)
+                self.items.append((ent.start_char, noun.lemma_.lower(), modifiers(noun, ent), name, label))
+
+    @staticmethod
+    def _description(ent: Span, heads: set[str]) -> Token | None:
+        """The description noun a name is bound to: its head, the noun just before it, or a noun
+        apposed to it."""
+        root, doc = ent.root, ent.doc
+        near = []
+        if root.dep_ in HOLDER_DEPS and root.head.i != root.i:
+            near.append(root.head)
+        i = ent.start - 1
+        while i > 0 and doc[i].pos_ == "ADJ":
+            i -= 1  # "le groupe automobile Renault"
+        if i >= 0:
+            near.append(doc[i])
+        near += [c for c in kids(root) if c.dep_ == "appos"]
+        for tok in near:
+            if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in heads or tok.lower_ in heads):
+                return tok
+        return None
+
+    def holder(self, pos: int, head: str, words: frozenset[str]) -> tuple[str, str] | None:
+        """The latest earlier holder of this description whose qualifiers include the mention's."""
+        for at, h, mods, name, label in reversed(self.items):
+            if at < pos and h == head and words <= mods:
+                return name, label
+        return None
