@@ -48,7 +48,7 @@ class Task(StrEnum):
 
 def _version(value: bool) -> None:
     if value:
-        from .runner import package_version
+        from .version import package_version
 
         typer.echo(f"newsfacts {package_version()}")
         raise typer.Exit()
@@ -300,7 +300,7 @@ def models_cmd() -> None:
 
     from . import models
 
-    view = Table(title="newsfacts languages (models/catalog.toml)")
+    view = Table(title="newsfacts languages (pipeline/data/catalog.toml)")
     for col in ("lang", "name", "tier", "package", "installed", "effective tier", "install"):
         view.add_column(col, overflow="fold")
     for row in models.describe():
@@ -310,7 +310,7 @@ def models_cmd() -> None:
     console = _console()
     console.print(view)
     console.print("Other languages run on the rules tier with a blank spaCy pipeline. To add a language: "
-                  "a data file pipeline/lang/<code>.toml and a row in models/catalog.toml "
+                  "a data file pipeline/lang/<code>.toml and a row in pipeline/data/catalog.toml "
                   "(see models/README.md).",
                   markup=False)
 

@@ -61,6 +61,7 @@ import pyarrow as pa
 
 from . import catalog, sources
 from .table import SCHEMAS
+from .version import extractor_version
 
 MANIFEST = "_manifest.sqlite"
 LOCK = ".ingest.lock"
@@ -96,7 +97,7 @@ def extractor_key() -> str:
     could process it. It is computed without importing spaCy (the catalog is read as TOML, the
     packages are found with `find_spec`): a run with nothing new must stay well under 2 seconds.
     """
-    parts = [f"newsfacts=={catalog.version('newsfacts') or '0+unknown'}", *catalog.installed_models()]
+    parts = [extractor_version(), *catalog.installed_models()]
     return " ".join(dict.fromkeys(parts))
 
 

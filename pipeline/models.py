@@ -1,4 +1,4 @@
-"""Language -> spaCy pipeline, from models/catalog.toml, loaded once per process.
+"""Language -> spaCy pipeline, from pipeline/data/catalog.toml, loaded once per process.
 
 The trained tier loads an installed spaCy package; the rules tier (or a trained language whose
 package is missing) gets a blank pipeline with a sentencizer and rule-based NER; the transformers

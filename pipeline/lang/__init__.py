@@ -2,7 +2,7 @@
 
 Each file has one table per capability ([attribution], [speakers], [quantities], [dates],
 [entities], ...). Code asks `load("fr")["attribution"]` and never branches on the language code,
-so adding a language is adding a file (and a row in models/catalog.toml).
+so adding a language is adding a file (and a row in pipeline/data/catalog.toml).
 """
 
 from __future__ import annotations
