@@ -1189,7 +1189,11 @@ def tense_of(span, future_aux: set[str] | frozenset = frozenset()) -> str | None
     return None
 
 
-@Language.factory("newsfacts_dates", default_config={"keep_kinds": ["date"]})
+CLOCK_KEY = "newsfacts_clock_times"  # character ranges of clock times ("14h30"): not dates, not counts
+
+
+@Language.factory("newsfacts_dates", default_config={"keep_kinds": ["date"]},
+                  assigns=["doc.spans", "span._.date"])
 def make_dates(nlp: Language, name: str, keep_kinds: list[str]) -> DatesComponent:
     return DatesComponent(nlp.lang, keep_kinds)
 
@@ -1224,8 +1228,5 @@ class DatesComponent:
                 span._.date = d
                 spans.append(span)
         doc.spans["dates"] = spans
-        if (spans or clock) and "quantities" in doc.spans:  # a year or day inside a date is not a count
-            inside = [(sp.start_char, sp.end_char) for sp in spans] + clock
-            doc.spans["quantities"] = [q for q in doc.spans["quantities"]
-                                       if not any(a <= q.start_char and q.end_char <= b for a, b in inside)]
+        doc.user_data[CLOCK_KEY] = clock  # read by newsfacts_date_numbers (date_numbers.py)
         return doc

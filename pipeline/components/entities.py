@@ -59,7 +59,8 @@ HANGUL_WORD = re.compile(r"[A-Z]{0,2}[\uac00-\ud7a3]")
 GAZ, PERSON, ORG, SPEAKER, PLACE, FALLBACK = 60, 50, 40, 30, 20, 10
 
 
-@Language.factory("newsfacts_entities", default_config={"mode": "fixup"})
+@Language.factory("newsfacts_entities", default_config={"mode": "fixup"},
+                  assigns=["doc.ents", "token.ent_iob", "token.ent_type"])
 def make_entities(nlp: Language, name: str, mode: str) -> EntitiesComponent:
     return EntitiesComponent(nlp, mode)
 

@@ -66,7 +66,8 @@ def name_text(tokens: list) -> str:
     return " ".join(doc_text(doc)[p[0].idx:p[-1].idx + len(p[-1].text)] for p in parts)
 
 
-@Language.factory("newsfacts_speakers")
+@Language.factory("newsfacts_speakers", requires=["doc._.statements", "doc.ents", "token.is_sent_start"],
+                  assigns=["doc._.statements"])
 def make_speakers(nlp: Language, name: str) -> SpeakersComponent:
     return SpeakersComponent(nlp.lang)
 
