@@ -11,16 +11,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .dates import CLOCK_KEY
+from .dates import CLOCK_KEY, drop_counts_inside_dates
 
 
 @Language.component("newsfacts_date_numbers", requires=["span._.date", "span._.quantity"],
                     assigns=["doc.spans"])
 def date_numbers(doc: Doc) -> Doc:
     dates = doc.spans["dates"] if "dates" in doc.spans else []
-    clock = doc.user_data.get(CLOCK_KEY, [])
-    if (dates or clock) and "quantities" in doc.spans:
-        inside = [(sp.start_char, sp.end_char) for sp in dates] + list(clock)
-        doc.spans["quantities"] = [q for q in doc.spans["quantities"]
-                                   if not any(a <= q.start_char and q.end_char <= b for a, b in inside)]
+    drop_counts_inside_dates(doc, [(sp.start_char, sp.end_char) for sp in dates]
+                             + list(doc.user_data.get(CLOCK_KEY, [])))
     return doc

@@ -1228,5 +1228,15 @@ class DatesComponent:
                 span._.date = d
                 spans.append(span)
         doc.spans["dates"] = spans
-        doc.user_data[CLOCK_KEY] = clock  # read by newsfacts_date_numbers (date_numbers.py)
+        doc.user_data[CLOCK_KEY] = clock  # read by the newsfacts_date_numbers step (date_numbers.py)
         return doc
+
+
+def drop_counts_inside_dates(doc: Doc, inside: list[tuple[int, int]]) -> None:
+    """The one place dates edit the quantities component's output: a year, day or clock time
+    inside a date ("le 4 mai 2026", "14h30") is not a count, so its span leaves
+    `doc.spans["quantities"]`. Runs after `newsfacts_quantities`; a no-op without it."""
+    if not inside or "quantities" not in doc.spans:
+        return
+    doc.spans["quantities"] = [q for q in doc.spans["quantities"]
+                               if not any(a <= q.start_char and q.end_char <= b for a, b in inside)]
