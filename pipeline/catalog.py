@@ -1,4 +1,4 @@
-"""models/catalog.toml: which pipeline each language gets. Light on purpose (no spaCy import), so
+"""pipeline/data/catalog.toml: which pipeline each language gets. Light on purpose (no spaCy import), so
 that commands which only need versions, such as a no-op `ingest`, start fast.
 
 `NEWSFACTS_CATALOG=/path/catalog.toml` adds a user catalog whose rows override the shipped one.
@@ -13,18 +13,14 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-PATHS = [Path(__file__).resolve().parent.parent / "models" / "catalog.toml",
-         Path(__file__).resolve().parent / "catalog.toml"]
+# shipped inside the package (package-data), so a wheel install finds it as an editable one does
+SHIPPED = Path(__file__).resolve().parent / "data" / "catalog.toml"
 
 
 @cache
 def languages() -> dict[str, dict]:
     """Catalog rows by language code, the user catalog merged over the shipped one."""
-    rows: dict = {}
-    for path in PATHS:
-        if path.exists():
-            rows = tomllib.loads(path.read_text(encoding="utf-8")).get("languages", {})
-            break
+    rows: dict = tomllib.loads(SHIPPED.read_text(encoding="utf-8")).get("languages", {})
     user = os.environ.get("NEWSFACTS_CATALOG")
     if user:
         for code, row in tomllib.loads(Path(user).read_text(encoding="utf-8")).get("languages", {}).items():

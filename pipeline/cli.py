@@ -19,6 +19,9 @@ from typing import Annotated
 
 import typer
 
+from . import ops
+from .ops import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE  # one set of exit codes for every command
+
 app = typer.Typer(
     add_completion=True, no_args_is_help=True, rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -27,7 +30,6 @@ app = typer.Typer(
          "`newsfacts report out/ -o report.html`.",
 )
 
-EXIT_OK, EXIT_USAGE, EXIT_PARTIAL, EXIT_LOCKED = 0, 2, 3, 75
 QUIET, NORMAL, VERBOSE = -1, 0, 1
 _verbosity = NORMAL
 
@@ -48,7 +50,7 @@ class Task(StrEnum):
 
 def _version(value: bool) -> None:
     if value:
-        from .runner import package_version
+        from .version import package_version
 
         typer.echo(f"newsfacts {package_version()}")
         raise typer.Exit()
@@ -84,9 +86,8 @@ def say(message: str) -> None:
 
 
 def log(event: str, **fields) -> None:
-    """One JSON line on stderr (for cron, Airflow and friends)."""
-    sys.stderr.write(json.dumps({"ts": round(time.time(), 3), "event": event, **fields},
-                                ensure_ascii=False, default=str) + "\n")
+    """One JSON line on stderr (for cron, Airflow and friends), in the format `ingest` writes."""
+    ops.log(event, **fields)
 
 
 def _usage(message: str) -> None:
@@ -197,7 +198,7 @@ def show(
     else:
         if path.is_file() and path.suffix.lower() not in sources.SUFFIXES:
             _usage(f"cannot read {path}: unknown file type {path.suffix or '(no extension)'!r}; known types: "
-                   f"{', '.join(sorted(SUFFIXES_SHOWN))}, or an output folder of `newsfacts extract`")
+                   f"{', '.join(sorted(sources.SUFFIXES))}, or an output folder of `newsfacts extract`")
         import pipeline
 
         frames = pipeline.Extractor().run([path]).frames()
@@ -224,7 +225,6 @@ def show(
     raise typer.Exit(EXIT_PARTIAL if failed else EXIT_OK)
 
 
-SUFFIXES_SHOWN = (".txt", ".json", ".jsonl", ".html", ".htm")
 
 
 def _has_tables(folder: Path) -> bool:
@@ -300,7 +300,7 @@ def models_cmd() -> None:
 
     from . import models
 
-    view = Table(title="newsfacts languages (models/catalog.toml)")
+    view = Table(title="newsfacts languages (pipeline/data/catalog.toml)")
     for col in ("lang", "name", "tier", "package", "installed", "effective tier", "install"):
         view.add_column(col, overflow="fold")
     for row in models.describe():
@@ -310,7 +310,7 @@ def models_cmd() -> None:
     console = _console()
     console.print(view)
     console.print("Other languages run on the rules tier with a blank spaCy pipeline. To add a language: "
-                  "a data file pipeline/lang/<code>.toml and a row in models/catalog.toml "
+                  "a data file pipeline/lang/<code>.toml and a row in pipeline/data/catalog.toml "
                   "(see models/README.md).",
                   markup=False)
 
@@ -366,9 +366,12 @@ def ingest(
     """
     from . import ingest as ingest_mod
 
+    spark_extract = None
+    if engine == "spark":  # the CLI picks the engine; ingest never imports spark (spark builds on ingest)
+        from .spark import IngestExtract as spark_extract
     code = ingest_mod.main(paths, into=into, workers=workers, batch_size=batch_size,
                            retry_failed=retry_failed, reprocess=reprocess, dry_run=dry_run,
-                           lock_wait=lock_wait, engine=engine)
+                           lock_wait=lock_wait, engine=engine, spark_extract=spark_extract)
     raise typer.Exit(code)
 
 

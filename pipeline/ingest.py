@@ -51,7 +51,7 @@ import sys
 import time
 import traceback
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -60,27 +60,18 @@ from pathlib import Path
 import pyarrow as pa
 
 from . import catalog, sources
-from .table import SCHEMAS
+from .dataset import LINEAGE, MANIFEST, PARTITION, file_schema, read  # noqa: F401  (ingest.read is public)
+from .ops import EXIT_FATAL, EXIT_LOCKED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, log_line
+from .version import extractor_version
 
-MANIFEST = "_manifest.sqlite"
 LOCK = ".ingest.lock"
 STAGING = "_staging"
 TABLES = ("statements", "articles", "entities")
-EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_LOCKED = 0, 1, 2, 3, 75
 ENGINES = ("local", "spark")
 UNKNOWN_DATE, UNKNOWN_LANG = "unknown", "und"
 # Test-only fault injection: "published:2" SIGKILLs the process right after batch 2's files were
 # moved into place and before the manifest commit (the worst moment); "staged:N" after staging.
 CRASH_ENV = "NEWSFACTS_INGEST_CRASH"
-
-LINEAGE = [("input_sha256", pa.string()), ("input_path", pa.string()), ("batch_id", pa.string()),
-           ("ingested_at", pa.timestamp("us", tz="UTC"))]
-PARTITION = pa.schema([("date", pa.string()), ("lang", pa.string())])
-
-
-def file_schema(name: str) -> pa.Schema:
-    """Columns stored in the dataset's Parquet files: the table's own, then lineage."""
-    return pa.schema(list(SCHEMAS[name]) + [pa.field(n, t) for n, t in LINEAGE])
 
 
 def row_schema(name: str) -> pa.Schema:
@@ -96,7 +87,7 @@ def extractor_key() -> str:
     could process it. It is computed without importing spaCy (the catalog is read as TOML, the
     packages are found with `find_spec`): a run with nothing new must stay well under 2 seconds.
     """
-    parts = [f"newsfacts=={catalog.version('newsfacts') or '0+unknown'}", *catalog.installed_models()]
+    parts = [extractor_version(), *catalog.installed_models()]
     return " ".join(dict.fromkeys(parts))
 
 
@@ -197,9 +188,7 @@ class Log:
         self.run_id = run_id
 
     def __call__(self, event: str, level: str = "info", **fields) -> None:
-        line = {"ts": datetime.now(UTC).isoformat(timespec="milliseconds"), "level": level,
-                "event": event, "run_id": self.run_id, **fields}
-        sys.stderr.write(json.dumps(line, ensure_ascii=False, default=str) + "\n")
+        sys.stderr.write(log_line(event, level, run_id=self.run_id, **fields) + "\n")
         sys.stderr.flush()
 
 
@@ -580,8 +569,12 @@ def _usage(log: Log, message: str, t0: float) -> int:
 
 def main(paths: Sequence[str | Path], *, into: str | Path, workers: int = 1, batch_size: int = 100,
          retry_failed: bool = False, reprocess: bool = False, dry_run: bool = False,
-         lock_wait: float = 0.0, engine: str = "local") -> int:
-    """Run one ingestion; returns the exit code (0, 1, 2, 3 or 75). See the module docstring."""
+         lock_wait: float = 0.0, engine: str = "local", spark_extract: Callable | None = None) -> int:
+    """Run one ingestion; returns the exit code (0, 1, 2, 3 or 75). See the module docstring.
+
+    `engine="spark"` needs `spark_extract` (`pipeline.spark.IngestExtract`), passed in by the
+    caller: the Spark module builds on this one, so this one never imports it.
+    """
     t0 = time.perf_counter()
     run_id = uuid.uuid4().hex[:12]
     log = Log(run_id)
@@ -603,6 +596,8 @@ def main(paths: Sequence[str | Path], *, into: str | Path, workers: int = 1, bat
 
         if importlib.util.find_spec("pyspark") is None:
             return _usage(log, "--engine spark needs pyspark: pip install 'newsfacts[spark]'", t0)
+        if spark_extract is None:
+            return _usage(log, "--engine spark: pass spark_extract=pipeline.spark.IngestExtract", t0)
     if dry_run:
         return _dry_run(paths, dataset, retry_failed=retry_failed, reprocess=reprocess, log=log, t0=t0)
 
@@ -620,7 +615,7 @@ def main(paths: Sequence[str | Path], *, into: str | Path, workers: int = 1, bat
     try:
         return _locked_run(paths, dataset, run_id=run_id, log=log, t0=t0, workers=workers,
                            batch_size=batch_size, retry_failed=retry_failed, reprocess=reprocess,
-                           engine=engine)
+                           engine=engine, spark_extract=spark_extract)
     finally:
         lock.release()
 
@@ -642,7 +637,8 @@ def _dry_run(paths, dataset: Path, *, retry_failed: bool, reprocess: bool, log: 
 
 
 def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, workers: int,
-                batch_size: int, retry_failed: bool, reprocess: bool, engine: str) -> int:
+                batch_size: int, retry_failed: bool, reprocess: bool, engine: str,
+                spark_extract: Callable | None = None) -> int:
     manifest = Manifest(dataset / MANIFEST)
     started = _now()
     manifest.db.execute("INSERT INTO runs (run_id, started_at, status) VALUES (?,?,?)",
@@ -666,10 +662,8 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
             log("file_unreadable", level="warning", path=path, error=error)
         runner = Runner(dataset, manifest, extractor, run_id, log, plan, engine)
         if plan.todo:
-            if engine == "spark":
-                from . import spark as spark_mod
-
-                extract = spark_mod.IngestExtract(files_per_task=batch_size, workers=workers, log=log)
+            if engine == "spark" and spark_extract is not None:
+                extract = spark_extract(files_per_task=batch_size, workers=workers, log=log)
                 runner.run_batch(1, plan.todo, extract)
             else:
                 extract = LocalExtract(workers)
@@ -739,35 +733,3 @@ def status(dataset: str | Path) -> int:
     finally:
         db.close()
     return EXIT_OK
-
-
-def read(dataset: str | Path, name: str = "statements", *, latest: bool = True):
-    """A table of the dataset as pandas; with `latest`, only rows of each file's current version.
-
-    Current = the batch the manifest last committed for that content, for content still present
-    at some path (a changed file's old rows are superseded; a failed file retried keeps only the
-    retry's rows). Works on pandas 2 and 3.
-    """
-    import pyarrow.compute as pc
-    import pyarrow.dataset as pads
-
-    from .table import to_pandas
-
-    root = Path(dataset) / name
-    schema = pa.schema(list(file_schema(name)) + list(PARTITION))
-    if not root.is_dir():
-        return to_pandas(schema.empty_table())
-    table = pads.dataset(root, format="parquet", schema=schema,
-                         partitioning=pads.partitioning(PARTITION, flavor="hive")).to_table()
-    if latest:
-        db = sqlite3.connect(f"file:{Path(dataset) / MANIFEST}?mode=ro", uri=True)
-        try:
-            live = [f"{sha}:{b}" for sha, b in db.execute(
-                "SELECT sha256, batch_id FROM files f WHERE status IN ('done','failed') "
-                "AND superseded_by IS NULL AND updated_at = (SELECT max(updated_at) FROM files g "
-                "WHERE g.sha256 = f.sha256 AND g.status IN ('done','failed'))")]
-        finally:
-            db.close()
-        key = pc.binary_join_element_wise(table["input_sha256"], table["batch_id"], ":")
-        table = table.filter(pc.is_in(key, value_set=pa.array(live, pa.string())))
-    return to_pandas(table)

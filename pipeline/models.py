@@ -1,10 +1,11 @@
-"""Language -> spaCy pipeline, from models/catalog.toml, loaded once per process.
+"""Language -> spaCy pipeline, from pipeline/data/catalog.toml, loaded once per process.
 
 The trained tier loads an installed spaCy package; the rules tier (or a trained language whose
 package is missing) gets a blank pipeline with a sentencizer and rule-based NER; the transformers
 tier adds a Hugging Face token-classification model (`transformers_model` in the catalog row) on
 top of either. Whatever is missing degrades to the next tier, and `Loaded.tier` says what ran.
-The newsfacts components follow in the order quantities -> dates -> attribution -> speakers.
+The newsfacts components follow in the order quantities -> dates -> date_numbers -> attribution ->
+speakers -> span_groups.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from spacy.language import Language
 from . import catalog as catalog_data
 from . import components  # noqa: F401  (registers the factories)
 
-COMPONENTS = ["newsfacts_quantities", "newsfacts_dates", "newsfacts_attribution", "newsfacts_speakers"]
+COMPONENTS = ["newsfacts_quantities", "newsfacts_dates", "newsfacts_date_numbers", "newsfacts_attribution",
+              "newsfacts_speakers", "newsfacts_span_groups"]
 FALLBACK = "xx"  # spaCy's multi-language blank pipeline for languages without a catalog row
 
 

@@ -65,7 +65,7 @@ class Batch:
 # --------------------------------------------------------------------------- reading
 def is_dataset(path: Path) -> bool:
     """An `ingest` dataset: a manifest or partition folders, rather than table files."""
-    from .ingest import MANIFEST
+    from .dataset import MANIFEST
 
     return (path / MANIFEST).exists() or (path / "articles").is_dir()
 
@@ -83,9 +83,9 @@ def load(source: str | Path) -> Batch:
         raise FileNotFoundError(f"{path} is a file; expected the output folder of `newsfacts extract` "
                                 "or an `ingest` dataset folder")
     if is_dataset(path):
-        from . import ingest
+        from . import dataset
 
-        frames = {name: ingest.read(path, name) for name in ("articles", "statements", "entities")}
+        frames = {name: dataset.read(path, name) for name in ("articles", "statements", "entities")}
     else:
         frames = {}
         for name in ("articles", "statements", "entities"):

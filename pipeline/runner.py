@@ -13,21 +13,15 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
 
-from . import catalog, langid, models, sources
+from . import langid, models, sources
 from .sources import Article
 from .table import Tables, article_row, entity_rows, statement_rows
+from .version import extractor_version
 
 PIPE_BATCH = 16
 FIRST_BATCH = 1  # articles in the first batch, so that a run shows results within seconds
 
 
-def package_version() -> str:
-    return catalog.version("newsfacts") or "0+unknown"
-
-
-def extractor_version(model: str | None = None) -> str:
-    base = f"newsfacts=={package_version()}"
-    return f"{base} {model}" if model else base
 
 
 def choose_language(article: Article) -> tuple[str, float]:

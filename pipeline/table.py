@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from .labels import ENTITY_LABELS
+
 QUANTITY = pa.struct([("text", pa.string()), ("value", pa.float64()), ("high", pa.float64()),
                       ("unit", pa.string()), ("approx", pa.bool_()), ("kind", pa.string())])
 DATE = pa.struct([("text", pa.string()), ("value", pa.date32()), ("until", pa.date32()),
@@ -78,9 +80,7 @@ ENTITIES = pa.schema([
 ])
 
 SCHEMAS = {"statements": STATEMENTS, "articles": ARTICLES, "entities": ENTITIES}
-LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
-          "NORP": "MISC", "MISC": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC",
-          "LAW": "MISC", "LANGUAGE": "MISC"}
+LABELS = ENTITY_LABELS  # one map for the table, the NER evaluation and the transformers backend
 
 
 @dataclass
@@ -136,10 +136,8 @@ def entity_label(label: str) -> str:
 
 
 def statement_rows(doc, extractor: str) -> list[dict]:
-    from .components.doc_text import doc_text  # spaCy is loaded once there are Docs
-
     art = doc._.article or {}
-    text = doc_text(doc)
+    text = doc.text  # read once per Doc here; the table sits below the components (docs/design.md)
     rows = []
     quantities = list(doc.spans["quantities"]) if "quantities" in doc.spans else []
     dates = list(doc.spans["dates"]) if "dates" in doc.spans else []

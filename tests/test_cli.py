@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from pipeline import highlight, table
 from pipeline.cli import app
-from pipeline.runner import package_version
+from pipeline.version import package_version
 
 ROOT = Path(__file__).resolve().parents[1]
 COLOUR = re.compile(r"\x1b\[[0-9;]*m")

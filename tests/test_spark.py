@@ -25,6 +25,8 @@ from pipeline import ingest, runner, sources  # noqa: E402
 from pipeline import spark as nf_spark  # noqa: E402
 from pipeline.table import STATEMENTS  # noqa: E402
 
+SPARK = {"engine": "spark", "spark_extract": nf_spark.IngestExtract}  # the CLI passes the engine in
+
 pytestmark = pytest.mark.slow
 TIMES: dict[str, float] = {}
 
@@ -98,7 +100,7 @@ def test_ingest_engine_spark_writes_the_same_dataset_as_local(spark, corpus, tmp
     try:
         code_local, s_local, _ = run(capsys, corpus, into=tmp_path / "local")
         t0 = time.perf_counter()
-        code_spark, s_spark, err = run(capsys, corpus, into=tmp_path / "spark", engine="spark", batch_size=50)
+        code_spark, s_spark, err = run(capsys, corpus, into=tmp_path / "spark", **SPARK, batch_size=50)
         TIMES["ingest --engine spark, 201 files (warm session)"] = time.perf_counter() - t0
     finally:
         (corpus / "poison.txt").unlink()
@@ -117,7 +119,7 @@ def test_ingest_engine_spark_writes_the_same_dataset_as_local(spark, corpus, tmp
     assert files and all(f.startswith(f"part-{batch_id}-") for f in files)
 
     # the next run has nothing to do and does not touch Spark
-    code, s, _ = run(capsys, corpus, into=tmp_path / "spark", engine="spark")
+    code, s, _ = run(capsys, corpus, into=tmp_path / "spark", **SPARK)
     assert (code, s["new"], s["batches"]) == (0, 0, 0)
 
 

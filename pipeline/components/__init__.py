@@ -1,10 +1,16 @@
 """newsfacts spaCy components. Importing this package registers the factories and extensions.
 
+An installed newsfacts also advertises every factory through the `spacy_factories` entry points
+(pyproject.toml), so `spacy.blank("fr").add_pipe("newsfacts_attribution")` works without
+importing this package first.
+
 Results live on the Doc:
   doc._.article            dict: id, published (datetime.date | None), path, lang, tier
   doc.spans["quantities"]  spans with span._.quantity = quantities.Quantity
   doc.spans["dates"]       spans with span._.date = dates.DateMention
   doc._.statements         list[attribution.Statement], speakers resolved in place
+  doc.spans["newsfacts_statements"], ["newsfacts_contents"], ["newsfacts_cues"],
+  ["newsfacts_speakers"]   the same statements as span groups (span_groups.py)
   doc.ents                 named entities (model, rule-based or transformers)
 """
 
@@ -20,10 +26,12 @@ for _name in ("quantity", "date"):
 # register factories (transformers_ner imports torch/transformers only when the component is created)
 from . import (  # noqa: E402,F401
     attribution,
+    date_numbers,
     dates,
     entities,
     paragraphs,
     quantities,
+    span_groups,
     speakers,
     transformers_ner,
 )

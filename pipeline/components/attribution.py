@@ -174,7 +174,8 @@ class Config:
         )
 
 
-@Language.factory("newsfacts_attribution")
+@Language.factory("newsfacts_attribution", requires=["token.is_sent_start", "doc.ents"],
+                  assigns=["doc._.statements"])
 def make_attribution(nlp: Language, name: str) -> AttributionComponent:
     return AttributionComponent(nlp.lang)
 

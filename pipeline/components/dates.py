@@ -1261,7 +1261,11 @@ def tense_of(span, future_aux: set[str] | frozenset = frozenset()) -> str | None
     return None
 
 
-@Language.factory("newsfacts_dates", default_config={"keep_kinds": ["date"]})
+CLOCK_KEY = "newsfacts_clock_times"  # character ranges of clock times ("14h30"): not dates, not counts
+
+
+@Language.factory("newsfacts_dates", default_config={"keep_kinds": ["date"]},
+                  assigns=["doc.spans", "span._.date"])
 def make_dates(nlp: Language, name: str, keep_kinds: list[str]) -> DatesComponent:
     return DatesComponent(nlp.lang, keep_kinds)
 
@@ -1296,7 +1300,7 @@ class DatesComponent:
                 span._.date = d
                 spans.append(span)
         doc.spans["dates"] = spans
-        drop_counts_inside_dates(doc, [(sp.start_char, sp.end_char) for sp in spans] + clock)
+        doc.user_data[CLOCK_KEY] = clock  # read by the newsfacts_date_numbers step (date_numbers.py)
         return doc
 
 

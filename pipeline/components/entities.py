@@ -59,7 +59,8 @@ HANGUL_WORD = re.compile(r"[A-Z]{0,2}[\uac00-\ud7a3]")
 GAZ, PERSON, ORG, SPEAKER, PLACE, FALLBACK = 60, 50, 40, 30, 20, 10
 
 
-@Language.factory("newsfacts_entities", default_config={"mode": "fixup"})
+@Language.factory("newsfacts_entities", default_config={"mode": "fixup"},
+                  assigns=["doc.ents", "token.ent_iob", "token.ent_type"])
 def make_entities(nlp: Language, name: str, mode: str) -> EntitiesComponent:
     return EntitiesComponent(nlp, mode)
 
@@ -120,7 +121,7 @@ def load_data(nlp: Language) -> EntityData:
     d = EntityData(
         org_suffixes=set(table.get("org_suffixes", [])),
         org_heads=_lower_set(table.get("org_heads", [])),
-        org_descriptions=_lower_set(table.get("org_descriptions", table.get("org_heads", []))),
+        org_descriptions=_lower_set(table.get("org_descriptions") or table.get("org_heads", [])),
         titles=_lower_set(table.get("titles", [])),
         not_names=_lower_set(table.get("not_names", [])) | _lower_set(nlp.Defaults.stop_words),
         first_names=set(table.get("first_names", [])),

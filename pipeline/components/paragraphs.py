@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
-@Language.component("newsfacts_paragraph_breaks")
+@Language.component("newsfacts_paragraph_breaks", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
     for tok in doc[1:]:
         prev = doc[tok.i - 1]

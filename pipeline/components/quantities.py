@@ -1414,7 +1414,7 @@ def _known() -> frozenset:
 
 
 # ------------------------------------------------------------------ spaCy component
-@Language.factory("newsfacts_quantities")
+@Language.factory("newsfacts_quantities", assigns=["doc.spans", "span._.quantity"])
 def make_quantities(nlp: Language, name: str) -> QuantitiesComponent:
     return QuantitiesComponent(nlp.lang)
 

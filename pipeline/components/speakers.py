@@ -44,7 +44,8 @@ __all__ = ["LABELS", "NAMED", "Candidate", "SpeakersComponent", "name_text"]
 Resolution = tuple[str | None, str]
 
 
-@Language.factory("newsfacts_speakers")
+@Language.factory("newsfacts_speakers", requires=["doc._.statements", "doc.ents", "token.is_sent_start"],
+                  assigns=["doc._.statements"])
 def make_speakers(nlp: Language, name: str) -> SpeakersComponent:
     return SpeakersComponent(nlp.lang)
 

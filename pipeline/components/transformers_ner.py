@@ -38,17 +38,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import minibatch
 
+from ..labels import ENTITY_CLASSES, ENTITY_LABELS
+
 SPANS_KEY = "transformers_ner"
-TARGET_LABELS = ("PER", "ORG", "LOC", "MISC")
-# Model label (without its B-/I-/E-/S- prefix, upper case) -> newsfacts label. Covers CoNLL,
-# OntoNotes, WikiNER, GermEval and KLUE/TTA tag sets; `label_map` in the config extends it.
-DEFAULT_LABEL_MAP = {
-    "PER": "PER", "PERSON": "PER", "PS": "PER",
-    "ORG": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "OG": "ORG",
-    "LOC": "LOC", "LOCATION": "LOC", "GPE": "LOC", "FAC": "LOC", "LC": "LOC",
-    "MISC": "MISC", "NORP": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "PRODUCT": "MISC",
-    "LAW": "MISC", "LANGUAGE": "MISC", "OTH": "MISC",
-}
+TARGET_LABELS = ENTITY_CLASSES
+# Model label (without its B-/I-/E-/S- prefix, upper case) -> newsfacts label: the one map of
+# pipeline/labels.py; `label_map` in the config extends it.
+DEFAULT_LABEL_MAP = ENTITY_LABELS
 PREFIXES = {"B": "B", "I": "I", "E": "I", "L": "I", "S": "B", "U": "B"}  # BIOES/BILOU folded to BIO
 
 
@@ -56,6 +52,7 @@ PREFIXES = {"B": "B", "I": "I", "E": "I", "L": "I", "S": "B", "U": "B"}  # BIOES
     "newsfacts_transformers_ner",
     default_config={"model": "", "device": "cpu", "batch_size": 8, "window": 256, "stride": 64,
                     "label_map": {}, "aggregation": "first", "overwrite": True},
+    assigns=["doc.ents", "token.ent_iob", "token.ent_type"],
 )
 def make_transformers_ner(nlp: Language, name: str, model: str, device: str, batch_size: int, window: int,
                           stride: int, label_map: dict[str, str], aggregation: str,

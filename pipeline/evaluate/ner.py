@@ -14,15 +14,11 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby
 
 from .. import models
+from ..labels import ENTITY_LABELS
 
-LABELS = {
-    "PER": "PER", "PERSON": "PER", "PS": "PER",
-    "ORG": "ORG", "OG": "ORG",
-    "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "LC": "LOC",
-    "MISC": "MISC", "NORP": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
-    "LANGUAGE": "MISC", "PRODUCT": "MISC",
-}
-NON_NER = ("newsfacts_quantities", "newsfacts_dates", "newsfacts_attribution", "newsfacts_speakers")
+LABELS = ENTITY_LABELS  # the one map (pipeline/labels.py)
+NON_NER = ("newsfacts_quantities", "newsfacts_dates", "newsfacts_date_numbers", "newsfacts_attribution",
+           "newsfacts_speakers", "newsfacts_span_groups")
 
 
 def map_label(label: str) -> str | None:

@@ -1,0 +1,56 @@
+"""Reading an `ingest` dataset: its layout (Parquet partitions + manifest) and `read`.
+
+Split from `ingest` so that readers (`report`, a user's notebook) do not import the writer:
+`ingest` writes with these definitions, `report` reads with them, neither imports the other.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pyarrow as pa
+
+from .table import SCHEMAS
+
+MANIFEST = "_manifest.sqlite"
+LINEAGE = [("input_sha256", pa.string()), ("input_path", pa.string()), ("batch_id", pa.string()),
+           ("ingested_at", pa.timestamp("us", tz="UTC"))]
+PARTITION = pa.schema([("date", pa.string()), ("lang", pa.string())])
+
+
+def file_schema(name: str) -> pa.Schema:
+    """Columns stored in the dataset's Parquet files: the table's own, then lineage."""
+    return pa.schema(list(SCHEMAS[name]) + [pa.field(n, t) for n, t in LINEAGE])
+
+
+def read(dataset: str | Path, name: str = "statements", *, latest: bool = True):
+    """A table of the dataset as pandas; with `latest`, only rows of each file's current version.
+
+    Current = the batch the manifest last committed for that content, for content still present
+    at some path (a changed file's old rows are superseded; a failed file retried keeps only the
+    retry's rows). Works on pandas 2 and 3.
+    """
+    import pyarrow.compute as pc
+    import pyarrow.dataset as pads
+
+    from .table import to_pandas
+
+    root = Path(dataset) / name
+    schema = pa.schema(list(file_schema(name)) + list(PARTITION))
+    if not root.is_dir():
+        return to_pandas(schema.empty_table())
+    table = pads.dataset(root, format="parquet", schema=schema,
+                         partitioning=pads.partitioning(PARTITION, flavor="hive")).to_table()
+    if latest:
+        db = sqlite3.connect(f"file:{Path(dataset) / MANIFEST}?mode=ro", uri=True)
+        try:
+            live = [f"{sha}:{b}" for sha, b in db.execute(
+                "SELECT sha256, batch_id FROM files f WHERE status IN ('done','failed') "
+                "AND superseded_by IS NULL AND updated_at = (SELECT max(updated_at) FROM files g "
+                "WHERE g.sha256 = f.sha256 AND g.status IN ('done','failed'))")]
+        finally:
+            db.close()
+        key = pc.binary_join_element_wise(table["input_sha256"], table["batch_id"], ":")
+        table = table.filter(pc.is_in(key, value_set=pa.array(live, pa.string())))
+    return to_pandas(table)
