@@ -97,6 +97,19 @@ def _usage(message: str) -> None:
     raise typer.Exit(EXIT_USAGE)
 
 
+CUE_CLASS_HELP = ("Keep only statements of these cue classes (comma-separated: speech, thought, intention, "
+                  "perception_or_document, according_to; default all).")
+
+
+def _cue_classes(value: str | None) -> set[str] | None:
+    from .components.statement import parse_cue_classes
+
+    try:
+        return parse_cue_classes(value)
+    except ValueError as e:
+        _usage(str(e))
+
+
 def _require(paths: list[Path]) -> None:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -111,6 +124,7 @@ def extract(
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Articles per batch.")] = 32,
     progress: Annotated[str, typer.Option(help="auto, always or never.")] = "auto",
+    cue_class: Annotated[str | None, typer.Option("--cue-class", help=CUE_CLASS_HELP)] = None,
 ) -> None:
     """Extract the statements, articles and entities tables from article files.
 
@@ -123,6 +137,7 @@ def extract(
     _require(paths)
     if progress not in ("auto", "always", "never"):
         _usage(f"unknown --progress {progress!r}; expected auto, always or never")
+    classes = _cue_classes(cue_class)
     files = list(sources.discover(paths))
     start = time.perf_counter()
     failed: list[dict] = []
@@ -154,6 +169,7 @@ def extract(
                 log("batch", articles=n, statements=len(part.statements))
 
         tables = runner.run(paths, workers=workers, batch_size=batch_size, on_progress=report, freeze=True)
+    tables = table.keep_cue_classes(tables, classes)
     written = table.write(tables, out, fmt.value)
     seconds = time.perf_counter() - start
     summary = {"articles": tables.count("articles"), "failed": len(failed),
@@ -320,12 +336,13 @@ def predict(
     gold: Annotated[Path, typer.Argument(help="Input records (JSONL) in the shared eval format.")],
     task: Annotated[Task, typer.Option(help="Which task to predict.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Predictions JSONL.")],
+    cue_class: Annotated[str | None, typer.Option("--cue-class", help=CUE_CLASS_HELP)] = None,
 ) -> None:
     """Predict in the referee's format for a JSONL of eval records."""
     from . import evaluate
 
     _require([gold])
-    n = evaluate.predict_file(task.value, gold, out)
+    n = evaluate.predict_file(task.value, gold, out, cue_classes=_cue_classes(cue_class))
     say(f"{n} predictions -> {out}")
 
 
@@ -335,12 +352,16 @@ def eval_cmd(
     task: Annotated[Task, typer.Option(help="Which task to score.")],
     save_predictions: Annotated[Path | None, typer.Option(help="Also write the predictions here.")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the full scores as JSON.")] = None,
+    cue_class: Annotated[str | None, typer.Option("--cue-class", help=CUE_CLASS_HELP)] = None,
 ) -> None:
-    """Predict and score against gold (the same figures as the reference scorer)."""
+    """Predict and score against gold (the same figures as the reference scorer).
+
+    `--cue-class speech,according_to` scores against a quotes-only scheme (GenderGapTracker's)."""
     from . import evaluate
 
     _require([gold])
-    result = evaluate.evaluate_file(task.value, gold, save_predictions=save_predictions)
+    result = evaluate.evaluate_file(task.value, gold, save_predictions=save_predictions,
+                                    cue_classes=_cue_classes(cue_class))
     if json_out:
         json_out.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
     evaluate.print_table(task.value, result)

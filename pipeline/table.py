@@ -49,6 +49,7 @@ STATEMENTS = pa.schema([
     ("confidence", pa.float32()),
     ("extractor", pa.string()),
     ("rule", pa.string()),
+    ("cue_class", pa.string()),
 ])
 
 ARTICLES = pa.schema([
@@ -178,8 +179,23 @@ def statement_rows(doc, extractor: str) -> list[dict]:
             "confidence": st.confidence,
             "extractor": extractor,
             "rule": st.rule or None,
+            "cue_class": st.cue_class,
         })
     return rows
+
+
+def keep_cue_classes(tables: Tables, classes: set[str] | None) -> Tables:
+    """Only the statements whose cue class is in `classes` (claims, which have no cue, stay);
+    statement ids keep their numbering, so a statement has the same id whatever the filter."""
+    if classes is None:
+        return tables
+    import pyarrow.compute as pc
+
+    st = tables.arrow("statements")
+    keep = pc.or_(pc.is_in(st["cue_class"], pa.array(sorted(classes))), pc.equal(st["kind"], "claim"))
+    out = Tables(articles=tables.articles, entities=tables.entities, frozen=dict(tables.frozen))
+    out.frozen["statements"] = [st.filter(pc.fill_null(keep, False))]
+    return out
 
 
 def entity_rows(doc) -> list[dict]:

@@ -28,7 +28,9 @@ ROWS = [
     ("en", "The mayor said the bridge would reopen in May.",
      "The mayor", "said", "the bridge would reopen in May", "indirect", "clause"),
     ("en", "The coach urged the players to stay calm.",
-     "The coach", "urged", "the players to stay calm", "indirect", "clause"),
+     "The coach", "urged", "the players to stay calm", "indirect", "infinitive"),
+    ("fr", "Le maire a promis de rénover l'école avant la rentrée.",
+     "Le maire", "promis", "de rénover l'école avant la rentrée", "indirect", "infinitive"),
     ("en", "The roads will stay closed until Friday, the police chief warned.",
      "the police chief", "warned", "The roads will stay closed until Friday", "indirect", "clause"),
     ("fr", "Il a été annoncé que la gare fermera ses portes en juin.",
@@ -135,6 +137,49 @@ def test_rule(lang, text, speaker, cue, content, kind, rule):
     assert (speaker, cue, content, kind, rule) in fired, f"found {fired}"
 
 
+# (lang, text, cue, cue class): issue 12's non-speech predicates get classes that can be filtered
+CUE_CLASS_ROWS = [
+    ("en", "Residents fear the river will flood again.", "fear", "thought"),
+    ("en", "The council hopes to finish the wall by spring.", "hopes", "thought"),
+    ("en", "Inflation is expected to rise.", "expected", "thought"),
+    ("en", "A video posted online showed the moment the bridge fell.", "showed", "perception_or_document"),
+    ("en", "The ministry declined to comment.", "declined", "intention"),
+    ("en", "The governor promised to cut property taxes next year.", "promised", "intention"),
+    ("en", "The governor promised that property taxes would fall next year.", "promised", "speech"),
+    ("en", '"It is a disaster for the whole valley," the farmer fears.', "fears", "speech"),
+    ("en", "According to the police, two men were arrested near the station.", "According to",
+     "according_to"),
+    ("fr", "Les habitants craignent que la rivière déborde à nouveau.", "craignent", "thought"),
+    ("fr", "Le maire a promis de rénover l'école avant la rentrée.", "promis", "intention"),
+    ("fr", "Le ministre a déclaré que les salaires augmenteront l'an prochain.", "déclaré", "speech"),
+    ("de", "Der Bürgermeister glaubt, dass die Brücke im Mai wieder öffnet.", "glaubt", "thought"),
+    ("de", "Der Bürgermeister sagte, dass die Brücke im Mai wieder öffnet.", "sagte", "speech"),
+]
+
+
+@pytest.mark.parametrize("lang,text,cue,cue_class", CUE_CLASS_ROWS,
+                         ids=[f"{r[3]}-{r[0]}-{i}" for i, r in enumerate(CUE_CLASS_ROWS)])
+def test_cue_class(lang, text, cue, cue_class):
+    doc = models.load(lang).nlp(text)
+    found = [(st.cue_text(doc), st.cue_class) for st in doc._.statements]
+    assert (cue, cue_class) in found
+
+
+def test_cue_class_filter_in_predict():
+    from pipeline.components.statement import parse_cue_classes
+    from pipeline.evaluate import attribution as attr_eval
+
+    rec = {"id": "c1", "lang": "en",
+           "text": "Residents fear the river will flood again. The mayor said the dam would hold."}
+    every = attr_eval.predict_record(rec)["attributions"]
+    speech = attr_eval.predict_record(rec, parse_cue_classes("speech,according_to"))["attributions"]
+    assert {a["cue_class"] for a in every} == {"thought", "speech"}
+    assert [a["cue"]["text"] for a in speech] == ["said"]
+    assert parse_cue_classes("all") is None
+    with pytest.raises(ValueError, match="unknown cue class"):
+        parse_cue_classes("speech,quotes")
+
+
 def _rule_names(path: Path) -> set[str]:
     """Rule names written in a module: `rule="…"` keywords, `_Reading(content, "name", …)` and
     `_complement_statement(…, "name")` (the noun and adjective readings)."""
@@ -148,7 +193,8 @@ def _rule_names(path: Path) -> set[str]:
             args.append(node.args[1])
         if func == "_complement_statement" and node.args:
             args.append(node.args[-1])
-        names |= {a.value for a in args if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+        names |= {c.value for a in args for c in ast.walk(a)  # also "a" if … else "b"
+                  if isinstance(c, ast.Constant) and isinstance(c.value, str)}
     return names
 
 

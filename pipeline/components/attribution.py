@@ -40,7 +40,7 @@ from .. import lang as langdata
 from . import quotes as q
 from .attribution_patterns import find_statements as _rules_tier
 from .doc_text import doc_text
-from .statement import Statement
+from .statement import CueClasses, Statement
 
 _PUNCT_EDGE = set(" \t\n,;:.!?—–-\"'“”«»„‘’()[]")
 
@@ -184,6 +184,7 @@ class AttributionComponent:
     def __init__(self, lang: str):
         self.data = langdata.load(lang)["attribution"]
         self.cfg = Config.from_data(self.data)
+        self.classes = CueClasses.from_data(self.data)
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = q.find_quotes(_text(doc), self.cfg.quote_pairs, self.cfg.double_apostrophe)
@@ -192,6 +193,8 @@ class AttributionComponent:
         else:
             statements = _pattern_statements(doc, self.data)
         statements.sort(key=lambda s: s.start)
+        for st in statements:
+            st.cue_class = self.classes.classify(st)
         statements.extend(_claims(doc, statements))
         doc._.statements = statements
         doc.user_data.pop("newsfacts_text", None)
@@ -366,7 +369,8 @@ def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
         # "Clinton’s van was…, but the Secret Service…, another source said.": the parser
         # makes the cue a conjunct of the first clause; the whole sentence is reported
         content = _trim(_text(doc), min(content[0], tok.head.left_edge.idx), content[1])
-    return _Reading(content, "clause", 0.8)
+    # an infinitive ("hopes to finish") is a rule of its own: its cue class may differ (CueClasses)
+    return _Reading(content, "infinitive" if clause[0].dep_ in cfg.xcomp_deps else "clause", 0.8)
 
 
 def _complementizer_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
@@ -472,6 +476,7 @@ def _finish(
     doc = tok.doc
     text = _text(doc)
     content, rule = reading.content, reading.rule
+    rule = "clause" if rule == "infinitive" else rule  # the same finishing as a clause
     if rule in ("clause", "object", "prep", "complementizer"):
         content = _cut_at_conjoined_cue(tok, content, cfg, quotes)
         content = _paragraph(text, content[0], content[1], max(content[0], min(tok.idx, content[1] - 1)))
@@ -498,7 +503,7 @@ def _finish(
         content = _trim(text, content[0], cut)
     cue_end = reading.cue_end if reading.cue_end is not None else tok.idx + len(tok.text)
     st = Statement(content[0], content[1], "indirect", tok.idx, cue_end, lemma,
-                   confidence=reading.conf, rule=rule)
+                   confidence=reading.conf, rule=reading.rule)
     fragments = reading.fragments
     if fragments and rule == "parenthetical" and content == (fragments[0][0], fragments[-1][1]):
         st.fragments = fragments

@@ -36,14 +36,18 @@ def write_jsonl(rows: Iterable[dict], path: str | Path) -> int:
     return n
 
 
-def predict_file(task: str, records_path: str | Path, out_path: str | Path) -> int:
-    return write_jsonl(task_module(task).predict(read_jsonl(records_path)), out_path)
+def predict_file(task: str, records_path: str | Path, out_path: str | Path, **options) -> int:
+    """`options` go to the task's `predict` (attribution: `cue_classes`); None values are dropped."""
+    options = {k: v for k, v in options.items() if v is not None}
+    return write_jsonl(task_module(task).predict(read_jsonl(records_path), **options), out_path)
 
 
-def evaluate_file(task: str, gold_path: str | Path, save_predictions: str | Path | None = None) -> dict:
+def evaluate_file(task: str, gold_path: str | Path, save_predictions: str | Path | None = None,
+                  **options) -> dict:
     mod = task_module(task)
     gold = read_jsonl(gold_path)
-    pred = list(mod.predict(gold))
+    options = {k: v for k, v in options.items() if v is not None}
+    pred = list(mod.predict(gold, **options))
     if save_predictions:
         write_jsonl(pred, save_predictions)
     return mod.score(gold, pred)

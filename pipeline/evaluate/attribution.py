@@ -19,7 +19,8 @@ def _span(article: sources.Article, start: int | None, end: int | None,
     return out
 
 
-def predict_record(rec: dict) -> dict:
+def predict_record(rec: dict, cue_classes: set[str] | None = None) -> dict:
+    """One record's attributions; with `cue_classes`, only statements of those cue classes."""
     article = sources.make_article(rec["text"], path=str(rec.get("id")), id=rec.get("id"),
                                    published=rec.get("date"), lang=rec.get("lang"))
     if not article.ok:
@@ -31,7 +32,7 @@ def predict_record(rec: dict) -> dict:
     doc = loaded.nlp(doc)
     out = []
     for st in doc._.statements or []:
-        if st.kind == "claim":
+        if st.kind == "claim" or (cue_classes is not None and st.cue_class not in cue_classes):
             continue
         out.append({
             "source": _span(article, st.source_start, st.source_end),
@@ -39,13 +40,15 @@ def predict_record(rec: dict) -> dict:
             "content": _span(article, st.start, st.end, st.fragments),
             "type": st.kind,
             "source_resolved": st.speaker,
+            "cue_class": st.cue_class,
+            "rule": st.rule,
         })
     return {"id": rec["id"], "attributions": out}
 
 
-def predict(records: Iterable[dict]) -> Iterator[dict]:
+def predict(records: Iterable[dict], cue_classes: set[str] | None = None) -> Iterator[dict]:
     for rec in records:
-        yield predict_record(rec)
+        yield predict_record(rec, cue_classes)
 
 
 def score(gold: list[dict], pred: list[dict]) -> dict:
