@@ -63,7 +63,7 @@ class DateMention:
     end: int
     text: str
     value: date | None
-    granularity: str = "day"  # day, month, year, range
+    granularity: str = "day"  # day, month, year, range; "relative" (value None) with no reference date
     end_value: date | None = None  # last day of a range
     kind: str = "date"  # date, time, duration, set
 
@@ -1171,12 +1171,15 @@ def find_dates(text: str, lang: str, ref: date | None = None, tense: str | None 
                tense_at: Callable[[int, int], str | None] | None = None) -> list[DateMention]:
     """Date mentions of `text` resolved against `ref` (the publication date).
 
+    Without `ref` nothing is guessed from the day of the run: relative mentions get value None
+    and granularity "relative" (see `_unanchored`).
+
     `tense` ("past"/"future") applies to every mention; `tense_at(start, end)` gives a mention's tense
     from a parse; otherwise the sentence's cue words decide.
     """
     lex = lexicon(lang)
     if ref is None:
-        ref_dt = datetime.combine(date.today(), datetime.min.time())
+        ref_dt = None
     elif isinstance(ref, datetime):
         ref_dt = ref.replace(tzinfo=None)
     else:
@@ -1190,12 +1193,32 @@ def find_dates(text: str, lang: str, ref: date | None = None, tense: str | None 
         if t is None and any(a.cls in ("weekday", "month", "daymonth", "ord") for a in g):
             s0, s1 = sentence_bounds(norm, s, e)
             t = tense_from_cues(norm[s0:s1], lang)
-        mention = _mention(norm, g, lex, ref_dt, t, ctx_year if carry_year else None, use_dateparser)
+        year = ctx_year if carry_year else None
+        if ref_dt is None:
+            mention = _unanchored(norm, g, lex, t, year, use_dateparser)
+        else:
+            mention = _mention(norm, g, lex, ref_dt, t, year, use_dateparser)
         mention.text = text[s:e]
         if mention.value is not None and mention.granularity in ("day", "year") and _explicit_year(g):
             ctx_year = (mention.end_value or mention.value).year
         found.append(mention)
     return found
+
+
+# Two far-apart reference days (other year, month, day and weekday): a mention whose value is the
+# same against both does not depend on the reference; one whose value moves is relative.
+_PROBES = (datetime(2001, 3, 14), datetime(2013, 9, 27))
+
+
+def _unanchored(text: str, g: list[Atom], lex: Lexicon, tense: str | None, ctx_year: int | None,
+                use_dateparser: bool) -> DateMention:
+    """A mention in a text with no reference date: absolute dates resolve; a relative one ("Tuesday",
+    "next month", "le 4 mars" with no year) keeps its text with value None and granularity
+    "relative", so the output never depends on the day of the run."""
+    a, b = (_mention(text, g, lex, probe, tense, ctx_year, use_dateparser) for probe in _PROBES)
+    if (a.value, a.end_value) != (b.value, b.end_value):
+        a.value, a.end_value, a.granularity = None, None, "relative"
+    return a
 
 
 def _explicit_year(g: list[Atom]) -> bool:
@@ -1289,7 +1312,7 @@ class DatesComponent:
         for d in find_dates(doc_text(doc), lang, ref, tense_at=tense_at if parsed else None):
             if d.kind == "time":
                 clock.append((d.start, d.end))
-            if d.kind not in self.keep or d.value is None:
+            if d.kind not in self.keep or (d.value is None and d.granularity != "relative"):
                 continue
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is not None:

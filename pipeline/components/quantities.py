@@ -41,6 +41,7 @@ class Quantity:
     approx: bool = False
     high: float | None = None  # upper bound of a range
     high_text: str | None = None  # the upper bound as written ("800" in "entre 600 et 800")
+    qualifier: str | None = None  # at_least, more_than, less_than, up_to, about ("au moins 5": 5, not -5)
 
 
 # ------------------------------------------------------------------ normalisation
