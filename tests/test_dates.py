@@ -345,3 +345,45 @@ def test_header_dates_through_dateparser(header, expected, anchor):
 
     art = make_article(f"{header}\n\nLe maire a parlé mardi.", path="x.txt")
     assert (art.published, art.date_anchor) == (expected, anchor)
+
+
+# ------------------------------------------------------------------ spans, years and tense
+MAR4 = date(2026, 3, 4)
+
+
+@pytest.mark.parametrize("lang,text,key,value,kind", [
+    ("en", "Unemployment has doubled in the last 10 years.", "in the last 10 years", "2016-03-04/2026-03-04",
+     "date"),
+    ("en", "He had not seen her in 40 years.", "in 40 years", None, "duration"),  # said in the past: how long
+    ("en", "The forest could disappear in 40 years.", "in 40 years", "2066-03-04", "date"),
+    ("fr", "Les prix ont augmenté de 5 % en un an.", "en un an", None, "duration"),
+    ("fr", "Le pont rouvrira dans un an.", "dans un an", "2027-03-04", "date"),
+    ("en", "Sales fell over the past two years.", "past two years", "2024-03-04/2026-03-04", "date"),
+])
+def test_spans_are_not_points_ahead(lang, text, key, value, kind):
+    got = {d.text: d for d in find_dates(text, lang, MAR4)}
+    assert got[key].kind == kind
+    if value is not None:
+        assert got[key].iso() == value
+
+
+def test_a_year_beside_its_unit_is_that_year_not_a_count():
+    got = {d.text: d for d in find_dates("A shekarar 2010 ne aka kafa kamfanin.", "ha", MAR4)}
+    assert got["A shekarar 2010"].iso() == "2010-01-01"
+
+
+def test_a_weekday_then_a_shift_after_a_comma_are_two_mentions():
+    got = [d.text for d in find_dates("He arrived on Friday, after two days of travel.", "en", MAR4)]
+    assert got[0] == "Friday" and "Friday, after two days" not in got
+
+
+def test_the_nearest_tense_cue_decides_a_tie():
+    # "said" (past) and "would" (future) tie: the cue next to the weekday wins
+    got = values("The company said it would announce results on Thursday.", "en", MAR4)
+    assert got["Thursday"] == "2026-03-05"
+
+
+def test_a_carried_year_never_contradicts_the_tense():
+    text = "Le plan court jusqu'en 2027. Le ministre a annoncé le 24 mars la fermeture du site."
+    got = values(text, "fr", date(2026, 12, 10))
+    assert got["le 24 mars"] == "2026-03-24"  # said in the past: not 2027-03-24
