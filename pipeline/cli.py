@@ -116,6 +116,20 @@ def _require(paths: list[Path]) -> None:
         _usage(f"no such file or folder: {', '.join(missing)}")
 
 
+def _set_reference_date(value: str | None) -> None:
+    """`--reference-date`: the anchor of articles without a date, for this process and its workers
+    (sources.reference_date reads it); relative dates stay unresolved without it."""
+    if value is None:
+        return
+    from datetime import date
+
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        _usage(f"--reference-date {value!r} is not a date; expected YYYY-MM-DD")
+    os.environ["NEWSFACTS_REFERENCE_DATE"] = day.isoformat()
+
+
 @app.command(epilog="Example: newsfacts extract articles/ feed.jsonl -o out/ --format parquet --workers 2")
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
@@ -125,6 +139,8 @@ def extract(
     batch_size: Annotated[int, typer.Option(help="Articles per batch.")] = 32,
     progress: Annotated[str, typer.Option(help="auto, always or never.")] = "auto",
     cue_class: Annotated[str | None, typer.Option("--cue-class", help=CUE_CLASS_HELP)] = None,
+    reference_date: Annotated[str | None, typer.Option(
+        "--reference-date", help="Publication date (YYYY-MM-DD) for articles that carry none.")] = None,
 ) -> None:
     """Extract the statements, articles and entities tables from article files.
 
@@ -135,6 +151,7 @@ def extract(
     from . import runner, sources, table
 
     _require(paths)
+    _set_reference_date(reference_date)
     if progress not in ("auto", "always", "never"):
         _usage(f"unknown --progress {progress!r}; expected auto, always or never")
     classes = _cue_classes(cue_class)
@@ -379,6 +396,8 @@ def ingest(
     = False,
     lock_wait: Annotated[float, typer.Option("--lock-wait", help="Seconds to wait for the lock.")] = 0.0,
     engine: Annotated[str, typer.Option(help="local or spark.")] = "local",
+    reference_date: Annotated[str | None, typer.Option(
+        "--reference-date", help="Publication date (YYYY-MM-DD) for articles that carry none.")] = None,
 ) -> None:
     """Incremental, idempotent, crash-safe ingestion into a partitioned Parquet dataset.
 
@@ -390,6 +409,7 @@ def ingest(
     spark_extract = None
     if engine == "spark":  # the CLI picks the engine; ingest never imports spark (spark builds on ingest)
         from .spark import IngestExtract as spark_extract
+    _set_reference_date(reference_date)
     code = ingest_mod.main(paths, into=into, workers=workers, batch_size=batch_size,
                            retry_failed=retry_failed, reprocess=reprocess, dry_run=dry_run,
                            lock_wait=lock_wait, engine=engine, spark_extract=spark_extract)

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
@@ -46,6 +47,7 @@ class Article:
     encoding: str | None = None
     error: str | None = None
     meta: dict = field(default_factory=dict)
+    date_anchor: str = "none"  # what gave `published`: header, json, html, option (--reference-date), none
 
     @property
     def ok(self) -> bool:
@@ -251,7 +253,8 @@ def parse_header(text: str) -> tuple[dict, int]:
 
 
 def parse_date(value) -> date | None:
-    """ISO-like dates from headers and JSON fields ("2025-12-24", "2025-12-24T08:00:00Z")."""
+    """Dates from headers and JSON fields: ISO-like and "24.12.2025" first (strict), then any
+    written date dateparser reads ("3 mars 2026", "Tue, 3 Mar 2026 08:00:00 +0100")."""
     if value is None:
         return None
     if isinstance(value, date):
@@ -260,7 +263,7 @@ def parse_date(value) -> date | None:
     if not m:
         m2 = re.match(r"\s*(\d{1,2})[./](\d{1,2})[./](\d{4})", str(value))
         if not m2:
-            return None
+            return _written_date(str(value))
         d, mo, y = (int(x) for x in m2.groups())
     else:
         y, mo, d = (int(x) for x in m.groups())
@@ -270,6 +273,35 @@ def parse_date(value) -> date | None:
         return None
 
 
+_PROBES = (datetime(2001, 3, 14), datetime(2013, 9, 27))
+
+
+def _written_date(value: str) -> date | None:
+    """A header date in words, through dateparser, only when it names its year and reads the same
+    against two reference days (so "yesterday" or "Tuesday" never becomes the day of the run)."""
+    if len(value) > 80 or not re.search(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", value):
+        return None
+    try:
+        import dateparser
+    except ImportError:
+        return None
+    days = set()
+    for probe in _PROBES:
+        settings = {"RELATIVE_BASE": probe, "REQUIRE_PARTS": ["day", "month", "year"]}
+        try:
+            got = dateparser.parse(value, settings=settings)
+        except Exception:  # noqa: BLE001 - a header we cannot read is no date, not a failed article
+            return None
+        days.add(got.date() if got else None)
+    day = days.pop() if len(days) == 1 else None
+    return day
+
+
+def reference_date() -> date | None:
+    """The `--reference-date` of this run (extract/ingest set NEWSFACTS_REFERENCE_DATE)."""
+    return parse_date(os.environ.get("NEWSFACTS_REFERENCE_DATE") or None)
+
+
 # --------------------------------------------------------------------------- building articles
 def text_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -277,8 +309,11 @@ def text_id(text: str) -> str:
 
 def make_article(raw_text: str, *, path: str, id: str | None = None, title: str | None = None,
                  published=None, lang: str | None = None, url: str | None = None,
-                 encoding: str | None = None, strip_header: bool = True) -> Article:
-    """Normalise a text into an Article; header lines at its top fill missing metadata."""
+                 encoding: str | None = None, strip_header: bool = True, date_from: str = "json") -> Article:
+    """Normalise a text into an Article; header lines at its top fill missing metadata.
+
+    `date_from` names where `published` came from (json, html); a header date comes next, then
+    the run's `--reference-date`; `date_anchor` records which one anchored the article."""
     if len(raw_text) > MAX_ARTICLE_CHARS:
         return Article(id=id or text_id(raw_text[:10000]), path=path, encoding=encoding, error=(
             f"article text is too long ({len(raw_text):,} characters, limit {MAX_ARTICLE_CHARS:,}); "
@@ -291,13 +326,24 @@ def make_article(raw_text: str, *, path: str, id: str | None = None, title: str 
     if not body.strip():
         return Article(id=id or text_id(raw_text), path=path, raw_text=raw_text, encoding=encoding,
                        error="no article text: the file holds only whitespace or header lines")
+    day, anchor = _anchor(published, date_from, meta)
     return Article(
         id=str(id) if id not in (None, "") else text_id(body),
         path=path, text=body, raw_text=raw_text, alignment=align,
-        title=title or meta.get("title"), published=parse_date(published) or parse_date(meta.get("date")),
+        title=title or meta.get("title"), published=day,
         lang_hint=(lang or meta.get("lang") or None), url=url or meta.get("url"),
-        credit=meta.get("credit"), encoding=encoding, meta=meta,
+        credit=meta.get("credit"), encoding=encoding, meta=meta, date_anchor=anchor,
     )
+
+
+def _anchor(published, date_from: str, meta: dict) -> tuple[date | None, str]:
+    """The publication date and what gave it: the record's field, the header, the option, or none."""
+    for day, anchor in ((published, date_from), (meta.get("date"), "header")):
+        parsed = parse_date(day)
+        if parsed is not None:
+            return parsed, anchor
+    ref = reference_date()
+    return (ref, "option") if ref is not None else (None, "none")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -380,7 +426,8 @@ def read_html(path: Path) -> Iterator[Article]:
     if not body or len(body.split()) < MIN_HTML_WORDS:  # trafilatura falls back to menus and footers
         raise ValueError("HTML page with no article text (trafilatura found no main content)")
     yield make_article(body, path=str(path), title=getattr(doc, "title", None),
-                       published=getattr(doc, "date", None), url=getattr(doc, "url", None), encoding=enc)
+                       published=getattr(doc, "date", None), url=getattr(doc, "url", None), encoding=enc,
+                       date_from="html")
 
 
 READERS = {"txt": read_txt, "json": read_json, "jsonl": read_jsonl, "html": read_html}

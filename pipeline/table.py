@@ -16,9 +16,10 @@ import pyarrow as pa
 from .labels import ENTITY_LABELS
 
 QUANTITY = pa.struct([("text", pa.string()), ("value", pa.float64()), ("high", pa.float64()),
-                      ("unit", pa.string()), ("approx", pa.bool_()), ("kind", pa.string())])
+                      ("unit", pa.string()), ("approx", pa.bool_()), ("kind", pa.string()),
+                      ("qualifier", pa.string()), ("start", pa.int32()), ("end", pa.int32())])
 DATE = pa.struct([("text", pa.string()), ("value", pa.date32()), ("until", pa.date32()),
-                  ("granularity", pa.string())])
+                  ("granularity", pa.string()), ("start", pa.int32()), ("end", pa.int32())])
 ENTITY = pa.struct([("text", pa.string()), ("label", pa.string())])
 PARAGRAPH_LANGUAGE = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("language", pa.string()),
                                 ("confidence", pa.float32())])
@@ -61,6 +62,7 @@ ARTICLES = pa.schema([
     ("tier", pa.string()),
     ("model", pa.string()),
     ("published", pa.date32()),
+    ("date_anchor", pa.string()),
     ("title", pa.string()),
     ("url", pa.string()),
     ("encoding", pa.string()),
@@ -172,9 +174,10 @@ def statement_rows(doc, extractor: str) -> list[dict]:
             "end": st.end,
             "sentence": text[s0:s1],
             "quantities": [{"text": q.text, "value": q.value, "high": q.high, "unit": q.unit,
-                            "approx": q.approx, "kind": q.kind} for q in qs],
+                            "approx": q.approx, "kind": q.kind, "qualifier": q.qualifier,
+                            "start": q.start, "end": q.end} for q in qs],
             "dates": [{"text": d.text, "value": d.value, "until": getattr(d, "end_value", None),
-                       "granularity": d.granularity} for d in ds],
+                       "granularity": d.granularity, "start": d.start, "end": d.end} for d in ds],
             "entities": [{"text": e.text, "label": entity_label(e.label_)} for e in ents],
             "confidence": st.confidence,
             "extractor": extractor,
@@ -214,6 +217,7 @@ def article_row(article, *, lang: str | None = None, confidence: float | None = 
         "language_confidence": confidence, "other_languages": other_languages or [],
         "tier": tier, "model": model,
         "published": article.published if isinstance(article.published, date) else None,
+        "date_anchor": getattr(article, "date_anchor", None),
         "title": article.title, "url": article.url, "encoding": article.encoding,
         "text": article.text or None, "n_statements": n_statements,
         "status": "error" if error else "ok", "error": error, "extractor": extractor,

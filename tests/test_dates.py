@@ -232,3 +232,158 @@ def test_score_agrees_with_the_referee(eval_dir, referee, tmp_path):
     ours = dates_eval.score(gold, pred)
     theirs = _referee(referee, gold_path, pred, tmp_path)
     assert ours["ALL|ALL"] == theirs["ALL|ALL"]
+
+
+# ------------------------------------------------------------------ no guess from the day of the run
+def test_without_a_reference_relative_dates_stay_unresolved_and_absolute_ones_resolve():
+    got = {d.text: d for d in find_dates(
+        "The mayor said on Tuesday that the bridge would reopen next month; the council voted on "
+        "3 March 2026.", "en", None)}
+    assert got["Tuesday"].value is None and got["Tuesday"].granularity == "relative"
+    assert got["next month"].value is None and got["next month"].granularity == "relative"
+    assert got["3 March 2026"].value == date(2026, 3, 3)
+
+
+# Runs newsfacts with date.today()/datetime.now() faked in every module that could read the clock
+# (pipeline, dateparser, dateutil), after the English pipeline is loaded (C extensions keep the
+# real classes: swapping the datetime module's own classes crashes them).
+_FAKE_CLOCK = """
+import datetime as _dt, runpy, sys, types
+_day = _dt.date.fromisoformat(sys.argv.pop(1))
+class _Date(_dt.date):
+    @classmethod
+    def today(cls):
+        return cls(_day.year, _day.month, _day.day)
+class _DateTime(_dt.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return cls(_day.year, _day.month, _day.day, 12, tzinfo=tz)
+    @classmethod
+    def today(cls):
+        return cls.now()
+    @classmethod
+    def utcnow(cls):
+        return cls.now()
+import dateparser, dateparser.search
+from pipeline import cli, models
+from pipeline.components.dates import find_dates
+models.load("en")
+find_dates("on Tuesday, 3 March", "en", _dt.date(2020, 1, 1))
+fake = types.ModuleType("datetime")
+fake.__dict__.update(vars(_dt))
+fake.date, fake.datetime = _Date, _DateTime
+for name, mod in list(sys.modules.items()):
+    if not name.startswith(("pipeline", "dateparser", "dateutil")):
+        continue
+    for key, value in list(vars(mod).items()):
+        if value is _dt.date:
+            setattr(mod, key, _Date)
+        elif value is _dt.datetime:
+            setattr(mod, key, _DateTime)
+        elif value is _dt:
+            setattr(mod, key, fake)
+if sys.argv[1] == "today":
+    from pipeline.components import dates
+    print(dates.date.today().isoformat(), dateparser.date.datetime.now().date().isoformat())
+else:
+    sys.argv[0] = "newsfacts"
+    runpy.run_module("pipeline.cli", run_name="__main__")
+"""
+
+
+def _at(day: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", _FAKE_CLOCK, day, *args], capture_output=True, text=True,
+                          timeout=600)
+
+
+def test_an_undated_article_gives_the_same_tables_whatever_the_day_of_the_run(tmp_path):
+    assert _at("2024-02-29", "today").stdout.split() == ["2024-02-29", "2024-02-29"]  # the fake clock works
+    article = tmp_path / "undated.txt"
+    article.write_text("The mayor said on Tuesday that the bridge would reopen next month.\n\n"
+                       "The council said last week that it had voted on 3 March 2026 to close it.\n",
+                       encoding="utf-8")
+    outs = []
+    for day in ("2024-02-29", "2031-11-05"):
+        out = tmp_path / day
+        run = _at(day, "extract", str(article), "-o", str(out), "--format", "jsonl", "--progress", "never")
+        assert run.returncode == 0, run.stderr[-2000:]
+        outs.append({name: (out / f"{name}.jsonl").read_text(encoding="utf-8")
+                     for name in ("statements", "articles")})
+    assert outs[0] == outs[1]
+    rows = [json.loads(line) for line in outs[0]["statements"].splitlines()]
+    dates = {d["text"]: d for r in rows for d in r["dates"]}
+    assert dates["Tuesday"]["value"] is None and dates["Tuesday"]["granularity"] == "relative"
+    assert dates["3 March 2026"]["value"] == "2026-03-03"
+    anchors = [json.loads(line)["date_anchor"] for line in outs[0]["articles"].splitlines()]
+    assert anchors == ["none"]
+
+
+def test_reference_date_option_anchors_undated_articles(tmp_path):
+    article = tmp_path / "undated.txt"
+    article.write_text("The mayor said on Tuesday that the bridge would reopen next month.\n",
+                       encoding="utf-8")
+    out = tmp_path / "out"
+    run = _at("2031-11-05", "extract", str(article), "-o", str(out), "--format", "jsonl",
+              "--progress", "never", "--reference-date", "2026-03-05")
+    assert run.returncode == 0, run.stderr[-2000:]
+    art = json.loads((out / "articles.jsonl").read_text(encoding="utf-8"))
+    assert (art["published"], art["date_anchor"]) == ("2026-03-05", "option")
+    dates = {d["text"]: d["value"] for line in (out / "statements.jsonl").read_text().splitlines()
+             for d in json.loads(line)["dates"]}
+    assert dates["Tuesday"] == "2026-03-03"  # the Tuesday before a Thursday, said in the past
+
+
+@pytest.mark.parametrize("header,expected,anchor", [
+    ("Date: 3 mars 2026", date(2026, 3, 3), "header"),
+    ("Date: Tue, 3 Mar 2026 08:00:00 +0100", date(2026, 3, 3), "header"),  # RFC 2822
+    ("Datum: 12. Mai 2025", None, "none"),  # not a header key we read
+    ("Date: 2026-01-02", date(2026, 1, 2), "header"),  # the strict formats first
+    ("Date: yesterday", None, "none"),  # a relative header date is no anchor
+])
+def test_header_dates_through_dateparser(header, expected, anchor):
+    from pipeline.sources import make_article
+
+    art = make_article(f"{header}\n\nLe maire a parlé mardi.", path="x.txt")
+    assert (art.published, art.date_anchor) == (expected, anchor)
+
+
+# ------------------------------------------------------------------ spans, years and tense
+MAR4 = date(2026, 3, 4)
+
+
+@pytest.mark.parametrize("lang,text,key,value,kind", [
+    ("en", "Unemployment has doubled in the last 10 years.", "in the last 10 years", "2016-03-04/2026-03-04",
+     "date"),
+    ("en", "He had not seen her in 40 years.", "in 40 years", None, "duration"),  # said in the past: how long
+    ("en", "The forest could disappear in 40 years.", "in 40 years", "2066-03-04", "date"),
+    ("fr", "Les prix ont augmenté de 5 % en un an.", "en un an", None, "duration"),
+    ("fr", "Le pont rouvrira dans un an.", "dans un an", "2027-03-04", "date"),
+    ("en", "Sales fell over the past two years.", "past two years", "2024-03-04/2026-03-04", "date"),
+])
+def test_spans_are_not_points_ahead(lang, text, key, value, kind):
+    got = {d.text: d for d in find_dates(text, lang, MAR4)}
+    assert got[key].kind == kind
+    if value is not None:
+        assert got[key].iso() == value
+
+
+def test_a_year_beside_its_unit_is_that_year_not_a_count():
+    got = {d.text: d for d in find_dates("A shekarar 2010 ne aka kafa kamfanin.", "ha", MAR4)}
+    assert got["A shekarar 2010"].iso() == "2010-01-01"
+
+
+def test_a_weekday_then_a_shift_after_a_comma_are_two_mentions():
+    got = [d.text for d in find_dates("He arrived on Friday, after two days of travel.", "en", MAR4)]
+    assert got[0] == "Friday" and "Friday, after two days" not in got
+
+
+def test_the_nearest_tense_cue_decides_a_tie():
+    # "said" (past) and "would" (future) tie: the cue next to the weekday wins
+    got = values("The company said it would announce results on Thursday.", "en", MAR4)
+    assert got["Thursday"] == "2026-03-05"
+
+
+def test_a_carried_year_never_contradicts_the_tense():
+    text = "Le plan court jusqu'en 2027. Le ministre a annoncé le 24 mars la fermeture du site."
+    got = values(text, "fr", date(2026, 12, 10))
+    assert got["le 24 mars"] == "2026-03-24"  # said in the past: not 2027-03-24

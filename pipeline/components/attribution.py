@@ -40,6 +40,7 @@ from .. import lang as langdata
 from . import quotes as q
 from .attribution_patterns import find_statements as _rules_tier
 from .doc_text import doc_text
+from .quantities import claim_quantities, has_finite_verb
 from .statement import CueClasses, Statement
 
 _PUNCT_EDGE = set(" \t\n,;:.!?—–-\"'“”«»„‘’()[]")
@@ -1303,8 +1304,8 @@ def _claims(doc: Doc, statements: list[Statement]) -> list[Statement]:
     claims = []
     covered = [(s.start, s.end) for s in statements]
     for sent in doc.sents:
-        inside = [x for x in quantities if sent.start_char <= x.start_char < sent.end_char]
-        if not inside:
+        inside = claim_quantities(sent, quantities)  # README: what counts as a claim
+        if not inside or not has_finite_verb(sent):
             continue
         if any(a <= x.start_char < b for x in inside for a, b in covered):
             continue

@@ -63,7 +63,7 @@ class DateMention:
     end: int
     text: str
     value: date | None
-    granularity: str = "day"  # day, month, year, range
+    granularity: str = "day"  # day, month, year, range; "relative" (value None) with no reference date
     end_value: date | None = None  # last day of a range
     kind: str = "date"  # date, time, duration, set
 
@@ -571,6 +571,7 @@ class _Parts:
     period: int | None = None  # "the first (eight months)", "second (quarter)": a part of a year or month
     period_n: tuple | None = None  # (count, unit) of that part
     of_unit: str | None = None  # "(months) of the year": the container, uncounted
+    within: bool = False  # "in"/"en" + N units: "in 40 years" (ahead) or, said in the past, a span
 
 
 def _collect(atoms: list[Atom], lex: Lexicon) -> _Parts:
@@ -745,9 +746,14 @@ class _Collector:
         n, unit, sign = a.payload
         self.p.deltas.append((n, unit))
         self.p.sign = sign
+        first = a.text.split()[0].lower() if a.text.split() else ""
+        if sign > 0 and self.lex.words.get(first, ("",))[0] == "in":  # "in 40 years", "en un an"
+            self.p.within = True
 
     def sign(self, i: int, a: Atom) -> None:
         self.p.sign = a.payload
+        if a.cls == "in":
+            self.p.within = True
 
     # ------------------------------------------------------------ times, sets, the rest
     def time(self, i: int, a: Atom) -> None:
@@ -834,6 +840,9 @@ def _base_day(p: _Parts, r: date, lex: Lexicon, tense: str | None, ctx_year: int
     if p.d is not None and p.m is not None:
         y = p.y
         if y is None:
+            carried = _safe(ctx_year, p.m, p.d) if ctx_year else None
+            if carried and (tense == "past" and carried > r or tense == "future" and carried < r):
+                ctx_year = None  # a year carried over from earlier text cannot contradict the tense
             y = ctx_year or r.year
             cand = _safe(y, p.m, p.d)
             if cand and ctx_year is None and tense == "future" and cand < r:
@@ -904,7 +913,14 @@ def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ct
     if part is not None:
         return part
     base = _base_day(p, r, lex, tense, ctx_year)
-    if p.deltas and p.sign is not None:  # "3 days ago", "2 weeks before May 13", "dans 3 jours"
+    year = _year_not_count(p)
+    if year is not None:
+        return year
+    if base is None and _is_span(p, tense):
+        return _span(p, ref)
+    last_n = p.mod is not None and p.mod < 0 < (p.sign or 0) and _days_or_more(p)
+    if p.deltas and p.sign is not None and not last_n:
+        # "3 days ago", "2 weeks before May 13", "dans 3 jours" (not "in the last 10 years": a range)
         v = base if base is not None else ref
         if base is not None and all(u in ("hour", "minute", "second") for _, u in p.deltas):
             return base, "day", "date", None  # "tomorrow at 36 minutes past eight"
@@ -959,6 +975,38 @@ def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ct
     return None
 
 
+def _days_or_more(p: _Parts) -> bool:
+    return all(unit not in ("hour", "minute", "second") for _, unit in p.deltas)
+
+
+def _year_not_count(p: _Parts):
+    """"A shekarar 2010" (Hausa "in the year 2010"), "year 2010": a calendar year beside the unit,
+    not 2010 years ahead; with "ago" the count stays a count ("2013 years ago")."""
+    years = [n for n, unit in p.deltas if unit == "year" and n >= 1000]
+    if not years or len(p.deltas) > 1 or (p.sign is not None and p.sign < 0):
+        return None
+    n = years[0]
+    if 1800 <= n <= 2100 and n == int(n):
+        return date(int(n), 1, 1), "year", "date", None
+    return None, "day", "duration", None
+
+
+def _is_span(p: _Parts, tense: str | None) -> bool:
+    """"in"/"en" + N units said in the past ("hadn't seen her in 40 years", "ont augmenté de 5 %
+    en un an"): how long, not when; said in the future it stays a point ahead."""
+    if not (p.within and p.deltas and p.mod is None) or any(x is not None for x in (p.m, p.wd, p.y)):
+        return False
+    return tense == "past"
+
+
+def _span(p: _Parts, ref: datetime):
+    """A duration: its value is that long before the reference, as for a bare duration."""
+    v = ref
+    for n, unit in p.deltas:
+        v = _shift(v, -n, unit)
+    return (v.date() if isinstance(v, datetime) else v), "day", "duration", None
+
+
 @cache
 def _parser(code: str, order: str):
     from dateparser.date import DateDataParser
@@ -992,16 +1040,23 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, m.start() if m else min(len(text), end + 400)
 
 
-def tense_from_cues(text: str, lang: str) -> str | None:
-    """"past", "future" or None from the language's cue words (used when there is no parse)."""
+def tense_from_cues(text: str, lang: str, at: int | None = None) -> str | None:
+    """"past", "future" or None from the language's cue words (used when there is no parse).
+
+    More cues of one tense win; on a tie the cue nearest to `at` (the mention's offset in `text`)
+    decides: "said it would open on Thursday" is a coming Thursday."""
     lex = lexicon(lang)
-    past = len(lex.past_re.findall(text)) if lex.past_re else 0
-    fut = len(lex.future_re.findall(text)) if lex.future_re else 0
-    if fut > past:
-        return "future"
-    if past > fut:
-        return "past"
-    return None
+    past = [m.start() for m in lex.past_re.finditer(text)] if lex.past_re else []
+    fut = [m.start() for m in lex.future_re.finditer(text)] if lex.future_re else []
+    if len(fut) != len(past):
+        return "future" if len(fut) > len(past) else "past"
+    if not past or at is None:
+        return None
+    near_past = min(abs(x - at) for x in past)
+    near_fut = min(abs(x - at) for x in fut)
+    if near_past == near_fut:
+        return None
+    return "future" if near_fut < near_past else "past"
 
 
 # ---------------------------------------------------------------------------------------- search
@@ -1034,6 +1089,14 @@ def _starts_relative(atoms: list[Atom], cur: list[Atom]) -> bool:
     if a.cls in ("rel", "week", "relunit", "weekwd"):
         return True
     return a.cls == "mod" and len(atoms) > 1 and atoms[1].cls in ("weekday", "unit", "week")
+
+
+def _starts_shift(atoms: list[Atom]) -> bool:
+    """"after two days", "in 3 weeks", "3 days later": a shift of its own after a comma."""
+    classes = [a.cls for a in atoms]
+    if classes[:1] == ["dprel"]:
+        return True
+    return bool(classes) and classes[0] in ("in", "ago", "num") and "unit" in classes
 
 
 def _between(text: str, start: int, lex: Lexicon) -> bool:
@@ -1093,7 +1156,7 @@ def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> li
                 split.append(cur)  # "July 13th July 14th"
                 cur = [a]
                 continue
-            if ("," in gap and _has_date(cur) and _has_date(rest)) or (
+            if ("," in gap and _has_date(cur) and (_has_date(rest) or _starts_shift(rest))) or (
                     _has_date(cur) and _starts_relative(rest, cur)) or (
                     a.cls == "range" and a.text.lower() in lex.conjunctions and _has_date(cur)
                     and _has_date(rest[1:]) and not _between(text, cur[0].start, lex)):
@@ -1171,12 +1234,15 @@ def find_dates(text: str, lang: str, ref: date | None = None, tense: str | None 
                tense_at: Callable[[int, int], str | None] | None = None) -> list[DateMention]:
     """Date mentions of `text` resolved against `ref` (the publication date).
 
+    Without `ref` nothing is guessed from the day of the run: relative mentions get value None
+    and granularity "relative" (see `_unanchored`).
+
     `tense` ("past"/"future") applies to every mention; `tense_at(start, end)` gives a mention's tense
     from a parse; otherwise the sentence's cue words decide.
     """
     lex = lexicon(lang)
     if ref is None:
-        ref_dt = datetime.combine(date.today(), datetime.min.time())
+        ref_dt = None
     elif isinstance(ref, datetime):
         ref_dt = ref.replace(tzinfo=None)
     else:
@@ -1187,15 +1253,35 @@ def find_dates(text: str, lang: str, ref: date | None = None, tense: str | None 
     for g in _chunks(norm, _atoms(norm, lex), lex):
         s, e = g[0].start, g[-1].end
         t = tense or (tense_at(s, e) if tense_at else None)
-        if t is None and any(a.cls in ("weekday", "month", "daymonth", "ord") for a in g):
+        if t is None and any(a.cls in ("weekday", "month", "daymonth", "ord", "in", "dprel") for a in g):
             s0, s1 = sentence_bounds(norm, s, e)
-            t = tense_from_cues(norm[s0:s1], lang)
-        mention = _mention(norm, g, lex, ref_dt, t, ctx_year if carry_year else None, use_dateparser)
+            t = tense_from_cues(norm[s0:s1], lang, s - s0)
+        year = ctx_year if carry_year else None
+        if ref_dt is None:
+            mention = _unanchored(norm, g, lex, t, year, use_dateparser)
+        else:
+            mention = _mention(norm, g, lex, ref_dt, t, year, use_dateparser)
         mention.text = text[s:e]
         if mention.value is not None and mention.granularity in ("day", "year") and _explicit_year(g):
             ctx_year = (mention.end_value or mention.value).year
         found.append(mention)
     return found
+
+
+# Two far-apart reference days (other year, month, day and weekday): a mention whose value is the
+# same against both does not depend on the reference; one whose value moves is relative.
+_PROBES = (datetime(2001, 3, 14), datetime(2013, 9, 27))
+
+
+def _unanchored(text: str, g: list[Atom], lex: Lexicon, tense: str | None, ctx_year: int | None,
+                use_dateparser: bool) -> DateMention:
+    """A mention in a text with no reference date: absolute dates resolve; a relative one ("Tuesday",
+    "next month", "le 4 mars" with no year) keeps its text with value None and granularity
+    "relative", so the output never depends on the day of the run."""
+    a, b = (_mention(text, g, lex, probe, tense, ctx_year, use_dateparser) for probe in _PROBES)
+    if (a.value, a.end_value) != (b.value, b.end_value):
+        a.value, a.end_value, a.granularity = None, None, "relative"
+    return a
 
 
 def _explicit_year(g: list[Atom]) -> bool:
@@ -1293,7 +1379,7 @@ class DatesComponent:
         for d in find_dates(doc_text(doc), lang, ref, tense_at=tense_at if parsed else None):
             if d.kind == "time":
                 clock.append((d.start, d.end))
-            if d.kind not in self.keep or d.value is None:
+            if d.kind not in self.keep or (d.value is None and d.granularity != "relative"):
                 continue
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is not None:

@@ -41,6 +41,7 @@ class Quantity:
     approx: bool = False
     high: float | None = None  # upper bound of a range
     high_text: str | None = None  # the upper bound as written ("800" in "entre 600 et 800")
+    qualifier: str | None = None  # at_least, more_than, less_than, up_to, about ("au moins 5": 5, not -5)
 
 
 # ------------------------------------------------------------------ normalisation
@@ -127,6 +128,10 @@ class _Lang:
     rover_re: re.Pattern | None
     needs_complement: frozenset = frozenset()  # "tiers", "quarter": a fraction only before "de"/"of"
     complements: frozenset = frozenset()
+    qualifiers: tuple = ()  # (folded phrase, kind), longest first: "au moins" -> at_least
+    money_scales: dict = None  # folded scale word -> factor, only beside a currency ("£12m")
+    age_before: tuple = ()  # folded words before an age ("aged", "âgé de")
+    age_after: tuple = ()  # folded words after one ("years old", "ans,")
 
 
 _TYPES = (("words", "num"), ("multipliers", "mul"), ("scales", "scale"), ("denominators", "den"))
@@ -220,7 +225,12 @@ def _lang(code: str) -> _Lang:
         rover_re=re.compile("|".join(r"\s*".join(re.escape(c) for c in w) for w in rover))
         if rover and q.get("cjk") else None,
         needs_complement=frozenset(_fold(w) for w in q.get("needs_complement", [])),
-        complements=frozenset(_fold(w) for w in q.get("complements", [])))
+        complements=frozenset(_fold(w) for w in q.get("complements", [])),
+        qualifiers=tuple(sorted(((_fold(p), kind) for kind, ps in q.get("qualifiers", {}).items()
+                                 for p in ps), key=lambda pk: -len(pk[0]))),
+        money_scales={_fold(k): float(v) for k, v in q.get("money_scales", {}).items()},
+        age_before=tuple(_fold(w) for w in q.get("age_before", [])),
+        age_after=tuple(_fold(w) for w in q.get("age_after", [])))
 
 
 def _index(phrases: list, last: bool = False) -> dict:
@@ -738,6 +748,9 @@ def _runs(toks: list[_Tok], text: str, L: _Lang) -> list[_Num]:
                 and t.text[:1].isalpha():
             i += 1  # "huit moins quatre": an operator, not a sign
             continue
+        if t.typ == "minus" and _qualifier(text, t.end, L) is not None:
+            i += 1  # "au moins cinq", "al menos cinco": a bound on the number, not its sign
+            continue
         res = _one(toks, i, text, L)
         if res is None:
             i += 1
@@ -1213,8 +1226,10 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             continue  # "the one you mentioned", "which one"
         elif not L.cjk and _near_month(toks, num, L):
             q.kind = "date"
+        elif not L.cjk and _in_name(toks, num, norm):
+            continue  # "Medio Ambiente", "Cinq Étoiles": a capitalised word inside a name
         q.approx = num.approx
-        if last_tok.unit:
+        if last_tok.unit and not _glued_money_scale(q, last_tok.unit, norm, L):
             q.kind, q.unit = "measure", last_tok.unit
         if first_tok.literal and first_tok.value < 0 and first_tok.text.startswith("-") and \
                 first_tok.text[1:2].isspace() and norm[:num.start].rstrip()[-1:].isdigit():
@@ -1223,7 +1238,9 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             q.value = -q.value
         if L.percent_over is not None and L.percent_over.match(norm, num.start):
             q.kind, q.unit, q.value = "percent", "%", q.value * 100  # "百分之五十" = 50 %, "千分之一" = 0.1 %
+        number_start = q.start
         _context(q, norm, text, L, first_tok)
+        _qualify(q, norm, text, number_start, L)
         found.append(q)
     if L.text2num and L.ordinal_hint.search(norm):
         found = _with_ordinals(found, norm, text, L)
@@ -1273,6 +1290,65 @@ def _with_ordinals(found: list[Quantity], norm: str, text: str, L: _Lang) -> lis
 
 
 
+def _qualifier(text: str, pos: int, L: _Lang) -> str | None:
+    """The qualifier phrase ending at `pos` (spaces before it allowed): "au moins", "more than"."""
+    if not L.qualifiers:
+        return None
+    head = _fold(text[max(0, pos - 24):pos]).rstrip(" \u00a0\u202f")
+    for phrase, kind in L.qualifiers:
+        if head.endswith(phrase):
+            k = len(head) - len(phrase)
+            if k == 0 or not head[k - 1].isalnum():
+                return kind
+    return None
+
+
+def _qualify(q: Quantity, norm: str, text: str, number_start: int, L: _Lang) -> None:
+    """`qualifier` from the words before the number; "about" for any other approximation word;
+    a scale word after a currency amount ("€3 mn")."""
+    q.qualifier = _qualifier(norm, number_start, L)
+    if q.qualifier is None and q.approx:
+        q.qualifier = "about"
+    if q.kind == "money" and L.money_scales:
+        m = _SPACED_SCALE.match(norm, q.end)
+        scale = L.money_scales.get(_fold(m.group(1))) if m else None
+        if scale is not None:
+            q.value *= scale
+            q.end = m.end()
+            q.text = text[q.start:q.end]
+
+
+_SPACED_SCALE = re.compile(r"[ \u00a0]?([^\W\d_]+)(?![^\W\d_])")
+
+
+def _glued_money_scale(q: Quantity, unit: str, norm: str, L: _Lang) -> bool:
+    """"£12m", "12m euros": a scale glued to digits beside a currency (the money is read later)."""
+    scale = L.money_scales.get(_fold(unit)) if L.money_scales else None
+    if scale is None:
+        return False
+    end = q.end + len(unit)
+    if _before(norm, q.start, L.currency_before, L.cjk) is None and \
+            _after(norm, end, L.currency_after, L.cjk, L.unit_leads) is None:
+        return False
+    q.value *= scale
+    q.end = end
+    return True
+
+
+def _in_name(toks, num: _Num, text: str) -> bool:
+    """A spelled number word written with a capital inside a run of capitalised words, not at a
+    sentence start: "Ministerio de Medio Ambiente", "Tres Cantos" (a name, not 0.5 or 3)."""
+    if num.words != num.last - num.first + 1 or not toks[num.first].text[:1].isupper():
+        return False
+    before = text[:toks[num.first].start].rstrip()
+    if not before or before[-1] in ".!?:;\n\"«“—-(":
+        return False
+    j = num.last + 1
+    nxt = toks[j] if j < len(toks) else None
+    return nxt is not None and nxt.typ == "word" and nxt.text[:1].isupper() \
+        and _gap_ok(text, toks[num.last].end, nxt.start, False)
+
+
 def _lacks_complement(toks, num: _Num, text: str, L: _Lang) -> bool:
     """A fraction word with only an article before it ("un tiers", "a quarter") and no complement
     after it ("des électeurs", "of the vote"): a third party, a quarter of the year, not 1/3 or 1/4.
@@ -1291,7 +1367,9 @@ def _lacks_complement(toks, num: _Num, text: str, L: _Lang) -> bool:
 def _is_article(toks, num: _Num, text: str, L: _Lang) -> bool:
     """A lone "un"/"une"/"ein" followed by a word is an article, not a count."""
     j = num.last + 1
-    return j < len(toks) and toks[j].typ == "word" and _gap_ok(text, toks[num.last].end, toks[j].start, False)
+    # "un 40 por ciento", "une 3e place": the article of the next number, not a count either
+    return j < len(toks) and toks[j].typ in ("word", "lit") \
+        and _gap_ok(text, toks[num.last].end, toks[j].start, False)
 
 
 def _weak_ok(text: str, num: _Num, L: _Lang, toks: list[_Tok] | None = None) -> bool:
@@ -1411,6 +1489,78 @@ def _same_unit_range(gap: str, after: str, middles: tuple) -> bool:
 @lru_cache(maxsize=1)
 def _known() -> frozenset:
     return frozenset(langdata.available()) | {"base"}
+
+
+# ------------------------------------------------------------------ claims
+# A claim row (README, "What counts as a claim") is a sentence with a finite verb and at least one
+# quantity that states an amount: not an identifier ("Boeing 737", "n° 12"), a phone number, a
+# score or tally ("2/3", "3-1"), an age, a year, a rank ("27e") or a table cell.
+_TALLY = re.compile(r"\d+\s?/\s?\d+")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_ID_BEFORE = re.compile(r"(?:n°|no\.|nº|#|№)\s*$", re.I)
+
+
+def claim_quantities(sent, spans) -> list:
+    """The quantity spans of `sent` that can make it a claim (see the block comment above)."""
+    doc = sent.doc
+    L = _lang(doc.lang_ if doc.lang_ in _known() else "base")
+    text = doc_text(doc)
+    return [sp for sp in spans if sent.start_char <= sp.start_char < sent.end_char
+            and _states_an_amount(sp._.quantity, text, L)]
+
+
+def _states_an_amount(q: Quantity, text: str, L: _Lang) -> bool:
+    if q.kind not in ("number", "percent", "money", "measure"):
+        return False
+    core = q.text.strip()
+    if _TALLY.fullmatch(core) or (_YEAR.fullmatch(core) and q.kind == "number"):
+        return False  # "2/3" (a tally), "2016" (a year)
+    head = text[max(0, q.start - 30):q.start]
+    if _ID_BEFORE.search(head) or _is_identifier(head, core, q):
+        return False
+    tail = _fold(text[q.end:q.end + 16]).lstrip()
+    if L.ordinal_suffix is not None and q.kind == "number" and (m := re.match(r"\w+", tail)) \
+            and L.ordinal_suffix.fullmatch(m.group()):
+        return False  # "la 27 e édition": a rank
+    fhead = _fold(head).rstrip()
+    if any(fhead.endswith(w) for w in L.age_before) or any(tail.startswith(w) for w in L.age_after):
+        return False  # "âgé de 93 ans", "45 years old"
+    return not _table_cell(text, q)
+
+
+def _is_identifier(head: str, core: str, q: Quantity) -> bool:
+    """Digits right after a capitalised word, with no unit: a model, a route, a race ("Boeing 737")."""
+    if q.kind != "number" or not core[:1].isdigit() or q.unit:
+        return False
+    m = re.search(r"(\w+)[ \u00a0-]$", head)
+    if m is None or not m.group(1)[:1].isupper():
+        return False
+    before = head[:m.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?:\n"  # not the first word of a sentence
+
+
+def _table_cell(text: str, q: Quantity) -> bool:
+    """A line made mostly of numbers ("LYON 12 7 3 2 20 11 24"): a table row, not a sentence."""
+    a = text.rfind("\n", 0, q.start) + 1
+    b = text.find("\n", q.end)
+    line = text[a:b if b >= 0 else len(text)]
+    numbers = len(re.findall(r"\d+(?:[.,]\d+)?", line))
+    words = len(re.findall(r"[^\W\d_]{3,}", line))
+    return numbers >= 3 and words < 2 * numbers
+
+
+def has_finite_verb(sent) -> bool:
+    """A clause: a finite verb where the morphology marks verb forms, else a verb or auxiliary
+    from the tagger; with no tags at all (rules tier), four words and a closing stop."""
+    if any("Fin" in t.morph.get("VerbForm") for t in sent):
+        return True
+    doc = sent.doc
+    if doc.has_annotation("MORPH") and any(t.morph.get("VerbForm") for t in doc):
+        return False  # the model marks finite verbs, and none is here
+    if doc.has_annotation("POS") or doc.has_annotation("TAG"):
+        return any(t.pos_ in ("VERB", "AUX") for t in sent)
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 4 and sent.text.rstrip()[-1:] in ".!?。"
 
 
 # ------------------------------------------------------------------ spaCy component
