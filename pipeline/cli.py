@@ -309,7 +309,8 @@ def models_cmd() -> None:
                      row["effective_tier"], row["install"])
     console = _console()
     console.print(view)
-    console.print("Other languages run on the rules tier with a blank spaCy pipeline. To add a language: "
+    console.print("Languages without a data file run on the universal tier (row *): statements from quotes "
+                  "in any script, dash and colon layouts, capitalised names, no lexicon. To add a language: "
                   "a data file pipeline/lang/<code>.toml and a row in models/catalog.toml "
                   "(see models/README.md).",
                   markup=False)

@@ -840,6 +840,10 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
         statements.extend(found)
         if lex.split_quotes:
             statements.extend(_embedded_quotes(text, found, quotes))
+    if data.get("quote_fallback", not (lex.cues or lex.phrases)):
+        from .universal import find_statements as layouts  # the universal tier (no lexicon)
+
+        statements.extend(layouts(doc, statements))
     statements.sort(key=lambda s: s.start)
     _pronoun_hints(text, statements, lex)
     return statements
