@@ -462,7 +462,10 @@ def _separator_after(text: str, words: list[_W], k: int, ue: int, lex: _Lex,
                      marks: str = ",:，：") -> int | None:
     """Where the content starts after the cue words[k]: after a comma or colon within a few words
     (a complementizer stays in the content), at an opening quotation mark, or at a complementizer
-    with no comma before it ("قال إن", "said that")."""
+    with no comma before it ("قال إن", "said that"); right after a cue phrase that ends with a
+    complementizer ("tok say", "sọ pé", Hausa "ya ce")."""
+    if k > 0 and words[k].low in lex.comps and words[k].low not in lex.cues:
+        return words[k].end  # only a cue phrase ends with a complementizer
     for j in range(k + 1, min(len(words), k + 9)):
         gap = text[words[j - 1].end:words[j].start]
         for ch in marks:
