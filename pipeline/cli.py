@@ -110,6 +110,8 @@ def extract(
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Articles per batch.")] = 32,
     progress: Annotated[str, typer.Option(help="auto, always or never.")] = "auto",
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Run every article in this language (ISO 639 code), whatever its hint.")] = None,
 ) -> None:
     """Extract the statements, articles and entities tables from article files.
 
@@ -122,15 +124,20 @@ def extract(
     _require(paths)
     if progress not in ("auto", "always", "never"):
         _usage(f"unknown --progress {progress!r}; expected auto, always or never")
+    _force_language(lang)
     files = list(sources.discover(paths))
     start = time.perf_counter()
     failed: list[dict] = []
     words = 0
+    fallbacks: dict[str, str] = {}  # language -> why its catalogued trained pipeline did not run
 
     def tally(part) -> None:
         """Failures and words, counted per batch: the rows are Arrow once the batch is reported."""
         nonlocal words
         failed.extend(a for a in part.articles if a["status"] == "error")
+        for a in part.articles:
+            if (a.get("tier_reason") or "").startswith("trained pipeline"):
+                fallbacks.setdefault(a["language"], a["tier_reason"])
         words += sum(len((a["text"] or "").split()) for a in part.articles)
     tty = _verbosity > QUIET and (progress == "always" or (progress == "auto" and sys.stderr.isatty()))
     if not tty and _verbosity > QUIET:
@@ -166,7 +173,21 @@ def extract(
             _console(stderr=True).print(f"failed: {a['source_path']}: {a['error']}", markup=False)
     say(f"{summary['articles']} articles ({len(failed)} failed), {summary['statements']} statements "
         f"in {summary['seconds']} s -> {out}/")
+    for code, why in sorted(fallbacks.items()):
+        _console(stderr=True).print(f"warning: {code}: {why}", style="yellow", markup=False)
     raise typer.Exit(EXIT_PARTIAL if failed else EXIT_OK)
+
+
+def _force_language(lang: str | None) -> None:
+    """`--lang`: through the environment, so that worker processes and ingest batches see it too."""
+    from .runner import FORCE_ENV
+
+    if lang is None:
+        return
+    code = lang.strip().lower()
+    if not (2 <= len(code) <= 3 and code.isalpha()):
+        _usage(f"--lang wants an ISO 639 code such as fr or pcm, not {lang!r}")
+    os.environ[FORCE_ENV] = code
 
 
 @app.command(epilog="Examples: newsfacts show corpus/fr/seed-000_7b3a8ad300d317d9.txt --html seed.html "
@@ -359,6 +380,8 @@ def ingest(
     = False,
     lock_wait: Annotated[float, typer.Option("--lock-wait", help="Seconds to wait for the lock.")] = 0.0,
     engine: Annotated[str, typer.Option(help="local or spark.")] = "local",
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Run every article in this language (ISO 639 code), whatever its hint.")] = None,
 ) -> None:
     """Incremental, idempotent, crash-safe ingestion into a partitioned Parquet dataset.
 
@@ -367,6 +390,7 @@ def ingest(
     """
     from . import ingest as ingest_mod
 
+    _force_language(lang)
     code = ingest_mod.main(paths, into=into, workers=workers, batch_size=batch_size,
                            retry_failed=retry_failed, reprocess=reprocess, dry_run=dry_run,
                            lock_wait=lock_wait, engine=engine)
