@@ -282,11 +282,12 @@ def detect(text: str) -> Guess:
     return guess
 
 
-def detect_among(text: str, languages: set[str] | frozenset[str]) -> Guess:
+def detect_among(text: str, languages: set[str] | frozenset[str], first: Guess | None = None) -> Guess:
     """The most probable language of a text among `languages` (those the pipeline has data for),
     with the model's own probability for it: a hint naming an unsupported language, or a text in
-    a language without a file, still gets the closest supported pipeline when one is likely."""
-    guess = detect(text)
+    a language without a file, still gets the closest supported pipeline when one is likely.
+    `first` is `detect(text)` when the caller has it already."""
+    guess = first or detect(text)
     if guess.lang in languages or guess.lang == UNDETERMINED:
         return guess
     head = (text or "")[:MAX_CHARS]

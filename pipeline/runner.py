@@ -35,6 +35,7 @@ def extractor_version(model: str | None = None) -> str:
 FORCE_ENV = "NEWSFACTS_LANG"  # `--lang`: one language for every article of the batch (workers inherit it)
 CONFIDENT = 0.95  # detection overrules a hint naming a supported language only at this confidence ...
 CONFIDENT_WORDS = 20  # ... on at least this many words
+AMONG_MIN = 0.5  # a supported language is picked for an unsupported or missing hint from this probability
 
 
 @dataclass
@@ -68,22 +69,22 @@ def decide_language(article: Article) -> Choice:
     if forced:
         return Choice(forced, 1.0, hint, f"forced by --lang {forced}")
     langs = supported()
-    guess = langid.detect_among(article.text, langs)
+    raw = langid.detect(article.text)
+    guess = langid.detect_among(article.text, langs, first=raw)
     if hint in langs:
         if (guess.lang in langs and guess.lang != hint and guess.confidence >= CONFIDENT
                 and langid.knows(hint) and len(article.text.split()) >= CONFIDENT_WORDS):
             return Choice(guess.lang, guess.confidence, hint,
                           f"hint {hint!r} overruled: detection says {guess.lang} ({guess.confidence:.2f})")
         return Choice(hint, 1.0, hint, "hint")
-    if guess.lang in langs:
+    if guess.lang in langs and guess.confidence >= AMONG_MIN:
         why = f"hint {hint!r} has no language file; " if hint else ""
         return Choice(guess.lang, guess.confidence, hint,
                       f"{why}detected {guess.lang} among supported languages")
     if hint:
         return Choice(hint, 1.0, hint, f"hint {hint!r} has no language file and detection found no supported "
                                        "language: universal tier")
-    return Choice(guess.lang, guess.confidence, None,
-                  f"detected {guess.lang}: no language file, universal tier")
+    return Choice(raw.lang, raw.confidence, None, f"detected {raw.lang}: no language file, universal tier")
 
 
 def choose_language(article: Article) -> tuple[str, float]:

@@ -178,6 +178,25 @@ def _nearest_name(words: list[_W], q0: int, q1: int, first: int) -> tuple[int, i
     return _span(words, min(runs, key=dist))
 
 
+def _caseless_before(text: str, words: list[_W], q0: int, q1: int, ue: int) -> Statement | None:
+    """Scripts without capitals (Amharic, Arabic): the words right before the quote name the
+    speaker (`አበበ ከበደ "…" ብለዋል።`), and a word closing the sentence after it is the cue."""
+    before = [w for w in words if w.end <= q0]
+    run: list[_W] = []
+    for w in reversed(before):
+        if not _caseless(w) or any(c in text[w.end:q0] for c in ",;:.!?።") or len(run) == 3:
+            break
+        run.insert(0, w)
+        q0 = w.start
+    if not run:
+        return None
+    after = [w for w in words if w.start >= q1]
+    cue = after[0] if len(after) == 1 and _caseless(after[0]) else None
+    return Statement(0, 0, "direct", cue.start if cue else None, cue.end if cue else None,
+                     cue.low if cue else None, run[0].start, run[-1].end, confidence=0.3,
+                     rule="universal:caseless-before-quote")
+
+
 def _dash_speech(text: str, words: list[_W], us: int, ue: int) -> Statement | None:
     """`…, — говорит Ирина Моисеевна.`: a dialogue dash after a comma closes unquoted speech."""
     for m in re.finditer(r"[,!?…]\s*[—–―-]\s+", text[us:ue]):
@@ -235,6 +254,10 @@ def find_statements(doc: Doc, found: list[Statement] | None = None) -> list[Stat
                 if src is None and prev is not None and 0 <= us - prev_end <= 3 and (q0, q1) == (us, ue):
                     src = (prev.source_start, prev.source_end)
                 if src is None:
+                    st = _caseless_before(text, words, q0, q1, ue)
+                    if st is not None:
+                        st.start, st.end = q0, q1
+                        here.append(st)
                     continue
                 st = Statement(0, 0, "direct", None, None, None, src[0], src[1], confidence=0.35,
                                rule="universal:quote-nearest-name")
