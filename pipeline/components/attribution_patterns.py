@@ -62,7 +62,8 @@ from spacy.tokens import Doc
 from .attribution import Statement
 from .doc_text import doc_text
 
-WORD = re.compile(r"[\w][\w'’\-\.]*[\w]|[\w]", re.UNICODE)
+# combining marks belong to their word: Yoruba "akọ̀ròyìn" has no precomposed "ọ̀"
+WORD = re.compile(r"[\w][\w'’\-\.\u0300-\u036f]*[\w\u0300-\u036f]|[\w]", re.UNICODE)
 SEPARATORS = ",:;，：、—–"
 SENT_END = ".!?。！？"
 

@@ -135,12 +135,29 @@ def _quote_after(text: str, words: list[_W], q1: int, ue: int) -> Statement | No
         return None
     cue = words[k]
     if _cap(cue) and not _caseless(cue):
-        return None  # a name or a new sentence, not a verb
+        return _name_then_cue(text, words, k)
     src = _source_after(words, k)
     if src is None:
         return None
     return Statement(0, 0, "direct", cue.start, cue.end, cue.low, src[0], src[1], confidence=0.45,
                      rule="universal:quote-cue-source")
+
+
+def _name_then_cue(text: str, words: list[_W], k: int) -> Statement | None:
+    """`"…," Federer tok.` / `"…," Budi said.`: a name right after the quote, then one lower-case
+    word (the cue) in a short clause that ends the sentence."""
+    runs = [r for r in _name_runs(words, -1) if r[0] == k]
+    if not runs:
+        return None
+    j = runs[0][1]
+    end = _clause_end(words, k)
+    if j >= len(words) or j >= end or end - k > 6 or _cap(words[j]) or words[j].gap.strip():
+        return None
+    if end < len(words) and not any(c in words[end].gap for c in ".!?"):
+        return None  # the clause goes on: not a reporting tag
+    s, e = _span(words, runs[0])
+    return Statement(0, 0, "direct", words[j].start, words[j].end, words[j].low, s, e, confidence=0.4,
+                     rule="universal:quote-source-cue")
 
 
 def _quote_before(text: str, words: list[_W], q0: int, us: int, first: int) -> Statement | None:
