@@ -33,6 +33,9 @@ from .doc_text import doc_text
 PAIRS = {"“": "”“", "„": "“”", "«": "»", "»": "«", "「": "」", "『": "』", "‚": "‘’", "\"": "\"",
          "‘": "’", "‹": "›", "›": "‹", "《": "》", "〝": "〞〟"}
 DASHES = "—–-―"
+# ''…'' as quotation marks (typed for "…" on many African news sites): two apostrophes, kept in one
+# paragraph; read as "'…'" so that the offsets stay the same
+_DOUBLE_APOSTROPHE = re.compile(r"''([^'\n]{3,}?)''")
 MIN_QUOTE_WORDS = 3
 MAX_SOURCE_WORDS = 8
 _NAME_GLUE = {"de", "da", "van", "von", "al", "el", "bin", "ibn", "la", "le", "der", "dos", "del"}
@@ -41,6 +44,7 @@ _NAME_GLUE = {"de", "da", "van", "von", "al", "el", "bin", "ibn", "la", "le", "d
 def quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Outermost paired quotation marks (marks included), paired within one paragraph."""
     end = len(text) if end is None else end
+    text = _DOUBLE_APOSTROPHE.sub(lambda m: "\"'" + m.group(1) + "'\"", text)  # ''…'' -> "'…'" (same length)
     spans: list[tuple[int, int]] = []
     stack: list[tuple[int, str]] = []
     for i in range(start, end):
@@ -125,7 +129,8 @@ def _source_before(words: list[_W], k: int, first: int) -> tuple[int, int] | Non
     return None
 
 
-def _quote_after(text: str, words: list[_W], q1: int, ue: int) -> Statement | None:
+def _quote_after(text: str, words: list[_W], q1: int, ue: int,
+                 pronouns: frozenset[str] | set[str] = frozenset()) -> Statement | None:
     """`"…," řekl Jan Novák.` / `«…», — сказал Иванов.`: cue word right after the quote."""
     k = next((i for i, w in enumerate(words) if w.start >= q1), None)
     if k is None:
@@ -136,6 +141,10 @@ def _quote_after(text: str, words: list[_W], q1: int, ue: int) -> Statement | No
     cue = words[k]
     if _cap(cue) and not _caseless(cue):
         return _name_then_cue(text, words, k)
+    if cue.low in pronouns and k + 1 < len(words) and not words[k + 1].gap.strip():
+        nxt = words[k + 1]  # `"…," e tweet.` / `"…," she said.`: pronoun, then the cue
+        return Statement(0, 0, "direct", nxt.start, nxt.end, nxt.low, cue.start, cue.end, confidence=0.4,
+                         rule="universal:quote-pronoun-cue")
     src = _source_after(words, k)
     if src is None:
         return None
@@ -251,8 +260,10 @@ def _claimed(found: list[Statement], s: int, e: int) -> bool:
     return any(min(st.end, e) - max(st.start, s) > 0 for st in found)
 
 
-def find_statements(doc: Doc, found: list[Statement] | None = None) -> list[Statement]:
-    """Statements from layouts alone, skipping content already claimed by `found`."""
+def find_statements(doc: Doc, found: list[Statement] | None = None,
+                    pronouns: frozenset[str] | set[str] = frozenset()) -> list[Statement]:
+    """Statements from layouts alone, skipping content already claimed by `found`; `pronouns`
+    (lower case, from a language file when there is one) may stand for the speaker."""
     text = doc_text(doc)
     qs = [q for q in quotes(text) if len(_words(text, q[0] + 1, q[1] - 1)) >= MIN_QUOTE_WORDS]
     found = list(found or [])
@@ -265,7 +276,7 @@ def find_statements(doc: Doc, found: list[Statement] | None = None) -> list[Stat
         for q0, q1 in (q for q in qs if us <= q[0] and q[1] <= ue):
             if _claimed(found + out + here, q0, q1):
                 continue
-            st = _quote_after(text, words, q1, ue) or _quote_before(text, words, q0, us, 0)
+            st = _quote_after(text, words, q1, ue, pronouns) or _quote_before(text, words, q0, us, 0)
             if st is None:
                 src = _nearest_name(words, q0, q1, 0)
                 if src is None and prev is not None and 0 <= us - prev_end <= 3 and (q0, q1) == (us, ue):
