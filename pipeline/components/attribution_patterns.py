@@ -847,7 +847,7 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
         statements.extend(found)
         if lex.split_quotes:
             statements.extend(_embedded_quotes(text, found, quotes))
-    if data.get("quote_fallback", not (lex.cues or lex.phrases)):
+    if data.get("quote_fallback") or not (lex.cues or lex.phrases):
         from .universal import find_statements as layouts  # the universal tier (no lexicon)
 
         statements.extend(layouts(doc, statements, lex.pronouns))
