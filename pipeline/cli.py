@@ -141,6 +141,8 @@ def extract(
     cue_class: Annotated[str | None, typer.Option("--cue-class", help=CUE_CLASS_HELP)] = None,
     reference_date: Annotated[str | None, typer.Option(
         "--reference-date", help="Publication date (YYYY-MM-DD) for articles that carry none.")] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Run every article in this language (ISO 639 code), whatever its hint.")] = None,
 ) -> None:
     """Extract the statements, articles and entities tables from article files.
 
@@ -155,15 +157,20 @@ def extract(
     if progress not in ("auto", "always", "never"):
         _usage(f"unknown --progress {progress!r}; expected auto, always or never")
     classes = _cue_classes(cue_class)
+    _force_language(lang)
     files = list(sources.discover(paths))
     start = time.perf_counter()
     failed: list[dict] = []
     words = 0
+    fallbacks: dict[str, str] = {}  # language -> why its catalogued trained pipeline did not run
 
     def tally(part) -> None:
         """Failures and words, counted per batch: the rows are Arrow once the batch is reported."""
         nonlocal words
         failed.extend(a for a in part.articles if a["status"] == "error")
+        for a in part.articles:
+            if (a.get("tier_reason") or "").startswith("trained pipeline"):
+                fallbacks.setdefault(a["language"], a["tier_reason"])
         words += sum(len((a["text"] or "").split()) for a in part.articles)
     tty = _verbosity > QUIET and (progress == "always" or (progress == "auto" and sys.stderr.isatty()))
     if not tty and _verbosity > QUIET:
@@ -200,7 +207,21 @@ def extract(
             _console(stderr=True).print(f"failed: {a['source_path']}: {a['error']}", markup=False)
     say(f"{summary['articles']} articles ({len(failed)} failed), {summary['statements']} statements "
         f"in {summary['seconds']} s -> {out}/")
+    for code, why in sorted(fallbacks.items()):
+        _console(stderr=True).print(f"warning: {code}: {why}", style="yellow", markup=False)
     raise typer.Exit(EXIT_PARTIAL if failed else EXIT_OK)
+
+
+def _force_language(lang: str | None) -> None:
+    """`--lang`: through the environment, so that worker processes and ingest batches see it too."""
+    from .runner import FORCE_ENV
+
+    if lang is None:
+        return
+    code = lang.strip().lower()
+    if not (2 <= len(code) <= 3 and code.isalpha()):
+        _usage(f"--lang wants an ISO 639 code such as fr or pcm, not {lang!r}")
+    os.environ[FORCE_ENV] = code
 
 
 @app.command(epilog="Examples: newsfacts show corpus/fr/seed-000_7b3a8ad300d317d9.txt --html seed.html "
@@ -342,7 +363,8 @@ def models_cmd() -> None:
                      row["effective_tier"], row["install"])
     console = _console()
     console.print(view)
-    console.print("Other languages run on the rules tier with a blank spaCy pipeline. To add a language: "
+    console.print("Languages without a data file run on the universal tier (row *): statements from quotes "
+                  "in any script, dash and colon layouts, capitalised names, no lexicon. To add a language: "
                   "a data file pipeline/lang/<code>.toml and a row in pipeline/data/catalog.toml "
                   "(see models/README.md).",
                   markup=False)
@@ -396,8 +418,8 @@ def ingest(
     = False,
     lock_wait: Annotated[float, typer.Option("--lock-wait", help="Seconds to wait for the lock.")] = 0.0,
     engine: Annotated[str, typer.Option(help="local or spark.")] = "local",
-    reference_date: Annotated[str | None, typer.Option(
-        "--reference-date", help="Publication date (YYYY-MM-DD) for articles that carry none.")] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Run every article in this language (ISO 639 code), whatever its hint.")] = None,
 ) -> None:
     """Incremental, idempotent, crash-safe ingestion into a partitioned Parquet dataset.
 
@@ -410,6 +432,7 @@ def ingest(
     if engine == "spark":  # the CLI picks the engine; ingest never imports spark (spark builds on ingest)
         from .spark import IngestExtract as spark_extract
     _set_reference_date(reference_date)
+    _force_language(lang)
     code = ingest_mod.main(paths, into=into, workers=workers, batch_size=batch_size,
                            retry_failed=retry_failed, reprocess=reprocess, dry_run=dry_run,
                            lock_wait=lock_wait, engine=engine, spark_extract=spark_extract)

@@ -282,6 +282,32 @@ def detect(text: str) -> Guess:
     return guess
 
 
+def detect_among(text: str, languages: set[str] | frozenset[str], first: Guess | None = None) -> Guess:
+    """The most probable language of a text among `languages` (those the pipeline has data for),
+    with the model's own probability for it: a hint naming an unsupported language, or a text in
+    a language without a file, still gets the closest supported pipeline when one is likely.
+    `first` is `detect(text)` when the caller has it already."""
+    guess = first or detect(text)
+    if guess.lang in languages or guess.lang == UNDETERMINED:
+        return guess
+    head = (text or "")[:MAX_CHARS]
+    scores = _identifier()._decide(head)
+    labels, pairs = _folding()
+    for src, dst in pairs:
+        scores[dst] += scores[src]
+        scores[src] = 0.0
+    best = max((i for i, c in enumerate(labels) if c in languages), key=lambda i: scores[i], default=None)
+    if best is None or scores[best] <= 0.0:
+        return Guess(UNDETERMINED, 0.0)
+    return Guess(labels[best], round(float(scores[best]), 4))
+
+
+def knows(lang: str) -> bool:
+    """Whether the detector can answer this language at all (py3langid has no Nigerian Pidgin):
+    detection cannot overrule a hint it could never give."""
+    return lang in SCRIPT_LANG.values() or lang in ("ja", "zh") or lang in _folding()[0]
+
+
 # --------------------------------------------------------------------------- paragraphs
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank paragraph: blocks separated by blank lines, or by single

@@ -1,9 +1,13 @@
 """Language -> spaCy pipeline, from pipeline/data/catalog.toml, loaded once per process.
 
-The trained tier loads an installed spaCy package; the rules tier (or a trained language whose
-package is missing) gets a blank pipeline with a sentencizer and rule-based NER; the transformers
-tier adds a Hugging Face token-classification model (`transformers_model` in the catalog row) on
-top of either. Whatever is missing degrades to the next tier, and `Loaded.tier` says what ran.
+The trained tier loads an installed spaCy package; the rules tier (a language with a data file
+`pipeline/lang/<code>.toml`, or a trained language whose package is missing) gets a blank
+pipeline with a sentencizer and rule-based NER; the universal tier (any other language) is the
+same blank pipeline with the base data only, so attribution comes from quotation marks, dash and
+colon layouts and capitalised names (`components/universal.py`); the transformers tier adds a
+Hugging Face token-classification model (`transformers_model` in the catalog row) on top of
+either. Whatever is missing degrades to the next tier; `Loaded.tier` says what ran and
+`Loaded.reason` why, when it is not what the catalog promises (a missing trained package).
 The newsfacts components follow in the order quantities -> dates -> date_numbers -> attribution ->
 speakers -> span_groups.
 """
@@ -20,6 +24,7 @@ from spacy.language import Language
 
 from . import catalog as catalog_data
 from . import components  # noqa: F401  (registers the factories)
+from . import lang as langdata
 
 COMPONENTS = ["newsfacts_quantities", "newsfacts_dates", "newsfacts_date_numbers", "newsfacts_attribution",
               "newsfacts_speakers", "newsfacts_span_groups"]
@@ -32,6 +37,7 @@ class Loaded:
     lang: str
     tier: str
     model: str  # package==version, or "blank:<lang>"
+    reason: str = ""  # why the tier differs from the catalog's (a trained package not installed), or ""
 
 
 def catalog() -> dict:
@@ -52,6 +58,7 @@ def load(lang: str) -> Loaded:
     row = catalog().get(lang, {})
     tier = row.get("tier", "rules")
     package = row.get("package")
+    reason = ""
     if installed(package):
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r".*\[W095\].*")
@@ -64,13 +71,12 @@ def load(lang: str) -> Loaded:
         nlp.add_pipe("newsfacts_entities", config={"mode": "fixup"})
         tier = "trained"
     else:
-        tier = "rules"
-        code = lang if lang in catalog() or _has_blank(lang) else FALLBACK
-        nlp = spacy.blank(code, config=row.get("blank_config") or {})
+        tier, reason = rules_tier(lang)
+        nlp = _blank(lang, row.get("blank_config") or {})
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("newsfacts_paragraph_breaks")
         nlp.add_pipe("newsfacts_entities", config={"mode": "rules"})
-        model = f"blank:{code}"
+        model = f"blank:{nlp.lang}"
     if row.get("transformers_model") and importlib.util.find_spec("transformers") is not None:
         config = {"model": row["transformers_model"], **row.get("transformers_config", {})}
         nlp.add_pipe("newsfacts_transformers_ner", config=config, before="newsfacts_entities")
@@ -78,7 +84,7 @@ def load(lang: str) -> Loaded:
         tier = "transformers"
     for name in COMPONENTS:
         nlp.add_pipe(name)
-    return Loaded(nlp, lang, tier, model)
+    return Loaded(nlp, lang, tier, model, reason)
 
 
 def index_lemma_tables(nlp: Language) -> None:
@@ -101,6 +107,50 @@ def index_lemma_tables(nlp: Language) -> None:
             index[key] = frozenset(index[key])
 
 
+def rules_tier(lang: str) -> tuple[str, str]:
+    """The tier without a trained package, and the reason when the catalog promised one: "rules"
+    for a language with a data file, "universal" for any other."""
+    row = catalog().get(lang, {})
+    tier = "rules" if langdata.has_file(lang) else "universal"
+    if row.get("package") and row.get("tier", "rules") == "trained":
+        return tier, (f"trained pipeline {row['package']} is not installed: {tier} tier instead "
+                      f"(install: {row.get('install', 'see models/README.md')})")
+    if tier == "universal":
+        return tier, f"no language file for {lang!r}: universal tier (quotation marks, layouts, names)"
+    return tier, ""
+
+
+def _blank(lang: str, config: dict) -> Language:
+    """A blank pipeline whose `nlp.lang` is the article's language, so that every component reads
+    that language's data file: spaCy's own class when it has one, else a tokenizer-neutral class
+    registered under the code (Swahili, Hausa, Nigerian Pidgin) when there is a file or dateparser
+    knows the language, else spaCy's multi-language class."""
+    if not _has_blank(lang):
+        if not (langdata.has_file(lang) or _dateparser_knows(lang)):
+            return spacy.blank(FALLBACK, config=config)
+        _register_generic(lang)
+    return spacy.blank(lang, config=config)
+
+
+def _dateparser_knows(lang: str) -> bool:
+    try:
+        from dateparser.languages.loader import default_loader
+
+        default_loader.get_locale(lang)
+        return True
+    except Exception:  # noqa: BLE001 - unknown locale
+        return False
+
+
+def _register_generic(lang: str) -> None:
+    from spacy.lang.xx import MultiLanguage
+
+    if not lang.isalpha() or lang in spacy.util.registry.languages:
+        return
+    cls = type(f"Generic_{lang}", (MultiLanguage,), {"lang": lang})
+    spacy.util.registry.languages.register(lang, func=cls)
+
+
 def _has_blank(lang: str) -> bool:
     try:
         spacy.util.get_lang_class(lang)
@@ -114,7 +164,7 @@ def describe() -> list[dict]:
     rows = []
     for code, row in sorted(catalog().items()):
         package = row.get("package")
-        effective = "trained" if installed(package) else "rules"
+        effective = "trained" if installed(package) else rules_tier(code)[0]
         if row.get("transformers_model") and importlib.util.find_spec("transformers") is not None:
             effective = "transformers"
         rows.append({
@@ -122,4 +172,11 @@ def describe() -> list[dict]:
             "package": package or "-", "installed": installed(package) if package else True,
             "effective_tier": effective, "install": row.get("install", "-"),
         })
+    for code in langdata.available():
+        if code not in catalog():
+            rows.append({"lang": code, "name": langdata.name(code), "tier": "rules", "package": "-",
+                         "installed": True, "effective_tier": "rules", "install": "-"})
+    rows.append({"lang": "*", "name": "any other language", "tier": "universal", "package": "-",
+                 "installed": True, "effective_tier": "universal",
+                 "install": "- (quotation marks of every script, dash and colon layouts, capitalised names)"})
     return rows

@@ -11,9 +11,11 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from itertools import chain, islice
 
-from . import langid, models, sources
+from . import catalog, langid, models, sources
+from . import lang as langdata
 from .sources import Article
 from .table import Tables, article_row, entity_rows, statement_rows
 from .version import extractor_version
@@ -24,13 +26,65 @@ FIRST_BATCH = 1  # articles in the first batch, so that a run shows results with
 
 
 
+FORCE_ENV = "NEWSFACTS_LANG"  # `--lang`: one language for every article of the batch (workers inherit it)
+CONFIDENT = 0.95  # detection overrules a hint naming a supported language only at this confidence ...
+CONFIDENT_WORDS = 20  # ... on at least this many words
+AMONG_MIN = 0.5  # a supported language is picked for an unsupported or missing hint from this probability
+
+
+@dataclass
+class Choice:
+    """The language an article runs in, and why (recorded in `articles`)."""
+
+    lang: str
+    confidence: float
+    hint: str | None
+    reason: str
+
+
+def supported() -> frozenset[str]:
+    """Languages with a data file or an installed trained pipeline: the ones detection may pick."""
+    rows = catalog.languages()
+    return frozenset(langdata.available()) | frozenset(
+        c for c, r in rows.items() if catalog.installed(r.get("package")))
+
+
+def _normal(code: str | None) -> str | None:
+    hint = (code or "").strip().lower().split("-")[0].split("_")[0]
+    return hint if 2 <= len(hint) <= 3 and hint.isalpha() else None
+
+
+def decide_language(article: Article) -> Choice:
+    """`--lang` when given; else the hint when it names a supported language, unless detection
+    confidently says another supported one; else detection among the supported languages; else
+    the hint or the detected language on the universal tier."""
+    hint = _normal(article.lang_hint)
+    forced = _normal(os.environ.get(FORCE_ENV))
+    if forced:
+        return Choice(forced, 1.0, hint, f"forced by --lang {forced}")
+    langs = supported()
+    raw = langid.detect(article.text)
+    guess = langid.detect_among(article.text, langs, first=raw)
+    if hint in langs:
+        if (guess.lang in langs and guess.lang != hint and guess.confidence >= CONFIDENT
+                and langid.knows(hint) and len(article.text.split()) >= CONFIDENT_WORDS):
+            return Choice(guess.lang, guess.confidence, hint,
+                          f"hint {hint!r} overruled: detection says {guess.lang} ({guess.confidence:.2f})")
+        return Choice(hint, 1.0, hint, "hint")
+    if guess.lang in langs and guess.confidence >= AMONG_MIN:
+        why = f"hint {hint!r} has no language file; " if hint else ""
+        return Choice(guess.lang, guess.confidence, hint,
+                      f"{why}detected {guess.lang} among supported languages")
+    if hint:
+        return Choice(hint, 1.0, hint, f"hint {hint!r} has no language file and detection found no supported "
+                                       "language: universal tier")
+    return Choice(raw.lang, raw.confidence, None, f"detected {raw.lang}: no language file, universal tier")
+
+
 def choose_language(article: Article) -> tuple[str, float]:
-    """The article's language hint when it names a language, else detection on the text."""
-    hint = (article.lang_hint or "").strip().lower().split("-")[0].split("_")[0]
-    if 2 <= len(hint) <= 3 and hint.isalpha():
-        return hint, 1.0
-    guess = langid.detect(article.text)
-    return guess.lang, guess.confidence
+    """The article's language and confidence (see `decide_language`)."""
+    choice = decide_language(article)
+    return choice.lang, choice.confidence
 
 
 def other_languages(article: Article, lang: str, confidence: float,
@@ -47,32 +101,32 @@ def other_languages(article: Article, lang: str, confidence: float,
 def process_articles(articles: Iterable[Article]) -> Tables:
     """Extract the three tables from articles in this process."""
     tables = Tables()
-    by_lang: dict[str, list[tuple[Article, float]]] = defaultdict(list)
+    by_lang: dict[str, list[tuple[Article, Choice]]] = defaultdict(list)
     for art in articles:
         if not art.ok:
             tables.articles.append(article_row(art, extractor=extractor_version()))
             continue
         try:
-            lang, conf = choose_language(art)
+            choice = decide_language(art)
         except Exception as e:  # noqa: BLE001 - a detector crash is one article's problem
             tables.articles.append(article_row(art, error=f"language identification failed: {e}",
                                                extractor=extractor_version()))
             continue
-        by_lang[lang].append((art, conf))
+        by_lang[choice.lang].append((art, choice))
     for lang, items in by_lang.items():
         tables.extend(_process_language(lang, items))
     return tables
 
 
-def _process_language(lang: str, items: list[tuple[Article, float]]) -> Tables:
+def _process_language(lang: str, items: list[tuple[Article, Choice]]) -> Tables:
     tables = Tables()
     try:
         loaded = models.load(lang)
     except Exception as e:  # noqa: BLE001
-        for art, conf in items:
-            tables.articles.append(article_row(art, lang=lang, confidence=conf,
+        for art, choice in items:
+            tables.articles.append(article_row(art, lang=lang, confidence=choice.confidence,
                                                error=f"could not load a pipeline for {lang!r}: {e}",
-                                               extractor=extractor_version()))
+                                               extractor=extractor_version(), **_why(choice)))
         return tables
     extractor = extractor_version(loaded.model)
     nlp = loaded.nlp
@@ -84,18 +138,25 @@ def _process_language(lang: str, items: list[tuple[Article, float]]) -> Tables:
                          "tier": loaded.tier, "title": art.title}
         docs.append(doc)
     done = _pipe_isolating_errors(nlp, docs)
-    for (art, conf), (doc, err) in zip(items, done, strict=True):
+    for (art, choice), (doc, err) in zip(items, done, strict=True):
+        conf, why = choice.confidence, _why(choice, loaded.reason)
         if err is not None:
             tables.articles.append(article_row(art, lang=lang, confidence=conf, tier=loaded.tier,
-                                               model=loaded.model, error=err, extractor=extractor))
+                                               model=loaded.model, error=err, extractor=extractor, **why))
             continue
         rows = statement_rows(doc, extractor)
         tables.statements.extend(rows)
         tables.entities.extend(entity_rows(doc))
         tables.articles.append(article_row(art, lang=lang, confidence=conf, tier=loaded.tier,
                                            model=loaded.model, n_statements=len(rows), extractor=extractor,
-                                           other_languages=other_languages(art, lang, conf, stop_words)))
+                                           other_languages=other_languages(art, lang, conf, stop_words),
+                                           **why))
     return tables
+
+
+def _why(choice: Choice, tier_reason: str = "") -> dict:
+    return {"language_hint": choice.hint, "language_reason": choice.reason,
+            "tier_reason": tier_reason or None}
 
 
 def _pipe_isolating_errors(nlp, docs: list) -> list[tuple[object, str | None]]:

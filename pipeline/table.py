@@ -71,6 +71,9 @@ ARTICLES = pa.schema([
     ("status", pa.string()),
     ("error", pa.string()),
     ("extractor", pa.string()),
+    ("language_hint", pa.string()),  # the language the input named, if any
+    ("language_reason", pa.string()),  # why `language`: hint, detection, --lang
+    ("tier_reason", pa.string()),  # why the tier differs from the catalog's, or universal
 ])
 
 ENTITIES = pa.schema([
@@ -210,7 +213,8 @@ def entity_rows(doc) -> list[dict]:
 def article_row(article, *, lang: str | None = None, confidence: float | None = None,
                 tier: str | None = None, model: str | None = None, n_statements: int = 0,
                 error: str | None = None, extractor: str = "",
-                other_languages: list[dict] | None = None) -> dict:
+                other_languages: list[dict] | None = None, language_hint: str | None = None,
+                language_reason: str | None = None, tier_reason: str | None = None) -> dict:
     error = error or article.error
     return {
         "article_id": article.id, "source_path": article.path, "language": lang,
@@ -221,6 +225,8 @@ def article_row(article, *, lang: str | None = None, confidence: float | None = 
         "title": article.title, "url": article.url, "encoding": article.encoding,
         "text": article.text or None, "n_statements": n_statements,
         "status": "error" if error else "ok", "error": error, "extractor": extractor,
+        "language_hint": language_hint if language_hint is not None else getattr(article, "lang_hint", None),
+        "language_reason": language_reason, "tier_reason": tier_reason,
     }
 
 

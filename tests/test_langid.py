@@ -149,3 +149,20 @@ def test_names_pass_reads_the_sentence_without_its_foreign_names():
     guess = langid.detect(text)
     assert guess.lang == "hu" and guess.confidence > first.confidence
     assert "Council" not in langid._NAMES.sub(" ", text)
+
+
+def test_detect_among_picks_the_closest_supported_language():
+    """Malay has no language file: a Malay sentence goes to Indonesian, the supported neighbour,
+    with the model's own (lower) probability; a supported first guess is kept as it is."""
+    text = ("Kerajaan negeri mengumumkan bahawa polis akan menambah rondaan di bandar itu selepas "
+            "kejadian semalam, kata jurucakap syarikat.")
+    first = langid.detect(text)
+    among = langid.detect_among(text, {"id", "en", "fr"})
+    assert first.lang == "ms"
+    assert among.lang == "id" and 0.0 < among.confidence <= first.confidence
+    assert langid.detect_among(text, {"ms", "id"}) == first
+
+
+def test_detector_knows_its_labels_only():
+    assert langid.knows("yo") and langid.knows("ha") and langid.knows("ko")
+    assert not langid.knows("pcm")  # py3langid has no Nigerian Pidgin: it cannot overrule such a hint

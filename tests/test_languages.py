@@ -1,6 +1,8 @@
 """Every language a newsroom meets runs end to end: an article in each of fr en de es it pt nl ru
-ko ja zh ar yields statements with a resolved speaker and the expected cue, and the `articles`
-table says which language and tier produced them.
+ko ja zh ar cs pl uk tr id sw ha yo pcm yields statements with a resolved speaker and the expected
+cue, and the `articles` table says which language and tier produced them. Languages without a
+file run on the universal tier; a generated multilingual folder (every catalogued language plus
+five without a file) runs with no crash; the Czech and Russian ADAQ dev sets are scored.
 
 The articles are short news-like texts written for these tests (no third-party text). The German
 rules tier is also scored on the German WikiNews dev set with the reference scorer.
@@ -68,6 +70,44 @@ ARTICLES: dict[str, tuple[str, str, str, str]] = {
            "وقال رئيس البلدية سامي حداد إن المدينة ستشتري 150 حافلة جديدة. "
            "وأكد سامي حداد أن العمل سيبدأ في الربيع.",
            "حداد", "قال", ""),
+    # issue 13: rules-tier languages added for African and Central/Eastern European news
+    "cs": ("Praha v úterý představila plán na opravu silnic.\n\n"
+           "Primátor Jan Novák řekl, že město opraví 120 ulic za 8 milionů korun. "
+           "\"Začneme už v dubnu,\" dodal Jan Novák.",
+           "Novák", "řekl", "Začneme už v dubnu"),
+    "pl": ("Warszawa przedstawiła we wtorek plan remontu dróg.\n\n"
+           "Prezydent miasta Adam Kowalski powiedział, że miasto wyremontuje 120 ulic za 8 mln zł. "
+           "„Zaczniemy już w kwietniu” – dodał Adam Kowalski.",
+           "Kowalski", "powiedział", "Zaczniemy już w kwietniu"),
+    "uk": ("Влада Львова у вівторок представила план ремонту доріг.\n\n"
+           "Мер міста Андрій Садовий заявив, що буде відремонтовано 120 вулиць за 8 млн гривень. "
+           "«Ми почнемо роботи вже у квітні», — сказав Андрій Садовий журналістам.",
+           "Садовий", "заявив", "почнемо роботи"),
+    "tr": ("İzmir Büyükşehir Belediyesi salı günü yeni bir ulaşım planı açıkladı.\n\n"
+           "Belediye Başkanı Ahmet Yılmaz, kentte 120 yeni otobüs hattı açılacağını söyledi. "
+           "Yılmaz, \"Çalışmalara nisan ayında başlayacağız\" dedi.",
+           "Yılmaz", "söyledi", "Çalışmalara nisan ayında"),
+    "id": ("Pemerintah Kota Bandung pada Selasa mengumumkan rencana perbaikan jalan.\n\n"
+           "Wali Kota Budi Santoso mengatakan bahwa kota akan memperbaiki 120 jalan senilai 8 miliar rupiah. "
+           "\"Kami akan mulai bekerja pada bulan April,\" kata Budi Santoso kepada wartawan.",
+           "Santoso", "mengatakan", "mulai bekerja"),
+    "sw": ("Serikali ya Kaunti ya Mombasa ilitangaza Jumanne mpango mpya wa barabara.\n\n"
+           "Gavana Hassan Omar alisema kwamba kaunti itajenga barabara 120 kwa gharama ya "
+           "shilingi milioni 8. "
+           "\"Tutaanza kazi mwezi Aprili,\" alisema Hassan Omar.",
+           "Omar", "alisema", "Tutaanza kazi"),
+    "ha": ("Gwamnatin Jihar Kano ta sanar da wani sabon shirin gyaran hanyoyi ranar Talata.\n\n"
+           "Gwamna Abba Yusuf ya ce gwamnati za ta gyara hanyoyi 120 a bana da naira miliyan 8. "
+           "\"Za mu fara aiki a watan Afirilu,\" in ji Abba Yusuf.",
+           "Yusuf", "ce", "Za mu fara aiki"),
+    "yo": ("Ìjọba Ìpínlẹ̀ Ọ̀yọ́ kéde ètò tuntun fún àtúnṣe ọ̀nà ní ọjọ́ Ìṣẹ́gun.\n\n"
+           "Gómìnà Seyi Makinde sọ pé ìjọba yóò tún ọ̀nà 120 ṣe lọ́dún yìí. "
+           "\"A ó bẹ̀rẹ̀ iṣẹ́ náà ní oṣù kẹrin,\" Seyi Makinde sọ fún àwọn akọ̀ròyìn.",
+           "Makinde", "sọ", "bẹ̀rẹ̀ iṣẹ́ náà"),
+    "pcm": ("Lagos State goment don announce new plan to fix road for Tuesday.\n\n"
+            "Governor Babajide Sanwo-Olu tok say goment go fix 120 roads dis year with 8 billion naira. "
+            "\"We go start di work for April,\" Sanwo-Olu tell reporters.",
+            "Sanwo-Olu", "tok", "We go start di work"),
 }
 
 
@@ -183,3 +223,199 @@ def test_german_dev_with_referee(eval_dir, referee, tmp_path):
     full = score["attr.full"]["F1"]
     assert full >= 45.0, res.stdout  # issue 3 target; 49.0 when written
     assert score["content.j50_recall_by_gold_type"]["direct"]["recall"] >= 50
+
+
+# ---------------------------------------------------------------------------------- issue 13
+# Languages without a data file: (article written for these tests, speaker named in it)
+UNIVERSAL: dict[str, tuple[str, str]] = {
+    "vi": ("Thành phố Đà Nẵng công bố kế hoạch sửa đường mới vào thứ Ba.\n\n"
+           "Thị trưởng Nguyễn Văn An cho biết: \"Chúng tôi sẽ bắt đầu công việc vào tháng Tư.\"",
+           "Nguyễn Văn An"),
+    "ln": ("Guvɛrnɛmá ya engumba Kinshasa elobi ete bakobongisa balabala na sanza oyo.\n\n"
+           "\"Tokobanda mosala na sanza ya minei,\" alobaki Guvɛrnɛrɛ Daniel Bumba na bapanzi nsango.",
+           "Daniel Bumba"),
+    "sn": ("Kanzuru yeguta reHarare yakazivisa chirongwa chitsva chekugadzira migwagwa neChipiri.\n\n"
+           "\"Tichatanga basa mumwedzi waKubvumbi,\" akadaro Meya Jacob Mafume kuvatori venhau.",
+           "Jacob Mafume"),
+    "am": ("የአዲስ አበባ ከተማ አስተዳደር ማክሰኞ አዲስ የመንገድ ጥገና እቅድ አስታወቀ።\n\n"
+           "ከንቲባ አዳነች አቤቤ \"በሚያዝያ ወር ሥራውን እንጀምራለን\" ብለዋል።", "አዳነች አቤቤ"),
+    "so": ("Dowladda Hoose ee Muqdisho ayaa Talaadadii shaaca ka qaaday qorshe cusub oo waddooyinka.\n\n"
+           "Duqa magaalada Yuusuf Xuseen Jimcaale ayaa yiri: "
+           "\"Shaqada waxaan bilaabi doonnaa bisha Abriil.\"",
+           "Yuusuf Xuseen Jimcaale"),
+    "ig": ("Gọọmentị Steeti Anambra kwupụtara atụmatụ ọhụrụ maka ịrụzi okporo ụzọ na Tuzde.\n\n"
+           "\"Anyị ga-amalite ọrụ a n'ọnwa Eprel,\" ka Gọvanọ Chukwuma Soludo kwuru n'Awka.",
+           "Chukwuma Soludo"),
+}
+NEW_LANGUAGES = ["cs", "pl", "uk", "tr", "id", "sw", "ha", "yo", "pcm"]
+
+
+@pytest.mark.parametrize("code", sorted(UNIVERSAL))
+def test_universal_tier_finds_quote_and_named_speaker(code):
+    """No lexicon at all: the quotation is a statement and its speaker the name beside it."""
+    text, speaker = UNIVERSAL[code]
+    frames = pipeline.Extractor().run([text], lang=code).frames()
+    art = frames["articles"].iloc[0]
+    assert (art["language"], art["tier"], art["status"]) == (code, "universal", "ok")
+    assert "universal tier" in art["tier_reason"]
+    said = frames["statements"][frames["statements"]["kind"] != "claim"]
+    assert said["speaker"].fillna("").str.contains(speaker, regex=False).any(), said.to_string()
+
+
+@pytest.mark.parametrize("layout", [
+    ("\"Nová pravidla začnou platit v lednu,\" řekl ministr Jan Dvořák.", "Jan Dvořák", "řekl"),
+    ("«Мы начнём строительство весной», — сказал губернатор Олег Петров.", "Олег Петров", "сказал"),
+    ("Ministr Jan Dvořák řekl: „Nová pravidla začnou platit v lednu.“", "Jan Dvořák", "řekl"),
+    ("Nová pravidla začnou platit už v lednu, — říká Jan Dvořák.", "Jan Dvořák", "říká"),
+    ("Jan Dvořák: Nová pravidla začnou platit už v lednu.", "Jan Dvořák", None),
+    ("「新しい規則は一月から施行される」と山田は言った。Taro Yamada confirmed it.", None, None),
+])
+def test_universal_layouts(layout):
+    """Quote-cue-name, colon before a quote, a dialogue dash and a name-colon line, read by the
+    universal tier's layouts alone (no language data)."""
+    text, source, cue = layout
+    from pipeline.components.universal import find_statements
+
+    nlp = models.spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    found = find_statements(doc)
+    if source is None:
+        assert all(st.start < st.end for st in found)
+        return
+    assert found, text
+    st = found[0]
+    assert source in st.source_text(doc)
+    assert (st.cue_text(doc) if st.cue_start is not None else None) == cue
+    assert len(doc.text[st.start:st.end]) > 20
+
+
+@pytest.mark.parametrize("code", NEW_LANGUAGES)
+def test_new_language_file_has_cues_scales_and_months(code):
+    data = langdata.load(code)
+    assert langdata.has_file(code)
+    assert data["attribution"]["cue_forms"] and data["attribution"].get("quote_fallback") is True
+    assert data["attribution"].get("according_to") or data["attribution"].get("according_to_after")
+    assert len(data["quantities"]["scales"]) >= 3
+    assert set(data["dates"]["month_names"].values()) == set(range(1, 13))
+    assert models.load(code).nlp.lang == code
+
+
+@pytest.mark.parametrize("code,text,value", [
+    ("cs", "Město zaplatí 8 milionů korun.", 8e6),
+    ("pl", "Miasto zapłaci 8 mln zł.", 8e6),
+    ("uk", "Місто заплатить 8 мільйонів гривень.", 8e6),
+    ("tr", "Belediye 8 milyon lira ödeyecek.", 8e6),
+    ("id", "Kota akan membayar 8 miliar rupiah.", 8e9),
+    ("pcm", "Goment go pay 8 billion naira.", 8e9),
+    ("ru", "Город заплатит 8 миллиардов рублей.", 8e9),
+])
+def test_scale_words_after_the_number(code, text, value):
+    st = pipeline.extract([text], lang=code)
+    values = [q["value"] for qs in st["quantities"] for q in qs]
+    assert value in values, values
+
+
+@pytest.mark.xfail(reason="the number grammar reads scale words after the number only; Swahili, "
+                          "Hausa and Yoruba put them first ('milioni 8'): needs a scale-first hook "
+                          "in quantities.py (data is in sw/ha/yo.toml)", strict=False)
+@pytest.mark.parametrize("code,text", [("sw", "Kaunti italipa shilingi milioni 8."),
+                                       ("ha", "Gwamnati za ta biya naira miliyan 8.")])
+def test_scale_words_before_the_number(code, text):
+    st = pipeline.extract([text], lang=code)
+    values = [q["value"] for qs in st["quantities"] for q in qs]
+    assert 8e6 in values, values
+
+
+ENGLISH = ("The city of Leeds unveiled a housing plan on Monday. Council leader Martha Green said the city "
+           "would build three thousand homes by 2028, and that the first families would move in next spring.")
+PIDGIN = ("Lagos State goment don announce new plan to fix road. Governor Babajide Sanwo-Olu "
+          "tok say goment go "
+          "fix plenty roads dis year.")
+
+
+@pytest.mark.parametrize("hint,text,lang,reason", [
+    ("pcm", PIDGIN, "pcm", "hint"),  # its own file: detection cannot tell Pidgin and may not overrule it
+    (None, PIDGIN, "en", "detected en"),
+    ("fr", ENGLISH, "en", "overruled"),  # a wrong hint, confidently contradicted
+    ("ig", ENGLISH, "en", "has no language file"),  # an unsupported hint: detection among supported ones
+    ("cs", "Ministr řekl, že vláda zvýší daně.", "cs", "hint"),
+])
+def test_language_choice(hint, text, lang, reason):
+    from pipeline import runner, sources
+
+    choice = runner.decide_language(sources.make_article(text, path="<t>", lang=hint))
+    assert choice.lang == lang and reason in choice.reason, choice
+    assert choice.hint == hint
+
+
+def test_forced_language_wins(monkeypatch):
+    from pipeline import runner, sources
+
+    monkeypatch.setenv(runner.FORCE_ENV, "es")
+    choice = runner.decide_language(sources.make_article(ENGLISH, path="<t>", lang="en"))
+    assert (choice.lang, choice.hint) == ("es", "en") and "--lang" in choice.reason
+
+
+def test_missing_trained_pipeline_is_said_per_article_and_once_in_the_summary(tmp_path):
+    catalog = tmp_path / "catalog.toml"
+    catalog.write_text('[languages.es]\npackage = "es_core_news_not_installed"\n', encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(2):
+        (folder / f"es{i}.txt").write_text(ARTICLES["es"][0], encoding="utf-8")
+    out = tmp_path / "out"
+    res = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(folder), "-o", str(out),
+                          "-f", "jsonl", "--lang", "es"], capture_output=True, text=True, timeout=300,
+                         env={**__import__("os").environ, "NEWSFACTS_CATALOG": str(catalog)})
+    assert res.returncode == 0, res.stderr
+    rows = [json.loads(line) for line in (out / "articles.jsonl").read_text().splitlines()]
+    assert [r["tier"] for r in rows] == ["rules", "rules"]
+    assert all("es_core_news_not_installed is not installed" in r["tier_reason"] for r in rows)
+    assert res.stderr.count("warning: es:") == 1
+
+
+def test_smoke_multilingual_folder(tmp_path):
+    """One article per catalogued language and five without a file, read from a folder with no
+    hints: every article gets a language and a tier, none crashes, and each one with a quotation
+    by a named speaker yields a statement."""
+    from pipeline import runner
+
+    texts = {code: ARTICLES[code][0] for code in ARTICLES}
+    texts.update({code: text for code, (text, _speaker) in UNIVERSAL.items()})
+    assert set(models.catalog()) <= set(texts)
+    assert len(set(UNIVERSAL) - set(models.catalog())) >= 5
+    for code, text in texts.items():
+        (tmp_path / f"article_{code}.txt").write_text(text, encoding="utf-8")
+    tables = runner.run([str(tmp_path)])
+    arts = tables.articles
+    assert len(arts) == len(texts)
+    assert all(a["status"] == "ok" for a in arts), [a["error"] for a in arts if a["status"] != "ok"]
+    assert all(a["language"] and a["tier"] in ("trained", "rules", "universal", "transformers") for a in arts)
+    said = {s["article_id"] for s in tables.statements if s["kind"] != "claim"}
+    quoted = [a for a in arts if any(m in a["text"] for m in "\"«„「“")]
+    missing = [a["source_path"] for a in quoted if a["article_id"] not in said]
+    assert not missing, missing
+
+
+def _adaq(eval_dir, code: str) -> list[dict]:
+    from pipeline.evaluate import read_jsonl
+
+    path = eval_dir / "attribution" / "adaq" / f"{code}_dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    return read_jsonl(path)
+
+
+@pytest.mark.eval
+@pytest.mark.parametrize("code", ["cs", "ru"])
+def test_adaq_dev_floors(eval_dir, code):
+    """Czech and Russian ADAQ dev sentences through the project's scorer (the referee's port)."""
+    import baseline
+
+    from pipeline.evaluate import attribution as attr_eval
+
+    gold = _adaq(eval_dir, code)
+    res = attr_eval.score(gold, list(attr_eval.predict(gold)))
+    assert res["attr.full"]["F1"] >= baseline.floor("attribution", f"adaq_{code}")["attr.full.F1"], \
+        res["headline"]

@@ -31,6 +31,7 @@ Data keys of [attribution] used here (all optional; lists of lower-case strings)
   source_after_comma      ", so X" style markers (German "so")
   reporting_openers       "wie" / "как" / "come" that open "wie X mitteilte"
   complementizers         "dass", "que", "that" - kept inside the content (gold convention)
+  cue_complementizers     words that end a cue and open its content right after ("tok say", "ya ce")
   subjunctive_forms       reported-speech verb forms that continue a statement
   anaphoric_markers       "demnach", "wonach": the marker is the source (the speakers table resolves it)
   clause_openers          an according-to phrase inside a clause opened by these attributes that clause
@@ -62,7 +63,8 @@ from spacy.tokens import Doc
 from .doc_text import doc_text
 from .statement import Statement
 
-WORD = re.compile(r"[\w][\w'’\-\.]*[\w]|[\w]", re.UNICODE)
+# combining marks belong to their word: Yoruba "akọ̀ròyìn" has no precomposed "ọ̀"
+WORD = re.compile(r"[\w][\w'’\-\.\u0300-\u036f]*[\w\u0300-\u036f]|[\w]", re.UNICODE)
 SEPARATORS = ",:;，：、—–"
 SENT_END = ".!?。！？"
 
@@ -99,6 +101,7 @@ class _Lex:
     whole_sentence: set[str]
     adj_endings: tuple[str, ...]
     open_to_close: dict[str, list[str]] = field(default_factory=dict)
+    cue_comps: set[str] = field(default_factory=set)  # "say", "ce": a cue ends with it, content follows
     # lookups by first word / first character, built once: the scans below run at every word
     phrases_by_first: dict[str, list[list[str]]] = field(default_factory=dict)
     according_by_first: dict[str, list[str]] = field(default_factory=dict)
@@ -138,6 +141,7 @@ class _Lex:
         )
         for pair in data.get("quote_pairs", []):
             lex.open_to_close.setdefault(pair[0], []).append(pair[1])
+        lex.cue_comps = set(low("cue_complementizers"))
         return lex
 
 
@@ -463,7 +467,10 @@ def _separator_after(text: str, words: list[_W], k: int, ue: int, lex: _Lex,
                      marks: str = ",:，：") -> int | None:
     """Where the content starts after the cue words[k]: after a comma or colon within a few words
     (a complementizer stays in the content), at an opening quotation mark, or at a complementizer
-    with no comma before it ("قال إن", "said that")."""
+    with no comma before it ("قال إن", "said that"); right after a cue phrase that ends with a
+    `cue_complementizers` word ("tok say", "Malami say", "sọ pé", Hausa "ya ce")."""
+    if words[k].low in lex.cue_comps:
+        return words[k].end
     for j in range(k + 1, min(len(words), k + 9)):
         gap = text[words[j - 1].end:words[j].start]
         for ch in marks:
@@ -845,6 +852,10 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
         statements.extend(found)
         if lex.split_quotes:
             statements.extend(_embedded_quotes(text, found, quotes))
+    if data.get("quote_fallback") or not (lex.cues or lex.phrases):
+        from .universal import find_statements as layouts  # the universal tier (no lexicon)
+
+        statements.extend(layouts(doc, statements, lex.pronouns))
     statements.sort(key=lambda s: s.start)
     _pronoun_hints(text, statements, lex)
     return statements

@@ -13,6 +13,7 @@ from base.toml's. An item "@name" in a list stands for the words of [words] name
 from __future__ import annotations
 
 import difflib
+import os
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -120,11 +121,30 @@ def read(path: Path, base: Path = BASE) -> dict:
     return expand(_merge(schema, data), path.name)
 
 
+def ignored() -> set[str]:
+    """Language files switched off by `NEWSFACTS_IGNORE_LANG_FILES=cs,ru` (or `all`): those
+    languages run on the universal tier, to measure it on languages that have gold sets."""
+    return {c.strip() for c in os.environ.get("NEWSFACTS_IGNORE_LANG_FILES", "").split(",") if c.strip()}
+
+
+def has_file(code: str) -> bool:
+    """Whether a language has its own data file (and it is not switched off)."""
+    off = ignored()
+    return code != "base" and (HERE / f"{code}.toml").exists() and code not in off and "all" not in off
+
+
+def name(code: str) -> str:
+    """The language's English name from the first line of its file ("# Czech ...")."""
+    path = HERE / f"{code}.toml"
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0] if path.exists() else ""
+    return first.lstrip("# ").split(" (")[0].split(";")[0].strip() or code
+
+
 @cache
 def load(code: str) -> dict:
     """The merged data for a language; unknown languages get the base data only."""
     path = HERE / f"{code}.toml"
-    if path.exists():
+    if has_file(code):
         return read(path)
     return _read(BASE)
 
