@@ -418,6 +418,8 @@ def ingest(
     = False,
     lock_wait: Annotated[float, typer.Option("--lock-wait", help="Seconds to wait for the lock.")] = 0.0,
     engine: Annotated[str, typer.Option(help="local or spark.")] = "local",
+    reference_date: Annotated[str | None, typer.Option(
+        "--reference-date", help="Publication date (YYYY-MM-DD) for articles that carry none.")] = None,
     lang: Annotated[str | None, typer.Option(
         "--lang", help="Run every article in this language (ISO 639 code), whatever its hint.")] = None,
 ) -> None:
