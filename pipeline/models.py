@@ -4,7 +4,8 @@ The trained tier loads an installed spaCy package; the rules tier (or a trained 
 package is missing) gets a blank pipeline with a sentencizer and rule-based NER; the transformers
 tier adds a Hugging Face token-classification model (`transformers_model` in the catalog row) on
 top of either. Whatever is missing degrades to the next tier, and `Loaded.tier` says what ran.
-The newsfacts components follow in the order quantities -> dates -> attribution -> speakers.
+The newsfacts components follow in the order quantities -> dates -> attribution -> speakers
+(-> the trained statement scorer, when the catalog row names one).
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ def load(lang: str) -> Loaded:
         tier = "transformers"
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    if row.get("statement_scorer"):  # the trained scorer (pipeline/train.py), when the catalog selects one
+        nlp.add_pipe("newsfacts_statement_scorer", config={"model": str(row["statement_scorer"])})
     return Loaded(nlp, lang, tier, model)
 
 

@@ -25,5 +25,6 @@ from . import (  # noqa: E402,F401
     paragraphs,
     quantities,
     speakers,
+    statement_scorer,
     transformers_ner,
 )
