@@ -11,7 +11,7 @@ XSTAMP := $(XVENV)/.installed
 EVAL ?= ../shared/eval
 PIP := pip install -q --disable-pip-version-check
 
-.PHONY: install install-extras run test test-core test-extras test-fast lint bench models screenshots clean
+.PHONY: install install-extras run test test-core test-extras test-fast lint bench models screenshots clean train
 
 $(STAMP): pyproject.toml models/requirements-en.txt models/requirements-es.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -58,6 +58,12 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/run.py --eval $(EVAL)
+
+# the statement scorer shipped in models/statement_scorer/ (docs/training.md); about 6 min on 2 CPUs,
+# the candidates are cached in .cache/train/ so a second run only refits (seconds)
+train: install
+	$(BIN)/newsfacts train --task attribution $(EVAL)/attribution/polnear_en/train.jsonl \
+		$(EVAL)/attribution/de_wikinews/train.jsonl -o models/statement_scorer
 
 # optional pipelines and backends in the main environment (Spanish is part of `install`)
 models: install

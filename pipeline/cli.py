@@ -1,4 +1,4 @@
-"""The `newsfacts` command: extract, show, report, models, predict, eval, ingest, status.
+"""The `newsfacts` command: extract, show, report, models, predict, eval, train, ingest, status.
 
 Exit codes: 0 success, 3 some inputs failed, 2 usage errors, 75 dataset locked (ingest).
 Output for people (tables, summaries, errors) goes through rich, which writes colour only to a
@@ -404,6 +404,24 @@ def eval_cmd(
     if json_out:
         json_out.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
     evaluate.print_table(task.value, result)
+
+
+@app.command(epilog="Example: newsfacts train --task attribution gold.jsonl --dev dev.jsonl -o models/mine/")
+def train(
+    gold: Annotated[list[Path], typer.Argument(help="Annotated articles (JSONL, the shared eval format).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Model folder; gets statement_scorer.json.")],
+    task: Annotated[Task, typer.Option(help="What to train (only attribution).")] = Task.attribution,
+    dev: Annotated[Path | None, typer.Option(help="Held-out gold: scores with and without it.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles of each file.")] = None,
+) -> None:
+    """Train the statement scorer on annotated articles (see docs/training.md)."""
+    if task is not Task.attribution:
+        _usage("only --task attribution can be trained")
+    _require([*gold, *([dev] if dev else [])])
+    from . import train as trainer
+
+    path = trainer.train(gold, out, dev=dev, log=say, limit=limit)
+    say(f"use it: `statement_scorer = \"{path.resolve()}\"` in a catalog row (docs/training.md)")
 
 
 @app.command(epilog="Example: newsfacts ingest inbox/ --into dataset/ --batch-size 100 --workers 2")

@@ -9,7 +9,8 @@ Hugging Face token-classification model (`transformers_model` in the catalog row
 either. Whatever is missing degrades to the next tier; `Loaded.tier` says what ran and
 `Loaded.reason` why, when it is not what the catalog promises (a missing trained package).
 The newsfacts components follow in the order quantities -> dates -> date_numbers -> attribution ->
-speakers -> span_groups.
+speakers -> span_groups (and the trained statement scorer before span_groups, when the
+catalog row names one).
 """
 
 from __future__ import annotations
@@ -84,6 +85,9 @@ def load(lang: str) -> Loaded:
         tier = "transformers"
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    if row.get("statement_scorer"):  # the trained scorer (pipeline/train.py), when the catalog selects one
+        nlp.add_pipe("newsfacts_statement_scorer", config={"model": str(row["statement_scorer"])},
+                     before="newsfacts_span_groups")
     return Loaded(nlp, lang, tier, model, reason)
 
 

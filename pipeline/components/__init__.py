@@ -33,5 +33,6 @@ from . import (  # noqa: E402,F401
     quantities,
     span_groups,
     speakers,
+    statement_scorer,
     transformers_ner,
 )

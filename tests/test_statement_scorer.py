@@ -1,0 +1,102 @@
+"""The trained statement scorer: labels from the referee's matching, training on a slice of the
+train files at test time, and the shipped artefact loading through the catalog."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from pipeline import catalog, models, train
+from pipeline.components import statement_scorer as ss
+
+
+def _span(text: str, part: str) -> dict:
+    start = text.index(part)
+    return {"start": start, "end": start + len(part), "text": part}
+
+
+def test_labels_follow_the_referee_matching():
+    """A prediction with the gold content, source and cue is right; the same content with another
+    source is not; a prediction with no gold counterpart is not; one gold matches one prediction."""
+    text = "Anna Berg said the bridge will reopen in May. The weather was mild. Officials said it rained."
+    gold = {"id": "t", "lang": "en", "text": text, "attributions": [{
+        "source": _span(text, "Anna Berg"), "cue": _span(text, "said"),
+        "content": _span(text, "the bridge will reopen in May"), "source_resolved": "Anna Berg"}]}
+    right = {"source": _span(text, "Anna Berg"), "cue": _span(text, "said"),
+             "content": _span(text, "the bridge will reopen in May"), "source_resolved": "Anna Berg"}
+    wrong_source = {**right, "source": _span(text, "Officials"), "source_resolved": None}
+    spurious = {"source": _span(text, "Officials"), "cue": _span(text, "said it"),
+                "content": _span(text, "it rained"), "source_resolved": None}
+    assert train.label_predictions(gold, [right, spurious]) == [1, 0]
+    assert train.label_predictions(gold, [wrong_source]) == [0]
+    assert sorted(train.label_predictions(gold, [right, dict(right)])) == [0, 1]
+
+
+def test_model_round_trips_through_json(tmp_path):
+    model = ss.ScorerModel(weights={"rule=clause": 1.5, "en:cue=none": -2.0}, bias=-0.2, threshold=0.3,
+                           thresholds={"en": 0.25})
+    model.save(tmp_path / "m.json")
+    again = ss.ScorerModel.from_json(json.loads((tmp_path / "m.json").read_text()))
+    assert again.probability(["rule=clause"]) == pytest.approx(1 / (1 + np.exp(-1.3)))
+    assert again.threshold_for("en") == 0.25 and again.threshold_for("fr") == 0.3
+    bad = {**model.to_json(), "feature_version": ss.FEATURE_VERSION + 1}
+    with pytest.raises(ValueError, match="retrain"):
+        ss.ScorerModel.from_json(bad)
+
+
+@pytest.mark.eval
+def test_train_on_a_slice_loads_and_scores(eval_dir, tmp_path, monkeypatch, en):
+    """Train through the CLI on a few articles of both train files, then load the model into a
+    pipeline and score a written article: probabilities in (0, 1), and on its own training
+    candidates the model ranks the right ones above the wrong ones."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    monkeypatch.chdir(tmp_path)  # the candidate cache (.cache/train) goes under tmp_path
+    files = [str(eval_dir / "attribution" / "polnear_en" / "train.jsonl"),
+             str(eval_dir / "attribution" / "de_wikinews" / "train.jsonl")]
+    result = CliRunner().invoke(app, ["train", "--task", "attribution", *files, "--limit", "12",
+                                      "-o", str(tmp_path / "model")])
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "model" / "statement_scorer.json"
+    model = ss.load_model(str(path))
+    assert model.meta["trained_on"] == ["polnear_en/train.jsonl", "de_wikinews/train.jsonl"]
+    assert {"en", "de"} <= set(model.thresholds)
+
+    docs = [d for f in files for d in train.cached_candidates(f, limit=12)]
+    probs = np.array([model.probability(f) for d in docs for f in d["feats"]])
+    labels = np.array([lab for d in docs for lab in d["labels"]])
+    assert ((probs > 0) & (probs < 1)).all()
+    assert probs[labels == 1].mean() > probs[labels == 0].mean() + 0.05
+
+    scorer = ss.StatementScorer("en", str(path), threshold=0.0)
+    text = ("The mayor, Jane Porter, said on Monday that the new bridge would open in June. "
+            "\"We are proud of it,\" she told reporters.")
+    doc = en.nlp(text)
+    before = [s for s in doc._.statements if s.kind != "claim"]
+    assert before
+    doc = scorer(doc)
+    after = [s for s in doc._.statements if s.kind != "claim"]
+    assert len(after) == len(before)  # threshold 0 keeps all, with the model's probabilities
+    assert all(0 < s.confidence < 1 for s in after)
+
+
+def test_shipped_scorer_loads_through_the_catalog():
+    """Every catalog row that names a statement scorer points at a model this code can read, and
+    the language's pipeline runs it after the speakers."""
+    rows = {code: row for code, row in catalog.languages().items() if row.get("statement_scorer")}
+    assert rows, "no language in models/catalog.toml selects the statement scorer"
+    for row in rows.values():
+        path = ss.resolve_path(row["statement_scorer"])
+        assert path.is_file() and path.stat().st_size < 5_000_000
+        model = ss.load_model(str(row["statement_scorer"]))
+        assert model.weights and 0 <= model.threshold < 1
+        assert model.meta.get("trained_on")
+    code = "en" if "en" in rows else next(iter(rows))
+    nlp = models.load(code).nlp
+    names = nlp.pipe_names
+    assert names.index("newsfacts_statement_scorer") > names.index("newsfacts_speakers")
+    assert nlp.get_pipe("newsfacts_statement_scorer").model is not None
