@@ -60,7 +60,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from . import catalog, sources
-from .table import SCHEMAS
+from .table import SCHEMAS, to_arrow
 
 MANIFEST = "_manifest.sqlite"
 LOCK = ".ingest.lock"
@@ -68,6 +68,9 @@ STAGING = "_staging"
 TABLES = ("statements", "articles", "entities")
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_LOCKED = 0, 1, 2, 3, 75
 ENGINES = ("local", "spark")
+# A file is ingested once its size and mtime have not changed for this many seconds (a file
+# still being copied into the inbox waits for the next run).
+SETTLE_SECONDS = 1.0
 UNKNOWN_DATE, UNKNOWN_LANG = "unknown", "und"
 # Test-only fault injection: "published:2" SIGKILLs the process right after batch 2's files were
 # moved into place and before the manifest commit (the worst moment); "staged:N" after staging.
@@ -116,6 +119,11 @@ class FileResult:
     def n_rows(self) -> int:
         return self.count if self.count is not None else len(self.rows["statements"])
 
+    @property
+    def input_path(self) -> str:
+        """The path as stored in tables and the manifest (valid UTF-8: see sources.display_path)."""
+        return sources.display_path(self.path)
+
 
 def _partition_values(published, language) -> tuple[str, str]:
     day = published.isoformat() if isinstance(published, date) else UNKNOWN_DATE
@@ -129,15 +137,13 @@ def process_files(files: Sequence[tuple[str, str]]) -> list[FileResult]:
     across files); rows are given back to their file by article id. Files whose article ids
     collide (copies of one text inside a batch) go to separate calls so that mapping is exact.
     """
-    from . import runner
-
     results = [FileResult(sha, path) for path, sha in files]
     per_file: list[list] = []
     for res in results:
         try:
             arts = list(sources.read_file(Path(res.path)))
         except Exception as e:  # noqa: BLE001 - read_file should not raise; never lose the batch
-            arts = [sources.Article(id=sources.text_id(res.path), path=res.path,
+            arts = [sources.Article(id=sources.text_id(res.input_path), path=res.input_path,
                                     error=f"could not read the file ({type(e).__name__}: {e})")]
         per_file.append(arts)
     # greedy groups in which every article id is unique
@@ -156,37 +162,54 @@ def process_files(files: Sequence[tuple[str, str]]) -> list[FileResult]:
         else:
             groups.append((set(ids), [(i, a) for a in arts]))
     for _used, members in groups:
-        owner = {a.id: i for i, a in members}
-        try:
-            tables = runner.process_articles([a for _i, a in members])
-        except Exception as e:  # noqa: BLE001 - a pipeline crash is these files' problem
-            msg = f"extraction failed: {type(e).__name__}: {e}"
-            for i in dict.fromkeys(i for i, _a in members):
-                results[i].error = results[i].error or msg
-            continue
-        published = {}
-        for row in tables.articles:
-            published[row["article_id"]] = row["published"]
-        for name in TABLES:
-            for row in getattr(tables, name):
-                i = owner.get(row["article_id"])
-                if i is None:  # cannot happen unless the runner changes ids; keep the row anyway
-                    i = members[0][0]
-                res = results[i]
-                day, lang = _partition_values(row.get("published", published.get(row["article_id"])),
-                                              row.get("language"))
-                row.update(input_sha256=res.sha256, input_path=res.path, date=day, lang=lang)
-                res.rows[name].append(row)
+        _extract_group(members, results)
     for res in results:
         arts = res.rows["articles"]
         res.n_articles = len(arts)
         errors = [a for a in arts if a["status"] == "error"]
         if errors and res.error is None:
             first = errors[0]
-            where = first["source_path"] if first["source_path"] != res.path else ""
+            where = first["source_path"] if first["source_path"] != res.input_path else ""
             res.error = (f"{len(errors)} of {len(arts)} articles failed; first: "
                          f"{where + ': ' if where else ''}{first['error']}")
     return results
+
+
+def _extract_group(members: list[tuple[int, object]], results: list[FileResult]) -> None:
+    """Extract a group of files' articles together; if that fails, each file again alone, so
+    that one file's failure is never its batch-mates' (they keep their rows)."""
+    from . import runner
+
+    try:
+        tables = runner.process_articles([a for _i, a in members])
+    except Exception as e:  # noqa: BLE001 - a pipeline crash: find whose it is
+        files = list(dict.fromkeys(i for i, _a in members))
+        if len(files) > 1:
+            for i in files:
+                _extract_group([(j, a) for j, a in members if j == i], results)
+            return
+        msg = f"extraction failed: {type(e).__name__}: {e}"
+        results[files[0]].error = results[files[0]].error or msg
+        return
+    _assign_rows(tables, members, results)
+
+
+def _assign_rows(tables, members: list[tuple[int, object]], results: list[FileResult]) -> None:
+    """Give each row back to its file, tagged with lineage and partition values."""
+    owner = {a.id: i for i, a in members}
+    published = {}
+    for row in tables.articles:
+        published[row["article_id"]] = row["published"]
+    for name in TABLES:
+        for row in getattr(tables, name):
+            i = owner.get(row["article_id"])
+            if i is None:  # cannot happen unless the runner changes ids; keep the row anyway
+                i = members[0][0]
+            res = results[i]
+            day, lang = _partition_values(row.get("published", published.get(row["article_id"])),
+                                          row.get("language"))
+            row.update(input_sha256=res.sha256, input_path=res.input_path, date=day, lang=lang)
+            res.rows[name].append(row)
 
 
 # --------------------------------------------------------------------------- logging
@@ -336,7 +359,7 @@ def write_staged(results: Sequence[FileResult], staged: Path, batch_id: str, ing
         for r in rows:
             r["batch_id"] = batch_id
             r["ingested_at"] = ingested_at
-        table = pa.Table.from_pylist(rows, schema=row_schema(name))
+        table = to_arrow(rows, row_schema(name))
         pads.write_dataset(
             table, staged / name, format="parquet",
             partitioning=pads.partitioning(PARTITION, flavor="hive"),
@@ -382,6 +405,37 @@ def _discover(paths: Sequence[Path], dataset: Path) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
+def _stat_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def wait_until_settled(files: list[Path], settle: float, log: Log) -> tuple[list[Path], int]:
+    """Files whose size and mtime stay unchanged for `settle` seconds; the others (still being
+    copied into the inbox) are left for the next run. One wait per run, at most `settle` seconds,
+    and only when some file changed within the last `settle` seconds."""
+    if settle <= 0:
+        return files, 0
+    now = time.time_ns()
+    young = {}
+    for f in files:
+        key = _stat_key(f)
+        if key is not None and now - key[1] < settle * 1e9:
+            young[f] = key
+    if not young:
+        return files, 0
+    newest = max(mtime for _size, mtime in young.values())
+    time.sleep(max(0.0, (newest + settle * 1e9 - time.time_ns()) / 1e9))
+    moving = {f for f, key in young.items() if _stat_key(f) != key}
+    for f in moving:
+        log("file_settling", path=sources.display_path(f), settle=settle,
+            message="still changing; left for the next run")
+    return [f for f in files if f not in moving], len(moving)
+
+
 def sha256_file(path: Path) -> str:
     with path.open("rb") as f:
         return hashlib.file_digest(f, "sha256").hexdigest()
@@ -397,7 +451,7 @@ def plan_run(files: Sequence[Path], manifest: Manifest | None, extractor: str, *
     queued: set[str] = set()
     now = _now()
     for f in files:
-        key = str(f)
+        key = sources.display_path(f)
         try:
             st = f.stat()
             cached = seen.get(key)
@@ -429,7 +483,7 @@ def plan_run(files: Sequence[Path], manifest: Manifest | None, extractor: str, *
             plan.stale += 0 if state[1] else 1
             continue
         queued.add(sha)
-        plan.todo.append((key, sha))
+        plan.todo.append((str(f), sha))
     return plan, unreadable
 
 
@@ -473,7 +527,8 @@ class Runner:
                     "path=excluded.path, size=excluded.size, status='processing', "
                     "batch_id=excluded.batch_id, error=NULL, superseded_by=NULL, "
                     "updated_at=excluded.updated_at",
-                    (sha, self.extractor, path, _size(path), "processing", batch_id, now))
+                    (sha, self.extractor, sources.display_path(path), _size(path), "processing", batch_id,
+                     now))
 
     def commit(self, batch_id: str, results: Sequence[FileResult]) -> None:
         now = _now()
@@ -484,10 +539,13 @@ class Runner:
                            "WHERE sha256=? AND extractor=?",
                            ("failed" if r.error else "done", r.n_articles, r.n_rows, r.error, now,
                             r.sha256, self.extractor))
-                old = self.plan.replaced.get(r.path)
-                if old and old != r.sha256 and db.execute(
-                        "SELECT 1 FROM seen WHERE sha256=? LIMIT 1", (old,)).fetchone() is None:
-                    db.execute("UPDATE files SET superseded_by=? WHERE sha256=?", (r.sha256, old))
+                # an older content of this path, found nowhere now, is superseded. From the manifest,
+                # not from this run's plan: a run killed after it recorded the path's new content
+                # must not leave the old version live for ever (the next run commits it here).
+                db.execute("UPDATE files SET superseded_by=? WHERE path=? AND sha256<>? "
+                           "AND superseded_by IS NULL AND status IN ('done','failed') "
+                           "AND sha256 NOT IN (SELECT sha256 FROM seen)",
+                           (r.sha256, r.input_path, r.sha256))
             db.execute("UPDATE batches SET status='committed', n_rows=?, committed_at=? WHERE batch_id=?",
                        (n_rows, now, batch_id))
         for r in results:
@@ -549,7 +607,9 @@ class LocalExtract:
         if self.workers <= 1 or len(files) < 2:
             return process_files(files)
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+            from .runner import die_with_parent
+
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=die_with_parent)
         size = -(-len(files) // self.workers)
         chunks = [files[i:i + size] for i in range(0, len(files), size)]
         futures = [self.pool.submit(process_files, c) for c in chunks]
@@ -580,7 +640,7 @@ def _usage(log: Log, message: str, t0: float) -> int:
 
 def main(paths: Sequence[str | Path], *, into: str | Path, workers: int = 1, batch_size: int = 100,
          retry_failed: bool = False, reprocess: bool = False, dry_run: bool = False,
-         lock_wait: float = 0.0, engine: str = "local") -> int:
+         lock_wait: float = 0.0, engine: str = "local", settle: float = SETTLE_SECONDS) -> int:
     """Run one ingestion; returns the exit code (0, 1, 2, 3 or 75). See the module docstring."""
     t0 = time.perf_counter()
     run_id = uuid.uuid4().hex[:12]
@@ -608,21 +668,35 @@ def main(paths: Sequence[str | Path], *, into: str | Path, workers: int = 1, bat
 
     from filelock import FileLock, Timeout
 
-    dataset.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(dataset / LOCK), timeout=lock_wait if lock_wait > 0 else 0)
     try:
-        lock.acquire()
-    except Timeout:
-        log("locked", level="warning", dataset=str(dataset), lock=str(dataset / LOCK), waited=lock_wait)
-        _summary(status="locked", run_id=run_id, dataset=str(dataset), new=0, skipped=0, failed=0, rows=0,
-                 seconds=round(time.perf_counter() - t0, 3))
-        return EXIT_LOCKED
-    try:
-        return _locked_run(paths, dataset, run_id=run_id, log=log, t0=t0, workers=workers,
-                           batch_size=batch_size, retry_failed=retry_failed, reprocess=reprocess,
-                           engine=engine)
-    finally:
-        lock.release()
+        dataset.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(dataset / LOCK), timeout=lock_wait if lock_wait > 0 else 0)
+        try:
+            lock.acquire()
+        except Timeout:
+            log("locked", level="warning", dataset=str(dataset), lock=str(dataset / LOCK), waited=lock_wait)
+            _summary(status="locked", run_id=run_id, dataset=str(dataset), new=0, skipped=0, failed=0,
+                     rows=0, seconds=round(time.perf_counter() - t0, 3))
+            return EXIT_LOCKED
+        try:
+            return _locked_run(paths, dataset, run_id=run_id, log=log, t0=t0, workers=workers,
+                               batch_size=batch_size, retry_failed=retry_failed, reprocess=reprocess,
+                               engine=engine, settle=settle)
+        finally:
+            lock.release()
+    except (OSError, sqlite3.Error) as e:  # read-only dataset, disk full: say so, no traceback
+        return _storage_error(log, dataset, run_id, e, t0)
+
+
+def _storage_error(log: Log, dataset: Path, run_id: str, e: Exception, t0: float) -> int:
+    """The dataset cannot be written (read-only, disk full, permissions): a clear error and the
+    summary; what was committed stays as it was (the next run rolls back a half-written batch)."""
+    reason = getattr(e, "strerror", None) or str(e)
+    message = f"cannot write the dataset {dataset}: {reason} ({type(e).__name__})"
+    log("fatal", level="error", error=message)
+    _summary(status="error", run_id=run_id, dataset=str(dataset), error=message, new=0, failed=0, rows=0,
+             seconds=round(time.perf_counter() - t0, 3))
+    return EXIT_FATAL
 
 
 def _dry_run(paths, dataset: Path, *, retry_failed: bool, reprocess: bool, log: Log, t0: float) -> int:
@@ -642,7 +716,8 @@ def _dry_run(paths, dataset: Path, *, retry_failed: bool, reprocess: bool, log: 
 
 
 def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, workers: int,
-                batch_size: int, retry_failed: bool, reprocess: bool, engine: str) -> int:
+                batch_size: int, retry_failed: bool, reprocess: bool, engine: str,
+                settle: float = 0.0) -> int:
     manifest = Manifest(dataset / MANIFEST)
     started = _now()
     manifest.db.execute("INSERT INTO runs (run_id, started_at, status) VALUES (?,?,?)",
@@ -652,9 +727,12 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
     runner: Runner | None = None
     extract = None
     try:
+        # we hold the lock: a run still marked running died without finishing (killed, power cut)
+        manifest.db.execute("UPDATE runs SET status='killed', finished_at=? WHERE status='running' "
+                            "AND run_id<>?", (started, run_id))
         rolled_back = rollback_pending(dataset, manifest, log)
         extractor = extractor_key()
-        files = _discover(paths, dataset)
+        files, settling = wait_until_settled(_discover(paths, dataset), settle, log)
         plan, unreadable = plan_run(files, manifest, extractor, retry_failed=retry_failed,
                                     reprocess=reprocess, log=log)
         with manifest.transaction() as db:
@@ -680,7 +758,8 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
         summary.update(status="partial" if failed else "ok", new=runner.done + runner.failed,
                        skipped=plan.skipped, failed=failed, rows=runner.rows, articles=runner.articles,
                        batches=runner.batches, skipped_failed=plan.skipped_failed,
-                       duplicates=plan.skipped_duplicate, stale=plan.stale, hashed=plan.hashed)
+                       duplicates=plan.skipped_duplicate, stale=plan.stale, hashed=plan.hashed,
+                       settling=settling)
     except Exception as e:  # noqa: BLE001 - report, record, exit 1; the next run rolls back
         log("fatal", level="error", error=f"{type(e).__name__}: {e}", traceback=traceback.format_exc())
         summary.update(error=f"{type(e).__name__}: {e}")
@@ -690,15 +769,26 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
         if extract is not None:
             extract.close()
     summary["seconds"] = round(time.perf_counter() - t0, 3)
-    manifest.db.execute("UPDATE runs SET finished_at=?, status=?, exit_code=?, summary=? WHERE run_id=?",
-                        (_now(), summary["status"], code, json.dumps(summary), run_id))
-    manifest.close()
+    try:
+        manifest.db.execute("UPDATE runs SET finished_at=?, status=?, exit_code=?, summary=? WHERE run_id=?",
+                            (_now(), summary["status"], code, json.dumps(summary), run_id))
+    except sqlite3.Error as e:  # disk full: the run stays `running`, and the next run marks it killed
+        log("run_not_recorded", level="error", error=f"{type(e).__name__}: {e}")
+    finally:
+        manifest.close()
     log("done", **{k: v for k, v in summary.items() if k != "run_id"})
     _summary(**summary)
     return code
 
 
 # --------------------------------------------------------------------------- status and reading
+# The current row of each content: committed, not superseded, and the latest of its extractors
+# (a --reprocess under a new model leaves the older row in place; it is not counted twice).
+LIVE_FILES = ("SELECT sha256, batch_id, n_rows, n_articles FROM files f WHERE status IN ('done','failed') "
+              "AND superseded_by IS NULL AND updated_at = (SELECT max(updated_at) FROM files g "
+              "WHERE g.sha256 = f.sha256 AND g.status IN ('done','failed'))")
+
+
 def status(dataset: str | Path) -> int:
     """Print the manifest summary and the last runs of a dataset; 2 when it is not a dataset."""
     path = Path(dataset) / MANIFEST
@@ -709,8 +799,8 @@ def status(dataset: str | Path) -> int:
     try:
         print(f"dataset: {Path(dataset)}")
         counts = dict(db.execute("SELECT status, count(*) FROM files GROUP BY status").fetchall())
-        rows = db.execute("SELECT coalesce(sum(n_rows), 0), coalesce(sum(n_articles), 0) FROM files "
-                          "WHERE status IN ('done','failed') AND superseded_by IS NULL").fetchone()
+        rows = db.execute(f"SELECT coalesce(sum(n_rows), 0), coalesce(sum(n_articles), 0) "
+                          f"FROM ({LIVE_FILES})").fetchone()
         superseded = db.execute("SELECT count(*) FROM files WHERE superseded_by IS NOT NULL").fetchone()[0]
         paths = db.execute("SELECT count(*) FROM seen").fetchone()[0]
         batches = dict(db.execute("SELECT status, count(*) FROM batches GROUP BY status").fetchall())
@@ -762,10 +852,7 @@ def read(dataset: str | Path, name: str = "statements", *, latest: bool = True):
     if latest:
         db = sqlite3.connect(f"file:{Path(dataset) / MANIFEST}?mode=ro", uri=True)
         try:
-            live = [f"{sha}:{b}" for sha, b in db.execute(
-                "SELECT sha256, batch_id FROM files f WHERE status IN ('done','failed') "
-                "AND superseded_by IS NULL AND updated_at = (SELECT max(updated_at) FROM files g "
-                "WHERE g.sha256 = f.sha256 AND g.status IN ('done','failed'))")]
+            live = [f"{sha}:{b}" for sha, b, _n, _a in db.execute(LIVE_FILES)]
         finally:
             db.close()
         key = pc.binary_join_element_wise(table["input_sha256"], table["batch_id"], ":")
