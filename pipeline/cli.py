@@ -464,6 +464,8 @@ def ingest(
         "--settle", metavar="SECONDS",
         help="Ingest a file only once its size and mtime have not changed for this long (a file still "
              "being copied waits for the next run).")] = 1.0,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", metavar="CODE", help="With --reprocess: redo only the files of this language.")] = None,
 ) -> None:
     """Incremental, idempotent, crash-safe ingestion into a partitioned Parquet dataset.
 
@@ -475,7 +477,7 @@ def ingest(
     _set_time_budget(time_budget)
     code = ingest_mod.main(paths, into=into, workers=workers, batch_size=batch_size,
                            retry_failed=retry_failed, reprocess=reprocess, dry_run=dry_run,
-                           lock_wait=lock_wait, engine=engine, settle=settle)
+                           lock_wait=lock_wait, engine=engine, settle=settle, lang=lang)
     raise typer.Exit(code)
 
 

@@ -41,6 +41,7 @@ Logs are JSON lines on stderr; the last line on stdout is a JSON summary.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -63,6 +64,10 @@ from . import catalog, sources
 from .table import SCHEMAS, to_arrow
 
 MANIFEST = "_manifest.sqlite"
+# The committed, current (input_sha256, batch_id) pairs, rewritten atomically after each commit:
+# SQL readers join on it, so a batch being published (or left half-published by a crash) is
+# never visible to them, and a copied-then-changed file keeps its copy's rows (see the README).
+LIVE = "_live.parquet"
 LOCK = ".ingest.lock"
 STAGING = "_staging"
 TABLES = ("statements", "articles", "entities")
@@ -93,14 +98,48 @@ def row_schema(name: str) -> pa.Schema:
 
 # --------------------------------------------------------------------------- extractor version
 def extractor_key() -> str:
-    """Package version plus every installed catalog model, so a model upgrade changes the key.
-
-    The language of a file is only known after reading it, so the key names all the models that
-    could process it. It is computed without importing spaCy (the catalog is read as TOML, the
-    packages are found with `find_spec`): a run with nothing new must stay well under 2 seconds.
+    """The package version. The models are recorded per file (`files.models`, one
+    `lang=package==version` per language of its articles), so that upgrading or installing one
+    language's model makes only that language's files stale (`model_current`). Computed without
+    importing spaCy: a run with nothing new must stay well under 2 seconds.
     """
-    parts = [f"newsfacts=={catalog.version('newsfacts') or '0+unknown'}", *catalog.installed_models()]
-    return " ".join(dict.fromkeys(parts))
+    return f"newsfacts=={catalog.version('newsfacts') or '0+unknown'}"
+
+
+@functools.cache
+def current_model(lang: str) -> str:
+    """What would process `lang` now, as `models.load` names it (`package==version`, `blank`
+    for the rules tier, `+<transformers model>`), found without importing spaCy."""
+    import importlib.util
+
+    row = catalog.languages().get(lang, {})
+    package = row.get("package")
+    model = f"{package}=={catalog.version(package) or '?'}" if catalog.installed(package) else "blank"
+    if row.get("transformers_model") and importlib.util.find_spec("transformers") is not None:
+        model += f"+{row['transformers_model']}"
+    return model
+
+
+def _model_token(model: str) -> str:
+    """"blank:fr" -> "blank", "pkg==1 + tm" -> "pkg==1+tm": one comparable token."""
+    model = model.replace(" ", "")
+    return "blank" + model[model.index("+"):] if model.startswith("blank:") and "+" in model else (
+        "blank" if model.startswith("blank:") else model)
+
+
+def model_current(models: str | None) -> bool:
+    """Whether every `lang=model` a file was done with is still what would process that language."""
+    for token in (models or "").split():
+        lang, _, model = token.partition("=")
+        if model and model != current_model(lang):
+            return False
+    return True
+
+
+def file_models(rows: list[dict]) -> str:
+    """The `lang=model` tokens of a file's article rows (recorded in the manifest)."""
+    return " ".join(sorted({f"{r['language']}={_model_token(r['model'])}" for r in rows
+                            if r.get("language") and r.get("model")}))
 
 
 # --------------------------------------------------------------------------- extraction of files
@@ -263,6 +302,9 @@ class Manifest:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA_SQL)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(files)")}
+        if "models" not in columns:  # a dataset made before models were recorded per file
+            self.db.execute("ALTER TABLE files ADD COLUMN models TEXT")
 
     def close(self) -> None:
         self.db.close()
@@ -274,15 +316,15 @@ class Manifest:
         rows = self.db.execute("SELECT path, size, mtime_ns, sha256 FROM seen")
         return {p: (s, m, h) for p, s, m, h in rows}
 
-    def file_states(self, extractor: str) -> dict[str, tuple[str, bool]]:
-        """sha256 -> (status, done under the current extractor); the current extractor wins."""
-        out: dict[str, tuple[str, bool]] = {}
-        for sha, ext, st in self.db.execute(
-                "SELECT sha256, extractor, status FROM files ORDER BY updated_at"):
-            current = ext == extractor
+    def file_states(self, extractor: str) -> dict[str, tuple[str, bool, str]]:
+        """sha256 -> (status, done under the current extractor and models, models); current wins."""
+        out: dict[str, tuple[str, bool, str]] = {}
+        for sha, ext, st, models in self.db.execute(
+                "SELECT sha256, extractor, status, models FROM files ORDER BY updated_at"):
+            current = ext == extractor and model_current(models)
             if sha in out and out[sha][1] and not current:
                 continue
-            out[sha] = (st, current)
+            out[sha] = (st, current, models or "")
         return out
 
     def pending_batches(self) -> list[str]:
@@ -442,7 +484,8 @@ def sha256_file(path: Path) -> str:
 
 
 def plan_run(files: Sequence[Path], manifest: Manifest | None, extractor: str, *,
-             retry_failed: bool, reprocess: bool, log: Log) -> tuple[Plan, list[tuple[str, str]]]:
+             retry_failed: bool, reprocess: bool, log: Log,
+             lang: str | None = None) -> tuple[Plan, list[tuple[str, str]]]:
     """Decide what to process; returns the plan and the files that could not be hashed."""
     plan = Plan()
     seen = manifest.seen() if manifest else {}
@@ -471,6 +514,9 @@ def plan_run(files: Sequence[Path], manifest: Manifest | None, extractor: str, *
             plan.skipped_duplicate += 1
             continue
         state = states.get(sha)
+        if reprocess and lang and state is not None and lang not in _langs(state[2]):
+            plan.skipped_done += 1  # --reprocess --lang: only the files of that language
+            continue
         if reprocess or state is None or state[0] == "processing":  # (processing: only in --dry-run,
             pass                                                     # before the rollback of a crash)
         elif state[0] == "failed" and retry_failed:
@@ -485,6 +531,10 @@ def plan_run(files: Sequence[Path], manifest: Manifest | None, extractor: str, *
         queued.add(sha)
         plan.todo.append((str(f), sha))
     return plan, unreadable
+
+
+def _langs(models: str) -> set[str]:
+    return {token.partition("=")[0] for token in models.split()}
 
 
 def rollback_pending(dataset: Path, manifest: Manifest, log: Log) -> int:
@@ -535,10 +585,10 @@ class Runner:
         n_rows = sum(r.n_rows for r in results)
         with self.manifest.transaction() as db:
             for r in results:
-                db.execute("UPDATE files SET status=?, n_articles=?, n_rows=?, error=?, updated_at=? "
-                           "WHERE sha256=? AND extractor=?",
+                db.execute("UPDATE files SET status=?, n_articles=?, n_rows=?, error=?, updated_at=?, "
+                           "models=? WHERE sha256=? AND extractor=?",
                            ("failed" if r.error else "done", r.n_articles, r.n_rows, r.error, now,
-                            r.sha256, self.extractor))
+                            file_models(r.rows["articles"]) or None, r.sha256, self.extractor))
                 # an older content of this path, found nowhere now, is superseded. From the manifest,
                 # not from this run's plan: a run killed after it recorded the path's new content
                 # must not leave the old version live for ever (the next run commits it here).
@@ -574,6 +624,7 @@ class Runner:
         moved = publish(self.dataset, staged, batch_id)
         _maybe_crash("published", batch_no)
         self.commit(batch_id, results)
+        write_live(self.dataset, self.manifest)
         shutil.rmtree(staged, ignore_errors=True)
         try:
             staged.parent.rmdir()
@@ -640,7 +691,8 @@ def _usage(log: Log, message: str, t0: float) -> int:
 
 def main(paths: Sequence[str | Path], *, into: str | Path, workers: int = 1, batch_size: int = 100,
          retry_failed: bool = False, reprocess: bool = False, dry_run: bool = False,
-         lock_wait: float = 0.0, engine: str = "local", settle: float = SETTLE_SECONDS) -> int:
+         lock_wait: float = 0.0, engine: str = "local", settle: float = SETTLE_SECONDS,
+         lang: str | None = None) -> int:
     """Run one ingestion; returns the exit code (0, 1, 2, 3 or 75). See the module docstring."""
     t0 = time.perf_counter()
     run_id = uuid.uuid4().hex[:12]
@@ -663,8 +715,11 @@ def main(paths: Sequence[str | Path], *, into: str | Path, workers: int = 1, bat
 
         if importlib.util.find_spec("pyspark") is None:
             return _usage(log, "--engine spark needs pyspark: pip install 'newsfacts[spark]'", t0)
+    if lang and not reprocess:
+        return _usage(log, "--lang goes with --reprocess (redo the files of one language)", t0)
     if dry_run:
-        return _dry_run(paths, dataset, retry_failed=retry_failed, reprocess=reprocess, log=log, t0=t0)
+        return _dry_run(paths, dataset, retry_failed=retry_failed, reprocess=reprocess, log=log, t0=t0,
+                        lang=lang)
 
     from filelock import FileLock, Timeout
 
@@ -681,7 +736,7 @@ def main(paths: Sequence[str | Path], *, into: str | Path, workers: int = 1, bat
         try:
             return _locked_run(paths, dataset, run_id=run_id, log=log, t0=t0, workers=workers,
                                batch_size=batch_size, retry_failed=retry_failed, reprocess=reprocess,
-                               engine=engine, settle=settle)
+                               engine=engine, settle=settle, lang=lang)
         finally:
             lock.release()
     except (OSError, sqlite3.Error) as e:  # read-only dataset, disk full: say so, no traceback
@@ -699,13 +754,14 @@ def _storage_error(log: Log, dataset: Path, run_id: str, e: Exception, t0: float
     return EXIT_FATAL
 
 
-def _dry_run(paths, dataset: Path, *, retry_failed: bool, reprocess: bool, log: Log, t0: float) -> int:
+def _dry_run(paths, dataset: Path, *, retry_failed: bool, reprocess: bool, log: Log, t0: float,
+             lang: str | None = None) -> int:
     manifest = Manifest(dataset / MANIFEST) if (dataset / MANIFEST).exists() else None
     try:
         extractor = extractor_key()
         files = _discover(paths, dataset)
         plan, unreadable = plan_run(files, manifest, extractor, retry_failed=retry_failed,
-                                    reprocess=reprocess, log=log)
+                                    reprocess=reprocess, log=log, lang=lang)
     finally:
         if manifest:
             manifest.close()
@@ -717,7 +773,7 @@ def _dry_run(paths, dataset: Path, *, retry_failed: bool, reprocess: bool, log: 
 
 def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, workers: int,
                 batch_size: int, retry_failed: bool, reprocess: bool, engine: str,
-                settle: float = 0.0) -> int:
+                settle: float = 0.0, lang: str | None = None) -> int:
     manifest = Manifest(dataset / MANIFEST)
     started = _now()
     manifest.db.execute("INSERT INTO runs (run_id, started_at, status) VALUES (?,?,?)",
@@ -731,10 +787,11 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
         manifest.db.execute("UPDATE runs SET status='killed', finished_at=? WHERE status='running' "
                             "AND run_id<>?", (started, run_id))
         rolled_back = rollback_pending(dataset, manifest, log)
+        write_live(dataset, manifest)  # also after a crash between a commit and its write_live
         extractor = extractor_key()
         files, settling = wait_until_settled(_discover(paths, dataset), settle, log)
         plan, unreadable = plan_run(files, manifest, extractor, retry_failed=retry_failed,
-                                    reprocess=reprocess, log=log)
+                                    reprocess=reprocess, log=log, lang=lang)
         with manifest.transaction() as db:
             db.executemany("INSERT OR REPLACE INTO seen VALUES (?,?,?,?,?)", plan.seen_updates)
         log("start", dataset=str(dataset), files=len(files), todo=len(plan.todo), skipped=plan.skipped,
@@ -787,6 +844,19 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
 LIVE_FILES = ("SELECT sha256, batch_id, n_rows, n_articles FROM files f WHERE status IN ('done','failed') "
               "AND superseded_by IS NULL AND updated_at = (SELECT max(updated_at) FROM files g "
               "WHERE g.sha256 = f.sha256 AND g.status IN ('done','failed'))")
+
+
+def write_live(dataset: Path, manifest: Manifest) -> None:
+    """Write DATASET/_live.parquet from the manifest (temporary file, fsync, rename)."""
+    import pyarrow.parquet as pq
+
+    rows = manifest.db.execute(LIVE_FILES).fetchall()
+    table = pa.table({"input_sha256": pa.array([r[0] for r in rows], pa.string()),
+                      "batch_id": pa.array([r[1] for r in rows], pa.string())})
+    tmp = dataset / f".{LIVE}.tmp"
+    pq.write_table(table, tmp)
+    _fsync(tmp)
+    os.replace(tmp, dataset / LIVE)
 
 
 def status(dataset: str | Path) -> int:

@@ -63,7 +63,8 @@ CASES: dict[str, Callable[[], tuple[str | bytes, bytes]]] = {
     "whitespace": lambda: ("x.txt", b" \n\t\n  "),
     "binary": lambda: ("x.txt", bytes(rng.randrange(256) for _ in range(5000))),
     "nul-bytes": lambda: ("x.txt", b"\x00\x01\x02binary\x00" * 100),
-    "latin1-bytes": lambda: ("x.txt", "Café fermé. Le maire a déclaré que l'école rouvrirait.".encode("latin-1")),
+    "latin1-bytes": lambda: ("x.txt", "Café fermé. Le maire a déclaré que l'école rouvrirait."
+                             .encode("latin-1")),
     "utf16-no-bom": lambda: ("x.txt", (SAID * 3).encode("utf-16-le")),
     "invalid-utf8": lambda: ("x.txt", SAID.encode() + b"\xc3\x28\xa0\xa1 " + SAID.encode()),
     "only-numbers": lambda: ("x.txt", " ".join(str(i) for i in range(3000)).encode()),
@@ -72,13 +73,13 @@ CASES: dict[str, Callable[[], tuple[str | bytes, bytes]]] = {
     "ascii-quotes": lambda: ("x.txt", ('"' * 3000 + " a dit le maire.").encode()),
     "no-spaces": lambda: ("x.txt", ("abcdefghij" * 20_000).encode()),
     "parentheses": lambda: ("x.txt", ("(" * 5000 + "Le maire a dit que oui." + ")" * 5000).encode()),
-    "terminal-escapes": lambda: ("x.txt", "\x1b]0;pwned\x07\x1b[2JLe maire a dit que \x1b[8mtout\x1b[0m va bien."
-                                 .encode()),
+    "terminal-escapes": lambda: ("x.txt", b"\x1b]0;pwned\x07\x1b[2JLe maire a dit que \x1b[8mtout\x1b[0m "
+                                          b"va bien."),
     "bidi-override": lambda: ("x.txt", "Le maire a dit que \u202etout va bien\u202c.".encode()),
-    "formula": lambda: ("x.txt", "=HYPERLINK(\"http://x\",\"y\") Le maire a dit que oui.".encode()),
+    "formula": lambda: ("x.txt", b"=HYPERLINK(\"http://x\",\"y\") Le maire a dit que oui."),
     "html-script-only": lambda: ("x.html", b"<html><script>alert(1)</script></html>"),
     "html-broken": lambda: ("x.html", b"<html><body><p>Le maire <b>a dit <i>que" * 200),
-    "huge-number": lambda: ("x.txt", ("Le maire a dit que la dette atteint " + "9" * 5000 + " euros.").encode()),
+    "huge-number": lambda: ("x.txt", f"Le maire a dit que la dette atteint {'9' * 5000} euros.".encode()),
     "random-unicode": lambda: ("x.txt", "".join(chr(rng.randrange(0x20, 0x2FFFF)) for _ in range(3000))
                                .encode("utf-8", "replace")),
     "unsupported-type": lambda: ("x.exe", b"MZ\x90\x00"),

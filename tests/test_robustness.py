@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from test_ingest import cli, events, make_corpus, run
+from test_ingest import cli, events, make_corpus, manifest, run
 
 import pipeline
 from pipeline import ingest, runner, sources, table
@@ -418,3 +418,39 @@ def test_offsets_in_parquet_metadata_survive_pyarrow(tmp_path):
     tables = table.Tables()
     table.write(tables, tmp_path / "out")
     assert pq.read_table(tmp_path / "out" / "statements.parquet").schema.field("start").type == "int32"
+
+
+def test_sql_readers_never_see_a_half_published_batch(tmp_path):
+    import duckdb
+
+    src = make_corpus(tmp_path / "in", 4)
+    ds = tmp_path / "ds"
+    assert cli("ingest", str(src), "--into", str(ds), "--settle", "0", "--batch-size", "2")[0] == 0
+    make_corpus(src, 2, start=4)
+    code, *_ = cli("ingest", str(src), "--into", str(ds), "--settle", "0", "--batch-size", "2",
+                   env={ingest.CRASH_ENV: "published:1"})
+    pending = manifest(ds, "SELECT batch_id FROM batches WHERE status='pending'")
+    assert code == -signal.SIGKILL and ingest.published_files(ds, pending[0][0])
+    query = (f"SELECT s.statement_id FROM read_parquet('{ds.as_posix()}/statements/*/*/*.parquet', "
+             f"hive_partitioning = true) AS s SEMI JOIN read_parquet('{ds.as_posix()}/_live.parquet') "
+             "AS live USING (input_sha256, batch_id)")
+    committed = sorted(ingest.read(ds, "statements")["statement_id"])
+    assert sorted(r[0] for r in duckdb.sql(query).fetchall()) == committed
+    assert len({Path(p).name for p in ingest.read(ds, "articles")["input_path"]}) == 4
+
+
+def test_installing_one_languages_model_makes_only_its_files_stale(tmp_path, capsys):
+    src = make_corpus(tmp_path / "in", 4)  # English and French
+    (src / "de.txt").write_text("Lang: de\n\nDer Bürgermeister sagte, dass die Schule im Mai öffnet.\n",
+                                encoding="utf-8")
+    ds = tmp_path / "ds"
+    code, s, err = run(capsys, src, into=ds, settle=0)
+    assert code == 0 and s["new"] == 5, err
+    catalog = tmp_path / "catalog.toml"  # a German pipeline appears (any installed package will do)
+    catalog.write_text('[languages.de]\npackage = "pytest"\n', encoding="utf-8")
+    env = {"NEWSFACTS_CATALOG": str(catalog)}
+    code, s, err, _ = cli("ingest", str(src), "--into", str(ds), "--dry-run", env=env)
+    assert code == 0 and s["stale"] == 1, err  # before: every file of every language
+    code, s, err, _ = cli("ingest", str(src), "--into", str(ds), "--dry-run", "--reprocess", "--lang", "de",
+                          env=env)
+    assert code == 0 and s["would_process"] == 1, err
