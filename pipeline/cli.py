@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from enum import StrEnum
@@ -22,7 +23,38 @@ import typer
 from . import ops
 from .ops import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE  # one set of exit codes for every command
 
-app = typer.Typer(
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+class _App(typer.Typer):
+    """Typer, but `--show-completion SHELL` / `--install-completion SHELL` honour SHELL: with
+    shellingham installed typer makes them flags and detects the parent shell, which fails
+    under `sh` ("Shell sh not supported") and ignores the argument."""
+
+    def __call__(self, *args, **kwargs):
+        _completion_for_named_shell(sys.argv[1:])
+        return super().__call__(*args, **kwargs)
+
+
+def _completion_for_named_shell(argv: list[str]) -> None:
+    option, _, shell = (argv[0].partition("=") if argv else ("", "", ""))
+    if option not in ("--show-completion", "--install-completion"):
+        return
+    shell = shell or (argv[1] if len(argv) > 1 else "")
+    if shell not in SHELLS:
+        return  # typer's own detection
+    from typer._completion_shared import get_completion_script, install
+
+    names = {"prog_name": "newsfacts", "complete_var": "_NEWSFACTS_COMPLETE"}
+    if option == "--show-completion":
+        typer.echo(get_completion_script(shell=shell, **names))
+    else:
+        shell, path = install(shell=shell, **names)
+        typer.echo(f"{shell} completion installed in {path}")
+    raise SystemExit(0)
+
+
+app = _App(
     add_completion=True, no_args_is_help=True, rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
     help="News articles in, a table of attributed statements out.\n\n"
@@ -93,7 +125,7 @@ def log(event: str, **fields) -> None:
 def _usage(message: str) -> None:
     from rich.text import Text
 
-    _console(stderr=True).print(Text.assemble(("error: ", "bold red"), message))
+    _console(stderr=True).print(Text.assemble(("error: ", "bold red"), _printable(message)), soft_wrap=True)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -108,6 +140,31 @@ def _cue_classes(value: str | None) -> set[str] | None:
         return parse_cue_classes(value)
     except ValueError as e:
         _usage(str(e))
+
+
+# C0/C1 controls but newline and tab, and the bidirectional overrides: an article's text must not
+# drive the terminal (set its title, clear it, hide text) when `show` prints it.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(value):
+    """Text safe to print to a terminal; lists and dicts are cleaned inside."""
+    if isinstance(value, str):
+        return _CONTROLS.sub("", value)
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _printable(v) for k, v in value.items()}
+    return value
+
+
+def _set_time_budget(seconds: float) -> None:
+    """The per-article time budget, through the environment so that worker processes see it."""
+    from .sources import BUDGET_ENV
+
+    if seconds < 0:
+        _usage("--time-budget must be 0 (no limit) or more seconds")
+    os.environ[BUDGET_ENV] = str(seconds)
 
 
 def _require(paths: list[Path]) -> None:
@@ -143,6 +200,10 @@ def extract(
         "--reference-date", help="Publication date (YYYY-MM-DD) for articles that carry none.")] = None,
     lang: Annotated[str | None, typer.Option(
         "--lang", help="Run every article in this language (ISO 639 code), whatever its hint.")] = None,
+    time_budget: Annotated[float, typer.Option(
+        "--time-budget", metavar="SECONDS",
+        help="Seconds one article may take; over it, the article becomes an error row (0: no limit).")]
+    = 60.0,
 ) -> None:
     """Extract the statements, articles and entities tables from article files.
 
@@ -154,6 +215,7 @@ def extract(
 
     _require(paths)
     _set_reference_date(reference_date)
+    _set_time_budget(time_budget)
     if progress not in ("auto", "always", "never"):
         _usage(f"unknown --progress {progress!r}; expected auto, always or never")
     classes = _cue_classes(cue_class)
@@ -164,6 +226,8 @@ def extract(
     words = 0
     fallbacks: dict[str, str] = {}  # language -> why its catalogued trained pipeline did not run
 
+    ids: set[str] = set()
+
     def tally(part) -> None:
         """Failures and words, counted per batch: the rows are Arrow once the batch is reported."""
         nonlocal words
@@ -172,6 +236,11 @@ def extract(
             if (a.get("tier_reason") or "").startswith("trained pipeline"):
                 fallbacks.setdefault(a["language"], a["tier_reason"])
         words += sum(len((a["text"] or "").split()) for a in part.articles)
+        for a in part.articles:  # repeated ids give repeated statement ids: say so
+            if a["article_id"] in ids:
+                log("duplicate_article_id", level="warning", article_id=a["article_id"],
+                    path=a["source_path"], message="another article has this id: its statement ids repeat")
+            ids.add(a["article_id"])
     tty = _verbosity > QUIET and (progress == "always" or (progress == "auto" and sys.stderr.isatty()))
     if not tty and _verbosity > QUIET:
         log("start", files=len(files), out=str(out), workers=workers)
@@ -291,6 +360,7 @@ def _print_statements(articles: list[dict], statements: list[dict], total: int) 
     """One rich table per article, in the colours of the HTML page; failed articles as one line."""
     from rich.text import Text
 
+    articles, statements = _printable(articles), _printable(statements)
     console = _console()
     by_article: dict = {}
     for st in statements:
@@ -381,8 +451,31 @@ def predict(
     from . import evaluate
 
     _require([gold])
+    _check_gold(gold, task.value)
     n = evaluate.predict_file(task.value, gold, out, cue_classes=_cue_classes(cue_class))
     say(f"{n} predictions -> {out}")
+
+
+def _check_gold(path: Path, task: str) -> None:
+    """One line naming the file, the line and the fault for a malformed JSONL (exit 2), not a
+    traceback: each non-blank line must be a JSON object with its text ("input" for numbers and
+    dates, "text" otherwise) as a string."""
+    key = "input" if task in ("numbers", "dates") else "text"
+    try:
+        with path.open(encoding="utf-8") as f:
+            for n, line in enumerate(f, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as e:
+                    _usage(f"{path}, line {n}: invalid JSON ({e.msg} at column {e.colno})")
+                if not isinstance(rec, dict):
+                    _usage(f"{path}, line {n}: expected a JSON object, got {type(rec).__name__}")
+                if not isinstance(rec.get(key), str):
+                    _usage(f"{path}, line {n}: the record has no {key!r} string")
+    except UnicodeDecodeError as e:
+        _usage(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})")
 
 
 @app.command("eval", epilog="Example: newsfacts eval --task attribution gold.jsonl --json scores.json")
@@ -399,8 +492,13 @@ def eval_cmd(
     from . import evaluate
 
     _require([gold])
-    result = evaluate.evaluate_file(task.value, gold, save_predictions=save_predictions,
-                                    cue_classes=_cue_classes(cue_class))
+    _check_gold(gold, task.value)
+    try:
+        result = evaluate.evaluate_file(task.value, gold, save_predictions=save_predictions,
+                                        cue_classes=_cue_classes(cue_class))
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
+        _usage(f"{gold}: a record does not have the shape the {task.value} task expects "
+               f"({type(e).__name__}: {e})")
     if json_out:
         json_out.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
     evaluate.print_table(task.value, result)
@@ -438,8 +536,18 @@ def ingest(
     engine: Annotated[str, typer.Option(help="local or spark.")] = "local",
     reference_date: Annotated[str | None, typer.Option(
         "--reference-date", help="Publication date (YYYY-MM-DD) for articles that carry none.")] = None,
+    time_budget: Annotated[float, typer.Option(
+        "--time-budget", metavar="SECONDS",
+        help="Seconds one article may take; over it, the article becomes an error row (0: no limit).")]
+    = 60.0,
+    settle: Annotated[float, typer.Option(
+        "--settle", metavar="SECONDS",
+        help="Ingest a file only once its size and mtime have not changed for this long (a file still "
+             "being copied waits for the next run).")] = 1.0,
     lang: Annotated[str | None, typer.Option(
-        "--lang", help="Run every article in this language (ISO 639 code), whatever its hint.")] = None,
+        "--lang", metavar="CODE",
+        help="Run every file in this language (ISO 639 code), whatever its hint; with --reprocess, "
+             "redo only the files of this language.")] = None,
 ) -> None:
     """Incremental, idempotent, crash-safe ingestion into a partitioned Parquet dataset.
 
@@ -452,10 +560,12 @@ def ingest(
     if engine == "spark":  # the CLI picks the engine; ingest never imports spark (spark builds on ingest)
         from .spark import IngestExtract as spark_extract
     _set_reference_date(reference_date)
+    _set_time_budget(time_budget)
     _force_language(lang)
     code = ingest_mod.main(paths, into=into, workers=workers, batch_size=batch_size,
                            retry_failed=retry_failed, reprocess=reprocess, dry_run=dry_run,
-                           lock_wait=lock_wait, engine=engine, spark_extract=spark_extract)
+                           lock_wait=lock_wait, engine=engine, spark_extract=spark_extract, settle=settle,
+                           lang=lang)
     raise typer.Exit(code)
 
 

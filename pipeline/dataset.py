@@ -14,6 +14,15 @@ import pyarrow as pa
 from .table import SCHEMAS
 
 MANIFEST = "_manifest.sqlite"
+# The committed, current (input_sha256, batch_id) pairs, rewritten atomically after each commit:
+# SQL readers join on it, so a batch being published (or left half-published by a crash) is
+# never visible to them, and a copied-then-changed file keeps its copy's rows (see the README).
+LIVE = "_live.parquet"
+# The current row of each content: committed, not superseded, and the latest of its extractors
+# (a --reprocess under a new model leaves the older row in place; it is not counted twice).
+LIVE_FILES = ("SELECT sha256, batch_id, n_rows, n_articles FROM files f WHERE status IN ('done','failed') "
+              "AND superseded_by IS NULL AND updated_at = (SELECT max(updated_at) FROM files g "
+              "WHERE g.sha256 = f.sha256 AND g.status IN ('done','failed'))")
 LINEAGE = [("input_sha256", pa.string()), ("input_path", pa.string()), ("batch_id", pa.string()),
            ("ingested_at", pa.timestamp("us", tz="UTC"))]
 PARTITION = pa.schema([("date", pa.string()), ("lang", pa.string())])
@@ -45,10 +54,7 @@ def read(dataset: str | Path, name: str = "statements", *, latest: bool = True):
     if latest:
         db = sqlite3.connect(f"file:{Path(dataset) / MANIFEST}?mode=ro", uri=True)
         try:
-            live = [f"{sha}:{b}" for sha, b in db.execute(
-                "SELECT sha256, batch_id FROM files f WHERE status IN ('done','failed') "
-                "AND superseded_by IS NULL AND updated_at = (SELECT max(updated_at) FROM files g "
-                "WHERE g.sha256 = f.sha256 AND g.status IN ('done','failed'))")]
+            live = [f"{sha}:{b}" for sha, b, _n, _a in db.execute(LIVE_FILES)]
         finally:
             db.close()
         key = pc.binary_join_element_wise(table["input_sha256"], table["batch_id"], ":")

@@ -41,6 +41,7 @@ Logs are JSON lines on stderr; the last line on stdout is a JSON summary.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -60,14 +61,18 @@ from pathlib import Path
 import pyarrow as pa
 
 from . import catalog, sources
-from .dataset import LINEAGE, MANIFEST, PARTITION, file_schema, read  # noqa: F401  (ingest.read is public)
+from .dataset import LINEAGE, LIVE, LIVE_FILES, MANIFEST, PARTITION, file_schema, read  # noqa: F401
 from .ops import EXIT_FATAL, EXIT_LOCKED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, log_line
+from .table import to_arrow
 from .version import extractor_version
 
 LOCK = ".ingest.lock"
 STAGING = "_staging"
 TABLES = ("statements", "articles", "entities")
 ENGINES = ("local", "spark")
+# A file is ingested once its size and mtime have not changed for this many seconds (a file
+# still being copied into the inbox waits for the next run).
+SETTLE_SECONDS = 1.0
 UNKNOWN_DATE, UNKNOWN_LANG = "unknown", "und"
 # Test-only fault injection: "published:2" SIGKILLs the process right after batch 2's files were
 # moved into place and before the manifest commit (the worst moment); "staged:N" after staging.
@@ -81,14 +86,48 @@ def row_schema(name: str) -> pa.Schema:
 
 # --------------------------------------------------------------------------- extractor version
 def extractor_key() -> str:
-    """Package version plus every installed catalog model, so a model upgrade changes the key.
-
-    The language of a file is only known after reading it, so the key names all the models that
-    could process it. It is computed without importing spaCy (the catalog is read as TOML, the
-    packages are found with `find_spec`): a run with nothing new must stay well under 2 seconds.
+    """The package version. The models are recorded per file (`files.models`, one
+    `lang=package==version` per language of its articles), so that upgrading or installing one
+    language's model makes only that language's files stale (`model_current`). Computed without
+    importing spaCy: a run with nothing new must stay well under 2 seconds.
     """
-    parts = [extractor_version(), *catalog.installed_models()]
-    return " ".join(dict.fromkeys(parts))
+    return extractor_version()
+
+
+@functools.cache
+def current_model(lang: str) -> str:
+    """What would process `lang` now, as `models.load` names it (`package==version`, `blank`
+    for the rules tier, `+<transformers model>`), found without importing spaCy."""
+    import importlib.util
+
+    row = catalog.languages().get(lang, {})
+    package = row.get("package")
+    model = f"{package}=={catalog.version(package) or '?'}" if catalog.installed(package) else "blank"
+    if row.get("transformers_model") and importlib.util.find_spec("transformers") is not None:
+        model += f"+{row['transformers_model']}"
+    return model
+
+
+def _model_token(model: str) -> str:
+    """"blank:fr" -> "blank", "pkg==1 + tm" -> "pkg==1+tm": one comparable token."""
+    model = model.replace(" ", "")
+    return "blank" + model[model.index("+"):] if model.startswith("blank:") and "+" in model else (
+        "blank" if model.startswith("blank:") else model)
+
+
+def model_current(models: str | None) -> bool:
+    """Whether every `lang=model` a file was done with is still what would process that language."""
+    for token in (models or "").split():
+        lang, _, model = token.partition("=")
+        if model and model != current_model(lang):
+            return False
+    return True
+
+
+def file_models(rows: list[dict]) -> str:
+    """The `lang=model` tokens of a file's article rows (recorded in the manifest)."""
+    return " ".join(sorted({f"{r['language']}={_model_token(r['model'])}" for r in rows
+                            if r.get("language") and r.get("model")}))
 
 
 # --------------------------------------------------------------------------- extraction of files
@@ -107,6 +146,11 @@ class FileResult:
     def n_rows(self) -> int:
         return self.count if self.count is not None else len(self.rows["statements"])
 
+    @property
+    def input_path(self) -> str:
+        """The path as stored in tables and the manifest (valid UTF-8: see sources.display_path)."""
+        return sources.display_path(self.path)
+
 
 def _partition_values(published, language) -> tuple[str, str]:
     day = published.isoformat() if isinstance(published, date) else UNKNOWN_DATE
@@ -120,15 +164,13 @@ def process_files(files: Sequence[tuple[str, str]]) -> list[FileResult]:
     across files); rows are given back to their file by article id. Files whose article ids
     collide (copies of one text inside a batch) go to separate calls so that mapping is exact.
     """
-    from . import runner
-
     results = [FileResult(sha, path) for path, sha in files]
     per_file: list[list] = []
     for res in results:
         try:
             arts = list(sources.read_file(Path(res.path)))
         except Exception as e:  # noqa: BLE001 - read_file should not raise; never lose the batch
-            arts = [sources.Article(id=sources.text_id(res.path), path=res.path,
+            arts = [sources.Article(id=sources.text_id(res.input_path), path=res.input_path,
                                     error=f"could not read the file ({type(e).__name__}: {e})")]
         per_file.append(arts)
     # greedy groups in which every article id is unique
@@ -147,37 +189,54 @@ def process_files(files: Sequence[tuple[str, str]]) -> list[FileResult]:
         else:
             groups.append((set(ids), [(i, a) for a in arts]))
     for _used, members in groups:
-        owner = {a.id: i for i, a in members}
-        try:
-            tables = runner.process_articles([a for _i, a in members])
-        except Exception as e:  # noqa: BLE001 - a pipeline crash is these files' problem
-            msg = f"extraction failed: {type(e).__name__}: {e}"
-            for i in dict.fromkeys(i for i, _a in members):
-                results[i].error = results[i].error or msg
-            continue
-        published = {}
-        for row in tables.articles:
-            published[row["article_id"]] = row["published"]
-        for name in TABLES:
-            for row in getattr(tables, name):
-                i = owner.get(row["article_id"])
-                if i is None:  # cannot happen unless the runner changes ids; keep the row anyway
-                    i = members[0][0]
-                res = results[i]
-                day, lang = _partition_values(row.get("published", published.get(row["article_id"])),
-                                              row.get("language"))
-                row.update(input_sha256=res.sha256, input_path=res.path, date=day, lang=lang)
-                res.rows[name].append(row)
+        _extract_group(members, results)
     for res in results:
         arts = res.rows["articles"]
         res.n_articles = len(arts)
         errors = [a for a in arts if a["status"] == "error"]
         if errors and res.error is None:
             first = errors[0]
-            where = first["source_path"] if first["source_path"] != res.path else ""
+            where = first["source_path"] if first["source_path"] != res.input_path else ""
             res.error = (f"{len(errors)} of {len(arts)} articles failed; first: "
                          f"{where + ': ' if where else ''}{first['error']}")
     return results
+
+
+def _extract_group(members: list[tuple[int, object]], results: list[FileResult]) -> None:
+    """Extract a group of files' articles together; if that fails, each file again alone, so
+    that one file's failure is never its batch-mates' (they keep their rows)."""
+    from . import runner
+
+    try:
+        tables = runner.process_articles([a for _i, a in members])
+    except Exception as e:  # noqa: BLE001 - a pipeline crash: find whose it is
+        files = list(dict.fromkeys(i for i, _a in members))
+        if len(files) > 1:
+            for i in files:
+                _extract_group([(j, a) for j, a in members if j == i], results)
+            return
+        msg = f"extraction failed: {type(e).__name__}: {e}"
+        results[files[0]].error = results[files[0]].error or msg
+        return
+    _assign_rows(tables, members, results)
+
+
+def _assign_rows(tables, members: list[tuple[int, object]], results: list[FileResult]) -> None:
+    """Give each row back to its file, tagged with lineage and partition values."""
+    owner = {a.id: i for i, a in members}
+    published = {}
+    for row in tables.articles:
+        published[row["article_id"]] = row["published"]
+    for name in TABLES:
+        for row in getattr(tables, name):
+            i = owner.get(row["article_id"])
+            if i is None:  # cannot happen unless the runner changes ids; keep the row anyway
+                i = members[0][0]
+            res = results[i]
+            day, lang = _partition_values(row.get("published", published.get(row["article_id"])),
+                                          row.get("language"))
+            row.update(input_sha256=res.sha256, input_path=res.input_path, date=day, lang=lang)
+            res.rows[name].append(row)
 
 
 # --------------------------------------------------------------------------- logging
@@ -229,6 +288,9 @@ class Manifest:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA_SQL)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(files)")}
+        if "models" not in columns:  # a dataset made before models were recorded per file
+            self.db.execute("ALTER TABLE files ADD COLUMN models TEXT")
 
     def close(self) -> None:
         self.db.close()
@@ -240,15 +302,15 @@ class Manifest:
         rows = self.db.execute("SELECT path, size, mtime_ns, sha256 FROM seen")
         return {p: (s, m, h) for p, s, m, h in rows}
 
-    def file_states(self, extractor: str) -> dict[str, tuple[str, bool]]:
-        """sha256 -> (status, done under the current extractor); the current extractor wins."""
-        out: dict[str, tuple[str, bool]] = {}
-        for sha, ext, st in self.db.execute(
-                "SELECT sha256, extractor, status FROM files ORDER BY updated_at"):
-            current = ext == extractor
+    def file_states(self, extractor: str) -> dict[str, tuple[str, bool, str]]:
+        """sha256 -> (status, done under the current extractor and models, models); current wins."""
+        out: dict[str, tuple[str, bool, str]] = {}
+        for sha, ext, st, models in self.db.execute(
+                "SELECT sha256, extractor, status, models FROM files ORDER BY updated_at"):
+            current = ext == extractor and model_current(models)
             if sha in out and out[sha][1] and not current:
                 continue
-            out[sha] = (st, current)
+            out[sha] = (st, current, models or "")
         return out
 
     def pending_batches(self) -> list[str]:
@@ -325,7 +387,7 @@ def write_staged(results: Sequence[FileResult], staged: Path, batch_id: str, ing
         for r in rows:
             r["batch_id"] = batch_id
             r["ingested_at"] = ingested_at
-        table = pa.Table.from_pylist(rows, schema=row_schema(name))
+        table = to_arrow(rows, row_schema(name))
         pads.write_dataset(
             table, staged / name, format="parquet",
             partitioning=pads.partitioning(PARTITION, flavor="hive"),
@@ -371,13 +433,45 @@ def _discover(paths: Sequence[Path], dataset: Path) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
+def _stat_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def wait_until_settled(files: list[Path], settle: float, log: Log) -> tuple[list[Path], int]:
+    """Files whose size and mtime stay unchanged for `settle` seconds; the others (still being
+    copied into the inbox) are left for the next run. One wait per run, at most `settle` seconds,
+    and only when some file changed within the last `settle` seconds."""
+    if settle <= 0:
+        return files, 0
+    now = time.time_ns()
+    young = {}
+    for f in files:
+        key = _stat_key(f)
+        if key is not None and now - key[1] < settle * 1e9:
+            young[f] = key
+    if not young:
+        return files, 0
+    newest = max(mtime for _size, mtime in young.values())
+    time.sleep(max(0.0, (newest + settle * 1e9 - time.time_ns()) / 1e9))
+    moving = {f for f, key in young.items() if _stat_key(f) != key}
+    for f in moving:
+        log("file_settling", path=sources.display_path(f), settle=settle,
+            message="still changing; left for the next run")
+    return [f for f in files if f not in moving], len(moving)
+
+
 def sha256_file(path: Path) -> str:
     with path.open("rb") as f:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def plan_run(files: Sequence[Path], manifest: Manifest | None, extractor: str, *,
-             retry_failed: bool, reprocess: bool, log: Log) -> tuple[Plan, list[tuple[str, str]]]:
+             retry_failed: bool, reprocess: bool, log: Log,
+             lang: str | None = None) -> tuple[Plan, list[tuple[str, str]]]:
     """Decide what to process; returns the plan and the files that could not be hashed."""
     plan = Plan()
     seen = manifest.seen() if manifest else {}
@@ -386,7 +480,7 @@ def plan_run(files: Sequence[Path], manifest: Manifest | None, extractor: str, *
     queued: set[str] = set()
     now = _now()
     for f in files:
-        key = str(f)
+        key = sources.display_path(f)
         try:
             st = f.stat()
             cached = seen.get(key)
@@ -406,6 +500,9 @@ def plan_run(files: Sequence[Path], manifest: Manifest | None, extractor: str, *
             plan.skipped_duplicate += 1
             continue
         state = states.get(sha)
+        if reprocess and lang and state is not None and lang not in _langs(state[2]):
+            plan.skipped_done += 1  # --reprocess --lang: only the files of that language
+            continue
         if reprocess or state is None or state[0] == "processing":  # (processing: only in --dry-run,
             pass                                                     # before the rollback of a crash)
         elif state[0] == "failed" and retry_failed:
@@ -418,8 +515,12 @@ def plan_run(files: Sequence[Path], manifest: Manifest | None, extractor: str, *
             plan.stale += 0 if state[1] else 1
             continue
         queued.add(sha)
-        plan.todo.append((key, sha))
+        plan.todo.append((str(f), sha))
     return plan, unreadable
+
+
+def _langs(models: str) -> set[str]:
+    return {token.partition("=")[0] for token in models.split()}
 
 
 def rollback_pending(dataset: Path, manifest: Manifest, log: Log) -> int:
@@ -462,21 +563,25 @@ class Runner:
                     "path=excluded.path, size=excluded.size, status='processing', "
                     "batch_id=excluded.batch_id, error=NULL, superseded_by=NULL, "
                     "updated_at=excluded.updated_at",
-                    (sha, self.extractor, path, _size(path), "processing", batch_id, now))
+                    (sha, self.extractor, sources.display_path(path), _size(path), "processing", batch_id,
+                     now))
 
     def commit(self, batch_id: str, results: Sequence[FileResult]) -> None:
         now = _now()
         n_rows = sum(r.n_rows for r in results)
         with self.manifest.transaction() as db:
             for r in results:
-                db.execute("UPDATE files SET status=?, n_articles=?, n_rows=?, error=?, updated_at=? "
-                           "WHERE sha256=? AND extractor=?",
+                db.execute("UPDATE files SET status=?, n_articles=?, n_rows=?, error=?, updated_at=?, "
+                           "models=? WHERE sha256=? AND extractor=?",
                            ("failed" if r.error else "done", r.n_articles, r.n_rows, r.error, now,
-                            r.sha256, self.extractor))
-                old = self.plan.replaced.get(r.path)
-                if old and old != r.sha256 and db.execute(
-                        "SELECT 1 FROM seen WHERE sha256=? LIMIT 1", (old,)).fetchone() is None:
-                    db.execute("UPDATE files SET superseded_by=? WHERE sha256=?", (r.sha256, old))
+                            file_models(r.rows["articles"]) or None, r.sha256, self.extractor))
+                # an older content of this path, found nowhere now, is superseded. From the manifest,
+                # not from this run's plan: a run killed after it recorded the path's new content
+                # must not leave the old version live for ever (the next run commits it here).
+                db.execute("UPDATE files SET superseded_by=? WHERE path=? AND sha256<>? "
+                           "AND superseded_by IS NULL AND status IN ('done','failed') "
+                           "AND sha256 NOT IN (SELECT sha256 FROM seen)",
+                           (r.sha256, r.input_path, r.sha256))
             db.execute("UPDATE batches SET status='committed', n_rows=?, committed_at=? WHERE batch_id=?",
                        (n_rows, now, batch_id))
         for r in results:
@@ -505,6 +610,7 @@ class Runner:
         moved = publish(self.dataset, staged, batch_id)
         _maybe_crash("published", batch_no)
         self.commit(batch_id, results)
+        write_live(self.dataset, self.manifest)
         shutil.rmtree(staged, ignore_errors=True)
         try:
             staged.parent.rmdir()
@@ -538,7 +644,9 @@ class LocalExtract:
         if self.workers <= 1 or len(files) < 2:
             return process_files(files)
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+            from .runner import die_with_parent
+
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=die_with_parent)
         size = -(-len(files) // self.workers)
         chunks = [files[i:i + size] for i in range(0, len(files), size)]
         futures = [self.pool.submit(process_files, c) for c in chunks]
@@ -569,7 +677,8 @@ def _usage(log: Log, message: str, t0: float) -> int:
 
 def main(paths: Sequence[str | Path], *, into: str | Path, workers: int = 1, batch_size: int = 100,
          retry_failed: bool = False, reprocess: bool = False, dry_run: bool = False,
-         lock_wait: float = 0.0, engine: str = "local", spark_extract: Callable | None = None) -> int:
+         lock_wait: float = 0.0, engine: str = "local", spark_extract: Callable | None = None,
+         settle: float = SETTLE_SECONDS, lang: str | None = None) -> int:
     """Run one ingestion; returns the exit code (0, 1, 2, 3 or 75). See the module docstring.
 
     `engine="spark"` needs `spark_extract` (`pipeline.spark.IngestExtract`), passed in by the
@@ -599,34 +708,51 @@ def main(paths: Sequence[str | Path], *, into: str | Path, workers: int = 1, bat
         if spark_extract is None:
             return _usage(log, "--engine spark: pass spark_extract=pipeline.spark.IngestExtract", t0)
     if dry_run:
-        return _dry_run(paths, dataset, retry_failed=retry_failed, reprocess=reprocess, log=log, t0=t0)
+        return _dry_run(paths, dataset, retry_failed=retry_failed, reprocess=reprocess, log=log, t0=t0,
+                        lang=lang)
 
     from filelock import FileLock, Timeout
 
-    dataset.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(dataset / LOCK), timeout=lock_wait if lock_wait > 0 else 0)
     try:
-        lock.acquire()
-    except Timeout:
-        log("locked", level="warning", dataset=str(dataset), lock=str(dataset / LOCK), waited=lock_wait)
-        _summary(status="locked", run_id=run_id, dataset=str(dataset), new=0, skipped=0, failed=0, rows=0,
-                 seconds=round(time.perf_counter() - t0, 3))
-        return EXIT_LOCKED
-    try:
-        return _locked_run(paths, dataset, run_id=run_id, log=log, t0=t0, workers=workers,
-                           batch_size=batch_size, retry_failed=retry_failed, reprocess=reprocess,
-                           engine=engine, spark_extract=spark_extract)
-    finally:
-        lock.release()
+        dataset.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(dataset / LOCK), timeout=lock_wait if lock_wait > 0 else 0)
+        try:
+            lock.acquire()
+        except Timeout:
+            log("locked", level="warning", dataset=str(dataset), lock=str(dataset / LOCK), waited=lock_wait)
+            _summary(status="locked", run_id=run_id, dataset=str(dataset), new=0, skipped=0, failed=0,
+                     rows=0, seconds=round(time.perf_counter() - t0, 3))
+            return EXIT_LOCKED
+        try:
+            return _locked_run(paths, dataset, run_id=run_id, log=log, t0=t0, workers=workers,
+                               batch_size=batch_size, retry_failed=retry_failed, reprocess=reprocess,
+                               engine=engine, spark_extract=spark_extract, settle=settle,
+                               lang=lang)
+        finally:
+            lock.release()
+    except (OSError, sqlite3.Error) as e:  # read-only dataset, disk full: say so, no traceback
+        return _storage_error(log, dataset, run_id, e, t0)
 
 
-def _dry_run(paths, dataset: Path, *, retry_failed: bool, reprocess: bool, log: Log, t0: float) -> int:
+def _storage_error(log: Log, dataset: Path, run_id: str, e: Exception, t0: float) -> int:
+    """The dataset cannot be written (read-only, disk full, permissions): a clear error and the
+    summary; what was committed stays as it was (the next run rolls back a half-written batch)."""
+    reason = getattr(e, "strerror", None) or str(e)
+    message = f"cannot write the dataset {dataset}: {reason} ({type(e).__name__})"
+    log("fatal", level="error", error=message)
+    _summary(status="error", run_id=run_id, dataset=str(dataset), error=message, new=0, failed=0, rows=0,
+             seconds=round(time.perf_counter() - t0, 3))
+    return EXIT_FATAL
+
+
+def _dry_run(paths, dataset: Path, *, retry_failed: bool, reprocess: bool, log: Log, t0: float,
+             lang: str | None = None) -> int:
     manifest = Manifest(dataset / MANIFEST) if (dataset / MANIFEST).exists() else None
     try:
         extractor = extractor_key()
         files = _discover(paths, dataset)
         plan, unreadable = plan_run(files, manifest, extractor, retry_failed=retry_failed,
-                                    reprocess=reprocess, log=log)
+                                    reprocess=reprocess, log=log, lang=lang)
     finally:
         if manifest:
             manifest.close()
@@ -638,7 +764,7 @@ def _dry_run(paths, dataset: Path, *, retry_failed: bool, reprocess: bool, log: 
 
 def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, workers: int,
                 batch_size: int, retry_failed: bool, reprocess: bool, engine: str,
-                spark_extract: Callable | None = None) -> int:
+                spark_extract: Callable | None = None, settle: float = 0.0, lang: str | None = None) -> int:
     manifest = Manifest(dataset / MANIFEST)
     started = _now()
     manifest.db.execute("INSERT INTO runs (run_id, started_at, status) VALUES (?,?,?)",
@@ -648,11 +774,15 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
     runner: Runner | None = None
     extract = None
     try:
+        # we hold the lock: a run still marked running died without finishing (killed, power cut)
+        manifest.db.execute("UPDATE runs SET status='killed', finished_at=? WHERE status='running' "
+                            "AND run_id<>?", (started, run_id))
         rolled_back = rollback_pending(dataset, manifest, log)
+        write_live(dataset, manifest)  # also after a crash between a commit and its write_live
         extractor = extractor_key()
-        files = _discover(paths, dataset)
+        files, settling = wait_until_settled(_discover(paths, dataset), settle, log)
         plan, unreadable = plan_run(files, manifest, extractor, retry_failed=retry_failed,
-                                    reprocess=reprocess, log=log)
+                                    reprocess=reprocess, log=log, lang=lang)
         with manifest.transaction() as db:
             db.executemany("INSERT OR REPLACE INTO seen VALUES (?,?,?,?,?)", plan.seen_updates)
         log("start", dataset=str(dataset), files=len(files), todo=len(plan.todo), skipped=plan.skipped,
@@ -674,7 +804,8 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
         summary.update(status="partial" if failed else "ok", new=runner.done + runner.failed,
                        skipped=plan.skipped, failed=failed, rows=runner.rows, articles=runner.articles,
                        batches=runner.batches, skipped_failed=plan.skipped_failed,
-                       duplicates=plan.skipped_duplicate, stale=plan.stale, hashed=plan.hashed)
+                       duplicates=plan.skipped_duplicate, stale=plan.stale, hashed=plan.hashed,
+                       settling=settling)
     except Exception as e:  # noqa: BLE001 - report, record, exit 1; the next run rolls back
         log("fatal", level="error", error=f"{type(e).__name__}: {e}", traceback=traceback.format_exc())
         summary.update(error=f"{type(e).__name__}: {e}")
@@ -684,15 +815,32 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
         if extract is not None:
             extract.close()
     summary["seconds"] = round(time.perf_counter() - t0, 3)
-    manifest.db.execute("UPDATE runs SET finished_at=?, status=?, exit_code=?, summary=? WHERE run_id=?",
-                        (_now(), summary["status"], code, json.dumps(summary), run_id))
-    manifest.close()
+    try:
+        manifest.db.execute("UPDATE runs SET finished_at=?, status=?, exit_code=?, summary=? WHERE run_id=?",
+                            (_now(), summary["status"], code, json.dumps(summary), run_id))
+    except sqlite3.Error as e:  # disk full: the run stays `running`, and the next run marks it killed
+        log("run_not_recorded", level="error", error=f"{type(e).__name__}: {e}")
+    finally:
+        manifest.close()
     log("done", **{k: v for k, v in summary.items() if k != "run_id"})
     _summary(**summary)
     return code
 
 
 # --------------------------------------------------------------------------- status and reading
+def write_live(dataset: Path, manifest: Manifest) -> None:
+    """Write DATASET/_live.parquet from the manifest (temporary file, fsync, rename)."""
+    import pyarrow.parquet as pq
+
+    rows = manifest.db.execute(LIVE_FILES).fetchall()
+    table = pa.table({"input_sha256": pa.array([r[0] for r in rows], pa.string()),
+                      "batch_id": pa.array([r[1] for r in rows], pa.string())})
+    tmp = dataset / f".{LIVE}.tmp"
+    pq.write_table(table, tmp)
+    _fsync(tmp)
+    os.replace(tmp, dataset / LIVE)
+
+
 def status(dataset: str | Path) -> int:
     """Print the manifest summary and the last runs of a dataset; 2 when it is not a dataset."""
     path = Path(dataset) / MANIFEST
@@ -703,8 +851,8 @@ def status(dataset: str | Path) -> int:
     try:
         print(f"dataset: {Path(dataset)}")
         counts = dict(db.execute("SELECT status, count(*) FROM files GROUP BY status").fetchall())
-        rows = db.execute("SELECT coalesce(sum(n_rows), 0), coalesce(sum(n_articles), 0) FROM files "
-                          "WHERE status IN ('done','failed') AND superseded_by IS NULL").fetchone()
+        rows = db.execute(f"SELECT coalesce(sum(n_rows), 0), coalesce(sum(n_articles), 0) "
+                          f"FROM ({LIVE_FILES})").fetchone()
         superseded = db.execute("SELECT count(*) FROM files WHERE superseded_by IS NOT NULL").fetchone()[0]
         paths = db.execute("SELECT count(*) FROM seen").fetchone()[0]
         batches = dict(db.execute("SELECT status, count(*) FROM batches GROUP BY status").fetchall())

@@ -8,9 +8,12 @@ error row for that article; the batch goes on.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
 
@@ -22,6 +25,47 @@ from .version import extractor_version
 
 PIPE_BATCH = 16
 FIRST_BATCH = 1  # articles in the first batch, so that a run shows results within seconds
+# Seconds one article may take (pipeline, then rows); a runaway becomes that article's error row.
+# `--time-budget` sets it for a run (through the environment, so worker processes see it too).
+BUDGET_ENV = sources.BUDGET_ENV
+DEFAULT_BUDGET = 60.0
+
+
+class ArticleTimeout(Exception):
+    """An article (or a batch of articles) went over the per-article time budget."""
+
+
+def time_budget_seconds() -> float:
+    """The per-article time budget in seconds (0 or less: none)."""
+    try:
+        return float(os.environ.get(BUDGET_ENV, DEFAULT_BUDGET))
+    except ValueError:
+        return DEFAULT_BUDGET
+
+
+@contextmanager
+def time_budget(seconds: float | None = None):
+    """Raise ArticleTimeout in this block after `seconds` (SIGALRM: main thread on POSIX only;
+    elsewhere the block runs unbounded). Python code and spaCy's loops are interrupted between
+    bytecodes; one long C call (a regex match) is interrupted when it returns."""
+    seconds = time_budget_seconds() if seconds is None else seconds
+    if (seconds <= 0 or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def on_alarm(_signum, _frame):
+        raise ArticleTimeout(f"over the per-article time budget of {seconds:g} s "
+                             f"(set it with --time-budget or ${BUDGET_ENV})")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    # then again every half second: a raise landing in a __del__ or a callback is swallowed there
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 
@@ -75,7 +119,7 @@ def decide_language(article: Article) -> Choice:
         why = f"hint {hint!r} has no language file; " if hint else ""
         return Choice(guess.lang, guess.confidence, hint,
                       f"{why}detected {guess.lang} among supported languages")
-    if hint:
+    if hint and known_language(hint):  # a bogus hint ("xx", "und") is never stored as the language
         return Choice(hint, 1.0, hint, f"hint {hint!r} has no language file and detection found no supported "
                                        "language: universal tier")
     return Choice(raw.lang, raw.confidence, None, f"detected {raw.lang}: no language file, universal tier")
@@ -85,6 +129,12 @@ def choose_language(article: Article) -> tuple[str, float]:
     """The article's language and confidence (see `decide_language`)."""
     choice = decide_language(article)
     return choice.lang, choice.confidence
+
+
+def known_language(code: str) -> bool:
+    """A hint names a language we can tell or run (not "xx", "zz", "und"): one of the catalog's
+    languages or of the language identifier's labels. An unknown hint is ignored (detection)."""
+    return code in catalog.languages() or code in langid._identifier().labels
 
 
 def other_languages(article: Article, lang: str, confidence: float,
@@ -131,26 +181,44 @@ def _process_language(lang: str, items: list[tuple[Article, Choice]]) -> Tables:
     extractor = extractor_version(loaded.model)
     nlp = loaded.nlp
     stop_words = nlp.Defaults.stop_words
-    docs = []
-    for art, _conf in items:
-        doc = nlp.make_doc(art.text)
+    docs, kept = [], []
+    for art, choice in items:
+        conf, why = choice.confidence, _why(choice, loaded.reason)
+        try:  # a Doc that cannot be made (over nlp.max_length, a tokenizer crash) is this article's error
+            if len(art.text) > nlp.max_length:
+                raise ValueError(f"article text is too long for the {lang!r} pipeline ({len(art.text):,} "
+                                 f"characters, limit {nlp.max_length:,}); split it into several articles")
+            doc = nlp.make_doc(art.text)
+        except Exception as e:  # noqa: BLE001
+            tables.articles.append(article_row(art, lang=lang, confidence=conf, tier=loaded.tier,
+                                               model=loaded.model, error=f"{e}" if isinstance(e, ValueError)
+                                               else f"tokenisation failed: {type(e).__name__}: {e}",
+                                               extractor=extractor, **why))
+            continue
         doc._.article = {"id": art.id, "path": art.path, "published": art.published, "lang": lang,
                          "tier": loaded.tier, "title": art.title}
         docs.append(doc)
+        kept.append((art, choice))
     done = _pipe_isolating_errors(nlp, docs)
-    for (art, choice), (doc, err) in zip(items, done, strict=True):
+    for (art, choice), (doc, err) in zip(kept, done, strict=True):
         conf, why = choice.confidence, _why(choice, loaded.reason)
+        if err is None:
+            try:
+                with time_budget():
+                    rows = statement_rows(doc, extractor)
+                    ents = entity_rows(doc)
+                    others = other_languages(art, lang, conf, stop_words)
+            except Exception as e:  # noqa: BLE001 - one article's rows, not the batch
+                err = f"extraction failed: {type(e).__name__}: {e}"
         if err is not None:
             tables.articles.append(article_row(art, lang=lang, confidence=conf, tier=loaded.tier,
                                                model=loaded.model, error=err, extractor=extractor, **why))
             continue
-        rows = statement_rows(doc, extractor)
         tables.statements.extend(rows)
-        tables.entities.extend(entity_rows(doc))
+        tables.entities.extend(ents)
         tables.articles.append(article_row(art, lang=lang, confidence=conf, tier=loaded.tier,
                                            model=loaded.model, n_statements=len(rows), extractor=extractor,
-                                           other_languages=other_languages(art, lang, conf, stop_words),
-                                           **why))
+                                           other_languages=others, **why))
     return tables
 
 
@@ -160,19 +228,49 @@ def _why(choice: Choice, tier_reason: str = "") -> dict:
 
 
 def _pipe_isolating_errors(nlp, docs: list) -> list[tuple[object, str | None]]:
-    """nlp.pipe over the docs; if a batch fails, rerun its docs one by one to find the culprit."""
+    """nlp.pipe over the docs; if a batch fails or runs over the time budget, rerun its docs one
+    by one, each with its own budget, to find the culprit."""
     out: list[tuple[object, str | None]] = []
     for i in range(0, len(docs), PIPE_BATCH):
         batch = docs[i:i + PIPE_BATCH]
         try:
-            out.extend((d, None) for d in nlp.pipe(batch, batch_size=PIPE_BATCH))
+            with time_budget():
+                piped = list(nlp.pipe(batch, batch_size=PIPE_BATCH))
+            out.extend((d, None) for d in piped)
+        except ArticleTimeout as e:
+            if len(batch) > 1:
+                out.extend(_one_by_one(nlp, batch))
+            else:
+                out.append((batch[0], f"extraction stopped: {e}; {len(batch[0].text):,} characters"))
         except Exception:  # noqa: BLE001
-            for d in batch:
-                try:
-                    out.append((nlp(d), None))
-                except Exception as e:  # noqa: BLE001
-                    out.append((d, f"extraction failed: {type(e).__name__}: {e}"))
+            out.extend(_one_by_one(nlp, batch))
     return out
+
+
+def _one_by_one(nlp, batch: list) -> list[tuple[object, str | None]]:
+    """Each doc alone, with its own time budget: a failure or a runaway is that doc's error."""
+    out: list[tuple[object, str | None]] = []
+    for d in batch:
+        try:
+            with time_budget():
+                out.append((nlp(d), None))
+        except ArticleTimeout as e:
+            out.append((d, f"extraction stopped: {e}; {len(d.text):,} characters"))
+        except Exception as e:  # noqa: BLE001
+            out.append((d, f"extraction failed: {type(e).__name__}: {e}"))
+    return out
+
+
+def die_with_parent() -> None:
+    """Worker initialiser: the kernel kills this worker when its parent dies (Linux
+    PR_SET_PDEATHSIG), so a killed `extract`/`ingest` leaves no orphan holding its models."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers end when their pipe closes
+        pass
 
 
 def _preload(articles: list[Article]) -> None:
@@ -234,7 +332,7 @@ def run_articles(articles: Iterable[Article], *, workers: int = 1, batch_size: i
     articles = iter(articles)
     head = list(islice(articles, FIRST_BATCH))
     _preload(head)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
         pending = []
         articles = chain(head, articles)
         for chunk in _chunks(articles, batch_size):

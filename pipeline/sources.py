@@ -12,10 +12,12 @@ into the text the gold was annotated on.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -25,8 +27,9 @@ from pathlib import Path
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
             ".html": "html", ".htm": "html"}
-MAX_ARTICLE_CHARS = 2_000_000  # ~ 300,000 words: far beyond any news article
+MAX_ARTICLE_CHARS = 1_000_000  # ~ 150,000 words: far beyond any news article, and spaCy's nlp.max_length
 MAX_FILE_BYTES = 200_000_000
+BUDGET_ENV = "NEWSFACTS_TIME_BUDGET"  # the per-article time budget (runner.time_budget), for workers too
 MIN_HTML_WORDS = 5  # only for .jsonl; other formats hold one article
 
 
@@ -302,9 +305,54 @@ def reference_date() -> date | None:
     return parse_date(os.environ.get("NEWSFACTS_REFERENCE_DATE") or None)
 
 
+# --------------------------------------------------------------------------- safe strings
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Lone surrogates (a JSON "\\ud800") become U+FFFD, one for one, so offsets do not move:
+    no table writer (Arrow, Parquet, SQLite, UTF-8 files) can take them."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+def display_path(path: str | Path) -> str:
+    """A file name as valid UTF-8 text: undecodable bytes are shown as \\xNN (the name on disk is
+    unchanged; this is the name the tables and the manifest store)."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogateescape") if not _lone(text) else None
+        return raw.decode("utf-8", "backslashreplace") if raw is not None else clean_text(text)
+
+
+def _lone(text: str) -> bool:
+    """Surrogates that are not the escapes of undecodable file-name bytes (U+DC80..U+DCFF)."""
+    return any(0xD800 <= ord(c) <= 0xDFFF and not 0xDC80 <= ord(c) <= 0xDCFF for c in text)
+
+
+def _field(rec: dict, name: str, *, numbers: bool = False) -> str | None:
+    """A metadata field of a JSON record as text or None; anything else is an error naming it."""
+    value = rec.get(name)
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return clean_text(value)
+    if numbers and isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    kinds = "a string or a number" if numbers else "a string"
+    raise ValueError(f"field {name!r} must be {kinds}, got {type(value).__name__} {_preview(value)}")
+
+
+def _preview(value) -> str:
+    text = json.dumps(value, ensure_ascii=True, default=str)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 # --------------------------------------------------------------------------- building articles
 def text_id(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def make_article(raw_text: str, *, path: str, id: str | None = None, title: str | None = None,
@@ -314,6 +362,9 @@ def make_article(raw_text: str, *, path: str, id: str | None = None, title: str 
 
     `date_from` names where `published` came from (json, html); a header date comes next, then
     the run's `--reference-date`; `date_anchor` records which one anchored the article."""
+    path = display_path(path)
+    raw_text = clean_text(raw_text)
+    id, title, url, lang = (clean_text(str(v)) if v is not None else None for v in (id, title, url, lang))
     if len(raw_text) > MAX_ARTICLE_CHARS:
         return Article(id=id or text_id(raw_text[:10000]), path=path, encoding=encoding, error=(
             f"article text is too long ({len(raw_text):,} characters, limit {MAX_ARTICLE_CHARS:,}); "
@@ -351,6 +402,9 @@ def decode(data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise ValueError("empty file: it holds no text (0 bytes or only whitespace)")
     if b"\x00" in data[:8192] and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise ValueError("binary file (contains NUL bytes): not a text article")
     try:
         return data.decode("utf-8-sig"), "utf-8"
@@ -359,6 +413,9 @@ def decode(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
+    western = _western(data) if best is None or best.encoding not in COMMON_ENCODINGS else None
+    if western is not None:
+        return western
     if best is None:
         raise ValueError("cannot decode the file as text (not UTF-8, and no other encoding fits)")
     text = str(best)
@@ -369,8 +426,62 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, best.encoding
 
 
+# charset-normalizer's guesses that we keep as they are; another guess (cp775, cp1250, mac_roman
+# for a short French text) gives way to cp1252/Latin-1 when that reads as clean Latin-script text.
+COMMON_ENCODINGS = {"ascii", "utf_8", "cp1252", "latin_1", "iso8859_15", "utf_16", "utf_16_le", "utf_16_be",
+                    "utf_32", "big5", "gb18030", "gb2312", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949",
+                    "koi8_r", "cp1251", "iso8859_5", "cp1256", "iso8859_6", "cp1253", "iso8859_7",
+                    "cp1255", "iso8859_8", "tis_620", "cp874", "cp1254", "iso8859_9"}
+
+
+def _western(data: bytes) -> tuple[str, str] | None:
+    """The bytes as cp1252 (else Latin-1) when that gives Latin-script text with no mojibake.
+
+    charset-normalizer picks a rare code page for short Western texts ("Café fermé." -> cp775
+    "Cafķ fermķ."); its maintainers leave short inputs to the caller. Mojibake here: a control
+    character, a letter of another script, or a symbol glued to a letter ("Pøíli¹" is Czech
+    cp1250 read as cp1252): then the other guess stands.
+    """
+    for codec in ("cp1252", "latin_1"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        letters = {c for c in text if ord(c) > 0x7F and c.isalpha()}
+        if not _MOJIBAKE.search(text) and all(unicodedata.name(c, "").startswith("LATIN") for c in letters):
+            return text, codec
+    return None
+
+
+# a C1 control, or a non-letter of the Latin-1 range next to a letter ("¹", "¾", "»" inside a word)
+_MOJIBAKE = re.compile(r"[\x80-\x9f]|(?<=[^\W\d_])[\xa1-\xbf\xd7\xf7](?=[^\W\d_])|"
+                       r"(?<=[^\W\d_])[\xa2-\xa6\xa8-\xaa\xac-\xaf\xb2-\xb9\xbc-\xbe]|"
+                       r"[\xa2-\xa6\xa8-\xaa\xac-\xaf\xb2-\xb9\xbc-\xbe](?=[^\W\d_])")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text with no byte-order mark: in Latin-script text one byte of each pair is nearly
+    always 0 and the other nearly never (other scripts without a BOM stay "binary")."""
+    head = data[:8192] if len(data) % 2 == 0 else data[:8191]
+    even, odd = head[0::2], head[1::2]
+    if len(head) < 16:
+        return None
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) > 0.7 * len(zeros) and other.count(0) < 0.02 * len(other):
+            try:
+                text = data[:len(data) - len(data) % 2].decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if sum(1 for c in text[:5000] if unicodedata.category(c) in ("Cc", "Cs", "Cn")
+                   and c not in "\n\r\t") < 5:
+                return text, codec
+    return None
+
+
 def _error(path: str, message: str, id: str | None = None) -> Article:
-    return Article(id=id or text_id(path), path=path, error=message)
+    path = display_path(path)
+    id = clean_text(str(id)) if isinstance(id, str | int) and not isinstance(id, bool) and id != "" else None
+    return Article(id=id or text_id(path), path=path, error=clean_text(message))
 
 
 def read_txt(path: Path) -> Iterator[Article]:
@@ -384,9 +495,11 @@ def _from_record(rec: dict, path: str, encoding: str | None) -> Article:
     text = rec.get("text") or rec.get("body") or rec.get("content")
     if not isinstance(text, str):
         raise ValueError("JSON record has no \"text\" string field (also tried \"body\", \"content\")")
-    return make_article(text, path=path, id=rec.get("id"), title=rec.get("title"),
-                        published=rec.get("date") or rec.get("published"), lang=rec.get("lang"),
-                        url=rec.get("url"), encoding=encoding)
+    fields = {name: _field(rec, name, numbers=name in ("id", "title"))
+              for name in ("id", "title", "url", "lang", "date", "published")}
+    return make_article(text, path=path, id=fields["id"], title=fields["title"],
+                        published=fields["date"] or fields["published"], lang=fields["lang"],
+                        url=fields["url"], encoding=encoding)
 
 
 def read_json(path: Path) -> Iterator[Article]:
@@ -433,23 +546,75 @@ def read_html(path: Path) -> Iterator[Article]:
 READERS = {"txt": read_txt, "json": read_json, "jsonl": read_jsonl, "html": read_html}
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files under the given paths, recursively, in a stable order; hidden files are skipped."""
+def discover(paths: Iterable[str | Path], *, follow_symlinks: bool = False) -> Iterator[Path]:
+    """Files under the given paths, recursively, in a stable order; hidden files are skipped.
+
+    Each file once, however often it is named (directly and through its folder). In folders,
+    special files (FIFOs, sockets), broken symlinks and symlinks leading outside the folder are
+    skipped unless `follow_symlinks`; a path named directly is always yielded (its reader says
+    what is wrong with it)."""
+    done: set[str] = set()
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+            root = p.resolve()
+            found = [f for f in sorted(p.rglob("*"))
+                     if not any(part.startswith(".") for part in f.relative_to(p).parts)]
+            real = {os.path.realpath(f) for f in found if not f.is_symlink() and f.is_file()}
+            for f in found:
+                if f.is_symlink() and (os.path.realpath(f) in real  # the file itself is read
+                                       or not (follow_symlinks or _inside(f, root))):
+                    continue
+                if f.is_file() and _once(f, done):
                     yield f
-        else:
+        elif _once(p, done):
             yield p
+
+
+def _inside(link: Path, root: Path) -> bool:
+    try:
+        return link.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):  # broken, or a loop
+        return False
+
+
+def _once(path: Path, done: set[str]) -> bool:
+    key = os.path.realpath(path)
+    if key in done:
+        return False
+    done.add(key)
+    return True
+
+
+def _special(path: Path) -> str | None:
+    """Why a path named directly is not a readable file (a broken symlink, a loop, a FIFO)."""
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except RuntimeError:
+            return "symlink loop: the link points back to itself"
+        except OSError as e:
+            if e.errno == errno.ELOOP:
+                return "symlink loop: the link points back to itself"
+            return f"broken symlink: its target {os.readlink(path)!r} does not exist"
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        return "symlink loop" if e.errno == errno.ELOOP else f"file not found ({e.strerror})"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a FIFO, socket or device): not read"
+    return None
 
 
 def read_file(path: Path) -> Iterator[Article]:
     """Articles of one file; any problem becomes an error Article naming the file and the cause."""
     kind = SUFFIXES.get(path.suffix.lower())
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         yield _error(str(path), "file not found")
+        return
+    problem = _special(path)
+    if problem:
+        yield _error(str(path), problem)
         return
     if kind is None:
         yield _error(str(path), f"unsupported file type {path.suffix or '(no extension)'!r}; "
@@ -463,6 +628,6 @@ def read_file(path: Path) -> Iterator[Article]:
         yield _error(str(path), f"could not read the file ({type(e).__name__}: {e})")
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Article]:
-    for f in discover(paths):
+def read_paths(paths: Iterable[str | Path], *, follow_symlinks: bool = False) -> Iterator[Article]:
+    for f in discover(paths, follow_symlinks=follow_symlinks):
         yield from read_file(f)

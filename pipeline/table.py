@@ -7,6 +7,7 @@ row per input article, ok or error: nothing is dropped silently) and `entities`.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -115,7 +116,7 @@ class Tables:
         for name in SCHEMAS:
             rows = getattr(self, name)
             if rows:
-                self.frozen.setdefault(name, []).append(pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
+                self.frozen.setdefault(name, []).append(to_arrow(rows, SCHEMAS[name]))
                 rows.clear()
 
     def count(self, name: str) -> int:
@@ -125,16 +126,85 @@ class Tables:
         parts = [*self.frozen.get(name, [])]
         rows = getattr(self, name)
         if rows or not parts:
-            parts.append(pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
+            parts.append(to_arrow(rows, SCHEMAS[name]))
         return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
 
     def frames(self) -> dict:
-        return {name: to_pandas(self.arrow(name)) for name in SCHEMAS}
+        return {name: to_frame(self.arrow(name)) for name in SCHEMAS}
+
+
+def to_arrow(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    """Rows -> Arrow; a value the schema refuses (a list for a string, a lone surrogate) is coerced
+    to the column's type or dropped to null rather than failing the whole batch's table."""
+    try:
+        return pa.Table.from_pylist(rows, schema=schema)
+    except (pa.ArrowException, UnicodeError, TypeError, ValueError, OverflowError):
+        return pa.Table.from_pylist([_coerce_row(r, schema) for r in rows], schema=schema)
+
+
+def _coerce_row(row: dict, schema: pa.Schema) -> dict:
+    out = dict(row)
+    for f in schema:
+        if f.name not in out:
+            continue
+        try:
+            pa.array([out[f.name]], f.type)
+        except (pa.ArrowException, UnicodeError, TypeError, ValueError, OverflowError):
+            out[f.name] = _coerce(out[f.name], f.type)
+    return out
+
+
+def _coerce(value, typ: pa.DataType):
+    from .sources import clean_text
+
+    if pa.types.is_string(typ) and value is not None:
+        text = clean_text(value if isinstance(value, str) else json.dumps(value, default=str))
+        return text
+    if pa.types.is_list(typ) and isinstance(value, list):
+        kept = []
+        for item in value:
+            try:
+                pa.array([item], typ.value_type)
+                kept.append(item)
+            except (pa.ArrowException, UnicodeError, TypeError, ValueError, OverflowError):
+                if pa.types.is_struct(typ.value_type) and isinstance(item, dict):
+                    kept.append(_coerce_row(item, pa.schema(list(typ.value_type))))
+        return kept
+    return [] if pa.types.is_list(typ) else None
+
+
+# Offsets and counts come back from Parquet as nullable integers (not float64 with NaN), so that
+# `text[row.start:row.end]` works on what `pd.read_parquet` returns.
+_NULLABLE_INTS = {"int8": "Int8", "int16": "Int16", "int32": "Int32", "int64": "Int64"}
+
+
+def _types_mapper():
+    import pandas as pd
+
+    table = {getattr(pa, name)(): pd.api.types.pandas_dtype(dtype) for name, dtype in _NULLABLE_INTS.items()}
+    return table.get
 
 
 def to_pandas(table: pa.Table):
     """Arrow -> pandas keeping dates as datetime.date objects (works on pandas 2 and 3)."""
     return table.to_pandas(date_as_object=True)
+
+
+def to_frame(table: pa.Table):
+    """Arrow -> pandas for people: dates as datetime.date, integer columns as nullable integers."""
+    return table.to_pandas(date_as_object=True, types_mapper=_types_mapper())
+
+
+def with_pandas_metadata(table: pa.Table) -> pa.Table:
+    """The table with pandas metadata naming nullable integer dtypes, which `pd.read_parquet`
+    honours: offsets come back as Int32, not float64."""
+    import pandas as pd
+
+    empty = to_frame(table.schema.empty_table())
+    meta = pa.Schema.from_pandas(empty, preserve_index=False).metadata or {}
+    if not isinstance(empty, pd.DataFrame) or b"pandas" not in meta:
+        return table
+    return table.replace_schema_metadata({**(table.schema.metadata or {}), b"pandas": meta[b"pandas"]})
 
 
 def entity_label(label: str) -> str:
@@ -145,17 +215,18 @@ def statement_rows(doc, extractor: str) -> list[dict]:
     art = doc._.article or {}
     text = doc.text  # read once per Doc here; the table sits below the components (docs/design.md)
     rows = []
-    quantities = list(doc.spans["quantities"]) if "quantities" in doc.spans else []
-    dates = list(doc.spans["dates"]) if "dates" in doc.spans else []
+    quantities = _Within(doc.spans["quantities"] if "quantities" in doc.spans else [])
+    dates = _Within(doc.spans["dates"] if "dates" in doc.spans else [])
+    ents = _Within(doc.ents)
     for n, st in enumerate(doc._.statements or [], start=1):
         sent_span = doc.char_span(st.start, max(st.end, st.start + 1), alignment_mode="expand")
         s0 = sent_span[0].sent.start_char if sent_span is not None else st.start
         s1 = sent_span[-1].sent.end_char if sent_span is not None else st.end
         if st.cue_start is not None:
             s0 = min(s0, doc.char_span(st.cue_start, st.cue_end, alignment_mode="expand")[0].sent.start_char)
-        qs = [q._.quantity for q in quantities if st.start <= q.start_char and q.end_char <= st.end]
-        ds = [d._.date for d in dates if s0 <= d.start_char and d.end_char <= s1]
-        ents = [e for e in doc.ents if st.start <= e.start_char and e.end_char <= st.end]
+        qs = [q._.quantity for q in quantities.within(st.start, st.end)]
+        ds = [d._.date for d in dates.within(s0, s1)]
+        inside = ents.within(st.start, st.end)
         rows.append({
             "article_id": art.get("id"),
             "source_path": art.get("path"),
@@ -181,7 +252,7 @@ def statement_rows(doc, extractor: str) -> list[dict]:
                             "start": q.start, "end": q.end} for q in qs],
             "dates": [{"text": d.text, "value": d.value, "until": getattr(d, "end_value", None),
                        "granularity": d.granularity, "start": d.start, "end": d.end} for d in ds],
-            "entities": [{"text": e.text, "label": entity_label(e.label_)} for e in ents],
+            "entities": [{"text": e.text, "label": entity_label(e.label_)} for e in inside],
             "confidence": st.confidence,
             "extractor": extractor,
             "rule": st.rule or None,
@@ -202,6 +273,27 @@ def keep_cue_classes(tables: Tables, classes: set[str] | None) -> Tables:
     out = Tables(articles=tables.articles, entities=tables.entities, frozen=dict(tables.frozen))
     out.frozen["statements"] = [st.filter(pc.fill_null(keep, False))]
     return out
+
+
+class _Within:
+    """Spans sorted by start, to find those inside a range without scanning them all (a text of
+    50,000 quotes has as many statements: a scan per statement would be quadratic)."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans, key=lambda s: (s.start_char, s.end_char))
+        self.starts = [s.start_char for s in self.spans]
+
+    def within(self, start: int, end: int) -> list:
+        from bisect import bisect_left
+
+        out = []
+        for i in range(bisect_left(self.starts, start), len(self.spans)):
+            span = self.spans[i]
+            if span.start_char >= end:
+                break
+            if span.end_char <= end:
+                out.append(span)
+        return out
 
 
 def entity_rows(doc) -> list[dict]:
@@ -235,48 +327,115 @@ FORMATS = ("parquet", "csv", "jsonl")
 
 
 def write(tables: Tables, out_dir: str | Path, fmt: str = "parquet") -> dict[str, Path]:
-    """Write the three tables as out_dir/<table>.<ext>; returns the paths."""
+    """Write the three tables as out_dir/<table>.<ext>; returns the paths.
+
+    Atomic: the tables are written into a temporary folder next to `out_dir`, then renamed into
+    place, so a run killed while writing leaves the previous tables (or none), never a truncated
+    file or a mix of old and new tables."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    for name in SCHEMAS:
-        table = tables.arrow(name)
-        path = out / f"{name}.{fmt}"
-        if fmt == "parquet":
-            import pyarrow.parquet as pq
+    import shutil
+    import tempfile
 
-            pq.write_table(table, path, compression="zstd")
-        elif fmt == "jsonl":
-            with path.open("w", encoding="utf-8") as f:
-                for row in table.to_pylist():
-                    f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-        else:
-            to_pandas(_flatten_for_csv(table)).to_csv(path, index=False)
-        paths[name] = path
-    return paths
+    out = Path(out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        for name in SCHEMAS:
+            _write_one(tables.arrow(name), tmp / f"{name}.{fmt}", fmt)
+        _move_in(tmp, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {name: out / f"{name}.{fmt}" for name in SCHEMAS}
+
+
+def _write_one(table: pa.Table, path: Path, fmt: str) -> None:
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        pq.write_table(with_pandas_metadata(table), path, compression="zstd")
+    elif fmt == "jsonl":
+        with path.open("w", encoding="utf-8") as f:
+            for row in table.to_pylist():
+                f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    else:
+        to_pandas(_flatten_for_csv(table)).to_csv(path, index=False)
+
+
+def _table_files(folder: Path) -> bool:
+    """True when the folder holds only tables this writer makes (so it may be replaced whole)."""
+    names = {f"{n}.{fmt}" for n in SCHEMAS for fmt in FORMATS}
+    return all(p.name in names for p in folder.iterdir())
+
+
+def _move_in(tmp: Path, out: Path) -> None:
+    """Put the written tables in place: a rename of the whole folder when `out` is new or holds
+    only our tables; else each file by an atomic rename, stale tables of another format removed."""
+    import os
+    import shutil
+
+    if not out.exists() and not out.is_symlink():
+        os.rename(tmp, out)
+        return
+    if out.is_dir() and not out.is_symlink() and _table_files(out):
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        try:
+            os.rename(out, old)
+        except OSError:
+            old = None
+        if old is not None:
+            os.rename(tmp, out)
+            shutil.rmtree(old, ignore_errors=True)
+            return
+    out.mkdir(parents=True, exist_ok=True)
+    fresh = {p.name for p in tmp.iterdir()}
+    for p in sorted(tmp.iterdir()):
+        os.replace(p, out / p.name)
+    for name in SCHEMAS:
+        for fmt in FORMATS:
+            if f"{name}.{fmt}" not in fresh:
+                (out / f"{name}.{fmt}").unlink(missing_ok=True)
+
+
+# CSV cells: lists (quantities, dates, entities, other_languages) are JSON text, and a cell that a
+# spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) gets a
+# leading apostrophe (OWASP's advice); `read` undoes both.
+_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
+
+
+def _neutral(value):
+    return "'" + value if isinstance(value, str) and _FORMULA.match(value) else value
 
 
 def _flatten_for_csv(table: pa.Table) -> pa.Table:
-    """Lists of structs become readable strings for spreadsheets ("33700000 comptes|3000 ~")."""
+    """Lists of structs become JSON text; formula-like text cells are neutralised."""
     cols = {}
     for name in table.column_names:
         col = table.column(name)
         if pa.types.is_list(col.type):
-            cols[name] = pa.array(["|".join(_cell(v) for v in (row or [])) for row in col.to_pylist()],
-                                  pa.string())
+            cols[name] = pa.array([_neutral(json.dumps(row or [], ensure_ascii=False, default=str))
+                                   for row in col.to_pylist()], pa.string())
+        elif pa.types.is_string(col.type):
+            cols[name] = pa.array([_neutral(v) for v in col.to_pylist()], pa.string())
         else:
             cols[name] = col
     return pa.table(cols)
 
 
-def _cell(item: dict) -> str:
-    if "value" in item and item.get("value") is not None:
-        unit = f" {item['unit']}" if item.get("unit") else ""
-        approx = "~" if item.get("approx") else ""
-        return f"{approx}{item['value']}{unit}"
-    return f"{item.get('text')}/{item.get('label')}"
+def _from_csv(path: Path, name: str):
+    import pandas as pd
+
+    df = pd.read_csv(path, keep_default_na=False, na_values=[""])
+    schema = SCHEMAS.get(name)
+    for col in df.columns:
+        if df[col].dtype != object and not pd.api.types.is_string_dtype(df[col]):
+            continue
+        values = [v[1:] if isinstance(v, str) and _FORMULA.match(v) and v.startswith("'") else v
+                  for v in df[col]]
+        if schema is not None and col in schema.names and pa.types.is_list(schema.field(col).type):
+            values = [json.loads(v) if isinstance(v, str) and v.startswith("[") else [] for v in values]
+        df[col] = pd.Series(values, index=df.index, dtype=object)
+    return df
 
 
 def read(out_dir: str | Path, name: str = "statements"):
@@ -288,8 +447,8 @@ def read(out_dir: str | Path, name: str = "statements"):
             if fmt == "parquet":
                 import pyarrow.parquet as pq
 
-                return to_pandas(pq.read_table(path))
+                return to_frame(pq.read_table(path))
             import pandas as pd
 
-            return pd.read_json(path, lines=True) if fmt == "jsonl" else pd.read_csv(path)
+            return pd.read_json(path, lines=True) if fmt == "jsonl" else _from_csv(path, name)
     raise FileNotFoundError(f"no {name} table in {out}")
