@@ -72,6 +72,20 @@ def test_no_shipped_list_names_a_word_twice_through_a_shared_list():
                         assert not twice, f"{code}.toml [{section}] {key} repeats {sorted(twice)} of @{name}"
 
 
+def test_a_key_without_default_is_declared_commented_out(tmp_path):
+    base = tmp_path / "base.toml"
+    base.write_text("[attribution]\n# min words\nmin_words = 4\n# unset = decided by the code\n"
+                    "# fallback = true\n# the sentence = the unit (prose, not a key)\n", encoding="utf-8")
+    path = tmp_path / "xx.toml"
+    path.write_text("[attribution]\nfallback = false\n", encoding="utf-8")
+    assert lang.read(path, base)["attribution"] == {"min_words": 4, "fallback": False}
+    path.write_text("[attribution]\n", encoding="utf-8")
+    assert "fallback" not in lang.read(path, base)["attribution"]  # absent stays absent
+    path.write_text('[attribution]\nfallback = "yes"\n', encoding="utf-8")
+    with pytest.raises(LangDataError, match="must be a boolean"):
+        lang.read(path, base)
+
+
 def undocumented_keys(text: str) -> list[str]:
     """Keys of base.toml with no comment on their line or on the line right above."""
     lines, section, depth, missing = text.splitlines(), None, 0, []
