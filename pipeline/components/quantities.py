@@ -127,6 +127,7 @@ class _Lang:
     rover_re: re.Pattern | None
     needs_complement: frozenset = frozenset()  # "tiers", "quarter": a fraction only before "de"/"of"
     complements: frozenset = frozenset()
+    counted_deps: frozenset = frozenset({"nummod", "nmod"})  # number -> counted noun labels
 
 
 _TYPES = (("words", "num"), ("multipliers", "mul"), ("scales", "scale"), ("denominators", "den"))
@@ -220,7 +221,8 @@ def _lang(code: str) -> _Lang:
         rover_re=re.compile("|".join(r"\s*".join(re.escape(c) for c in w) for w in rover))
         if rover and q.get("cjk") else None,
         needs_complement=frozenset(_fold(w) for w in q.get("needs_complement", [])),
-        complements=frozenset(_fold(w) for w in q.get("complements", [])))
+        complements=frozenset(_fold(w) for w in q.get("complements", [])),
+        counted_deps=frozenset(q.get("counted_noun_deps", ["nummod", "nmod"])))
 
 
 def _index(phrases: list, last: bool = False) -> dict:
@@ -1330,7 +1332,7 @@ def _counted_noun(span) -> str | None:
 
     for tok in span:
         h = tok.head
-        if tok.dep_ in ("nummod", "nmod") and h.pos_ == "NOUN" and span.end <= h.i <= span.end + 3 \
+        if tok.dep_ in L.counted_deps and h.pos_ == "NOUN" and span.end <= h.i <= span.end + 3 \
                 and not is_number(h):
             return h.text
     for t in doc[span.end: span.end + 7]:
