@@ -27,3 +27,13 @@ def test_design_map_names_every_module():
     missing = [name for name in sorted(modules())
                if not re.search(rf"\b{re.escape(name.rpartition('.')[2])}\b", text)]
     assert not missing, f"docs/design.md does not mention {missing}: add them to its map"
+
+
+def test_cli_reference_has_every_command():
+    import typer.main
+
+    from pipeline.cli import app
+
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    names = typer.main.get_command(app).commands
+    assert not [n for n in names if f"### `newsfacts {n}`" not in text], "docs/cli.md lacks a command"
