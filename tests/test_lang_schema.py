@@ -112,3 +112,11 @@ def test_base_toml_documents_every_key():
 
 def test_the_documentation_check_finds_an_undocumented_key():
     assert undocumented_keys("[a]\n# known\nx = 1\ny = [\n  1,\n]\nz = 2  # doc\n") == ["[a] y"]
+
+
+def test_base_toml_writes_sub_tables_inline():
+    """`[attribution.cue_classes]` as a header swallows every key written after it: a key appended
+    at the end of [attribution] lands inside the sub-table instead. In base.toml, where several
+    branches append keys, a table-valued key is written inline (`cue_classes = {}`)."""
+    headers = re.findall(r"^\[([\w-]+\.[\w.-]+)\]", BASE.read_text(encoding="utf-8"), flags=re.M)
+    assert not headers, f"base.toml: write {headers} inline (key = {{}}), not as [a.b] headers"
