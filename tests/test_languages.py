@@ -12,7 +12,6 @@ import json
 import subprocess
 import sys
 
-import baseline
 import pytest
 
 import pipeline
@@ -181,5 +180,6 @@ def test_german_dev_with_referee(eval_dir, referee, tmp_path):
     res = subprocess.run([sys.executable, str(referee), "attribution", str(gold), str(pred),
                           "--json", str(tmp_path / "score.json")], capture_output=True, text=True, check=True)
     score = json.loads((tmp_path / "score.json").read_text())
-    by_type = score["content.j50_recall_by_gold_type"]
-    assert not baseline.check("attribution", "de_wikinews_dev", {**score, **by_type}), res.stdout
+    full = score["attr.full"]["F1"]
+    assert full >= 45.0, res.stdout  # issue 3 target; 49.0 when written
+    assert score["content.j50_recall_by_gold_type"]["direct"]["recall"] >= 50

@@ -125,9 +125,9 @@ class _Lang:
     tail_abbrev: bool
     bounded: bool
     rover_re: re.Pattern | None
+    counted_deps: frozenset = frozenset({"nummod", "nmod"})  # number -> counted noun labels
     needs_complement: frozenset = frozenset()  # "tiers", "quarter": a fraction only before "de"/"of"
     complements: frozenset = frozenset()
-    counted_deps: frozenset = frozenset({"nummod", "nmod"})  # number -> counted noun labels
 
 
 _TYPES = (("words", "num"), ("multipliers", "mul"), ("scales", "scale"), ("denominators", "den"))
@@ -217,12 +217,12 @@ def _lang(code: str) -> _Lang:
         has_mixed=bool(q.get("mixed")), range_middles=tuple(phrases("range_middles")),
         needs_and=frozenset(_fold(w) for w in q.get("needs_and", [])), glue_prefix=bool(q.get("glue_prefix")),
         glued_units=bool(q.get("glued_units")), digit_strings=bool(q.get("digit_strings")),
+        counted_deps=frozenset(q.get("counted_noun_deps", ["nummod", "nmod"])),
         tail_abbrev=bool(q.get("tail_abbrev")), bounded=bool(q.get("word_bounded")),
         rover_re=re.compile("|".join(r"\s*".join(re.escape(c) for c in w) for w in rover))
         if rover and q.get("cjk") else None,
         needs_complement=frozenset(_fold(w) for w in q.get("needs_complement", [])),
-        complements=frozenset(_fold(w) for w in q.get("complements", [])),
-        counted_deps=frozenset(q.get("counted_noun_deps", ["nummod", "nmod"])))
+        complements=frozenset(_fold(w) for w in q.get("complements", [])))
 
 
 def _index(phrases: list, last: bool = False) -> dict:

@@ -15,7 +15,6 @@ An item "@name" in a list stands for the words of [words] name (shared lists).
 from __future__ import annotations
 
 import difflib
-import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -115,22 +114,22 @@ def _read(path: Path) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-_SECTION = re.compile(r"^\[([\w.]+)\]\s*(#.*)?$")
-_OPTIONAL = re.compile(r"^#\s*([A-Za-z_][\w-]*)\s*=\s*(\S.*)$")
-
-
 def optional_keys(text: str) -> dict[str, dict]:
     """Keys declared commented out in base.toml (`# key = example`), by table: no default."""
     found: dict[str, dict] = {}
     section = None
-    for line in text.splitlines():
-        if m := _SECTION.match(line.strip()):
-            section = m.group(1)
-        elif section and (m := _OPTIONAL.match(line.strip())):
-            try:
-                found.setdefault(section, {})[m.group(1)] = tomllib.loads(f"v = {m.group(2)}")["v"]
-            except tomllib.TOMLDecodeError:
-                continue  # prose that happens to hold an "=", not a declaration
+    for line in (raw.strip() for raw in text.splitlines()):
+        if line.startswith("[") and "]" in line:
+            section = line[1:line.index("]")]
+            continue
+        key, eq, value = line.lstrip("#").strip().partition("=")
+        key, value = key.strip(), value.strip()
+        if not (section and line.startswith("#") and eq and value and key.replace("_", "a").isalnum()):
+            continue
+        try:
+            found.setdefault(section, {})[key] = tomllib.loads(f"v = {value}")["v"]
+        except tomllib.TOMLDecodeError:
+            continue  # prose that happens to hold an "=", not a declaration
     return found
 
 
@@ -153,11 +152,10 @@ def read(path: Path, base: Path = BASE) -> dict:
 @cache
 def load(code: str) -> dict:
     """The merged data for a language; unknown languages get the base data only."""
-    base = tomllib.loads((HERE / "base.toml").read_text(encoding="utf-8"))
     path = HERE / f"{code}.toml"
     if path.exists():
-        return read(path)  # checked against base.toml, merged over it, shared lists expanded
-    return base
+        return read(path)
+    return _read(BASE)
 
 
 def available() -> list[str]:
