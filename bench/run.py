@@ -13,7 +13,7 @@ alternately; the best time of each side is kept, the least disturbed by other jo
 Jobs (`--only`): throughput (fr, en, de, ja when installed), workers (1 against 2 processes),
 memory (French and English in one run, per-process peak RSS, time to first statement),
 profile (each stage's CPU time in one process), numbers, dates, langid (cases/s). Results go
-to bench/results/latest.json; the README explains how to read them.
+to bench/results/latest.json; docs/benchmarks.md explains how to read them.
 """
 
 from __future__ import annotations

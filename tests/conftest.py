@@ -12,6 +12,17 @@ EVAL = Path(os.environ.get("NEWSFACTS_EVAL", ROOT.parent / "shared" / "eval")).r
 REFEREE = EVAL.parent / "tools" / "referee.py"
 
 
+EVAL_FIXTURES = {"eval_dir", "referee"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Every test that reads ../shared/eval (through `eval_dir` or `referee`, directly or through
+    another fixture) carries the `eval` marker, so `-m "not eval"` runs without the shared data."""
+    for item in items:
+        if EVAL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.eval)
+
+
 @pytest.fixture(scope="session")
 def eval_dir() -> Path:
     if not EVAL.is_dir():

@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
+import baseline
 import pytest
 
 from pipeline import models
@@ -113,26 +115,26 @@ def referee_f1(referee, gold_path, pred_rows, tmp_path) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-# (gold file, target F1 on PER+ORG+LOC from issue 5)
-RULES_TARGETS = [("ner/germeval2014_de_dev.jsonl", 55.0), ("ner/klue_ner_ko_dev.jsonl", 45.0)]
-TRAINED_TARGETS = [("ner/winer_fr_dev.jsonl", 78.0), ("ner/conllpp_en_dev.jsonl", 66.0)]
+# gold files; their F1 floors on PER+ORG+LOC (issue 5 targets) are in tests/baseline.toml [ner.<stem>]
+RULES_TARGETS = ["ner/germeval2014_de_dev.jsonl", "ner/klue_ner_ko_dev.jsonl"]
+TRAINED_TARGETS = ["ner/winer_fr_dev.jsonl", "ner/conllpp_en_dev.jsonl"]
 
 
 @pytest.mark.eval
-@pytest.mark.parametrize("rel,target", RULES_TARGETS)
-def test_rules_tier_meets_target(eval_dir, referee, tmp_path, rel, target):
+@pytest.mark.parametrize("rel", RULES_TARGETS)
+def test_rules_tier_meets_target(eval_dir, referee, tmp_path, rel):
     gold = eval_dir / rel
     res = referee_f1(referee, gold, ner.predict(read_jsonl(gold)), tmp_path)
-    assert res["ALL"]["F1"] >= target, res
+    assert not baseline.check("ner", Path(rel).stem, res), res
 
 
 @pytest.mark.eval
 @pytest.mark.slow
-@pytest.mark.parametrize("rel,target", TRAINED_TARGETS)
-def test_trained_tier_fixups_meet_target_and_beat_the_model(eval_dir, referee, tmp_path, rel, target):
+@pytest.mark.parametrize("rel", TRAINED_TARGETS)
+def test_trained_tier_fixups_meet_target_and_beat_the_model(eval_dir, referee, tmp_path, rel):
     gold = eval_dir / rel
     records = read_jsonl(gold)
     fixed = referee_f1(referee, gold, ner.predict(records), tmp_path)
     alone = referee_f1(referee, gold, ner.predict(records, fixups=False), tmp_path)
-    assert fixed["ALL"]["F1"] >= target, fixed
+    assert not baseline.check("ner", Path(rel).stem, fixed), fixed
     assert fixed["ORG"]["F1"] > alone["ORG"]["F1"], (fixed["ORG"], alone["ORG"])

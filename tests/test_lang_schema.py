@@ -72,6 +72,20 @@ def test_no_shipped_list_names_a_word_twice_through_a_shared_list():
                         assert not twice, f"{code}.toml [{section}] {key} repeats {sorted(twice)} of @{name}"
 
 
+def test_a_key_without_default_is_declared_commented_out(tmp_path):
+    base = tmp_path / "base.toml"
+    base.write_text("[attribution]\n# min words\nmin_words = 4\n# unset = decided by the code\n"
+                    "# fallback = true\n# the sentence = the unit (prose, not a key)\n", encoding="utf-8")
+    path = tmp_path / "xx.toml"
+    path.write_text("[attribution]\nfallback = false\n", encoding="utf-8")
+    assert lang.read(path, base)["attribution"] == {"min_words": 4, "fallback": False}
+    path.write_text("[attribution]\n", encoding="utf-8")
+    assert "fallback" not in lang.read(path, base)["attribution"]  # absent stays absent
+    path.write_text('[attribution]\nfallback = "yes"\n', encoding="utf-8")
+    with pytest.raises(LangDataError, match="must be a boolean"):
+        lang.read(path, base)
+
+
 def undocumented_keys(text: str) -> list[str]:
     """Keys of base.toml with no comment on their line or on the line right above."""
     lines, section, depth, missing = text.splitlines(), None, 0, []
@@ -98,3 +112,11 @@ def test_base_toml_documents_every_key():
 
 def test_the_documentation_check_finds_an_undocumented_key():
     assert undocumented_keys("[a]\n# known\nx = 1\ny = [\n  1,\n]\nz = 2  # doc\n") == ["[a] y"]
+
+
+def test_base_toml_writes_sub_tables_inline():
+    """`[attribution.cue_classes]` as a header swallows every key written after it: a key appended
+    at the end of [attribution] lands inside the sub-table instead. In base.toml, where several
+    branches append keys, a table-valued key is written inline (`cue_classes = {}`)."""
+    headers = re.findall(r"^\[([\w-]+\.[\w.-]+)\]", BASE.read_text(encoding="utf-8"), flags=re.M)
+    assert not headers, f"base.toml: write {headers} inline (key = {{}}), not as [a.b] headers"

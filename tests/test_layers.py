@@ -152,3 +152,28 @@ def test_layers_only_point_down():
               for a, targets in sorted(edges.items()) for b in sorted(targets)
               if layer_of(b) > layer_of(a)]
     assert not upward, "imports pointing up a layer:\n" + "\n".join(upward)
+
+
+def test_version_and_catalog_stay_light():
+    """`newsfacts --version` and ingest's extractor key import no spaCy (a no-op run stays fast)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from pipeline import cli, ingest\n"
+            "ingest.extractor_key()\n"
+            "try:\n"
+            "    cli.app(['--version'])\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "print('spacy' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         cwd=PACKAGE.parent)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines() == [f"newsfacts {_version()}", "False"], out.stdout
+
+
+def _version() -> str:
+    from pipeline.version import package_version
+
+    return package_version()

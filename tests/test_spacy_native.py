@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -110,6 +111,12 @@ def _installed_entry_points() -> set[str]:
     return {ep.name for ep in dist.entry_points if ep.group == "spacy_factories"}
 
 
+def _env() -> dict[str, str]:
+    """A clean environment that still imports the code under test (PYTHONPATH, when set)."""
+    keep = {k: os.environ[k] for k in ("PATH", "PYTHONPATH", "HOME") if k in os.environ}
+    return {**keep, "PYTHONPATH": os.environ.get("PYTHONPATH", str(ROOT))}
+
+
 def test_add_pipe_in_a_fresh_interpreter():
     """An installed newsfacts needs no import: spaCy finds the factory through the entry point."""
     missing = set(declared_entry_points()) - _installed_entry_points()
@@ -127,7 +134,7 @@ def test_add_pipe_in_a_fresh_interpreter():
     names = ["newsfacts_entities", "newsfacts_quantities", "newsfacts_dates", "newsfacts_date_numbers",
              "newsfacts_attribution", "newsfacts_speakers", "newsfacts_span_groups"]
     out = subprocess.run([sys.executable, "-c", code, TEXT, *names], capture_output=True, text=True,
-                         timeout=300, cwd="/", env={"PATH": "/usr/bin:/bin"})
+                         timeout=300, cwd="/", env=_env())
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert "newsfacts_attribution" in result["pipes"] and result["statements"] >= 1

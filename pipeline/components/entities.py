@@ -121,7 +121,7 @@ def load_data(nlp: Language) -> EntityData:
     d = EntityData(
         org_suffixes=set(table.get("org_suffixes", [])),
         org_heads=_lower_set(table.get("org_heads", [])),
-        org_descriptions=_lower_set(table.get("org_descriptions") or table.get("org_heads", [])),
+        org_descriptions=_lower_set(table.get("org_descriptions", table.get("org_heads", []))),
         titles=_lower_set(table.get("titles", [])),
         not_names=_lower_set(table.get("not_names", [])) | _lower_set(nlp.Defaults.stop_words),
         first_names=set(table.get("first_names", [])),

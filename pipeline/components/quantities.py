@@ -126,6 +126,7 @@ class _Lang:
     tail_abbrev: bool
     bounded: bool
     rover_re: re.Pattern | None
+    counted_deps: frozenset = frozenset({"nummod", "nmod"})  # number -> counted noun labels
     needs_complement: frozenset = frozenset()  # "tiers", "quarter": a fraction only before "de"/"of"
     complements: frozenset = frozenset()
     qualifiers: tuple = ()  # (folded phrase, kind), longest first: "au moins" -> at_least
@@ -221,6 +222,7 @@ def _lang(code: str) -> _Lang:
         has_mixed=bool(q.get("mixed")), range_middles=tuple(phrases("range_middles")),
         needs_and=frozenset(_fold(w) for w in q.get("needs_and", [])), glue_prefix=bool(q.get("glue_prefix")),
         glued_units=bool(q.get("glued_units")), digit_strings=bool(q.get("digit_strings")),
+        counted_deps=frozenset(q.get("counted_noun_deps", ["nummod", "nmod"])),
         tail_abbrev=bool(q.get("tail_abbrev")), bounded=bool(q.get("word_bounded")),
         rover_re=re.compile("|".join(r"\s*".join(re.escape(c) for c in w) for w in rover))
         if rover and q.get("cjk") else None,
@@ -1605,7 +1607,7 @@ def _counted_noun(span) -> str | None:
 
     for tok in span:
         h = tok.head
-        if tok.dep_ in ("nummod", "nmod") and h.pos_ == "NOUN" and span.end <= h.i <= span.end + 3 \
+        if tok.dep_ in L.counted_deps and h.pos_ == "NOUN" and span.end <= h.i <= span.end + 3 \
                 and not is_number(h):
             return h.text
     for t in doc[span.end: span.end + 7]:

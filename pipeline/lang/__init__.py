@@ -7,7 +7,9 @@ so adding a language is adding a file (and a row in pipeline/data/catalog.toml).
 `base.toml` is also the schema: every key a language file may use is written there, with its
 default and one comment line. The loader rejects a key base.toml does not know (a misspelled
 key used to be silently ignored, and the rule it fed silently off) and a value whose type differs
-from base.toml's. An item "@name" in a list stands for the words of [words] name (shared lists).
+from base.toml's. A key whose absence means something (no default) is declared commented out,
+`# key = example`, under its comment line: known and typed, but not merged into every language.
+An item "@name" in a list stands for the words of [words] name (shared lists).
 """
 
 from __future__ import annotations
@@ -113,12 +115,39 @@ def _read(path: Path) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
+def optional_keys(text: str) -> dict[str, dict]:
+    """Keys declared commented out in base.toml (`# key = example`), by table: no default."""
+    found: dict[str, dict] = {}
+    section = None
+    for line in (raw.strip() for raw in text.splitlines()):
+        if line.startswith("[") and "]" in line:
+            section = line[1:line.index("]")]
+            continue
+        key, eq, value = line.lstrip("#").strip().partition("=")
+        key, value = key.strip(), value.strip()
+        if not (section and line.startswith("#") and eq and value and key.replace("_", "a").isalnum()):
+            continue
+        try:
+            found.setdefault(section, {})[key] = tomllib.loads(f"v = {value}")["v"]
+        except tomllib.TOMLDecodeError:
+            continue  # prose that happens to hold an "=", not a declaration
+    return found
+
+
+def schema(base: Path = BASE) -> dict:
+    """Every known key with a value of its type: base.toml's keys and its commented-out ones."""
+    known = _read(base)
+    for section, keys in optional_keys(base.read_text(encoding="utf-8")).items():
+        if isinstance(known.get(section), dict):
+            known[section] = {**keys, **known[section]}
+    return known
+
+
 def read(path: Path, base: Path = BASE) -> dict:
     """A language file checked against base.toml, merged over it, shared lists expanded."""
-    schema = _read(base)
     data = _read(path)
-    check(data, schema, path.name)
-    return expand(_merge(schema, data), path.name)
+    check(data, schema(base), path.name)
+    return expand(_merge(_read(base), data), path.name)
 
 
 def ignored() -> set[str]:
