@@ -82,6 +82,17 @@ ROWS = [
      "Marie Dupont", ":", "« Nous ne lâcherons rien sur les retraites. »", "direct", "colon"),
     ("fr", "Le chômage a baissé de 3 % en 2023.",
      None, None, "Le chômage a baissé de 3 % en 2023.", "claim", "claim"),
+    # ---- issue 12, pattern 2: speakers garbled by syntax
+    ("fr", "« Nous fermerons la piscine cet été », affirme-t-il.",
+     "il", "affirme", "Nous fermerons la piscine cet été", "direct", "quote_cue"),
+    ("fr", "« Les urgences sont saturées », nous a expliqué le docteur Paul Martin.",
+     "le docteur Paul Martin", "expliqué", "Les urgences sont saturées", "direct", "quote_cue"),
+    ("es", "La consejera, que aseguró que el plan está listo, dijo a los periodistas que lamentaba los "
+           "retrasos.",
+     "La consejera", "aseguró", "que el plan está listo", "indirect", "clause"),
+    ("es", "La consejera, que aseguró que el plan está listo, dijo a los periodistas que lamentaba los "
+           "retrasos.",
+     "La consejera", "dijo", "que lamentaba los retrasos", "indirect", "complementizer"),
     # ---- rules tier (no parser): German, Chinese, Korean
     ("de", "Der Bürgermeister sagte, dass die Brücke im Mai wieder öffnet.",
      "Der Bürgermeister", "sagte", "dass die Brücke im Mai wieder öffnet.", "indirect",

@@ -100,6 +100,7 @@ class Config:
     gerund_tags: set[str] = field(default_factory=set)
     adjective_cues: set[str] = field(default_factory=set)
     adjective_preps: set[str] = field(default_factory=set)
+    mention_drops_relative: bool = False
 
     @classmethod
     def from_data(cls, data: dict) -> Config:
@@ -171,6 +172,7 @@ class Config:
             gerund_tags=set(data.get("gerund_tags", [])),
             adjective_cues=words("adjective_cues"),
             adjective_preps=words("adjective_cue_preps"),
+            mention_drops_relative=bool(data.get("mention_drops_relative_clause", False)),
         )
 
 
@@ -759,9 +761,22 @@ def _complementizer_after(tok: Token, cfg: Config) -> Token | None:
         if t.lower_ in cfg.complementizers and t.pos_ == "SCONJ" and t.dep_ == "mark" and t.head.i > i:
             prev = doc[i - 1]
             return t if prev.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "VERB") else None
+        if t.lower_ in cfg.complementizers and _addressee_relative(t, tok):
+            return t
         if t.is_punct and t.text in ".;:!?":
             return None
     return None
+
+
+def _addressee_relative(t: Token, cue: Token) -> bool:
+    """ "dijo a los periodistas que lamentaba…" parsed as a relative clause on the addressee:
+    the "que" opens a verb that modifies a noun hanging on the cue itself, and the verb has no
+    other subject (a real relative "a los que…" is rarer after a cue of saying)."""
+    verb = t.head
+    if t.dep_ not in ("obj", "nsubj", "mark") or verb.dep_ not in ("acl", "relcl", "acl:relcl"):
+        return False
+    noun = verb.head
+    return noun.head.i == cue.i and noun.i < t.i and noun.dep_ not in ("nsubj", "obj", "dobj")
 
 
 def _extend_to_sentence_end(
@@ -854,8 +869,21 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
                 if found is not None:
                     return found
                 break
+    clitic = _inverted_clitic(verb)
+    if clitic is not None:
+        # "», affirme-t-il": the parser hangs "-il" elsewhere, often as the head of the clause
+        return clitic.idx + 1, clitic.idx + len(clitic.text)
     for _ in range(4):
         subj = [c for c in tok.children if c.dep_ in cfg.subject_deps and not _in_quote(c, quotes)]
+        if subj and all(_is_addressee(c, tok) for c in subj):
+            # "« … », nous a expliqué le docteur X": "nous" is who was told, X is the speaker
+            after = _noun_after(tok, cfg, quotes)
+            if after is not None:
+                return _mention_chars(after, cfg)
+        if (cfg.mention_drops_relative and subj and _is_relative(subj[0]) and tok.head.i != tok.i
+                and tok.head.pos_ in ("NOUN", "PROPN")):
+            # "La consejera, que aseguró que…": the relative pronoun stands for the noun it modifies
+            return _mention_chars(tok.head, cfg, stop=tok)
         passive_subj = [c for c in tok.children if c.dep_ in cfg.passive_subject_deps]
         passive = bool(passive_subj) or any(c.dep_ in cfg.passive_aux_deps for c in tok.children)
         agent = _agent(tok, cfg)
@@ -883,6 +911,34 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             return _mention_chars(tok.head, cfg)  # "a Donald Trump tweet attacking…"
         break
     return None
+
+
+def _inverted_clitic(verb: Token) -> Token | None:
+    """The subject clitic written after the verb with hyphens ("affirme-t-il", "dit-elle"),
+    whatever the parser made of it; the euphonic "-t" is skipped."""
+    doc = verb.doc
+    for t in doc[verb.i + 1 : verb.i + 3]:
+        if not t.text.startswith("-") or t.pos_ != "PRON":
+            return None
+        if t.text.strip("-").lower() not in ("t", ""):
+            return t
+    return None
+
+
+def _is_addressee(subj: Token, verb: Token) -> bool:
+    """A first- or second-person clitic right before an inverted cue ("nous a expliqué X",
+    "m'a confié X") is the one told, when the parser takes it for the subject."""
+    person = subj.morph.get("Person")
+    return subj.pos_ == "PRON" and subj.i < verb.i and bool(person) and person[0] in ("1", "2") and (
+        verb.i - subj.i <= 2)
+
+
+def _is_rel(tok: Token) -> bool:
+    return "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT")
+
+
+def _is_relative(subj: Token) -> bool:
+    return _is_rel(subj) and subj.head.dep_ in ("acl", "relcl", "acl:relcl")
 
 
 def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote]) -> Token | None:
@@ -936,9 +992,18 @@ def _agent(tok: Token, cfg: Config) -> Token | None:
     return None
 
 
-def _mention_chars(tok: Token, cfg: Config) -> tuple[int, int] | None:
+def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[int, int] | None:
+    """The mention headed by `tok`; with `stop`, it ends before the clause of that token (the
+    relative clause a relative pronoun speaks from)."""
     doc = tok.doc
     lo, hi = tok.left_edge.i, tok.right_edge.i
+    if stop is not None and lo < stop.left_edge.i <= hi:
+        hi = stop.left_edge.i - 1
+    for c in tok.rights if cfg.mention_drops_relative else ():  # "La consejera, que aseguró…,"
+        first = _left_word(c)
+        comma = first - 1 > lo and doc[first - 1].text == ","
+        if comma and c.dep_ in ("relcl", "acl:relcl", "acl") and any(_is_rel(g) for g in c.children):
+            hi = min(hi, first - 1)
     while lo < tok.i and doc[lo].dep_ in ("case", "mark"):
         lo += 1  # "par les autorités" -> "les autorités"
     # a relative clause or a participle after the head is not part of the mention
