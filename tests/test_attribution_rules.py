@@ -93,6 +93,19 @@ ROWS = [
     ("es", "La consejera, que aseguró que el plan está listo, dijo a los periodistas que lamentaba los "
            "retrasos.",
      "La consejera", "dijo", "que lamentaba los retrasos", "indirect", "complementizer"),
+    # ---- issue 12, pattern 7: stance and noun-phrase cues
+    ("en", "The charity appealed for emergency aid after the floods.",
+     "The charity", "appealed for", "emergency aid", "indirect", "prep"),
+    ("en", "The minister denied any link with the company.",
+     "The minister", "denied", "any link with the company", "indirect", "object"),
+    ("fr", "La ministre a qualifié la réforme de « brutale ».",
+     "La ministre", "qualifié", "la réforme de « brutale", "mixed", "object"),
+    ("es", "El sindicato reclamó más efectivos para la comisaría.",
+     "El sindicato", "reclamó", "más efectivos para la comisaría", "indirect", "object"),
+    ("es", "La alcaldesa denunció la falta de medios en el hospital.",
+     "La alcaldesa", "denunció", "la falta de medios en el hospital", "indirect", "object"),
+    ("es", "Las obras terminarán en junio, según apuntó el consejero.",
+     "el consejero", "según apuntó", "Las obras terminarán en junio", "according_to", "according_to"),
     # ---- rules tier (no parser): German, Chinese, Korean
     ("de", "Der Bürgermeister sagte, dass die Brücke im Mai wieder öffnet.",
      "Der Bürgermeister", "sagte", "dass die Brücke im Mai wieder öffnet.", "indirect",

@@ -1043,6 +1043,12 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             src = _according_source(span)
             if src is None:
                 continue
+            cue_end = span.end_char
+            verb = _according_verb(src, cfg)
+            if verb is not None:  # "según apuntó el consejero": the marker and its verb are the cue
+                src, cue_end = verb
+                if initial:
+                    continue
             if initial and not any(t.ent_type_ or t.pos_ in ("PROPN", "PRON") for t in src):
                 continue
             if initial and (src.end >= sent.end or doc[src.end].text != ","):
@@ -1075,8 +1081,8 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                     content[1],
                     "according_to",
                     span.start_char,
-                    span.end_char,
-                    span.text.lower(),
+                    cue_end,
+                    text[span.start_char : cue_end].lower(),
                     s0,
                     s1,
                     confidence=0.8,
@@ -1084,6 +1090,24 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 )
             )
     return out
+
+
+def _according_verb(src: Span, cfg: Config) -> tuple[Span, int] | None:
+    """ "según apuntó el consejero", "comme l'a indiqué le maire": the marker introduces a cue
+    verb, whose subject is the source; returns that subject and the end of the verb."""
+    doc = src.doc
+    verb = src[0] if src[0].pos_ in ("VERB", "AUX") else src.root
+    while verb.pos_ == "AUX" and verb.i + 1 < src.end and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ != "VERB" or not _is_cue(verb, cfg):
+        return None
+    subj = [c for c in verb.children if c.dep_ in cfg.subject_deps and c.i > verb.i]
+    if not subj:
+        return None
+    lo, hi = subj[0].left_edge.i, subj[0].right_edge.i
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo : hi + 1], verb.idx + len(verb.text)
 
 
 def _according_source(marker: Span) -> Span | None:
