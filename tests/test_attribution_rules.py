@@ -93,6 +93,14 @@ ROWS = [
     ("es", "La consejera, que aseguró que el plan está listo, dijo a los periodistas que lamentaba los "
            "retrasos.",
      "La consejera", "dijo", "que lamentaba los retrasos", "indirect", "complementizer"),
+    ("en", "Officials said the bridge was unsafe, a city engineer told reporters.",
+     "Officials", "said", "the bridge was unsafe", "indirect", "clause"),
+    ("en", "Officials said the bridge was unsafe, a city engineer told reporters.",
+     "a city engineer", "told", "the bridge was unsafe", "indirect", "inverted"),
+    # ---- issue 12, pattern 6: the content stops before a coordinated clause with a new subject
+    ("fr", "La rectrice a annoncé que trois écoles fermeront en juin, et les parents ont manifesté devant "
+           "la mairie.",
+     "La rectrice", "annoncé", "que trois écoles fermeront en juin", "indirect", "clause"),
     # ---- issue 12, pattern 7: stance and noun-phrase cues
     ("en", "The charity appealed for emergency aid after the floods.",
      "The charity", "appealed for", "emergency aid", "indirect", "prep"),

@@ -348,6 +348,13 @@ def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
                 or (lemma in cfg.predicative_cues and c.pos_ in ("ADJ", "NOUN"))
             )
         ]
+    clause = [c for k, c in enumerate(clause) if k == 0 or not _postposed_cue(c, cfg)]
+    if len(clause) == 1 and clause[0].i < tok.i and _postposed_cue(tok, cfg) and _is_cue(clause[0], cfg):
+        # the other parse of "Officials said …, a spokesman told reporters": "said" hangs on
+        # "told"; both report the clause of "said"
+        shared = [c for c in clause[0].children if c.dep_ in cfg.clause_deps]
+        if shared:
+            return _Reading(_subtree_chars(shared[0], shared[-1]), "inverted", 0.7)
     if not clause:
         return None
     first = clause[0]
@@ -372,6 +379,21 @@ def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
         content = _trim(_text(doc), min(content[0], tok.head.left_edge.idx), content[1])
     # an infinitive ("hopes to finish") is a rule of its own: its cue class may differ (CueClasses)
     return _Reading(content, "infinitive" if clause[0].dep_ in cfg.xcomp_deps else "clause", 0.8)
+
+
+def _postposed_cue(c: Token, cfg: Config) -> bool:
+    """ "Officials said the road was closed, a police spokesman told reporters.": a second
+    clause of the cue that is itself a cue with its own subject, after a comma, reports the same
+    content (the inverted reading finds it) and is not part of the first content."""
+    doc = c.doc
+    subj = [g for g in c.children if g.dep_ in cfg.subject_deps and g.i < c.i]
+    return (
+        bool(subj)
+        and _is_cue(c, cfg)
+        and subj[0].left_edge.i > 0
+        and doc[subj[0].left_edge.i - 1].text == ","
+        and all(t.is_punct for t in doc[c.right_edge.i + 1 : c.sent.end])
+    )
 
 
 def _complementizer_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
@@ -434,7 +456,7 @@ def _inverted_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]
         and tok.dep_ in cfg.inverted_deps
         and left_word > 0
         and doc[left_word - 1].text in (",", "»", "”", '"', ":", "—", "–")
-        and not any(c.dep_ in cfg.object_deps for c in children)
+        and (not any(c.dep_ in cfg.object_deps for c in children) or _postposed_cue(tok, cfg))
     ):
         return None
     head = tok.head
@@ -451,6 +473,10 @@ def _inverted_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]
         return None
     left = head.left_edge
     end_tok = left_word - 1
+    shared = [c for c in head.children if c.dep_ in cfg.clause_deps and c.i < tok.i] if (
+        _postposed_cue(tok, cfg) and _is_cue(head, cfg)) else []
+    if shared:  # "Officials said the road was closed, a spokesman told reporters": the same content
+        left = shared[0].left_edge
     if end_tok < left.i:
         return None
     span = doc[left.i : end_tok + 1]
@@ -487,6 +513,8 @@ def _finish(
     if rule in ("clause", "object", "complementizer") and cfg.extend_to_sentence_end:
         if not (rule == "object" and text[content[1] : content[1] + 3].strip(' "”»')[:1] == ","):
             content = _extend_to_sentence_end(tok, content, cfg, quotes)
+    if rule in ("clause", "complementizer"):
+        content = _cut_at_new_subject(tok, content, cfg, quotes)
     content = _expand_to_quotes(text, quotes, *content)
     content = _absorb_next_quote(text, quotes, content, claimed)
     for a, b in claimed:  # never run into a quotation another cue frames
@@ -669,6 +697,27 @@ def _cut_at_conjoined_cue(
                 left = min(left, cc[0].i)
             if left > span.start:
                 return _trim(_text(doc), content[0], doc[left].idx)
+    return content
+
+
+def _cut_at_new_subject(
+    tok: Token, content: tuple[int, int], cfg: Config, quotes: list[q.Quote]
+) -> tuple[int, int]:
+    """ "a déclaré que les salaires augmenteront, et les syndicats ont rejeté l'offre": a clause
+    coordinated after a comma, with a subject of its own and no complementizer, is the writer's
+    narration again, so the content stops at the comma."""
+    doc = tok.doc
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return content
+    for t in span:
+        if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX") or _in_quote(t, quotes) or t.i <= tok.i:
+            continue
+        cc = [c for c in t.children if c.dep_ == "cc" and c.i < t.i]
+        subj = [c for c in t.children if c.dep_ in cfg.subject_deps and c.i < t.i]
+        marks = [c for c in t.children if c.lower_ in cfg.complementizers]
+        if cc and subj and not marks and cc[0].i > span.start and doc[cc[0].i - 1].text in (",", ";"):
+            return _trim(_text(doc), content[0], doc[cc[0].i - 1].idx)
     return content
 
 
@@ -1371,7 +1420,7 @@ def _dedupe(found: list[Statement], keep_nested: bool = False) -> list[Statement
         for k in kept:
             inter = _overlap(st.start, st.end, k.start, k.end)
             union = max(st.end, k.end) - min(st.start, k.start)
-            if union and inter / union > 0.8:
+            if union and inter / union > 0.8 and not _two_sources(st, k):
                 dup = True
                 break
             if st.cue_start is not None and st.cue_start == k.cue_start:
@@ -1381,6 +1430,17 @@ def _dedupe(found: list[Statement], keep_nested: bool = False) -> list[Statement
             kept.append(st)
     kept.sort(key=lambda s: s.start)
     return kept
+
+
+def _two_sources(a: Statement, b: Statement) -> bool:
+    """One content, two cues with two sources, one of them postposed ("X said …, Y told
+    reporters"): both attributions stand."""
+    return (
+        "inverted" in (a.rule, b.rule)
+        and a.cue_start != b.cue_start
+        and None not in (a.source_start, b.source_start)
+        and a.source_start != b.source_start
+    )
 
 
 def _claims(doc: Doc, statements: list[Statement]) -> list[Statement]:
