@@ -97,6 +97,15 @@ ROWS = [
      "Officials", "said", "the bridge was unsafe", "indirect", "clause"),
     ("en", "Officials said the bridge was unsafe, a city engineer told reporters.",
      "a city engineer", "told", "the bridge was unsafe", "indirect", "inverted"),
+    # ---- issue 12, pattern 5: layouts beyond "X said"
+    ("fr", "— Jeanne Morel : « Nous ne fermerons pas la maternité. »",
+     "Jeanne Morel", ":", "« Nous ne fermerons pas la maternité. »", "direct", "colon"),
+    ("en", 'The fire chief: "Nobody was hurt in the blaze last night."',
+     "The fire chief", ":", '"Nobody was hurt in the blaze last night."', "direct", "colon"),
+    ("en", '"It is all over now," sighed Meg.',
+     "Meg", "sighed", "It is all over now", "direct", "quote_cue"),
+    ("fr", "« On verra bien demain », soupire le maire.",
+     "le maire", "soupire", "On verra bien demain", "direct", "quote_cue"),
     # ---- issue 12, pattern 6: the content stops before a coordinated clause with a new subject
     ("fr", "La rectrice a annoncé que trois écoles fermeront en juin, et les parents ont manifesté devant "
            "la mairie.",

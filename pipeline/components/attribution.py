@@ -101,6 +101,7 @@ class Config:
     adjective_cues: set[str] = field(default_factory=set)
     adjective_preps: set[str] = field(default_factory=set)
     mention_drops_relative: bool = False
+    quote_cues: set[str] = field(default_factory=set)
 
     @classmethod
     def from_data(cls, data: dict) -> Config:
@@ -140,7 +141,8 @@ class Config:
             | {w.split()[0] for w in words("prep_cues")}
             | words("raising_cues")
             | words("noun_cues")
-            | words("adjective_cues"),
+            | words("adjective_cues")
+            | words("quote_cues"),
             lemma_repairs=[(a, b) for a, b in data.get("lemma_repairs", [])],
             complementizers=words("complementizers"),
             extend_to_sentence_end=bool(data.get("extend_to_sentence_end", True)),
@@ -173,6 +175,7 @@ class Config:
             adjective_cues=words("adjective_cues"),
             adjective_preps=words("adjective_cue_preps"),
             mention_drops_relative=bool(data.get("mention_drops_relative_clause", False)),
+            quote_cues=clause | words("quote_cues"),
         )
 
 
@@ -1322,7 +1325,7 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int]) -> Token 
                 or t.text in q.OPENING
             ):
                 break
-            if t.pos_ in ("VERB", "AUX", "NOUN") and _lemma(t, cfg) in cfg.clause_cues:
+            if t.pos_ in ("VERB", "AUX", "NOUN") and _lemma(t, cfg) in cfg.quote_cues:
                 ok = words <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod")
                 return t if ok else None
             if t.is_alpha:
@@ -1375,7 +1378,9 @@ def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[State
         span = doc.char_span(s0, s1, alignment_mode="expand")
         named = span is not None and any(e.label_ in ("PER", "PERSON", "ORG", "NORP") for e in span.ents)
         caps = left.isupper() and len(left) > 2
-        if not (caps or named or (first and len(words) == 1 and left[:1].isupper())):
+        # "— Marie Dupont : « … »", "The fire chief: “…”": a short name before a quotation
+        quoted = text[c0] in q.OPENING and len(words) <= 6 and left[:1].isupper()
+        if not (caps or named or quoted or (first and len(words) == 1 and left[:1].isupper())):
             first = False
             continue
         colon = line_start + m.end(1) + max(line[m.end(1) :].find(":"), line[m.end(1) :].find("―"))
@@ -1385,7 +1390,7 @@ def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[State
 
 
 _NESTED_RULES = {"noun", "adjective", "raising"}
-_SPEAKER_COLON = re.compile(r"^\s*([A-Z][^:―\n\"“«]{1,38}?)\s?[:―]\s*(\S.{8,})$")
+_SPEAKER_COLON = re.compile(r"^\s*(?:[—–-]\s*)?([^\W\d_][^:―\n\"“«]{1,38}?)\s?[:―]\s*(\S.{8,})$")
 
 
 def _kind(text: str, quotes: list[q.Quote], st: Statement) -> str:
