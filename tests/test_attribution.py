@@ -50,6 +50,18 @@ def test_quotes_multi_paragraph_convention():
     assert len(found) == 2  # the last unclosed quote is not followed by a quote: dropped
 
 
+def test_quotes_line_break_inside_a_quote():
+    # a quote broken by a single line break (issue 12, pattern 5) is one quotation
+    text = "“The water rose over the bank and reached\nthe first houses by noon,” a resident said."
+    assert _texts(text) == ["The water rose over the bank and reached\nthe first houses by noon,"]
+
+
+def test_quotes_stray_opening_mark_does_not_shift_pairing():
+    # one unbalanced « must not swallow the quotations after it in its paragraph
+    text = "Le maire parle d'un « tournant. Puis : « Nous tiendrons bon », dit-il.\nEt « rien de plus »."
+    assert [t.strip() for t in _texts(text)] == ["Nous tiendrons bon", "rien de plus"]
+
+
 # --------------------------------------------------------------------------- helpers
 def _statements(loaded, text: str) -> list[dict]:
     doc = loaded.nlp(text)

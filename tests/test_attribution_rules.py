@@ -106,6 +106,9 @@ ROWS = [
      "Meg", "sighed", "It is all over now", "direct", "quote_cue"),
     ("fr", "« On verra bien demain », soupire le maire.",
      "le maire", "soupire", "On verra bien demain", "direct", "quote_cue"),
+    ("en", '"The fire started in the kitchen and spread\nto the roof within minutes," a firefighter said.',
+     "a firefighter", "said", "The fire started in the kitchen and spread\nto the roof within minutes",
+     "direct", "quote_cue"),
     # ---- issue 12, pattern 6: the content stops before a coordinated clause with a new subject
     ("fr", "La rectrice a annoncé que trois écoles fermeront en juin, et les parents ont manifesté devant "
            "la mairie.",
