@@ -109,6 +109,14 @@ ROWS = [
     ("en", '"The fire started in the kitchen and spread\nto the roof within minutes," a firefighter said.',
      "a firefighter", "said", "The fire started in the kitchen and spread\nto the roof within minutes",
      "direct", "quote_cue"),
+    ("en", 'She said the market "will change the whole street", adding it was "a big step" for the town.',
+     "She", "said", 'the market "will change the whole street', "mixed", "clause"),
+    ("en", 'She said the market "will change the whole street", adding it was "a big step" for the town.',
+     "She", "adding", 'it was "a big step" for the town', "mixed", "clause"),
+    ("fr", "« Le feu a pris dans la cuisine », a-t-elle expliqué, « puis il a gagné le toit en quelques "
+           "minutes. »",
+     "elle", "expliqué", "Le feu a pris dans la cuisine », a-t-elle expliqué, « puis il a gagné le toit en "
+                         "quelques minutes.", "direct", "quote_cue"),
     # ---- issue 12, pattern 6: the content stops before a coordinated clause with a new subject
     ("fr", "La rectrice a annoncé que trois écoles fermeront en juin, et les parents ont manifesté devant "
            "la mairie.",

@@ -686,7 +686,8 @@ def _cut_at_conjoined_cue(
         return content
     for t in span:
         if (
-            (t.dep_ == "conj" or (t.tag_ == "VBG" and t.dep_ == "advcl" and doc[t.i - 1].text == ","))
+            (t.dep_ == "conj" or (_present_participle(t) and t.dep_ in ("advcl", "parataxis")
+                                  and doc[t.i - 1].text == ","))
             and t.i > span.start + 1
             and t.pos_ in ("VERB", "AUX")
             and _is_cue(t, cfg)
@@ -722,6 +723,14 @@ def _cut_at_new_subject(
         if cc and subj and not marks and cc[0].i > span.start and doc[cc[0].i - 1].text in (",", ";"):
             return _trim(_text(doc), content[0], doc[cc[0].i - 1].idx)
     return content
+
+
+def _present_participle(t: Token) -> bool:
+    """ "adding", "affirmant", "asegurando": the participle that opens a statement of its own."""
+    form = t.morph.get("VerbForm")
+    # a participle with no auxiliary of its own is a present one ("affirmant"; "a affirmé" has one)
+    bare = "Part" in form and not any(c.dep_.startswith("aux") for c in t.children)
+    return t.tag_ == "VBG" or "Ger" in form or (bare and "Past" not in t.morph.get("Tense"))
 
 
 def _has_own_content(tok: Token, cfg: Config) -> bool:
@@ -1202,11 +1211,12 @@ def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statemen
         a, b = _trim_inner(text, *qu.inner)
         if b - a < 2 or len(text[a:b].split()) < cfg.min_framed_words:
             continue
-        cue = _cue_beside(doc, cfg, qu, starts)
+        cue = _cue_beside(doc, cfg, qu, starts, quotes)
         if cue is None:
             continue
         prev = out[-1] if out else None
-        if prev is not None and cfg.merge_quote_pieces and prev.cue_start == cue.idx:
+        split = prev is not None and prev.end < cue.idx < a  # "“…,” she said, “…”": one statement
+        if prev is not None and (cfg.merge_quote_pieces or split) and prev.cue_start == cue.idx:
             prev.fragments = (prev.fragments or [(prev.start, prev.end)]) + [(a, b)]
             prev.end = b
             continue
@@ -1304,7 +1314,7 @@ def _near(text: str, end: int, start: int, paragraphs: int = 1) -> bool:
 _STOP = {".", "!", "?", ";"}
 
 
-def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int]) -> Token | None:
+def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: list[q.Quote]) -> Token | None:
     """The cue verb framing a quotation: right after it (", said X", "», a-t-il déclaré",
     "», promet-elle", with at most a few words in between), else right before it and ending in
     a colon or comma ("X a déclaré : « … »", "He said, “…”"). Walks tokens, not characters,
@@ -1326,7 +1336,10 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int]) -> Token 
             ):
                 break
             if t.pos_ in ("VERB", "AUX", "NOUN") and _lemma(t, cfg) in cfg.quote_cues:
-                ok = words <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod")
+                # '…", adding it was “…”': a cue with a clause of its own opens a new statement
+                own = any(c.dep_ in cfg.clause_deps and c.i > t.i and not _in_quote(c, quotes)
+                          for c in t.children)
+                ok = words <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod") and not own
                 return t if ok else None
             if t.is_alpha:
                 words += 1
@@ -1394,7 +1407,10 @@ _SPEAKER_COLON = re.compile(r"^\s*(?:[—–-]\s*)?([^\W\d_][^:―\n\"“«]{1,3
 
 
 def _kind(text: str, quotes: list[q.Quote], st: Statement) -> str:
-    share = q.quoted_share(quotes, st.start, st.end, text)
+    if st.fragments and st.rule == "quote_cue":  # the pieces, not the cue between them
+        share = min(q.quoted_share(quotes, a, b, text) for a, b in st.fragments)
+    else:
+        share = q.quoted_share(quotes, st.start, st.end, text)
     if share >= 0.9:
         return "direct"
     if share > 0.0:
