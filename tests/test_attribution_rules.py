@@ -266,3 +266,13 @@ def test_tiers_do_not_import_each_other():
     """The rules tier and the shared Statement module never import the parse tier (issue 16)."""
     assert ".attribution" not in _imports(COMPONENTS / "attribution_patterns.py")
     assert not {".attribution", ".attribution_patterns"} & _imports(COMPONENTS / "statement.py")
+
+
+def test_follow_on_quote_limits():
+    """A cueless quotation continues the statement before it in the same paragraph only (issue 12,
+    pattern 5; the limit `floating_quote_paragraphs = 0` is measured in pipeline/lang/base.toml)."""
+    same = ("The mayor said the storm was the worst in decades. \"We will rebuild every house that the "
+            "storm destroyed, every single one.\"")
+    other = same.replace(". \"We", ".\n\nThe council met on Monday.\n\n\"We")
+    assert "floating_quote_follow" in [r[4] for r in _found("en", same)]
+    assert "floating_quote_follow" not in [r[4] for r in _found("en", other)]

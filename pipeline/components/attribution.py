@@ -76,7 +76,7 @@ class Config:
     keep_nested: bool = False
     passive_aux_deps: set[str] = field(default_factory=set)
     min_framed_words: int = 2
-    floating_paragraphs: int = 1
+    floating_paragraphs: int = 0
     cue_gap_words: int = 5
     prep_cues: set[str] = field(default_factory=set)
     predicative_cues: set[str] = field(default_factory=set)
@@ -150,7 +150,7 @@ class Config:
             keep_nested=bool(data.get("keep_nested", False)),
             passive_aux_deps=set(data.get("passive_aux_deps", [])),
             min_framed_words=int(data.get("min_framed_quote_words", 2)),
-            floating_paragraphs=int(data.get("floating_quote_paragraphs", 1)),
+            floating_paragraphs=int(data.get("floating_quote_paragraphs", 0)),
             cue_gap_words=int(data.get("cue_gap_words", 5)),
             prep_cues=words("prep_cues"),
             predicative_cues=words("predicative_cues"),
