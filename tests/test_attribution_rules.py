@@ -134,6 +134,12 @@ ROWS = [
      "La alcaldesa", "denunció", "la falta de medios en el hospital", "indirect", "object"),
     ("es", "Las obras terminarán en junio, según apuntó el consejero.",
      "el consejero", "según apuntó", "Las obras terminarán en junio", "according_to", "according_to"),
+    ("fr", "Le maire a quitté la réunion, dénonçant un projet flou et coûteux.",
+     "Le maire", "dénonçant", "un projet flou et coûteux", "indirect", "object"),
+    ("fr", "Le ministre a défendu la réforme, martelant que les retraites seront versées à temps.",
+     "Le ministre", "martelant", "que les retraites seront versées à temps", "indirect", "clause"),
+    ("fr", "La présidente a demandé aux maires de fermer les écoles jeudi.",
+     "La présidente", "demandé", "de fermer les écoles jeudi", "indirect", "infinitive"),
     # ---- rules tier (no parser): German, Chinese, Korean
     ("de", "Der Bürgermeister sagte, dass die Brücke im Mai wieder öffnet.",
      "Der Bürgermeister", "sagte", "dass die Brücke im Mai wieder öffnet.", "indirect",

@@ -102,6 +102,7 @@ class Config:
     adjective_preps: set[str] = field(default_factory=set)
     mention_drops_relative: bool = False
     quote_cues: set[str] = field(default_factory=set)
+    addressee_infinitive_marks: set[str] = field(default_factory=set)
 
     @classmethod
     def from_data(cls, data: dict) -> Config:
@@ -176,6 +177,7 @@ class Config:
             adjective_preps=words("adjective_cue_preps"),
             mention_drops_relative=bool(data.get("mention_drops_relative_clause", False)),
             quote_cues=clause | words("quote_cues"),
+            addressee_infinitive_marks=words("addressee_infinitive_marks"),
         )
 
 
@@ -320,8 +322,9 @@ def _verb_statement(
     lemma = _lemma(tok, cfg)
     if lemma in cfg.raising_cues:
         return _raising_statement(tok, cfg, quotes, claimed)
-    if tok.pos_ == "ADJ":
+    if tok.pos_ == "ADJ" and (lemma in cfg.adjective_cues or lemma == tok.lower_):
         return _adjective_statement(tok, cfg, quotes, claimed) if lemma in cfg.adjective_cues else None
+    # an ADJ whose lemma was repaired to a verb cue ("martelant" -> marteler) reads as the verb
     if tok.pos_ == "NOUN" and lemma in cfg.noun_cues:
         st = _noun_statement(tok, cfg, quotes, claimed)
         if st is not None or lemma not in cfg.clause_cues | cfg.object_cues | cfg.xcomp_cues:
@@ -352,6 +355,8 @@ def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
             )
         ]
     clause = [c for k, c in enumerate(clause) if k == 0 or not _postposed_cue(c, cfg)]
+    if not clause and lemma in cfg.xcomp_cues:
+        clause = _infinitive_on_addressee(tok, cfg)
     if len(clause) == 1 and clause[0].i < tok.i and _postposed_cue(tok, cfg) and _is_cue(clause[0], cfg):
         # the other parse of "Officials said …, a spokesman told reporters": "said" hangs on
         # "told"; both report the clause of "said"
@@ -381,7 +386,24 @@ def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
         # makes the cue a conjunct of the first clause; the whole sentence is reported
         content = _trim(_text(doc), min(content[0], tok.head.left_edge.idx), content[1])
     # an infinitive ("hopes to finish") is a rule of its own: its cue class may differ (CueClasses)
-    return _Reading(content, "infinitive" if clause[0].dep_ in cfg.xcomp_deps else "clause", 0.8)
+    infinitive = clause[0].dep_ in cfg.xcomp_deps or (
+        clause[0].dep_ not in cfg.clause_deps and "Inf" in clause[0].morph.get("VerbForm"))
+    return _Reading(content, "infinitive" if infinitive else "clause", 0.8)
+
+
+def _infinitive_on_addressee(tok: Token, cfg: Config) -> list[Token]:
+    """ "a demandé à l'ordre de coopérer": the parser hangs the infinitive on the addressee noun
+    (as a clause modifying it); it is the cue's content."""
+    if not cfg.addressee_infinitive_marks:
+        return []
+    for c in tok.children:
+        if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON") and c.dep_ not in cfg.subject_deps:
+            for g in c.rights:
+                marks = {m.lower_ for m in g.children if m.dep_ == "mark"}
+                if (g.dep_ in ("acl", "xcomp") and "Inf" in g.morph.get("VerbForm")
+                        and marks and marks <= cfg.addressee_infinitive_marks):
+                    return [g]
+    return []
 
 
 def _postposed_cue(c: Token, cfg: Config) -> bool:
