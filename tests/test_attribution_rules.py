@@ -282,3 +282,16 @@ def test_follow_on_quote_limits():
     other = same.replace(". \"We", ".\n\nThe council met on Monday.\n\n\"We")
     assert "floating_quote_follow" in [r[4] for r in _found("en", same)]
     assert "floating_quote_follow" not in [r[4] for r in _found("en", other)]
+
+
+# (lang, text, cue that must NOT give a statement): shapes that look like a rule and are not
+NOT_STATEMENTS = [
+    ("fr", "Les rumeurs selon lesquelles la maire démissionnera ont circulé toute la journée.", "selon"),
+    ("fr", "Pour la première fois depuis dix ans, la rivière a débordé en plein été.", "Pour"),
+    ("fr", "Rappelons que la gare avait déjà fermé pendant deux mois l'an dernier.", "Rappelons"),
+]
+
+
+@pytest.mark.parametrize("lang,text,cue", NOT_STATEMENTS, ids=[r[2] for r in NOT_STATEMENTS])
+def test_not_a_statement(lang, text, cue):
+    assert cue not in [r[1] for r in _found(lang, text)]

@@ -293,6 +293,8 @@ def verb_statements(
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or tok.idx in used_cues or not _is_cue(tok, cfg):
             continue
+        if "Imp" in tok.morph.get("Mood"):
+            continue  # "Rappelons que…": the writer addressing the reader reports no one
         while qi < len(quotes) and quotes[qi].end <= tok.idx:
             qi += 1
         if qi < len(quotes) and quotes[qi].start < tok.idx < quotes[qi].end:
@@ -1132,8 +1134,10 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 src, cue_end = verb
                 if initial:
                     continue
-            if initial and not any(t.ent_type_ or t.pos_ in ("PROPN", "PRON") for t in src):
-                continue
+            if any(_is_rel(t) for t in src[:2]):
+                continue  # "les informations selon lesquelles…": a relative clause, not a source
+            if initial and not (src.root.ent_type_ or src.root.pos_ in ("PROPN", "PRON")):
+                continue  # "Pour la première fois…": the marker needs a name or a pronoun
             if initial and (src.end >= sent.end or doc[src.end].text != ","):
                 continue
             seen.add(m.start())
