@@ -293,7 +293,7 @@ def verb_statements(
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or tok.idx in used_cues or not _is_cue(tok, cfg):
             continue
-        if "Imp" in tok.morph.get("Mood"):
+        if _imperative(tok, cfg):
             continue  # "Rappelons que…": the writer addressing the reader reports no one
         while qi < len(quotes) and quotes[qi].end <= tok.idx:
             qi += 1
@@ -573,6 +573,15 @@ def _prep_with_object(tok: Token, cfg: Config, preps) -> bool:
     """A preposition from `preps` that has its object: "criticism *of* Clinton", "eager *for* talks"."""
     return (tok.dep_ in cfg.prep_deps and tok.lower_ in preps
             and any(g.dep_ in cfg.pobj_deps or g.dep_ == "pcomp" for g in tok.children))
+
+
+def _imperative(tok: Token, cfg: Config) -> bool:
+    """An imperative, or a first-person plural with no subject opening its sentence (taggers
+    often call "Rappelons" indicative)."""
+    if "Imp" in tok.morph.get("Mood"):
+        return True
+    return (tok.i == tok.sent.start and "1" in tok.morph.get("Person") and "Plur" in tok.morph.get("Number")
+            and not any(c.dep_ in cfg.subject_deps for c in tok.children))
 
 
 def _complement_statement(tok: Token, comp: Token | None, cfg: Config, quotes: list[q.Quote],
