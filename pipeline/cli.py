@@ -100,9 +100,11 @@ CUE_CLASS_HELP = ("Keep only statements of these cue classes (comma-separated: s
                   "perception_or_document, according_to; default all).")
 
 
-def _cue_classes(value: str | None) -> set[str] | None:
+def _cue_classes(value: str | None, task: Task = Task.attribution) -> set[str] | None:
     from .components.statement import parse_cue_classes
 
+    if value is not None and task != Task.attribution:
+        _usage("--cue-class applies to --task attribution only")
     try:
         return parse_cue_classes(value)
     except ValueError as e:
@@ -342,7 +344,7 @@ def predict(
     from . import evaluate
 
     _require([gold])
-    n = evaluate.predict_file(task.value, gold, out, cue_classes=_cue_classes(cue_class))
+    n = evaluate.predict_file(task.value, gold, out, cue_classes=_cue_classes(cue_class, task))
     say(f"{n} predictions -> {out}")
 
 
@@ -361,7 +363,7 @@ def eval_cmd(
 
     _require([gold])
     result = evaluate.evaluate_file(task.value, gold, save_predictions=save_predictions,
-                                    cue_classes=_cue_classes(cue_class))
+                                    cue_classes=_cue_classes(cue_class, task))
     if json_out:
         json_out.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
     evaluate.print_table(task.value, result)

@@ -295,3 +295,26 @@ NOT_STATEMENTS = [
 @pytest.mark.parametrize("lang,text,cue", NOT_STATEMENTS, ids=[r[2] for r in NOT_STATEMENTS])
 def test_not_a_statement(lang, text, cue):
     assert cue not in [r[1] for r in _found(lang, text)]
+
+
+def test_cue_class_option_of_the_cli(tmp_path):
+    """`newsfacts predict --cue-class speech` keeps the speech rows only; a bad class is a usage error."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    gold = tmp_path / "gold.jsonl"
+    text = "Residents fear the river will flood again. The mayor said the dam would hold."
+    gold.write_text(json.dumps({"id": "g1", "lang": "en", "text": text, "attributions": []}) + "\n",
+                    encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    ok = CliRunner().invoke(app, ["predict", "--task", "attribution", str(gold), "-o", str(out),
+                                  "--cue-class", "speech"])
+    assert ok.exit_code == 0, ok.output
+    rows = json.loads(out.read_text(encoding="utf-8"))["attributions"]
+    assert [r["cue"]["text"] for r in rows] == ["said"]
+    bad = CliRunner().invoke(app, ["predict", "--task", "attribution", str(gold), "-o", str(out),
+                                   "--cue-class", "quotes"])
+    assert bad.exit_code == 2
