@@ -121,6 +121,9 @@ ROWS = [
     ("fr", "La rectrice a annoncé que trois écoles fermeront en juin, et les parents ont manifesté devant "
            "la mairie.",
      "La rectrice", "annoncé", "que trois écoles fermeront en juin", "indirect", "clause"),
+    ("fr", "Le premier ministre considère que le moment n'est pas le bon, tout en expliquant être "
+           "favorable à la réforme.",
+     "Le premier ministre", "considère", "que le moment n'est pas le bon", "indirect", "clause"),
     # ---- issue 12, pattern 7: stance and noun-phrase cues
     ("en", "The charity appealed for emergency aid after the floods.",
      "The charity", "appealed for", "emergency aid", "indirect", "prep"),

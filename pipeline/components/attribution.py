@@ -720,7 +720,7 @@ def _cut_at_conjoined_cue(
     for t in span:
         if (
             (t.dep_ == "conj" or (_present_participle(t) and t.dep_ in ("advcl", "parataxis")
-                                  and doc[t.i - 1].text == ","))
+                                  and doc[_left_word(t) - 1].text == ","))  # ", tout en expliquant"
             and t.i > span.start + 1
             and t.pos_ in ("VERB", "AUX")
             and _is_cue(t, cfg)
