@@ -143,6 +143,8 @@ ROWS = [
      "Le ministre", "martelant", "que les retraites seront versées à temps", "indirect", "clause"),
     ("fr", "La présidente a demandé aux maires de fermer les écoles jeudi.",
      "La présidente", "demandé", "de fermer les écoles jeudi", "indirect", "infinitive"),
+    ("fr", "Le syndic prie les habitants de libérer le parking avant lundi.",
+     "Le syndic", "prie", "de libérer le parking avant lundi", "indirect", "infinitive"),
     # ---- rules tier (no parser): German, Chinese, Korean
     ("de", "Der Bürgermeister sagte, dass die Brücke im Mai wieder öffnet.",
      "Der Bürgermeister", "sagte", "dass die Brücke im Mai wieder öffnet.", "indirect",
