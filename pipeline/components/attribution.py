@@ -1427,7 +1427,8 @@ def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[State
         named = span is not None and any(e.label_ in ("PER", "PERSON", "ORG", "NORP") for e in span.ents)
         caps = left.isupper() and len(left) > 2
         # "— Marie Dupont : « … »", "The fire chief: “…”": a short name before a quotation
-        quoted = text[c0] in q.OPENING and len(words) <= 6 and left[:1].isupper()
+        quoted = (text[c0] in q.OPENING and len(words) <= 6 and left[:1].isupper() and span is not None
+                  and not any(t.pos_ in ("VERB", "AUX") for t in span))  # a name, not "X a tweeté :"
         if not (caps or named or quoted or (first and len(words) == 1 and left[:1].isupper())):
             first = False
             continue
