@@ -295,6 +295,7 @@ NOT_STATEMENTS = [
     ("fr", "Pour la première fois depuis dix ans, la rivière a débordé en plein été.", "Pour"),
     ("fr", "Rappelons que la gare avait déjà fermé pendant deux mois l'an dernier.", "Rappelons"),
     ("fr", "Le candidat a répondu : « Nous restons debout, quoi qu'il arrive. »", ":"),  # a verb, not a name
+    ("fr", "Son arrivée, également annoncée au début de l'été, a été repoussée plusieurs fois.", "annoncée"),
 ]
 
 

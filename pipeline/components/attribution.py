@@ -807,6 +807,8 @@ def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple
     sent = tok.sent
     if any(c.dep_ in cfg.object_deps or c.dep_ == "cc" for c in tok.children):
         return None
+    if not any(c.dep_ in cfg.subject_deps for c in tok.children):
+        return None  # "Son arrivée, également annoncée en juin, a été…": a participle, not a speaker
     if lo - 1 <= sent.start or hi + 1 >= sent.end - 1:
         return None
     if doc[lo - 1].text != "," or doc[hi + 1].text != ",":
