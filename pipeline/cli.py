@@ -133,9 +133,11 @@ CUE_CLASS_HELP = ("Keep only statements of these cue classes (comma-separated: s
                   "perception_or_document, according_to; default all).")
 
 
-def _cue_classes(value: str | None) -> set[str] | None:
+def _cue_classes(value: str | None, task: Task = Task.attribution) -> set[str] | None:
     from .components.statement import parse_cue_classes
 
+    if value is not None and task != Task.attribution:
+        _usage("--cue-class applies to --task attribution only")
     try:
         return parse_cue_classes(value)
     except ValueError as e:
@@ -452,7 +454,7 @@ def predict(
 
     _require([gold])
     _check_gold(gold, task.value)
-    n = evaluate.predict_file(task.value, gold, out, cue_classes=_cue_classes(cue_class))
+    n = evaluate.predict_file(task.value, gold, out, cue_classes=_cue_classes(cue_class, task))
     say(f"{n} predictions -> {out}")
 
 
@@ -495,7 +497,7 @@ def eval_cmd(
     _check_gold(gold, task.value)
     try:
         result = evaluate.evaluate_file(task.value, gold, save_predictions=save_predictions,
-                                        cue_classes=_cue_classes(cue_class))
+                                        cue_classes=_cue_classes(cue_class, task))
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
         _usage(f"{gold}: a record does not have the shape the {task.value} task expects "
                f"({type(e).__name__}: {e})")

@@ -82,6 +82,69 @@ ROWS = [
      "Marie Dupont", ":", "« Nous ne lâcherons rien sur les retraites. »", "direct", "colon"),
     ("fr", "Le chômage a baissé de 3 % en 2023.",
      None, None, "Le chômage a baissé de 3 % en 2023.", "claim", "claim"),
+    # ---- issue 12, pattern 2: speakers garbled by syntax
+    ("fr", "« Nous fermerons la piscine cet été », affirme-t-il.",
+     "il", "affirme", "Nous fermerons la piscine cet été", "direct", "quote_cue"),
+    ("fr", "« Les urgences sont saturées », nous a expliqué le docteur Paul Martin.",
+     "le docteur Paul Martin", "expliqué", "Les urgences sont saturées", "direct", "quote_cue"),
+    ("es", "La consejera, que aseguró que el plan está listo, dijo a los periodistas que lamentaba los "
+           "retrasos.",
+     "La consejera", "aseguró", "que el plan está listo", "indirect", "clause"),
+    ("es", "La consejera, que aseguró que el plan está listo, dijo a los periodistas que lamentaba los "
+           "retrasos.",
+     "La consejera", "dijo", "que lamentaba los retrasos", "indirect", "complementizer"),
+    ("en", "Officials said the bridge was unsafe, a city engineer told reporters.",
+     "Officials", "said", "the bridge was unsafe", "indirect", "clause"),
+    ("en", "Officials said the bridge was unsafe, a city engineer told reporters.",
+     "a city engineer", "told", "the bridge was unsafe", "indirect", "inverted"),
+    # ---- issue 12, pattern 5: layouts beyond "X said"
+    ("fr", "— Jeanne Morel : « Nous ne fermerons pas la maternité. »",
+     "Jeanne Morel", ":", "« Nous ne fermerons pas la maternité. »", "direct", "colon"),
+    ("en", 'The fire chief: "Nobody was hurt in the blaze last night."',
+     "The fire chief", ":", '"Nobody was hurt in the blaze last night."', "direct", "colon"),
+    ("en", '"It is all over now," sighed Meg.',
+     "Meg", "sighed", "It is all over now", "direct", "quote_cue"),
+    ("fr", "« On verra bien demain », soupire le maire.",
+     "le maire", "soupire", "On verra bien demain", "direct", "quote_cue"),
+    ("en", '"The fire started in the kitchen and spread\nto the roof within minutes," a firefighter said.',
+     "a firefighter", "said", "The fire started in the kitchen and spread\nto the roof within minutes",
+     "direct", "quote_cue"),
+    ("en", 'She said the market "will change the whole street", adding it was "a big step" for the town.',
+     "She", "said", 'the market "will change the whole street', "mixed", "clause"),
+    ("en", 'She said the market "will change the whole street", adding it was "a big step" for the town.',
+     "She", "adding", 'it was "a big step" for the town', "mixed", "clause"),
+    ("fr", "« Le feu a pris dans la cuisine », a-t-elle expliqué, « puis il a gagné le toit en quelques "
+           "minutes. »",
+     "elle", "expliqué", "Le feu a pris dans la cuisine », a-t-elle expliqué, « puis il a gagné le toit en "
+                         "quelques minutes.", "direct", "quote_cue"),
+    # ---- issue 12, pattern 6: the content stops before a coordinated clause with a new subject
+    ("fr", "La rectrice a annoncé que trois écoles fermeront en juin, et les parents ont manifesté devant "
+           "la mairie.",
+     "La rectrice", "annoncé", "que trois écoles fermeront en juin", "indirect", "clause"),
+    ("fr", "Le premier ministre considère que le moment n'est pas le bon, tout en expliquant être "
+           "favorable à la réforme.",
+     "Le premier ministre", "considère", "que le moment n'est pas le bon", "indirect", "clause"),
+    # ---- issue 12, pattern 7: stance and noun-phrase cues
+    ("en", "The charity appealed for emergency aid after the floods.",
+     "The charity", "appealed for", "emergency aid", "indirect", "prep"),
+    ("en", "The minister denied any link with the company.",
+     "The minister", "denied", "any link with the company", "indirect", "object"),
+    ("fr", "La ministre a qualifié la réforme de « brutale ».",
+     "La ministre", "qualifié", "la réforme de « brutale", "mixed", "object"),
+    ("es", "El sindicato reclamó más efectivos para la comisaría.",
+     "El sindicato", "reclamó", "más efectivos para la comisaría", "indirect", "object"),
+    ("es", "La alcaldesa denunció la falta de medios en el hospital.",
+     "La alcaldesa", "denunció", "la falta de medios en el hospital", "indirect", "object"),
+    ("es", "Las obras terminarán en junio, según apuntó el consejero.",
+     "el consejero", "según apuntó", "Las obras terminarán en junio", "according_to", "according_to"),
+    ("fr", "Le maire a quitté la réunion, dénonçant un projet flou et coûteux.",
+     "Le maire", "dénonçant", "un projet flou et coûteux", "indirect", "object"),
+    ("fr", "Le ministre a défendu la réforme, martelant que les retraites seront versées à temps.",
+     "Le ministre", "martelant", "que les retraites seront versées à temps", "indirect", "clause"),
+    ("fr", "La présidente a demandé aux maires de fermer les écoles jeudi.",
+     "La présidente", "demandé", "de fermer les écoles jeudi", "indirect", "infinitive"),
+    ("fr", "Le syndic prie les habitants de libérer le parking avant lundi.",
+     "Le syndic", "prie", "de libérer le parking avant lundi", "indirect", "infinitive"),
     # ---- rules tier (no parser): German, Chinese, Korean
     ("de", "Der Bürgermeister sagte, dass die Brücke im Mai wieder öffnet.",
      "Der Bürgermeister", "sagte", "dass die Brücke im Mai wieder öffnet.", "indirect",
@@ -214,3 +277,52 @@ def test_tiers_do_not_import_each_other():
     """The rules tier and the shared Statement module never import the parse tier (issue 16)."""
     assert ".attribution" not in _imports(COMPONENTS / "attribution_patterns.py")
     assert not {".attribution", ".attribution_patterns"} & _imports(COMPONENTS / "statement.py")
+
+
+def test_follow_on_quote_limits():
+    """A cueless quotation continues the statement before it in the same paragraph only (issue 12,
+    pattern 5; the limit `floating_quote_paragraphs = 0` is measured in pipeline/lang/base.toml)."""
+    same = ("The mayor said the storm was the worst in decades. \"We will rebuild every house that the "
+            "storm destroyed, every single one.\"")
+    other = same.replace(". \"We", ".\n\nThe council met on Monday.\n\n\"We")
+    assert "floating_quote_follow" in [r[4] for r in _found("en", same)]
+    assert "floating_quote_follow" not in [r[4] for r in _found("en", other)]
+
+
+# (lang, text, cue that must NOT give a statement): shapes that look like a rule and are not
+NOT_STATEMENTS = [
+    ("fr", "Les rumeurs selon lesquelles la maire démissionnera ont circulé toute la journée.", "selon"),
+    ("fr", "Pour la première fois depuis dix ans, la rivière a débordé en plein été.", "Pour"),
+    ("fr", "Rappelons que la gare avait déjà fermé pendant deux mois l'an dernier.", "Rappelons"),
+    ("fr", "Le candidat a répondu : « Nous restons debout, quoi qu'il arrive. »", ":"),  # a verb, not a name
+    ("fr", "Son arrivée, également annoncée au début de l'été, a été repoussée plusieurs fois.", "annoncée"),
+]
+
+
+@pytest.mark.parametrize("lang,text,cue", NOT_STATEMENTS,
+                         ids=[f"{r[2]}-{i}" for i, r in enumerate(NOT_STATEMENTS)])
+def test_not_a_statement(lang, text, cue):
+    assert cue not in [r[1] for r in _found(lang, text)]
+
+
+def test_cue_class_option_of_the_cli(tmp_path):
+    """`newsfacts predict --cue-class speech` keeps the speech rows only; a bad class is a usage error."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    gold = tmp_path / "gold.jsonl"
+    text = "Residents fear the river will flood again. The mayor said the dam would hold."
+    gold.write_text(json.dumps({"id": "g1", "lang": "en", "text": text, "attributions": []}) + "\n",
+                    encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    ok = CliRunner().invoke(app, ["predict", "--task", "attribution", str(gold), "-o", str(out),
+                                  "--cue-class", "speech"])
+    assert ok.exit_code == 0, ok.output
+    rows = json.loads(out.read_text(encoding="utf-8"))["attributions"]
+    assert [r["cue"]["text"] for r in rows] == ["said"]
+    bad = CliRunner().invoke(app, ["predict", "--task", "attribution", str(gold), "-o", str(out),
+                                   "--cue-class", "quotes"])
+    assert bad.exit_code == 2

@@ -77,7 +77,7 @@ class Config:
     keep_nested: bool = False
     passive_aux_deps: set[str] = field(default_factory=set)
     min_framed_words: int = 2
-    floating_paragraphs: int = 1
+    floating_paragraphs: int = 0
     cue_gap_words: int = 5
     prep_cues: set[str] = field(default_factory=set)
     predicative_cues: set[str] = field(default_factory=set)
@@ -101,6 +101,9 @@ class Config:
     gerund_tags: set[str] = field(default_factory=set)
     adjective_cues: set[str] = field(default_factory=set)
     adjective_preps: set[str] = field(default_factory=set)
+    mention_drops_relative: bool = False
+    quote_cues: set[str] = field(default_factory=set)
+    addressee_infinitive_marks: set[str] = field(default_factory=set)
 
     @classmethod
     def from_data(cls, data: dict) -> Config:
@@ -140,7 +143,8 @@ class Config:
             | {w.split()[0] for w in words("prep_cues")}
             | words("raising_cues")
             | words("noun_cues")
-            | words("adjective_cues"),
+            | words("adjective_cues")
+            | words("quote_cues"),
             lemma_repairs=[(a, b) for a, b in data.get("lemma_repairs", [])],
             complementizers=words("complementizers"),
             extend_to_sentence_end=bool(data.get("extend_to_sentence_end", True)),
@@ -148,7 +152,7 @@ class Config:
             keep_nested=bool(data.get("keep_nested", False)),
             passive_aux_deps=set(data.get("passive_aux_deps", [])),
             min_framed_words=int(data.get("min_framed_quote_words", 2)),
-            floating_paragraphs=int(data.get("floating_quote_paragraphs", 1)),
+            floating_paragraphs=int(data.get("floating_quote_paragraphs", 0)),
             cue_gap_words=int(data.get("cue_gap_words", 5)),
             prep_cues=words("prep_cues"),
             predicative_cues=words("predicative_cues"),
@@ -172,6 +176,9 @@ class Config:
             gerund_tags=set(data.get("gerund_tags", [])),
             adjective_cues=words("adjective_cues"),
             adjective_preps=words("adjective_cue_preps"),
+            mention_drops_relative=bool(data.get("mention_drops_relative_clause", False)),
+            quote_cues=clause | words("quote_cues"),
+            addressee_infinitive_marks=words("addressee_infinitive_marks"),
         )
 
 
@@ -288,6 +295,8 @@ def verb_statements(
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or tok.idx in used_cues or not _is_cue(tok, cfg):
             continue
+        if _imperative(tok, cfg):
+            continue  # "Rappelons que…": the writer addressing the reader reports no one
         while qi < len(quotes) and quotes[qi].end <= tok.idx:
             qi += 1
         if qi < len(quotes) and quotes[qi].start < tok.idx < quotes[qi].end:
@@ -317,8 +326,9 @@ def _verb_statement(
     lemma = _lemma(tok, cfg)
     if lemma in cfg.raising_cues:
         return _raising_statement(tok, cfg, quotes, claimed)
-    if tok.pos_ == "ADJ":
+    if tok.pos_ == "ADJ" and (lemma in cfg.adjective_cues or lemma == tok.lower_):
         return _adjective_statement(tok, cfg, quotes, claimed) if lemma in cfg.adjective_cues else None
+    # an ADJ whose lemma was repaired to a verb cue ("martelant" -> marteler) reads as the verb
     if tok.pos_ == "NOUN" and lemma in cfg.noun_cues:
         st = _noun_statement(tok, cfg, quotes, claimed)
         if st is not None or lemma not in cfg.clause_cues | cfg.object_cues | cfg.xcomp_cues:
@@ -348,6 +358,15 @@ def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
                 or (lemma in cfg.predicative_cues and c.pos_ in ("ADJ", "NOUN"))
             )
         ]
+    clause = [c for k, c in enumerate(clause) if k == 0 or not _postposed_cue(c, cfg)]
+    if not clause and lemma in cfg.xcomp_cues:
+        clause = _infinitive_on_addressee(tok, cfg)
+    if len(clause) == 1 and clause[0].i < tok.i and _postposed_cue(tok, cfg) and _is_cue(clause[0], cfg):
+        # the other parse of "Officials said …, a spokesman told reporters": "said" hangs on
+        # "told"; both report the clause of "said"
+        shared = [c for c in clause[0].children if c.dep_ in cfg.clause_deps]
+        if shared:
+            return _Reading(_subtree_chars(shared[0], shared[-1]), "inverted", 0.7)
     if not clause:
         return None
     first = clause[0]
@@ -371,7 +390,39 @@ def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
         # makes the cue a conjunct of the first clause; the whole sentence is reported
         content = _trim(_text(doc), min(content[0], tok.head.left_edge.idx), content[1])
     # an infinitive ("hopes to finish") is a rule of its own: its cue class may differ (CueClasses)
-    return _Reading(content, "infinitive" if clause[0].dep_ in cfg.xcomp_deps else "clause", 0.8)
+    infinitive = clause[0].dep_ in cfg.xcomp_deps or (
+        clause[0].dep_ not in cfg.clause_deps and "Inf" in clause[0].morph.get("VerbForm"))
+    return _Reading(content, "infinitive" if infinitive else "clause", 0.8)
+
+
+def _infinitive_on_addressee(tok: Token, cfg: Config) -> list[Token]:
+    """ "a demandé à l'ordre de coopérer": the parser hangs the infinitive on the addressee noun
+    (as a clause modifying it); it is the cue's content."""
+    if not cfg.addressee_infinitive_marks:
+        return []
+    for c in tok.children:
+        if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON") and c.dep_ not in cfg.subject_deps:
+            for g in c.rights:
+                marks = {m.lower_ for m in g.children if m.dep_ == "mark"}
+                if (g.dep_ in ("acl", "xcomp") and "Inf" in g.morph.get("VerbForm")
+                        and marks and marks <= cfg.addressee_infinitive_marks):
+                    return [g]
+    return []
+
+
+def _postposed_cue(c: Token, cfg: Config) -> bool:
+    """ "Officials said the road was closed, a police spokesman told reporters.": a second
+    clause of the cue that is itself a cue with its own subject, after a comma, reports the same
+    content (the inverted reading finds it) and is not part of the first content."""
+    doc = c.doc
+    subj = [g for g in c.children if g.dep_ in cfg.subject_deps and g.i < c.i]
+    return (
+        bool(subj)
+        and _is_cue(c, cfg)
+        and subj[0].left_edge.i > 0
+        and doc[subj[0].left_edge.i - 1].text == ","
+        and all(t.is_punct for t in doc[c.right_edge.i + 1 : c.sent.end])
+    )
 
 
 def _complementizer_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
@@ -434,7 +485,7 @@ def _inverted_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]
         and tok.dep_ in cfg.inverted_deps
         and left_word > 0
         and doc[left_word - 1].text in (",", "»", "”", '"', ":", "—", "–")
-        and not any(c.dep_ in cfg.object_deps for c in children)
+        and (not any(c.dep_ in cfg.object_deps for c in children) or _postposed_cue(tok, cfg))
     ):
         return None
     head = tok.head
@@ -451,6 +502,10 @@ def _inverted_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]
         return None
     left = head.left_edge
     end_tok = left_word - 1
+    shared = [c for c in head.children if c.dep_ in cfg.clause_deps and c.i < tok.i] if (
+        _postposed_cue(tok, cfg) and _is_cue(head, cfg)) else []
+    if shared:  # "Officials said the road was closed, a spokesman told reporters": the same content
+        left = shared[0].left_edge
     if end_tok < left.i:
         return None
     span = doc[left.i : end_tok + 1]
@@ -487,6 +542,8 @@ def _finish(
     if rule in ("clause", "object", "complementizer") and cfg.extend_to_sentence_end:
         if not (rule == "object" and text[content[1] : content[1] + 3].strip(' "”»')[:1] == ","):
             content = _extend_to_sentence_end(tok, content, cfg, quotes)
+    if rule in ("clause", "complementizer"):
+        content = _cut_at_new_subject(tok, content, cfg, quotes)
     content = _expand_to_quotes(text, quotes, *content)
     content = _absorb_next_quote(text, quotes, content, claimed)
     for a, b in claimed:  # never run into a quotation another cue frames
@@ -518,6 +575,15 @@ def _prep_with_object(tok: Token, cfg: Config, preps) -> bool:
     """A preposition from `preps` that has its object: "criticism *of* Clinton", "eager *for* talks"."""
     return (tok.dep_ in cfg.prep_deps and tok.lower_ in preps
             and any(g.dep_ in cfg.pobj_deps or g.dep_ == "pcomp" for g in tok.children))
+
+
+def _imperative(tok: Token, cfg: Config) -> bool:
+    """An imperative, or a first-person plural with no subject opening its sentence (taggers
+    often call "Rappelons" indicative)."""
+    if "Imp" in tok.morph.get("Mood"):
+        return True
+    return (tok.i == tok.sent.start and "1" in tok.morph.get("Person") and "Plur" in tok.morph.get("Number")
+            and not any(c.dep_ in cfg.subject_deps for c in tok.children))
 
 
 def _complement_statement(tok: Token, comp: Token | None, cfg: Config, quotes: list[q.Quote],
@@ -655,7 +721,8 @@ def _cut_at_conjoined_cue(
         return content
     for t in span:
         if (
-            (t.dep_ == "conj" or (t.tag_ == "VBG" and t.dep_ == "advcl" and doc[t.i - 1].text == ","))
+            (t.dep_ == "conj" or (_present_participle(t) and t.dep_ in ("advcl", "parataxis")
+                                  and doc[_left_word(t) - 1].text == ","))  # ", tout en expliquant"
             and t.i > span.start + 1
             and t.pos_ in ("VERB", "AUX")
             and _is_cue(t, cfg)
@@ -670,6 +737,35 @@ def _cut_at_conjoined_cue(
             if left > span.start:
                 return _trim(_text(doc), content[0], doc[left].idx)
     return content
+
+
+def _cut_at_new_subject(
+    tok: Token, content: tuple[int, int], cfg: Config, quotes: list[q.Quote]
+) -> tuple[int, int]:
+    """ "a déclaré que les salaires augmenteront, et les syndicats ont rejeté l'offre": a clause
+    coordinated after a comma, with a subject of its own and no complementizer, is the writer's
+    narration again, so the content stops at the comma."""
+    doc = tok.doc
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return content
+    for t in span:
+        if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX") or _in_quote(t, quotes) or t.i <= tok.i:
+            continue
+        cc = [c for c in t.children if c.dep_ == "cc" and c.i < t.i]
+        subj = [c for c in t.children if c.dep_ in cfg.subject_deps and c.i < t.i]
+        marks = [c for c in t.children if c.lower_ in cfg.complementizers]
+        if cc and subj and not marks and cc[0].i > span.start and doc[cc[0].i - 1].text in (",", ";"):
+            return _trim(_text(doc), content[0], doc[cc[0].i - 1].idx)
+    return content
+
+
+def _present_participle(t: Token) -> bool:
+    """ "adding", "affirmant", "asegurando": the participle that opens a statement of its own."""
+    form = t.morph.get("VerbForm")
+    # a participle with no auxiliary of its own is a present one ("affirmant"; "a affirmé" has one)
+    bare = "Part" in form and not any(c.dep_.startswith("aux") for c in t.children)
+    return t.tag_ == "VBG" or "Ger" in form or (bare and "Past" not in t.morph.get("Tense"))
 
 
 def _has_own_content(tok: Token, cfg: Config) -> bool:
@@ -713,6 +809,8 @@ def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple
     sent = tok.sent
     if any(c.dep_ in cfg.object_deps or c.dep_ == "cc" for c in tok.children):
         return None
+    if not any(c.dep_ in cfg.subject_deps for c in tok.children):
+        return None  # "Son arrivée, également annoncée en juin, a été…": a participle, not a speaker
     if lo - 1 <= sent.start or hi + 1 >= sent.end - 1:
         return None
     if doc[lo - 1].text != "," or doc[hi + 1].text != ",":
@@ -761,9 +859,22 @@ def _complementizer_after(tok: Token, cfg: Config) -> Token | None:
         if t.lower_ in cfg.complementizers and t.pos_ == "SCONJ" and t.dep_ == "mark" and t.head.i > i:
             prev = doc[i - 1]
             return t if prev.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "VERB") else None
+        if t.lower_ in cfg.complementizers and _addressee_relative(t, tok):
+            return t
         if t.is_punct and t.text in ".;:!?":
             return None
     return None
+
+
+def _addressee_relative(t: Token, cue: Token) -> bool:
+    """ "dijo a los periodistas que lamentaba…" parsed as a relative clause on the addressee:
+    the "que" opens a verb that modifies a noun hanging on the cue itself, and the verb has no
+    other subject (a real relative "a los que…" is rarer after a cue of saying)."""
+    verb = t.head
+    if t.dep_ not in ("obj", "nsubj", "mark") or verb.dep_ not in ("acl", "relcl", "acl:relcl"):
+        return False
+    noun = verb.head
+    return noun.head.i == cue.i and noun.i < t.i and noun.dep_ not in ("nsubj", "obj", "dobj")
 
 
 def _extend_to_sentence_end(
@@ -856,8 +967,21 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
                 if found is not None:
                     return found
                 break
+    clitic = _inverted_clitic(verb)
+    if clitic is not None:
+        # "», affirme-t-il": the parser hangs "-il" elsewhere, often as the head of the clause
+        return clitic.idx + 1, clitic.idx + len(clitic.text)
     for _ in range(4):
         subj = [c for c in tok.children if c.dep_ in cfg.subject_deps and not _in_quote(c, quotes)]
+        if subj and all(_is_addressee(c, tok) for c in subj):
+            # "« … », nous a expliqué le docteur X": "nous" is who was told, X is the speaker
+            after = _noun_after(tok, cfg, quotes)
+            if after is not None:
+                return _mention_chars(after, cfg)
+        if (cfg.mention_drops_relative and subj and _is_relative(subj[0]) and tok.head.i != tok.i
+                and tok.head.pos_ in ("NOUN", "PROPN")):
+            # "La consejera, que aseguró que…": the relative pronoun stands for the noun it modifies
+            return _mention_chars(tok.head, cfg, stop=tok)
         passive_subj = [c for c in tok.children if c.dep_ in cfg.passive_subject_deps]
         passive = bool(passive_subj) or any(c.dep_ in cfg.passive_aux_deps for c in tok.children)
         agent = _agent(tok, cfg)
@@ -885,6 +1009,34 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             return _mention_chars(tok.head, cfg)  # "a Donald Trump tweet attacking…"
         break
     return None
+
+
+def _inverted_clitic(verb: Token) -> Token | None:
+    """The subject clitic written after the verb with hyphens ("affirme-t-il", "dit-elle"),
+    whatever the parser made of it; the euphonic "-t" is skipped."""
+    doc = verb.doc
+    for t in doc[verb.i + 1 : verb.i + 3]:
+        if not t.text.startswith("-") or t.pos_ != "PRON":
+            return None
+        if t.text.strip("-").lower() not in ("t", ""):
+            return t
+    return None
+
+
+def _is_addressee(subj: Token, verb: Token) -> bool:
+    """A first- or second-person clitic right before an inverted cue ("nous a expliqué X",
+    "m'a confié X") is the one told, when the parser takes it for the subject."""
+    person = subj.morph.get("Person")
+    return subj.pos_ == "PRON" and subj.i < verb.i and bool(person) and person[0] in ("1", "2") and (
+        verb.i - subj.i <= 2)
+
+
+def _is_rel(tok: Token) -> bool:
+    return "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT")
+
+
+def _is_relative(subj: Token) -> bool:
+    return _is_rel(subj) and subj.head.dep_ in ("acl", "relcl", "acl:relcl")
 
 
 def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote]) -> Token | None:
@@ -938,9 +1090,18 @@ def _agent(tok: Token, cfg: Config) -> Token | None:
     return None
 
 
-def _mention_chars(tok: Token, cfg: Config) -> tuple[int, int] | None:
+def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[int, int] | None:
+    """The mention headed by `tok`; with `stop`, it ends before the clause of that token (the
+    relative clause a relative pronoun speaks from)."""
     doc = tok.doc
     lo, hi = tok.left_edge.i, tok.right_edge.i
+    if stop is not None and lo < stop.left_edge.i <= hi:
+        hi = stop.left_edge.i - 1
+    for c in tok.rights if cfg.mention_drops_relative else ():  # "La consejera, que aseguró…,"
+        first = _left_word(c)
+        comma = first - 1 > lo and doc[first - 1].text == ","
+        if comma and c.dep_ in ("relcl", "acl:relcl", "acl") and any(_is_rel(g) for g in c.children):
+            hi = min(hi, first - 1)
     while lo < tok.i and doc[lo].dep_ in ("case", "mark"):
         lo += 1  # "par les autorités" -> "les autorités"
     # a relative clause or a participle after the head is not part of the mention
@@ -980,8 +1141,16 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             src = _according_source(span)
             if src is None:
                 continue
-            if initial and not any(t.ent_type_ or t.pos_ in ("PROPN", "PRON") for t in src):
-                continue
+            cue_end = span.end_char
+            verb = _according_verb(src, cfg)
+            if verb is not None:  # "según apuntó el consejero": the marker and its verb are the cue
+                src, cue_end = verb
+                if initial:
+                    continue
+            if any(_is_rel(t) for t in src[:2]):
+                continue  # "les informations selon lesquelles…": a relative clause, not a source
+            if initial and not (src.root.ent_type_ or src.root.pos_ in ("PROPN", "PRON")):
+                continue  # "Pour la première fois…": the marker needs a name or a pronoun
             if initial and (src.end >= sent.end or doc[src.end].text != ","):
                 continue
             seen.add(m.start())
@@ -1012,8 +1181,8 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                     content[1],
                     "according_to",
                     span.start_char,
-                    span.end_char,
-                    span.text.lower(),
+                    cue_end,
+                    text[span.start_char : cue_end].lower(),
                     s0,
                     s1,
                     confidence=0.8,
@@ -1021,6 +1190,24 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 )
             )
     return out
+
+
+def _according_verb(src: Span, cfg: Config) -> tuple[Span, int] | None:
+    """ "según apuntó el consejero", "comme l'a indiqué le maire": the marker introduces a cue
+    verb, whose subject is the source; returns that subject and the end of the verb."""
+    doc = src.doc
+    verb = src[0] if src[0].pos_ in ("VERB", "AUX") else src.root
+    while verb.pos_ == "AUX" and verb.i + 1 < src.end and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ != "VERB" or not _is_cue(verb, cfg):
+        return None
+    subj = [c for c in verb.children if c.dep_ in cfg.subject_deps and c.i > verb.i]
+    if not subj:
+        return None
+    lo, hi = subj[0].left_edge.i, subj[0].right_edge.i
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo : hi + 1], verb.idx + len(verb.text)
 
 
 def _according_source(marker: Span) -> Span | None:
@@ -1063,11 +1250,12 @@ def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statemen
         a, b = _trim_inner(text, *qu.inner)
         if b - a < 2 or len(text[a:b].split()) < cfg.min_framed_words:
             continue
-        cue = _cue_beside(doc, cfg, qu, starts)
+        cue = _cue_beside(doc, cfg, qu, starts, quotes)
         if cue is None:
             continue
         prev = out[-1] if out else None
-        if prev is not None and cfg.merge_quote_pieces and prev.cue_start == cue.idx:
+        split = prev is not None and prev.end < cue.idx < a  # "“…,” she said, “…”": one statement
+        if prev is not None and (cfg.merge_quote_pieces or split) and prev.cue_start == cue.idx:
             prev.fragments = (prev.fragments or [(prev.start, prev.end)]) + [(a, b)]
             prev.end = b
             continue
@@ -1165,7 +1353,7 @@ def _near(text: str, end: int, start: int, paragraphs: int = 1) -> bool:
 _STOP = {".", "!", "?", ";"}
 
 
-def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int]) -> Token | None:
+def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: list[q.Quote]) -> Token | None:
     """The cue verb framing a quotation: right after it (", said X", "», a-t-il déclaré",
     "», promet-elle", with at most a few words in between), else right before it and ending in
     a colon or comma ("X a déclaré : « … »", "He said, “…”"). Walks tokens, not characters,
@@ -1186,8 +1374,11 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int]) -> Token 
                 or t.text in q.OPENING
             ):
                 break
-            if t.pos_ in ("VERB", "AUX", "NOUN") and _lemma(t, cfg) in cfg.clause_cues:
-                ok = words <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod")
+            if t.pos_ in ("VERB", "AUX", "NOUN") and _lemma(t, cfg) in cfg.quote_cues:
+                # '…", adding it was “…”': a cue with a clause of its own opens a new statement
+                own = any(c.dep_ in cfg.clause_deps and c.i > t.i and not _in_quote(c, quotes)
+                          for c in t.children)
+                ok = words <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod") and not own
                 return t if ok else None
             if t.is_alpha:
                 words += 1
@@ -1239,7 +1430,10 @@ def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[State
         span = doc.char_span(s0, s1, alignment_mode="expand")
         named = span is not None and any(e.label_ in ("PER", "PERSON", "ORG", "NORP") for e in span.ents)
         caps = left.isupper() and len(left) > 2
-        if not (caps or named or (first and len(words) == 1 and left[:1].isupper())):
+        # "— Marie Dupont : « … »", "The fire chief: “…”": a short name before a quotation
+        quoted = (text[c0] in q.OPENING and len(words) <= 6 and left[:1].isupper() and span is not None
+                  and not any(t.pos_ in ("VERB", "AUX") for t in span))  # a name, not "X a tweeté :"
+        if not (caps or named or quoted or (first and len(words) == 1 and left[:1].isupper())):
             first = False
             continue
         colon = line_start + m.end(1) + max(line[m.end(1) :].find(":"), line[m.end(1) :].find("―"))
@@ -1249,11 +1443,14 @@ def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[State
 
 
 _NESTED_RULES = {"noun", "adjective", "raising"}
-_SPEAKER_COLON = re.compile(r"^\s*([A-Z][^:―\n\"“«]{1,38}?)\s?[:―]\s*(\S.{8,})$")
+_SPEAKER_COLON = re.compile(r"^\s*(?:[—–-]\s*)?([^\W\d_][^:―\n\"“«]{1,38}?)\s?[:―]\s*(\S.{8,})$")
 
 
 def _kind(text: str, quotes: list[q.Quote], st: Statement) -> str:
-    share = q.quoted_share(quotes, st.start, st.end, text)
+    if st.fragments and st.rule == "quote_cue":  # the pieces, not the cue between them
+        share = min(q.quoted_share(quotes, a, b, text) for a, b in st.fragments)
+    else:
+        share = q.quoted_share(quotes, st.start, st.end, text)
     if share >= 0.9:
         return "direct"
     if share > 0.0:
@@ -1284,7 +1481,7 @@ def _dedupe(found: list[Statement], keep_nested: bool = False) -> list[Statement
         for k in kept:
             inter = _overlap(st.start, st.end, k.start, k.end)
             union = max(st.end, k.end) - min(st.start, k.start)
-            if union and inter / union > 0.8:
+            if union and inter / union > 0.8 and not _two_sources(st, k):
                 dup = True
                 break
             if st.cue_start is not None and st.cue_start == k.cue_start:
@@ -1294,6 +1491,17 @@ def _dedupe(found: list[Statement], keep_nested: bool = False) -> list[Statement
             kept.append(st)
     kept.sort(key=lambda s: s.start)
     return kept
+
+
+def _two_sources(a: Statement, b: Statement) -> bool:
+    """One content, two cues with two sources, one of them postposed ("X said …, Y told
+    reporters"): both attributions stand."""
+    return (
+        "inverted" in (a.rule, b.rule)
+        and a.cue_start != b.cue_start
+        and None not in (a.source_start, b.source_start)
+        and a.source_start != b.source_start
+    )
 
 
 def _claims(doc: Doc, statements: list[Statement]) -> list[Statement]:

@@ -69,13 +69,22 @@ def find_quotes(text: str, pairs: list[list[str]], double_apostrophe: bool = Fal
     paragraphs.append((pos, len(text)))
     out: list[Quote] = []
     pending: Quote | None = None  # unclosed quote waiting for the next paragraph
+    fallback: list[Quote] = []  # the quotes inside it, kept when it turns out to be a stray mark
+    carried: list[tuple[str, int]] = []
+    prev_end = 0
     for p0, p1 in paragraphs:
+        stack: list[tuple[str, int]] = []  # (expected closer, offset)
         if pending is not None:
             first = text[p0:p1].lstrip()[:1]
             if first and first in opens:
                 out.append(pending)
+            elif text[prev_end:p0].count("\n") == 1 and _closes_first(text, p0, p1, carried[0][0], opens):
+                stack = carried  # "…spread¶to the roof," a firefighter said: a line break inside a quote
+            else:
+                out.extend(fallback)  # one stray opening mark must not swallow the quotes after it
             pending = None
-        stack: list[tuple[str, int]] = []  # (expected closer, offset)
+        prev_end = p1
+        inner: list[Quote] = []
         for i in range(p0, p1):
             ch = text[i]
             if ch not in marks:
@@ -101,6 +110,8 @@ def find_quotes(text: str, pairs: list[list[str]], double_apostrophe: bool = Fal
                 _, s = stack.pop()
                 if not stack:
                     out.append(Quote(s, i + 1))
+                elif len(stack) == 1:
+                    inner.append(Quote(s, i + 1))
                 continue
             if is_open:
                 stack.append((opens[ch], i))
@@ -110,8 +121,22 @@ def find_quotes(text: str, pairs: list[list[str]], double_apostrophe: bool = Fal
             while end > s + 1 and text[end - 1].isspace():
                 end -= 1
             pending = Quote(s, end, closed=False)
+            fallback, carried = inner, stack
+    if pending is not None:
+        out.extend(fallback)
     out.sort(key=lambda q: q.start)
     return [q for q in out if q.inner[1] - q.inner[0] > 0]
+
+
+def _closes_first(text: str, p0: int, p1: int, closer: str, opens: dict[str, str]) -> bool:
+    """Whether the paragraph's first quotation mark closes the quote left open before it."""
+    for i in range(p0, p1):
+        ch = text[i]
+        if ch == closer and (ch not in opens or _straight_role(text, i) == "close"):
+            return True
+        if ch in opens:
+            return False
+    return False
 
 
 def inside(quotes: list[Quote], start: int, end: int) -> Quote | None:
