@@ -174,12 +174,38 @@ def test_title_resolves_to_its_holder(request, lang, text, needle, speaker, labe
     assert _speaker_of(loaded, text, needle) == (speaker, label)
 
 
+def test_organisation_holder_named_through_a_modifier(fr):
+    # "automobile" sits between the description and the name; another company comes in between
+    text = ("Le groupe automobile Toyota a publié ses comptes. La chaîne publique NHK a diffusé un "
+            "reportage. Le groupe a expliqué que les ventes avaient baissé.")
+    assert _speaker_of(fr, text, "les ventes avaient") == ("Toyota", "ORG")
+
+
+def test_title_with_a_prepositional_qualifier_resolves_to_its_holder(es):
+    # the place inside "del Banco de Inglaterra" is no name for the speaker; the holder is
+    text = ("El gobernador del Banco de Inglaterra, Tomás Reyes, habló en Londres. El presidente Luis "
+            "Soto visitó la sede. El gobernador del Banco de Inglaterra añadió que los tipos no subirán.")
+    assert _speaker_of(es, text, "los tipos no subirán") == ("Tomás Reyes", "PER")
+
+
+def test_recency_anaphor_prefers_a_person(fr):
+    text = ("Le ministre Paul Biya a ouvert le sommet de l'Union africaine (UA) qui se tient à Yaoundé. "
+            "Ce dernier a indiqué que la réunion durerait deux jours.")
+    assert _speaker_of(fr, text, "la réunion durerait") == ("Paul Biya", "PER")
+
+
 # --- null subjects (es) ------------------------------------------------------------------------
 
 def test_spanish_null_subject_takes_the_previous_subject(es):
     text = ("La ministra Ana Torres llegó a Lima el martes. "
             "Explicó que el acuerdo se firmará en junio.")
     assert _speaker_of(es, text, "el acuerdo se firmará") == ("Ana Torres", "PER")
+
+
+def test_spanish_null_subject_across_a_line_break(es):
+    text = ("El doctor Pablo Ruiz, especialista de la OMS, explicó a la prensa que la epidemia avanza.\n"
+            "En este sentido señaló que faltan médicos.")
+    assert _speaker_of(es, text, "faltan médicos") == ("Pablo Ruiz", "PER")
 
 
 def test_spanish_null_subject_keeps_an_unnamed_description(es):

@@ -274,6 +274,8 @@ class Holders:
         near = []
         if root.dep_ in HOLDER_DEPS and root.head.i != root.i:
             near.append(root.head)
+            if not any(c.dep_ == "case" for c in kids(root.head)):
+                near.append(root.head.head)  # "le groupe automobile Nissan"
         i = ent.start - 1
         while i > 0 and doc[i].pos_ == "ADJ":
             i -= 1  # "le groupe automobile Renault"

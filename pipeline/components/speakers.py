@@ -180,10 +180,12 @@ class Resolver:
         return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
 
     def _latest(self, mention: Span) -> Resolution:
-        """"ce dernier", "the latter": the last person or organisation named before it."""
+        """"ce dernier", "the latter": the last person named before it (a speaker is a person
+        far more often than a body), else the last organisation."""
         gender = mention.root.morph.get("Gender")
-        cand = self.antecedents.latest(mention.start_char, ("PER", "ORG"),
-                                       gender[0] if len(gender) == 1 else None)
+        gender = gender[0] if len(gender) == 1 else None
+        cand = self.antecedents.latest(mention.start_char, ("PER",), gender) or \
+            self.antecedents.latest(mention.start_char, ("ORG",), gender)
         if cand is None:
             return mention.text, "UNKNOWN"
         return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
@@ -214,10 +216,12 @@ class Resolver:
 
     def _previous_subject(self, verb):
         """The subject of the nearest main clause before the verb (its sentence, then the one
-        before), outside quotations."""
-        here = self.antecedents.sent_of(verb.idx)
+        before; a line break counts as no sentence), outside quotations."""
+        here, seen = self.antecedents.sent_of(verb.idx), set()
         for tok in reversed(self.doc[: verb.i]):
-            if here - self.antecedents.sent_of(tok.idx) > 1:
+            if not tok.is_space:
+                seen.add(self.antecedents.sent_of(tok.idx))
+            if len(seen - {here}) > 1:
                 return None
             clause = tok.head
             main = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
@@ -243,6 +247,7 @@ class Resolver:
             and t.lower_.rstrip(".") not in cfg.titles
             and (t.i == root.i or t.head.i == root.i or t.head.head.i == root.i)
             and t.dep_ in ("flat", "flat:name", "appos", "compound", "nsubj", "ROOT", "dep")
+            and not (t.head.i != root.i and _prepositional(t.head))  # "gobernador del Banco de Inglaterra"
         ]
         if root.pos_ == "NOUN" and number(root) == "Plur":
             propn = []  # "Paris prosecutors": a plural description names no one person
@@ -277,8 +282,9 @@ class Resolver:
                 return known
             labels = ("ORG",) if kind == "ORG" else ("PER",)
             plural = False if kind == "PER" else None  # "le préfet" is not "les Gilets jaunes"
+            gender = _det_gender(root) if kind == "PER" else None  # "la ministre" is not Paul
             cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=kind == "ORG",
-                                            plural=plural)
+                                            gender=gender, plural=plural)
             if cand is not None:
                 name = self.names.canonical(cand.name)
                 if kind == "ORG" and cand.label != "ORG":
@@ -334,6 +340,12 @@ class Resolver:
                 )
             ):
                 return e
+        if root.lemma_.lower() in cfg.org_heads:
+            for e in ents:  # "le groupe automobile Nissan": the name hangs on the noun's modifier
+                r = e.root
+                if LABELS.get(e.label_) == "ORG" and r.head.head.i == root.i and not _prepositional(r.head) \
+                        and not _prepositional(r):
+                    return e
         if root.lemma_.lower() in cfg.per_heads | cfg.org_heads | cfg.group_heads:
             return None
         pers = [e for e in ents if LABELS.get(e.label_) == "PER"]
@@ -363,3 +375,18 @@ def _modifier_only(ent: Span, root) -> bool:
         return False
     label = LABELS.get(ent.label_)
     return label in ("LOC", "GROUP") or (label == "PER" and "Plur" in root.morph.get("Number"))
+
+
+def _prepositional(tok) -> bool:
+    """A noun introduced by a preposition ("del *Banco*", "de l'*Économie*")."""
+    return any(c.dep_ == "case" for c in kids(tok))
+
+
+def _det_gender(noun) -> str | None:
+    """The gender its determiner gives a noun ("la ministre" -> Fem), when the model says."""
+    for c in kids(noun):
+        if c.dep_ == "det":
+            gender = c.morph.get("Gender")
+            if len(gender) == 1:
+                return gender[0]
+    return None
