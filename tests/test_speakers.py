@@ -155,6 +155,23 @@ def test_french_feminine_pronoun_for_an_organisation(fr):
     assert _speaker_of(fr, text, "les cheminots voteront") == ("CGT", "ORG")
 
 
+def test_french_plural_pronoun_takes_a_plural_agent(fr):
+    text = ("Le pont a été bloqué samedi par les agriculteurs bretons, venus en tracteur. "
+            "« Nous ne partirons pas », ont-ils affirmé.")
+    assert _speaker_of(fr, text, "Nous ne partirons pas") == ("les agriculteurs bretons", "GROUP")
+
+
+def test_french_plural_pronoun_takes_no_singular_name(fr):
+    text = "Le maire Paul Girard a visité le marché. « Nous ne partirons pas », ont-ils affirmé."
+    assert _speaker_of(fr, text, "Nous ne partirons pas")[0] is None
+
+
+def test_acronym_resolves_to_the_organisation_it_abbreviates(es):
+    text = ("La Organización Mundial de la Salud (OMS) publicó un informe el lunes. El ministro Luis Soto "
+            "lo presentó en Madrid. Según la OMS, los casos aumentaron un 20 por ciento.")
+    assert _speaker_of(es, text, "los casos aumentaron") == ("Organización Mundial de la Salud (OMS)", "ORG")
+
+
 # --- titles resolve to their named holder ------------------------------------------------------
 
 @pytest.mark.parametrize("lang, text, needle, speaker, label", [

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -29,6 +30,7 @@ LABELS = {
     "MISC": "UNKNOWN",
 }
 NAMED = ("PER", "ORG", "LOC", "GROUP")
+ACRONYM = re.compile(r"\s*\(\s*([A-ZÀ-Ý][\w.&/-]{1,15})\s*\)")  # "Organización Mundial de la Salud (OMS)"
 OBLIQUE = ("obl", "nmod", "pobj", "obl:mod", "obl:arg")  # mentions there are less salient
 
 
@@ -98,6 +100,7 @@ class NameIndex:
         self.multi: dict[str, bool] = {}  # last words that belong to a multi-word name
         self.relabel: dict[str, str] = {}
         self.genders: dict[str, str | None] = {}  # fullest name -> "Masc"/"Fem" (None: conflicting)
+        self.orgs: dict[str, str] = {}  # lower-cased acronym, short or full form -> "Full Name (ACR)"
         for ent, label, kept in named:
             words = [t.text for t in kept]
             name = name_text(kept)
@@ -106,8 +109,27 @@ class NameIndex:
                 self.full[key] = ent.text if len(words) == len(ent) else name
             if len(words) > 1:
                 self.multi[key] = True
+        self._read_organisations(named)
         if traits is not None:
             self._read_genders(named, traits)
+
+    def _read_organisations(self, named: list[tuple[Span, str, list]]) -> None:
+        """"Organización Mundial de la Salud (OMS)": the acronym and the name both lead to the
+        name with its acronym; a lone word that starts exactly one longer organisation name
+        ("l'Ordre") leads to that name."""
+        firsts: dict[str, set[str]] = {}
+        for ent, label, kept in named:
+            if label != "ORG" or len(kept) < 2:
+                continue
+            name = name_text(kept)
+            found = ACRONYM.match(doc_text(ent.doc)[ent.end_char : ent.end_char + 24])
+            if found:
+                full = f"{name} ({found.group(1)})"
+                self.orgs[found.group(1).lower()] = self.orgs[name.lower()] = full
+            firsts.setdefault(kept[0].text.lower(), set()).add(self.orgs.get(name.lower(), name))
+        for word, names in firsts.items():
+            if len(names) == 1 and word not in self.orgs:
+                self.orgs[word] = next(iter(names))
 
     def _read_genders(self, named: list[tuple[Span, str, list]], traits: Traits) -> None:
         """Gender per fullest name; two mentions that disagree leave it unknown."""
@@ -125,6 +147,8 @@ class NameIndex:
         words = name.split()
         if not words:
             return name
+        if name.lower() in self.orgs:
+            return self.orgs[name.lower()]
         return self.full.get(words[-1].lower(), name)
 
     def label_of(self, name: str, label: str) -> str:
@@ -180,10 +204,10 @@ class Antecedents:
     def add_speaker(self, pos: int, name: str, label: str) -> None:
         self.add(pos, name, label, 2.0)
 
-    def add(self, pos: int, name: str, label: str, weight: float) -> None:
+    def add(self, pos: int, name: str, label: str, weight: float, plural: str | None = None) -> None:
         i = bisect.bisect_left(self.positions, pos)
         self.positions.insert(i, pos)
-        self.cands.insert(i, Candidate(pos, self.sent_of(pos), name, label, weight))
+        self.cands.insert(i, Candidate(pos, self.sent_of(pos), name, label, weight, number=plural))
 
     def nearest(self, pos: int, labels: tuple[str, ...], allow_single_per: bool,
                 gender: str | None = None, plural: bool | None = None) -> Candidate | None:
@@ -263,7 +287,7 @@ class Holders:
         for ent, label, kept in named:
             noun = self._description(ent, heads.get(label, set()))
             if noun is not None:
-                name = index.canonical(name_text(kept)) if label == "PER" else name_text(kept)
+                name = index.canonical(name_text(kept))
                 self.items.append((ent.start_char, noun.lemma_.lower(), modifiers(noun, ent), name, label))
 
     @staticmethod

@@ -139,6 +139,20 @@ class Resolver:
             if held is None and len(gender) == 1:
                 self.names.genders.setdefault(name, gender[0])
             self.antecedents.add(tok.idx, name, label, 1.5)
+        self._add_plural_subjects()
+
+    def _add_plural_subjects(self) -> None:
+        """"L'attaque a été revendiquée par les islamistes shebab … », ont-ils écrit": a definite
+        plural subject or agent is the antecedent a plural pronoun may take (the only one:
+        singular names never are)."""
+        for tok in self.doc:
+            logical_subject = tok.dep_.startswith("nsubj") or tok.dep_ in ("obl:agent", "agent")
+            if not (logical_subject and tok.pos_ in ("NOUN", "PROPN") and number(tok) == "Plur"):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in self.cfg.definite for c in kids(tok)):
+                continue
+            if not self.antecedents.quoted(tok.idx):
+                self.antecedents.add(tok.idx, _without_clause(self.doc, tok, None).text, "GROUP", 1.5, "Plur")
 
     def resolve(self, mention: Span) -> Resolution:
         words = [t for t in mention if not t.is_punct]
@@ -172,7 +186,7 @@ class Resolver:
         labels = self.cfg.pronoun_labels.get(cls, ("PER", "ORG"))
         if not labels:
             return None, "UNKNOWN"
-        plural = None if cls not in GENDERS else False  # "il", "she" take no plural antecedent
+        plural = True if cls == "plural" else False if cls in GENDERS else None  # "il" takes no "les élus"
         cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=True,
                                         gender=GENDERS.get(cls), plural=plural)
         if cand is None:
@@ -364,7 +378,10 @@ def _without_clause(doc: Doc, head, clause) -> Span:
     end = max(end, head.i + 1)
     while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "punct")):
         end -= 1
-    return doc[head.left_edge.i : end]
+    start = head.left_edge.i
+    while start < head.i and (doc[start].dep_ in ("case", "mark") or doc[start].is_punct):
+        start += 1  # "par les agriculteurs": the agent without its preposition
+    return doc[start:end]
 
 
 def _modifier_only(ent: Span, root) -> bool:
