@@ -276,3 +276,20 @@ def test_spanish_dev_resolved_speaker_floor(eval_dir):
     floor = baseline.floor("speakers", "es_dev")
     assert res["attr.full"]["F1"] >= floor["attr.full.F1"], res["attr.full"]
     assert res["on_j50_matches"]["resolved_source_acc"] >= floor["resolved_source_acc"], res["on_j50_matches"]
+
+
+@pytest.mark.parametrize("lang, text, needle, speaker", [
+    # it and pt run on the rules tier (no parse): a cue opening its sentence takes the subject
+    # named at the start of the sentence before, or that sentence's speaker
+    ("it", "Il ministro Mario Rossi è arrivato a Roma martedì. "
+           "Ha spiegato che l'accordo sarà firmato a giugno.",
+     "l'accordo sarà", "Mario Rossi"),
+    ("pt", "O ministro João Silva disse que o plano está pronto. "
+           "Acrescentou que o acordo será assinado em junho.",
+     "o acordo será", "João Silva"),
+    # a name deep in the sentence before is no subject: left unresolved
+    ("it", "Martedì a Roma il tempo era bello per il ministro Mario Rossi. Ha spiegato che l'accordo sarà "
+           "firmato a giugno.", "l'accordo sarà", None),
+])
+def test_null_subject_on_the_rules_tier(lang, text, needle, speaker):
+    assert _speaker_of(models.load(lang), text, needle)[0] == speaker

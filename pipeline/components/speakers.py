@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lang as langdata
+from .doc_text import doc_text
 from .speaker_index import (
     LABELS,
     NAMED,
@@ -207,6 +208,8 @@ class Resolver:
     def null_subject(self, cue_start: int, cue_end: int | None) -> Resolution:
         """A finite cue verb with no subject in a null-subject language ("Explicó que…"): the
         subject of the nearest earlier clause that has one, when it names a person or a body."""
+        if not parsed(self.doc):
+            return self._unparsed_null_subject(cue_start)
         cue = self.doc.char_span(cue_start, cue_end or cue_start + 1, alignment_mode="expand")
         if cue is None or not self._subjectless(cue.root):
             return None, None
@@ -216,6 +219,29 @@ class Resolver:
             return None, None
         name, label = self.resolve(_without_clause(self.doc, subj, None))
         return (name, label) if label in ("PER", "ORG", "GROUP") else (None, None)
+
+    def _unparsed_null_subject(self, cue_start: int) -> Resolution:
+        """The rules tier has no parse: a cue that opens its sentence ("Ha spiegato che…",
+        "Explicou que…") takes the speaker of the sentence before, else a name among that
+        sentence's first words (its subject, in a subject-first language)."""
+        sents = list(self.doc.sents)
+        here = self.antecedents.sent_of(cue_start)
+        opening = doc_text(self.doc)[sents[here].start_char : cue_start] if 0 <= here < len(sents) else "x"
+        if any(c.isalnum() for c in opening):
+            return None, None
+        prev = here - 1
+        while prev >= 0 and not sents[prev].text.strip():
+            prev -= 1
+        if prev < 0:
+            return None, None
+        inside = [c for c in self.antecedents.cands if self.antecedents.sent_of(c.pos) == prev
+                  and self.names.label_of(c.name, c.label) in ("PER", "ORG")]
+        speakers = [c for c in inside if c.weight >= 2.0]
+        early = [c for c in inside if len(doc_text(self.doc)[sents[prev].start_char : c.pos].split()) <= 4]
+        cand = speakers[-1] if speakers else early[0] if early else None
+        if cand is None:
+            return None, None
+        return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
 
     def _subjectless(self, verb) -> bool:
         """Finite, third person, active, and nothing in the subject slot ("se" passives count)."""
