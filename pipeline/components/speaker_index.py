@@ -60,11 +60,14 @@ def name_text(tokens: list) -> str:
     return " ".join(doc_text(doc)[p[0].idx:p[-1].idx + len(p[-1].text)] for p in parts)
 
 
-def named_entities(ents: list[Span], titles: set[str]) -> list[tuple[Span, str, list]]:
+def named_entities(ents: list[Span], titles: set[str], person_heads: frozenset[str] = frozenset()
+                   ) -> list[tuple[Span, str, list]]:
     """(entity, speaker label, its tokens without titles) for the entities that can speak."""
     out = []
     for ent in ents:
         label = LABELS.get(ent.label_)
+        if label == "UNKNOWN" and _bound_to(ent, person_heads):
+            label = "PER"  # "El delantero brasileño Romario de Souza" tagged MISC
         if label not in NAMED:
             continue
         kept = [t for t in ent if t.lower_.rstrip(".") not in titles]
@@ -84,6 +87,14 @@ def _corrected(label: str, kept: list) -> str:
     ):
         return "PER"
     return label
+
+
+def _bound_to(ent: Span, heads: frozenset[str]) -> bool:
+    """The entity is apposed to, or named right after, a noun from `heads`."""
+    root = ent.root
+    if root.dep_ in ("appos", "flat", "flat:name") and root.head.i != root.i:
+        return root.head.lemma_.lower() in heads
+    return ent.start > 0 and ent.doc[ent.start - 1].lemma_.lower() in heads
 
 
 def _acronym(kept: list) -> bool:
@@ -295,6 +306,8 @@ class Holders:
         """The description noun a name is bound to: its head, the noun just before it, or a noun
         apposed to it."""
         root, doc = ent.root, ent.doc
+        if any(c.dep_ == "case" for c in kids(root)):
+            return None  # "responsable de Savia Amadeus": a name after a preposition holds nothing
         near = []
         if root.dep_ in HOLDER_DEPS and root.head.i != root.i:
             near.append(root.head)

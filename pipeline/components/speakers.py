@@ -105,7 +105,7 @@ class Resolver:
         self.doc, self.cfg = doc, cfg
         self.ents = list(doc.ents)
         self.ent_starts = [e.start for e in self.ents]
-        named = named_entities(self.ents, cfg.titles)
+        named = named_entities(self.ents, cfg.titles, frozenset(cfg.per_heads))
         self.names = NameIndex(named, cfg.traits)
         self.antecedents = Antecedents(doc, named, self.names, cfg.window,
                                        skip=frozenset(cfg.per_heads | cfg.titles))
@@ -349,7 +349,8 @@ class Resolver:
         cfg = self.cfg
         if root.lemma_.lower() in cfg.per_heads or root.lower_.rstrip(".") in cfg.titles:
             # "le ministre de l'Économie, Bruno Le Maire": the person, not the ministry in the title
-            pers = [e for e in ents if LABELS.get(e.label_) == "PER" and not e.start <= root.i < e.end]
+            pers = [e for e in ents if LABELS.get(e.label_) == "PER" and not e.start <= root.i < e.end
+                    and not _prepositional(e.root)]  # not "el responsable de Savia Amadeus"
             if pers:  # an apposed name first ("…, Carlos Morales,"), then the first person named
                 return min(pers, key=lambda e: (not (e.root.dep_ == "appos" and e.root.head.i == root.i),
                                                 e.start))
