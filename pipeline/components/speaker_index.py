@@ -112,6 +112,7 @@ class NameIndex:
         self.relabel: dict[str, str] = {}
         self.genders: dict[str, str | None] = {}  # fullest name -> "Masc"/"Fem" (None: conflicting)
         self.orgs: dict[str, str] = {}  # lower-cased acronym, short or full form -> "Full Name (ACR)"
+        self.firsts: dict[str, set[str]] = {}  # first word of a multi-word person name -> those names
         for ent, label, kept in named:
             words = [t.text for t in kept]
             name = name_text(kept)
@@ -120,6 +121,8 @@ class NameIndex:
                 self.full[key] = ent.text if len(words) == len(ent) else name
             if len(words) > 1:
                 self.multi[key] = True
+                if label == "PER":
+                    self.firsts.setdefault(words[0].lower(), set()).add(name)
         self._read_organisations(named)
         if traits is not None:
             self._read_genders(named, traits)
@@ -160,7 +163,11 @@ class NameIndex:
             return name
         if name.lower() in self.orgs:
             return self.orgs[name.lower()]
-        return self.full.get(words[-1].lower(), name)
+        key = words[-1].lower()
+        alone = len(words) == 1 and self.full.get(key, name).lower() == key  # no longer name ends so
+        if alone and len(self.firsts.get(key, ())) == 1:
+            return self.canonical(next(iter(self.firsts[key])))  # "Romario" -> "Romario de Souza"
+        return self.full.get(key, name)
 
     def label_of(self, name: str, label: str) -> str:
         return self.relabel.get(name, label)
