@@ -322,7 +322,8 @@ def test_misc_name_apposed_to_a_person_description_is_a_person(es):
     ("Maria Lopez and Tom Baker opened the clinic on Monday. Maria said the waiting list was long.",
      "Maria Lopez"),
     # two Marias: the first name alone says neither
-    ("Maria Lopez and Maria Gomez opened the clinic on Monday. Maria said the waiting list was long.", "Maria"),
+    ("Maria Lopez and Maria Gomez opened the clinic on Monday. Maria said the waiting list was long.",
+     "Maria"),
 ])
 def test_lone_first_name_resolves_to_the_only_full_name_it_starts(en, text, speaker):
     assert _speaker_of(en, text, "the waiting list")[0] == speaker
