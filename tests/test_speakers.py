@@ -327,3 +327,10 @@ def test_misc_name_apposed_to_a_person_description_is_a_person(es):
 ])
 def test_lone_first_name_resolves_to_the_only_full_name_it_starts(en, text, speaker):
     assert _speaker_of(en, text, "the waiting list")[0] == speaker
+
+
+def test_pronoun_of_two_classes_keeps_no_agreement():
+    # German "sie" is she or they: no gender or number filter, the nearest person as before
+    text = ("Die Ministerin Anna Schmidt besuchte am Montag das Werk. "
+            "Sie sagte, die Produktion werde im Mai beginnen.")
+    assert _speaker_of(models.load("de"), text, "die Produktion werde")[0] == "Anna Schmidt"

@@ -55,6 +55,8 @@ class SpeakersComponent:
         data = langdata.load(lang)["speakers"]
         self.pronouns = {p.lower(): cls for cls, ps in data.get("pronouns", {}).items() for p in ps}
         self.pronoun_labels = {cls: tuple(v) for cls, v in data.get("pronoun_labels", {}).items()}
+        listed = [p.lower() for ps in data.get("pronouns", {}).values() for p in ps]
+        self.ambiguous = {p for p in listed if listed.count(p) > 1}  # "sie": she or they, no agreement
         self.org_heads = {w.lower() for w in data.get("org_descriptions", [])}
         self.per_heads = {w.lower() for w in data.get("person_descriptions", [])}
         self.group_heads = {w.lower() for w in data.get("group_descriptions", [])}
@@ -188,8 +190,11 @@ class Resolver:
         if not labels:
             return None, "UNKNOWN"
         plural = True if cls == "plural" else False if cls in GENDERS else None  # "il" takes no "les élus"
+        gender = GENDERS.get(cls)
+        if low in self.cfg.ambiguous:
+            plural = gender = None
         cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=True,
-                                        gender=GENDERS.get(cls), plural=plural)
+                                        gender=gender, plural=plural)
         if cand is None:
             return None, "UNKNOWN"
         return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
