@@ -1040,6 +1040,14 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, m.start() if m else min(len(text), end + 400)
 
 
+def _clause_bounds(text: str, s0: int, s1: int, start: int, end: int) -> tuple[int, int]:
+    """The comma- or semicolon-delimited part of the sentence holding the mention: "Der
+    Bürgermeister sagte am Dienstag, die Brücke werde … öffnen" reads "sagte" for "Dienstag"."""
+    a = max(text.rfind(c, s0, start) for c in ",;")
+    b = [i for i in (text.find(c, end, s1) for c in ",;") if i >= 0]
+    return (a + 1 if a >= 0 else s0), (min(b) if b else s1)
+
+
 def tense_from_cues(text: str, lang: str, at: int | None = None) -> str | None:
     """"past", "future" or None from the language's cue words (used when there is no parse).
 
@@ -1118,6 +1126,8 @@ def _trim(text: str, g: list[Atom], lex: Lexicon) -> list[Atom]:
             return False
         if g[-2].cls == "weekday":
             return _counting_word(a, True, lex)
+        if g[-2].cls == "rel":  # "Hier, trois (manifestants)", "Last night 26 (people)": no day number
+            return gap(len(g) - 1).strip() in ("", ",")  # (but "today at 9")
         return g[-2].cls == "month" and not a.text[:1].isdigit() and a.text.lower() in lex.determiners
     while len(g) > 1 and (g[-1].cls in ("glue", "range", "in", "setpre")
                           or (g[-1].cls == "ago" and not has_amount) or listed_number(g) or loose_word(g)):
@@ -1255,7 +1265,8 @@ def find_dates(text: str, lang: str, ref: date | None = None, tense: str | None 
         t = tense or (tense_at(s, e) if tense_at else None)
         if t is None and any(a.cls in ("weekday", "month", "daymonth", "ord", "in", "dprel") for a in g):
             s0, s1 = sentence_bounds(norm, s, e)
-            t = tense_from_cues(norm[s0:s1], lang, s - s0)
+            c0, c1 = _clause_bounds(norm, s0, s1, s, e)
+            t = tense_from_cues(norm[c0:c1], lang, s - c0) or tense_from_cues(norm[s0:s1], lang, s - s0)
         year = ctx_year if carry_year else None
         if ref_dt is None:
             mention = _unanchored(norm, g, lex, t, year, use_dateparser)

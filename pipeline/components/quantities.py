@@ -132,6 +132,7 @@ class _Lang:
     money_scales: dict = None  # folded scale word -> factor, only beside a currency ("£12m")
     age_before: tuple = ()  # folded words before an age ("aged", "âgé de")
     age_after: tuple = ()  # folded words after one ("years old", "ans,")
+    verb_particles: frozenset = frozenset()  # determiners that end a clause as a verb particle ("ein")
 
 
 _TYPES = (("words", "num"), ("multipliers", "mul"), ("scales", "scale"), ("denominators", "den"))
@@ -230,7 +231,8 @@ def _lang(code: str) -> _Lang:
                                  for p in ps), key=lambda pk: -len(pk[0]))),
         money_scales={_fold(k): float(v) for k, v in q.get("money_scales", {}).items()},
         age_before=tuple(_fold(w) for w in q.get("age_before", [])),
-        age_after=tuple(_fold(w) for w in q.get("age_after", [])))
+        age_after=tuple(_fold(w) for w in q.get("age_after", [])),
+        verb_particles=frozenset(_fold(w) for w in q.get("verb_particles", [])))
 
 
 def _index(phrases: list, last: bool = False) -> dict:
@@ -1173,7 +1175,7 @@ def _after(text: str, pos: int, index: dict, cjk: bool, leads: tuple = ()) -> tu
 # scores ("3-1", "2–0": a range would go up), names glued to a word by a hyphen ("Covid-19", "F-35").
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\d{1,4}(?:[\s.-]\d{2,4}){2,5}"
                     r"|0\d(?:[\s.]?\d\d){4}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})(?!\w)")
-_SCORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w%]|[.,/:-]\d)")
+_SCORE = re.compile(r"(?<![\w.,/:-])(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\w%]|[.,/:-]\d)")
 _NAMED = re.compile(r"(?<=[^\W\d_]-)\d+(?![.,]?\d)")
 
 
@@ -1307,6 +1309,10 @@ def _qualify(q: Quantity, norm: str, text: str, number_start: int, L: _Lang) -> 
     """`qualifier` from the words before the number; "about" for any other approximation word;
     a scale word after a currency amount ("€3 mn")."""
     q.qualifier = _qualifier(norm, number_start, L)
+    if q.qualifier is None:  # "más de un 20 %": an article between the qualifier and the number
+        m = re.search(r"([^\W\d_]+)\s+$", norm[max(0, number_start - 12):number_start])
+        if m and L.lex.get(_fold(m.group(1)), ("",))[0] in ("det", "art"):
+            q.qualifier = _qualifier(norm, number_start - len(m.group(0)), L)
     if q.qualifier is None and q.approx:
         q.qualifier = "about"
     if q.kind == "money" and L.money_scales:
@@ -1367,6 +1373,8 @@ def _lacks_complement(toks, num: _Num, text: str, L: _Lang) -> bool:
 def _is_article(toks, num: _Num, text: str, L: _Lang) -> bool:
     """A lone "un"/"une"/"ein" followed by a word is an article, not a count."""
     j = num.last + 1
+    if _fold(toks[num.last].text) in L.verb_particles and (j >= len(toks) or toks[j].typ == "punct"):
+        return True  # "sammelte 12 Mio. Euro ein.": a separable verb particle
     # "un 40 por ciento", "une 3e place": the article of the next number, not a count either
     return j < len(toks) and toks[j].typ in ("word", "lit") \
         and _gap_ok(text, toks[num.last].end, toks[j].start, False)
