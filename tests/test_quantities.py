@@ -342,3 +342,22 @@ def test_check_set_passes(lang):
             if problems:
                 failures[row["text"]] = problems
     assert not failures, "\n".join(f"{t}\n    " + "\n    ".join(p) for t, p in failures.items())
+
+
+# ------------------------------------------------------------------ claims
+@pytest.mark.parametrize("lang,text,claim", [
+    ("en", "The port handled 4.2 million containers last year.", True),
+    ("en", "LYON 12 7 3 2 20 11 24", False),  # a table row
+    ("en", "Call 555-123-4567 for tickets.", False),  # a phone number
+    ("en", "Karabatic (2/2)", False),  # a tally, no verb
+    ("en", "The Boeing 737 landed safely in Denver.", False),  # an identifier
+    ("en", "The driver, aged 63, was taken to hospital.", False),  # an age
+    ("fr", "Il s'agit de la 27 e édition de la course.", False),  # a rank
+    ("fr", "Au moins cinq hôpitaux ont été touchés depuis janvier.", True),
+    ("fr", "Deux", False),  # no clause
+])
+def test_claims_need_a_clause_and_an_amount(fr, en, lang, text, claim):
+    nlp = {"fr": fr, "en": en}[lang].nlp
+    doc = nlp(text)
+    kinds = [st.kind for st in doc._.statements]
+    assert ("claim" in kinds) is claim, kinds
