@@ -133,6 +133,7 @@ class _Lang:
     age_before: tuple = ()  # folded words before an age ("aged", "âgé de")
     age_after: tuple = ()  # folded words after one ("years old", "ans,")
     verb_particles: frozenset = frozenset()  # determiners that end a clause as a verb particle ("ein")
+    rank_before: tuple = ()  # folded words before a rank ("number", "Rang")
 
 
 _TYPES = (("words", "num"), ("multipliers", "mul"), ("scales", "scale"), ("denominators", "den"))
@@ -232,7 +233,8 @@ def _lang(code: str) -> _Lang:
         money_scales={_fold(k): float(v) for k, v in q.get("money_scales", {}).items()},
         age_before=tuple(_fold(w) for w in q.get("age_before", [])),
         age_after=tuple(_fold(w) for w in q.get("age_after", [])),
-        verb_particles=frozenset(_fold(w) for w in q.get("verb_particles", [])))
+        verb_particles=frozenset(_fold(w) for w in q.get("verb_particles", [])),
+        rank_before=tuple(_fold(w) for w in q.get("rank_before", [])))
 
 
 def _index(phrases: list, last: bool = False) -> dict:
@@ -1533,6 +1535,9 @@ def _states_an_amount(q: Quantity, text: str, L: _Lang) -> bool:
     fhead = _fold(head).rstrip()
     if any(fhead.endswith(w) for w in L.age_before) or any(tail.startswith(w) for w in L.age_after):
         return False  # "âgé de 93 ans", "45 years old"
+    if any(fhead.endswith(w) and (len(fhead) == len(w) or not fhead[-len(w) - 1].isalnum())
+           for w in L.rank_before):
+        return False  # "Number one", "auf Rang drei"
     return not _table_cell(text, q)
 
 
