@@ -938,6 +938,8 @@ def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ct
         for n, unit in p.deltas:
             v = _shift(v, (1 if p.mod > 0 else -1) * n, unit)
         v = v.date() if isinstance(v, datetime) else v
+        if v > r and _days_or_more(p):
+            return r + timedelta(days=1), "range", "date", v  # the next N days start tomorrow
         return (r, "range", "date", v) if v > r else (v, "range", "date", r)
     if p.relunit is not None:
         n, unit = p.relunit
