@@ -102,6 +102,7 @@ class Lexicon:
     determiners: set[str] = field(default_factory=set)  # "un", "a", "ein": never the day of a date
     weak_month_after: set[str] = field(default_factory=set)  # "in", "en", "fin": a weak month is a month
     weak_month_title: bool = False  # a weak month must be capitalised too ("March", not "march")
+    prep_tense: dict[str, str] = field(default_factory=dict)  # "depuis" -> past, "jusqu'à" -> future
 
 
 def _locale(code: str):
@@ -162,7 +163,9 @@ def lexicon(code: str) -> Lexicon:
                    future_aux={w.lower() for w in data.get("future_auxiliaries", [])},
                    determiners={w.lower() for w in data.get("determiners", [])},
                    weak_month_after={w.lower() for w in data.get("weak_month_after", [])},
-                   weak_month_title=bool(data.get("weak_month_title")))
+                   weak_month_title=bool(data.get("weak_month_title")),
+                   prep_tense={w.lower(): tense for tense in ("past", "future")
+                               for w in data.get(f"{tense}_prepositions", [])})
 
 
 def _holiday_date(md: str) -> tuple:
@@ -1042,6 +1045,19 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, m.start() if m else min(len(text), end + 400)
 
 
+def _preposition_tense(text: str, start: int, lex: Lexicon) -> str | None:
+    """The tense a preposition right before the mention gives it: "since Monday" is past,
+    "until Friday" coming (used when neither the parse nor the cue words decide)."""
+    head = text[max(0, start - 20):start].lower().rstrip()
+    last = head.rsplit(" ", 1)
+    if len(last) == 2 and last[1] in lex.articles:  # "hasta el viernes"
+        head = last[0].rstrip()
+    for word, tense in lex.prep_tense.items():
+        if head.endswith(word) and (len(head) == len(word) or not head[-len(word) - 1].isalnum()):
+            return tense
+    return None
+
+
 def _clause_bounds(text: str, s0: int, s1: int, start: int, end: int) -> tuple[int, int]:
     """The comma- or semicolon-delimited part of the sentence holding the mention: "Der
     Bürgermeister sagte am Dienstag, die Brücke werde … öffnen" reads "sagte" for "Dienstag"."""
@@ -1269,6 +1285,8 @@ def find_dates(text: str, lang: str, ref: date | None = None, tense: str | None 
             s0, s1 = sentence_bounds(norm, s, e)
             c0, c1 = _clause_bounds(norm, s0, s1, s, e)
             t = tense_from_cues(norm[c0:c1], lang, s - c0) or tense_from_cues(norm[s0:s1], lang, s - s0)
+        if t is None and lex.prep_tense and any(a.cls in ("weekday", "month", "daymonth") for a in g):
+            t = _preposition_tense(norm, s, lex)  # "depuis lundi", "until Friday"
         year = ctx_year if carry_year else None
         if ref_dt is None:
             mention = _unanchored(norm, g, lex, t, year, use_dateparser)
