@@ -1174,15 +1174,18 @@ def _after(text: str, pos: int, index: dict, cjk: bool, leads: tuple = ()) -> tu
 
 
 # Digits that are not counts: phone numbers ("01 23 45 67 89", "+33 1 23 45 67 89", "555-123-4567"),
-# scores ("3-1", "2–0": a range would go up), names glued to a word by a hyphen ("Covid-19", "F-35").
+# scores ("3-1", "2–0", "3:1": a range would go up), names glued to a word by a hyphen ("Covid-19",
+# "F-35"), clock and race times ("14:30", "1:12.69").
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\d{1,4}(?:[\s.-]\d{2,4}){2,5}"
                     r"|0\d(?:[\s.]?\d\d){4}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})(?!\w)")
 _SCORE = re.compile(r"(?<![\w.,/:-])(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\w%]|[.,/:-]\d)")
 _NAMED = re.compile(r"(?<=[^\W\d_]-)\d+(?![.,]?\d)")
+_CLOCK = re.compile(r"(?<![\w.,:])\d{1,2}(?::\d\d)+(?:[.,]\d+)?(?![\w:])")  # "14:30", a race time "1:12.69"
 
 
 def _not_counts(norm: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _PHONE.finditer(norm)] + [m.span() for m in _NAMED.finditer(norm)]
+    spans += [m.span() for m in _CLOCK.finditer(norm)]
     spans += [m.span() for m in _SCORE.finditer(norm) if int(m.group(1)) >= int(m.group(2))]
     return spans
 
