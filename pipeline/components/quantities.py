@@ -1235,6 +1235,9 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             q.kind = "date"
         elif not L.cjk and _in_name(toks, num, norm):
             continue  # "Medio Ambiente", "Cinq Étoiles": a capitalised word inside a name
+        elif num.first == num.last and toks[num.first].typ == "denalone" and \
+                re.match(r"-[^\W\d_]", norm[num.end:num.end + 2]):
+            continue  # "demi-finale", "half-time": a compound noun, not 0.5
         q.approx = num.approx
         if last_tok.unit and not _glued_money_scale(q, last_tok.unit, norm, L):
             q.kind, q.unit = "measure", last_tok.unit
