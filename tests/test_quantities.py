@@ -357,6 +357,7 @@ def test_check_set_passes(lang):
     ("en", "The band was number one for weeks.", False),  # a rank
     ("fr", "Au moins cinq hôpitaux ont été touchés depuis janvier.", True),
     ("fr", "Deux", False),  # no clause
+    ("fr", "a 30 ans.", False),  # a fragment
 ])
 def test_claims_need_a_clause_and_an_amount(fr, en, lang, text, claim):
     nlp = {"fr": fr, "en": en}[lang].nlp

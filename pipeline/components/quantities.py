@@ -1570,7 +1570,10 @@ def _table_cell(text: str, q: Quantity) -> bool:
 
 def has_finite_verb(sent) -> bool:
     """A clause: a finite verb where the morphology marks verb forms, else a verb or auxiliary
-    from the tagger; with no tags at all (rules tier), four words and a closing stop."""
+    from the tagger; with no tags at all (rules tier), four words and a closing stop. Fewer than
+    three words is a fragment ("a 30 ans."), not a clause."""
+    if sum(t.is_alpha for t in sent) < 3:
+        return False
     if any("Fin" in t.morph.get("VerbForm") for t in sent):
         return True
     doc = sent.doc
