@@ -364,3 +364,15 @@ def test_claims_need_a_clause_and_an_amount(fr, en, lang, text, claim):
     doc = nlp(text)
     kinds = [st.kind for st in doc._.statements]
     assert ("claim" in kinds) is claim, kinds
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "es", "de"])
+def test_no_qualifier_word_makes_a_number_negative(lang):
+    from pipeline import lang as langdata
+
+    qualifiers = langdata.load(lang)["quantities"]["qualifiers"]
+    for kind, phrases in qualifiers.items():
+        for phrase in phrases:
+            text = f"{phrase} 40 personnes ont été évacuées."
+            got = [q for q in counts(text, lang) if q.value == 40 or q.value == -40]
+            assert got and got[0].value == 40 and got[0].qualifier == kind, (phrase, got)
