@@ -188,6 +188,7 @@ def _subset(gold: list[dict], pred: list[dict], keep, path) -> tuple[list[dict],
     return rows, [p for p in pred if p["id"] in ids], path
 
 
+@pytest.mark.eval
 def test_recognizers_dev_meets_the_issue_targets(eval_dir, referee, tmp_path):
     gold_path = eval_dir / "dates" / "recognizers_dates_dev.jsonl"
     gold = [json.loads(line) for line in gold_path.open(encoding="utf-8")]
@@ -209,6 +210,7 @@ def test_recognizers_dev_meets_the_issue_targets(eval_dir, referee, tmp_path):
                               _referee(referee, sub, sub_pred, tmp_path))
 
 
+@pytest.mark.eval
 def test_dateparser_tests_meet_the_issue_target(eval_dir, referee, tmp_path):
     gold_path = eval_dir / "dates" / "dateparser_tests.jsonl"
     gold = [json.loads(line) for line in gold_path.open(encoding="utf-8")]
@@ -216,6 +218,7 @@ def test_dateparser_tests_meet_the_issue_target(eval_dir, referee, tmp_path):
     assert not baseline.check("dates", "dateparser_tests", score)
 
 
+@pytest.mark.eval
 def test_score_agrees_with_the_referee(eval_dir, referee, tmp_path):
     from pipeline.evaluate import scoring
 

@@ -3,7 +3,10 @@ the evaluation sets scored through the shared scorer (pipeline.evaluate.scoring.
 
 from __future__ import annotations
 
+import json
 import time
+from datetime import date
+from pathlib import Path
 
 import baseline
 import pytest
@@ -226,12 +229,14 @@ def test_recognizers_all_kinds_recall(recognizers):
     assert not baseline.check("numbers", "recognizers_dev", recognizers[1])
 
 
+@pytest.mark.eval
 def test_text2num_tests_recall(eval_dir):
     gold = read_jsonl(eval_dir / "numbers" / "text2num_tests.jsonl")
     result = numbers_task.score(gold, list(numbers_task.predict(gold)))
     assert not baseline.check("numbers", "text2num_tests", result)
 
 
+@pytest.mark.eval
 def test_predict_agrees_with_referee(eval_dir, referee, tmp_path):
     import json
     import subprocess
@@ -251,6 +256,7 @@ def test_predict_agrees_with_referee(eval_dir, referee, tmp_path):
     assert not baseline.check("numbers", "quantulum3_tests", ours)
 
 
+@pytest.mark.eval
 def test_speed(recognizers):
     """Thousands of cases per second in one process (guard against a 10x slowdown on a busy box)."""
     gold = recognizers[0]
@@ -258,3 +264,109 @@ def test_speed(recognizers):
     list(numbers_task.predict(gold))
     rate = len(gold) / (time.perf_counter() - start)
     assert rate > 1000, f"{rate:.0f} cases/s"
+
+
+# ------------------------------------------------------------------ the real-news check set
+# tests/data/numdates_checks.jsonl: sentences written for this project in fr, en, es and de,
+# modelled on the shapes of real news (money with scale suffixes, qualifiers, articles and names
+# that are not numbers, scores and phone numbers, relative dates with and without a publication
+# date, spans that are not points). Each row: lang, text, ref (publication date; default
+# 2026-03-04, null = undated), q (exactly the quantities the statements table keeps, in order:
+# v value, k kind, u unit, qual qualifier, high), d (dates that must be found: t text, v the
+# start of its ISO value or null, g granularity) and not_d (texts that must not be dates).
+CHECKS = Path(__file__).with_name("data") / "numdates_checks.jsonl"
+DEFAULT_REF = date(2026, 3, 4)
+
+
+def _check_rows() -> list[dict]:
+    return [json.loads(line) for line in CHECKS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _check_problems(row: dict, nlp) -> list[str]:
+    ref = row.get("ref", DEFAULT_REF.isoformat())
+    doc = nlp.make_doc(row["text"])
+    published = date.fromisoformat(ref) if ref else None
+    doc._.article = {"id": "check", "lang": row["lang"], "published": published}
+    doc = nlp(doc)
+    problems = []
+    if "q" in row:
+        got = [s._.quantity for s in doc.spans["quantities"]]
+        if [q.value for q in got] != pytest.approx([e["v"] for e in row["q"]]):
+            problems.append(f"quantities {[(q.text, q.value) for q in got]} != {[e['v'] for e in row['q']]}")
+        else:
+            for q, e in zip(got, row["q"], strict=True):
+                for key, attr in (("k", "kind"), ("u", "unit"), ("qual", "qualifier"), ("high", "high")):
+                    if key in e and getattr(q, attr) != e[key]:
+                        problems.append(f"{q.text!r}: {attr} {getattr(q, attr)!r} != {e[key]!r}")
+                if doc.text[q.start:q.end] != q.text:
+                    problems.append(f"{q.text!r}: offsets {q.start}-{q.end} do not give its text")
+    dates = [s._.date for s in doc.spans["dates"]]
+    for e in row.get("d", []):
+        hits = [d for d in dates if e["t"] in d.text]
+        if not hits:
+            problems.append(f"no date {e['t']!r} in {[d.text for d in dates]}")
+            continue
+        d = hits[0]
+        value = d.iso()
+        if (e["v"] is None) != (value is None) or (value is not None and not value.startswith(e["v"])):
+            problems.append(f"{d.text!r}: value {value} != {e['v']}")
+        if "g" in e and d.granularity != e["g"]:
+            problems.append(f"{d.text!r}: granularity {d.granularity} != {e['g']}")
+    for t in row.get("not_d", []):
+        if any(t in d.text for d in dates):
+            problems.append(f"{t!r} is a date: {[(d.text, d.iso()) for d in dates if t in d.text]}")
+    return problems
+
+
+def test_check_set_covers_four_languages():
+    rows = _check_rows()
+    per_lang = {lang: sum(r["lang"] == lang for r in rows) for lang in ("fr", "en", "es", "de")}
+    assert len(rows) >= 150 and min(per_lang.values()) >= 35, per_lang
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "es", "de"])
+def test_check_set_passes(lang):
+    from pipeline import models
+
+    nlp = models.load(lang).nlp
+    failures = {}
+    for row in _check_rows():
+        if row["lang"] == lang:
+            problems = _check_problems(row, nlp)
+            if problems:
+                failures[row["text"]] = problems
+    assert not failures, "\n".join(f"{t}\n    " + "\n    ".join(p) for t, p in failures.items())
+
+
+# ------------------------------------------------------------------ claims
+@pytest.mark.parametrize("lang,text,claim", [
+    ("en", "The port handled 4.2 million containers last year.", True),
+    ("en", "LYON 12 7 3 2 20 11 24", False),  # a table row
+    ("en", "Call 555-123-4567 for tickets.", False),  # a phone number
+    ("en", "Karabatic (2/2)", False),  # a tally, no verb
+    ("en", "The Boeing 737 landed safely in Denver.", False),  # an identifier
+    ("en", "The driver, aged 63, was taken to hospital.", False),  # an age
+    ("fr", "Il s'agit de la 27 e édition de la course.", False),  # a rank
+    ("en", "The song was number one and sold 3 million copies.", True),  # 3 million is an amount
+    ("en", "The band was number one for weeks.", False),  # a rank
+    ("fr", "Au moins cinq hôpitaux ont été touchés depuis janvier.", True),
+    ("fr", "Deux", False),  # no clause
+    ("fr", "a 30 ans.", False),  # a fragment
+])
+def test_claims_need_a_clause_and_an_amount(fr, en, lang, text, claim):
+    nlp = {"fr": fr, "en": en}[lang].nlp
+    doc = nlp(text)
+    kinds = [st.kind for st in doc._.statements]
+    assert ("claim" in kinds) is claim, kinds
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "es", "de"])
+def test_no_qualifier_word_makes_a_number_negative(lang):
+    from pipeline import lang as langdata
+
+    qualifiers = langdata.load(lang)["quantities"]["qualifiers"]
+    for kind, phrases in qualifiers.items():
+        for phrase in phrases:
+            text = f"{phrase} 40 personnes ont été évacuées."
+            got = [q for q in counts(text, lang) if q.value == 40 or q.value == -40]
+            assert got and got[0].value == 40 and got[0].qualifier == kind, (phrase, got)

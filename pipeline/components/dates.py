@@ -102,6 +102,7 @@ class Lexicon:
     determiners: set[str] = field(default_factory=set)  # "un", "a", "ein": never the day of a date
     weak_month_after: set[str] = field(default_factory=set)  # "in", "en", "fin": a weak month is a month
     weak_month_title: bool = False  # a weak month must be capitalised too ("March", not "march")
+    prep_tense: dict[str, str] = field(default_factory=dict)  # "depuis" -> past, "jusqu'à" -> future
 
 
 def _locale(code: str):
@@ -162,7 +163,9 @@ def lexicon(code: str) -> Lexicon:
                    future_aux={w.lower() for w in data.get("future_auxiliaries", [])},
                    determiners={w.lower() for w in data.get("determiners", [])},
                    weak_month_after={w.lower() for w in data.get("weak_month_after", [])},
-                   weak_month_title=bool(data.get("weak_month_title")))
+                   weak_month_title=bool(data.get("weak_month_title")),
+                   prep_tense={w.lower(): tense for tense in ("past", "future")
+                               for w in data.get(f"{tense}_prepositions", [])})
 
 
 def _holiday_date(md: str) -> tuple:
@@ -938,6 +941,8 @@ def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ct
         for n, unit in p.deltas:
             v = _shift(v, (1 if p.mod > 0 else -1) * n, unit)
         v = v.date() if isinstance(v, datetime) else v
+        if v > r and _days_or_more(p):
+            return r + timedelta(days=1), "range", "date", v  # the next N days start tomorrow
         return (r, "range", "date", v) if v > r else (v, "range", "date", r)
     if p.relunit is not None:
         n, unit = p.relunit
@@ -1040,6 +1045,27 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, m.start() if m else min(len(text), end + 400)
 
 
+def _preposition_tense(text: str, start: int, lex: Lexicon) -> str | None:
+    """The tense a preposition right before the mention gives it: "since Monday" is past,
+    "until Friday" coming (used when neither the parse nor the cue words decide)."""
+    head = text[max(0, start - 20):start].lower().rstrip()
+    last = head.rsplit(" ", 1)
+    if len(last) == 2 and last[1] in lex.articles:  # "hasta el viernes"
+        head = last[0].rstrip()
+    for word, tense in lex.prep_tense.items():
+        if head.endswith(word) and (len(head) == len(word) or not head[-len(word) - 1].isalnum()):
+            return tense
+    return None
+
+
+def _clause_bounds(text: str, s0: int, s1: int, start: int, end: int) -> tuple[int, int]:
+    """The comma- or semicolon-delimited part of the sentence holding the mention: "Der
+    Bürgermeister sagte am Dienstag, die Brücke werde … öffnen" reads "sagte" for "Dienstag"."""
+    a = max(text.rfind(c, s0, start) for c in ",;")
+    b = [i for i in (text.find(c, end, s1) for c in ",;") if i >= 0]
+    return (a + 1 if a >= 0 else s0), (min(b) if b else s1)
+
+
 def tense_from_cues(text: str, lang: str, at: int | None = None) -> str | None:
     """"past", "future" or None from the language's cue words (used when there is no parse).
 
@@ -1118,6 +1144,8 @@ def _trim(text: str, g: list[Atom], lex: Lexicon) -> list[Atom]:
             return False
         if g[-2].cls == "weekday":
             return _counting_word(a, True, lex)
+        if g[-2].cls == "rel":  # "Hier, trois (manifestants)", "Last night 26 (people)": no day number
+            return gap(len(g) - 1).strip() in ("", ",")  # (but "today at 9")
         return g[-2].cls == "month" and not a.text[:1].isdigit() and a.text.lower() in lex.determiners
     while len(g) > 1 and (g[-1].cls in ("glue", "range", "in", "setpre")
                           or (g[-1].cls == "ago" and not has_amount) or listed_number(g) or loose_word(g)):
@@ -1255,7 +1283,10 @@ def find_dates(text: str, lang: str, ref: date | None = None, tense: str | None 
         t = tense or (tense_at(s, e) if tense_at else None)
         if t is None and any(a.cls in ("weekday", "month", "daymonth", "ord", "in", "dprel") for a in g):
             s0, s1 = sentence_bounds(norm, s, e)
-            t = tense_from_cues(norm[s0:s1], lang, s - s0)
+            c0, c1 = _clause_bounds(norm, s0, s1, s, e)
+            t = tense_from_cues(norm[c0:c1], lang, s - c0) or tense_from_cues(norm[s0:s1], lang, s - s0)
+        if t is None and lex.prep_tense and any(a.cls in ("weekday", "month", "daymonth") for a in g):
+            t = _preposition_tense(norm, s, lex)  # "depuis lundi", "until Friday"
         year = ctx_year if carry_year else None
         if ref_dt is None:
             mention = _unanchored(norm, g, lex, t, year, use_dateparser)

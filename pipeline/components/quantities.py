@@ -133,6 +133,8 @@ class _Lang:
     money_scales: dict = None  # folded scale word -> factor, only beside a currency ("£12m")
     age_before: tuple = ()  # folded words before an age ("aged", "âgé de")
     age_after: tuple = ()  # folded words after one ("years old", "ans,")
+    verb_particles: frozenset = frozenset()  # determiners that end a clause as a verb particle ("ein")
+    rank_before: tuple = ()  # folded words before a rank ("number", "Rang")
 
 
 _TYPES = (("words", "num"), ("multipliers", "mul"), ("scales", "scale"), ("denominators", "den"))
@@ -232,7 +234,9 @@ def _lang(code: str) -> _Lang:
                                  for p in ps), key=lambda pk: -len(pk[0]))),
         money_scales={_fold(k): float(v) for k, v in q.get("money_scales", {}).items()},
         age_before=tuple(_fold(w) for w in q.get("age_before", [])),
-        age_after=tuple(_fold(w) for w in q.get("age_after", [])))
+        age_after=tuple(_fold(w) for w in q.get("age_after", [])),
+        verb_particles=frozenset(_fold(w) for w in q.get("verb_particles", [])),
+        rank_before=tuple(_fold(w) for w in q.get("rank_before", [])))
 
 
 def _index(phrases: list, last: bool = False) -> dict:
@@ -1172,15 +1176,18 @@ def _after(text: str, pos: int, index: dict, cjk: bool, leads: tuple = ()) -> tu
 
 
 # Digits that are not counts: phone numbers ("01 23 45 67 89", "+33 1 23 45 67 89", "555-123-4567"),
-# scores ("3-1", "2–0": a range would go up), names glued to a word by a hyphen ("Covid-19", "F-35").
+# scores ("3-1", "2–0", "3:1": a range would go up), names glued to a word by a hyphen ("Covid-19",
+# "F-35"), clock and race times ("14:30", "1:12.69").
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\d{1,4}(?:[\s.-]\d{2,4}){2,5}"
                     r"|0\d(?:[\s.]?\d\d){4}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})(?!\w)")
-_SCORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w%]|[.,/:-]\d)")
+_SCORE = re.compile(r"(?<![\w.,/:-])(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\w%]|[.,/:-]\d)")
 _NAMED = re.compile(r"(?<=[^\W\d_]-)\d+(?![.,]?\d)")
+_CLOCK = re.compile(r"(?<![\w.,:])\d{1,2}(?::\d\d)+(?:[.,]\d+)?(?![\w:])")  # "14:30", a race time "1:12.69"
 
 
 def _not_counts(norm: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _PHONE.finditer(norm)] + [m.span() for m in _NAMED.finditer(norm)]
+    spans += [m.span() for m in _CLOCK.finditer(norm)]
     spans += [m.span() for m in _SCORE.finditer(norm) if int(m.group(1)) >= int(m.group(2))]
     return spans
 
@@ -1230,6 +1237,9 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             q.kind = "date"
         elif not L.cjk and _in_name(toks, num, norm):
             continue  # "Medio Ambiente", "Cinq Étoiles": a capitalised word inside a name
+        elif num.first == num.last and toks[num.first].typ == "denalone" and \
+                re.match(r"-[^\W\d_]", norm[num.end:num.end + 2]):
+            continue  # "demi-finale", "half-time": a compound noun, not 0.5
         q.approx = num.approx
         if last_tok.unit and not _glued_money_scale(q, last_tok.unit, norm, L):
             q.kind, q.unit = "measure", last_tok.unit
@@ -1309,6 +1319,10 @@ def _qualify(q: Quantity, norm: str, text: str, number_start: int, L: _Lang) -> 
     """`qualifier` from the words before the number; "about" for any other approximation word;
     a scale word after a currency amount ("€3 mn")."""
     q.qualifier = _qualifier(norm, number_start, L)
+    if q.qualifier is None:  # "más de un 20 %": an article between the qualifier and the number
+        m = re.search(r"([^\W\d_]+)\s+$", norm[max(0, number_start - 12):number_start])
+        if m and L.lex.get(_fold(m.group(1)), ("",))[0] in ("det", "art"):
+            q.qualifier = _qualifier(norm, number_start - len(m.group(0)), L)
     if q.qualifier is None and q.approx:
         q.qualifier = "about"
     if q.kind == "money" and L.money_scales:
@@ -1369,6 +1383,8 @@ def _lacks_complement(toks, num: _Num, text: str, L: _Lang) -> bool:
 def _is_article(toks, num: _Num, text: str, L: _Lang) -> bool:
     """A lone "un"/"une"/"ein" followed by a word is an article, not a count."""
     j = num.last + 1
+    if _fold(toks[num.last].text) in L.verb_particles and (j >= len(toks) or toks[j].typ == "punct"):
+        return True  # "sammelte 12 Mio. Euro ein.": a separable verb particle
     # "un 40 por ciento", "une 3e place": the article of the next number, not a count either
     return j < len(toks) and toks[j].typ in ("word", "lit") \
         and _gap_ok(text, toks[num.last].end, toks[j].start, False)
@@ -1527,6 +1543,9 @@ def _states_an_amount(q: Quantity, text: str, L: _Lang) -> bool:
     fhead = _fold(head).rstrip()
     if any(fhead.endswith(w) for w in L.age_before) or any(tail.startswith(w) for w in L.age_after):
         return False  # "âgé de 93 ans", "45 years old"
+    if any(fhead.endswith(w) and (len(fhead) == len(w) or not fhead[-len(w) - 1].isalnum())
+           for w in L.rank_before):
+        return False  # "Number one", "auf Rang drei"
     return not _table_cell(text, q)
 
 
@@ -1553,7 +1572,10 @@ def _table_cell(text: str, q: Quantity) -> bool:
 
 def has_finite_verb(sent) -> bool:
     """A clause: a finite verb where the morphology marks verb forms, else a verb or auxiliary
-    from the tagger; with no tags at all (rules tier), four words and a closing stop."""
+    from the tagger; with no tags at all (rules tier), four words and a closing stop. Fewer than
+    three words is a fragment ("a 30 ans."), not a clause."""
+    if sum(t.is_alpha for t in sent) < 3:
+        return False
     if any("Fin" in t.morph.get("VerbForm") for t in sent):
         return True
     doc = sent.doc
