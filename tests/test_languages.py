@@ -419,3 +419,23 @@ def test_adaq_dev_floors(eval_dir, code):
     res = attr_eval.score(gold, list(attr_eval.predict(gold)))
     assert res["attr.full"]["F1"] >= baseline.floor("attribution", f"adaq_{code}")["attr.full.F1"], \
         res["headline"]
+
+
+@pytest.mark.parametrize("code,text", [
+    ("cs", "Ministr Jan Novák řekl, že zákon začne platit 5. května 2024."),
+    ("pl", "Minister Adam Nowak powiedział, że ustawa wejdzie w życie 5 maja 2024 roku."),
+    ("uk", "Міністр Андрій Коваль заявив, що закон набуде чинності 5 травня 2024 року."),
+    ("tr", "Bakan Ahmet Yılmaz, yasanın 5 Mayıs 2024 tarihinde yürürlüğe gireceğini söyledi."),
+    ("id", "Menteri Budi Santoso mengatakan bahwa undang-undang itu berlaku pada 5 Mei 2024."),
+    ("sw", "Waziri Hassan Omar alisema kwamba sheria hiyo itaanza kutumika tarehe 5 Mei 2024."),
+    ("ha", "Ministan Abba Yusuf ya ce dokar za ta fara aiki ranar 5 ga watan Mayu 2024."),
+    ("pcm", "Minister Sanwo-Olu tok say di law go start for 5 May 2024."),
+])
+def test_reported_date_in_new_languages(code, text):
+    """Month names of the new files: the statement keeps its whole sentence ("5. května" does not
+    end it) and carries the resolved day."""
+    st = pipeline.extract([text], lang=code, published="2024-01-10")
+    said = st[st["kind"] != "claim"]
+    assert len(said) == 1 and "2024" in said.iloc[0]["statement"], said.to_string()
+    days = [str(d["value"]) for d in said.iloc[0]["dates"]]
+    assert "2024-05-05" in days, days

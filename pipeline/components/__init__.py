@@ -22,6 +22,7 @@ from . import (  # noqa: E402,F401
     attribution,
     dates,
     entities,
+    ordinal_dots,
     paragraphs,
     quantities,
     speakers,
