@@ -104,6 +104,11 @@ ARTICLES: dict[str, tuple[str, str, str, str]] = {
            "Gómìnà Seyi Makinde sọ pé ìjọba yóò tún ọ̀nà 120 ṣe lọ́dún yìí. "
            "\"A ó bẹ̀rẹ̀ iṣẹ́ náà ní oṣù kẹrin,\" Seyi Makinde sọ fún àwọn akọ̀ròyìn.",
            "Makinde", "sọ", "bẹ̀rẹ̀ iṣẹ́ náà"),
+    "so": ("Dowladda Hoose ee Muqdisho ayaa Talaadadii shaaca ka qaaday qorshe cusub oo waddooyinka.\n\n"
+           "Wasiirka Maaliyadda Cabdiraxmaan Beyle ayaa sheegay in dowladdu ay bixin doonto "
+           "8 milyan oo doollar. "
+           "Wasiir Cabdiraxmaan Beyle ayaa yiri: \"Shaqada waxaan bilaabi doonnaa bisha Abriil.\"",
+           "Beyle", "sheegay", "Shaqada waxaan bilaabi"),
     "pcm": ("Lagos State goment don announce new plan to fix road for Tuesday.\n\n"
             "Governor Babajide Sanwo-Olu tok say goment go fix 120 roads dis year with 8 billion naira. "
             "\"We go start di work for April,\" Sanwo-Olu tell reporters.",
@@ -239,15 +244,14 @@ UNIVERSAL: dict[str, tuple[str, str]] = {
            "Jacob Mafume"),
     "am": ("የአዲስ አበባ ከተማ አስተዳደር ማክሰኞ አዲስ የመንገድ ጥገና እቅድ አስታወቀ።\n\n"
            "ከንቲባ አዳነች አቤቤ \"በሚያዝያ ወር ሥራውን እንጀምራለን\" ብለዋል።", "አዳነች አቤቤ"),
-    "so": ("Dowladda Hoose ee Muqdisho ayaa Talaadadii shaaca ka qaaday qorshe cusub oo waddooyinka.\n\n"
-           "Duqa magaalada Yuusuf Xuseen Jimcaale ayaa yiri: "
-           "\"Shaqada waxaan bilaabi doonnaa bisha Abriil.\"",
-           "Yuusuf Xuseen Jimcaale"),
+    "om": ("Bulchiinsi magaalaa Finfinnee karoora haaraa karaa suphuu Kibxata ifa godhe.\n\n"
+           "Kantiibaan magaalaa Adaanech Abeebee \"Hojii kana ji'a Ebla keessa ni jalqabna\" jedhan.",
+           "Adaanech Abeebee"),
     "ig": ("Gọọmentị Steeti Anambra kwupụtara atụmatụ ọhụrụ maka ịrụzi okporo ụzọ na Tuzde.\n\n"
            "\"Anyị ga-amalite ọrụ a n'ọnwa Eprel,\" ka Gọvanọ Chukwuma Soludo kwuru n'Awka.",
            "Chukwuma Soludo"),
 }
-NEW_LANGUAGES = ["cs", "pl", "uk", "tr", "id", "sw", "ha", "yo", "pcm"]
+NEW_LANGUAGES = ["cs", "pl", "uk", "tr", "id", "sw", "ha", "yo", "pcm", "so"]
 
 
 @pytest.mark.parametrize("code", sorted(UNIVERSAL))
@@ -308,6 +312,7 @@ def test_new_language_file_has_cues_scales_and_months(code):
     ("tr", "Belediye 8 milyon lira ödeyecek.", 8e6),
     ("id", "Kota akan membayar 8 miliar rupiah.", 8e9),
     ("pcm", "Goment go pay 8 billion naira.", 8e9),
+    ("so", "Dowladdu waxay bixin doontaa 8 milyan oo doollar.", 8e6),  # issue 13's "8 milyan"
     ("ru", "Город заплатит 8 миллиардов рублей.", 8e9),
 ])
 def test_scale_words_after_the_number(code, text, value):
