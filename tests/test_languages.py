@@ -444,3 +444,13 @@ def test_reported_date_in_new_languages(code, text):
     assert len(said) == 1 and "2024" in said.iloc[0]["statement"], said.to_string()
     days = [str(d["value"]) for d in said.iloc[0]["dates"]]
     assert "2024-05-05" in days, days
+
+
+def test_models_command_lists_the_universal_tier():
+    res = subprocess.run([sys.executable, "-m", "pipeline.cli", "models"], capture_output=True, text=True,
+                         timeout=120, env={**__import__("os").environ, "COLUMNS": "200"})
+    assert res.returncode == 0, res.stderr
+    assert "universal" in res.stdout and "any other language" in res.stdout
+    rows = {r["lang"]: r for r in models.describe()}
+    assert rows["*"]["effective_tier"] == "universal"
+    assert all(rows[c]["effective_tier"] == "rules" for c in NEW_LANGUAGES)
