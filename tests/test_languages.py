@@ -272,6 +272,7 @@ def test_universal_tier_finds_quote_and_named_speaker(code):
     ("Ministr Jan Dvořák řekl: „Nová pravidla začnou platit v lednu.“", "Jan Dvořák", "řekl"),
     ("Nová pravidla začnou platit už v lednu, — říká Jan Dvořák.", "Jan Dvořák", "říká"),
     ("Jan Dvořák: Nová pravidla začnou platit už v lednu.", "Jan Dvořák", None),
+    ("Ahmet Yılmaz, \"Yeni kurallar ocak ayında yürürlüğe girecek\" dedi.", "Ahmet Yılmaz", "dedi"),
     ("「新しい規則は一月から施行される」と山田は言った。Taro Yamada confirmed it.", None, None),
 ])
 def test_universal_layouts(layout):
