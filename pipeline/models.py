@@ -75,6 +75,7 @@ def load(lang: str) -> Loaded:
         tier, reason = rules_tier(lang)
         nlp = _blank(lang, row.get("blank_config") or {})
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe("newsfacts_ordinal_dots")
         nlp.add_pipe("newsfacts_paragraph_breaks")
         nlp.add_pipe("newsfacts_entities", config={"mode": "rules"})
         model = f"blank:{nlp.lang}"

@@ -29,6 +29,7 @@ from . import (  # noqa: E402,F401
     date_numbers,
     dates,
     entities,
+    ordinal_dots,
     paragraphs,
     quantities,
     span_groups,

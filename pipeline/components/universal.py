@@ -129,7 +129,7 @@ def _source_before(words: list[_W], k: int, first: int) -> tuple[int, int] | Non
     return None
 
 
-def _quote_after(text: str, words: list[_W], q1: int, ue: int,
+def _quote_after(text: str, words: list[_W], q0: int, q1: int,
                  pronouns: frozenset[str] | set[str] = frozenset()) -> Statement | None:
     """`"…," řekl Jan Novák.` / `«…», — сказал Иванов.`: cue word right after the quote."""
     k = next((i for i, w in enumerate(words) if w.start >= q1), None)
@@ -145,11 +145,24 @@ def _quote_after(text: str, words: list[_W], q1: int, ue: int,
         nxt = words[k + 1]  # `"…," e tweet.` / `"…," she said.`: pronoun, then the cue
         return Statement(0, 0, "direct", nxt.start, nxt.end, nxt.low, cue.start, cue.end, confidence=0.4,
                          rule="universal:quote-pronoun-cue")
-    src = _source_after(words, k)
+    src = _source_after(words, k) or _subject_with_comma(text, words, q0)
     if src is None:
         return None
     return Statement(0, 0, "direct", cue.start, cue.end, cue.low, src[0], src[1], confidence=0.45,
                      rule="universal:quote-cue-source")
+
+
+def _subject_with_comma(text: str, words: list[_W], q0: int) -> tuple[int, int] | None:
+    """`Yılmaz, "…" dedi.` (verb-final languages): the cue closes the sentence, and the speaker is
+    the capitalised words that open it, set off by a comma."""
+    if not words or not _cap(words[0]):
+        return None
+    j = 1
+    while j < len(words) and j < 5 and _cap(words[j]) and not words[j].gap.strip():
+        j += 1
+    if words[j - 1].end > q0 or not text[words[j - 1].end:q0].lstrip().startswith(","):
+        return None  # the name must stand before the quotation, followed by a comma
+    return words[0].start, words[j - 1].end
 
 
 def _name_then_cue(text: str, words: list[_W], k: int) -> Statement | None:
@@ -276,7 +289,7 @@ def find_statements(doc: Doc, found: list[Statement] | None = None,
         for q0, q1 in (q for q in qs if us <= q[0] and q[1] <= ue):
             if _claimed(found + out + here, q0, q1):
                 continue
-            st = _quote_after(text, words, q1, ue, pronouns) or _quote_before(text, words, q0, us, 0)
+            st = _quote_after(text, words, q0, q1, pronouns) or _quote_before(text, words, q0, us, 0)
             if st is None:
                 src = _nearest_name(words, q0, q1, 0)
                 if src is None and prev is not None and 0 <= us - prev_end <= 3 and (q0, q1) == (us, ue):
