@@ -59,11 +59,11 @@ lint: install
 bench: install
 	$(BIN)/python bench/run.py --eval $(EVAL)
 
-# the statement scorer shipped in models/statement_scorer/ (docs/training.md); about 6 min on 2 CPUs,
+# the statement scorer shipped in pipeline/data/statement_scorer/ (docs/training.md); 4-10 min on 2 CPUs,
 # the candidates are cached in .cache/train/ so a second run only refits (seconds)
 train: install
 	$(BIN)/newsfacts train --task attribution $(EVAL)/attribution/polnear_en/train.jsonl \
-		$(EVAL)/attribution/de_wikinews/train.jsonl -o models/statement_scorer
+		$(EVAL)/attribution/de_wikinews/train.jsonl -o pipeline/data/statement_scorer
 
 # optional pipelines and backends in the main environment (Spanish is part of `install`)
 models: install

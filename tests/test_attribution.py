@@ -267,11 +267,18 @@ def test_french_dev_floor(french_dev, part):
 @pytest.mark.eval
 @pytest.mark.slow
 def test_english_dev_floor(eval_dir):
-    """Regression floor on PolNeAR dev (84 articles, ~40 s; tests/baseline.toml)."""
+    """Regression floor on PolNeAR dev (84 articles, ~80 s; tests/baseline.toml): attr.full of the
+    default pipeline; content recall by type of what the rules find, with the trained statement
+    scorer off (it trades some recall for precision, docs/training.md)."""
+    from pipeline import models
+
     gold = _gold(eval_dir, "polnear_en")
     res = scoring.attribution(gold, list(attr_eval.predict(gold)))
     floor = baseline.floor("attribution", "polnear_en")
     assert res["attr.full"]["F1"] >= floor["attr.full.F1"], res["attr.full"]
+    nlp = models.load("en").nlp
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n == "newsfacts_statement_scorer"]):
+        res = scoring.attribution(gold, list(attr_eval.predict(gold)))
     assert res["content.j50_recall_by_gold_type"]["direct"]["recall"] >= floor["direct_recall"]
     assert res["content.j50_recall_by_gold_type"]["indirect"]["recall"] >= floor["indirect_recall"]
 

@@ -46,6 +46,21 @@ def test_model_round_trips_through_json(tmp_path):
         ss.ScorerModel.from_json(bad)
 
 
+def test_a_stale_or_missing_model_turns_the_scorer_off(tmp_path, en):
+    """Extraction never fails for the scorer: a model of other features, or none, warns and the
+    rules' statements pass through unchanged."""
+    stale = tmp_path / "stale.json"
+    stale.write_text(json.dumps({**ss.ScorerModel(weights={"bias": 1.0}).to_json(),
+                                 "feature_version": ss.FEATURE_VERSION - 1}))
+    doc = en.nlp("The minister said on Monday that the new bridge would open in June.")
+    before = [(s.start, s.end, s.confidence) for s in doc._.statements]
+    for path in (stale, tmp_path / "missing.json"):
+        with pytest.warns(UserWarning, match="not used"):
+            scorer = ss.StatementScorer("en", str(path))
+        assert scorer.model is None
+        assert [(s.start, s.end, s.confidence) for s in scorer(doc)._.statements] == before
+
+
 @pytest.mark.eval
 def test_train_on_a_slice_loads_and_scores(eval_dir, tmp_path, monkeypatch, en):
     """Train through the CLI on a few articles of both train files, then load the model into a

@@ -15,8 +15,9 @@ applies to other languages; each feature is also emitted conjoined with the lang
 without the shared weights having to carry them. Cue lemmas are lexical and only help the
 languages trained on.
 
-The model file (JSON) is selected per language through models/catalog.toml
-(`statement_scorer = "<path>"`, relative to models/); `pipeline/train.py` writes it.
+The model file (JSON) is selected per language through the catalog (`statement_scorer = "<path>"`,
+relative to pipeline/data/, where the shipped one lives, or to models/); `pipeline/train.py`
+writes it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import warnings
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,8 +35,9 @@ from spacy.tokens import Doc
 
 from .doc_text import doc_text
 
-FEATURE_VERSION = 1
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+FEATURE_VERSION = 2
+SHIPPED_DIR = Path(__file__).resolve().parents[1] / "data"  # package data: a wheel install has it
+MODELS_DIR = Path(__file__).resolve().parents[2] / "models"  # a checkout's models/, for your own
 _SENT_END = ".!?"
 _QUOTES = "\"“”«»„‘’「」『』"
 
@@ -76,11 +79,15 @@ class ScorerModel:
 
 
 def resolve_path(path: str | Path) -> Path:
-    """An absolute path as is; a relative one under models/ (as the catalog names it), else as given."""
+    """An absolute path as is; a relative one (as the catalog names it) under pipeline/data/ (the
+    shipped model), else under models/, else from the working directory."""
     p = Path(path)
-    if p.is_absolute() or p.exists():
+    if p.is_absolute():
         return p
-    return MODELS_DIR / p
+    for base in (SHIPPED_DIR, MODELS_DIR):
+        if (base / p).is_file():
+            return base / p
+    return p
 
 
 @cache
@@ -127,7 +134,7 @@ def _words(text: str) -> int:
 def _cue_features(st, ix: _DocIndex) -> list[str]:
     if st.cue_start is None:
         return ["cue=none"]
-    out = [f"lemma={(st.cue_lemma or '').lower()}"]
+    out = []
     cue = ix.text[st.cue_start:st.cue_end]
     out.append(f"cue_words={min(3, _words(cue))}")
     if cue[:1].isupper():
@@ -163,6 +170,8 @@ def _source_features(st, ix: _DocIndex) -> list[str]:
     tok = ix.token_at(st.source_start)
     if tok is not None and ix.tagged:
         out.append(f"source_pos={tok.pos_}")
+        if tok.pos_ == "PRON" and not st.speaker:
+            out.append("source_pronoun_unresolved")
         out.extend(f"source_Person={v}" for v in tok.morph.get("Person"))
         if tok.ent_type_:
             out.append(f"source_ent={tok.ent_type_}")
@@ -175,6 +184,9 @@ def _content_features(st, ix: _DocIndex) -> list[str]:
     n = _words(content)
     out = [f"words={_bucket(n, (1, 2, 3, 5, 8, 12, 20, 35, 60))}"]
     stripped = content.strip()
+    first_char = stripped[:1]
+    out.append("first=" + ("upper" if first_char.isupper() else "lower" if first_char.islower()
+                           else "digit" if first_char.isdigit() else "other"))
     if stripped[:1] in _QUOTES:
         out.append("starts_quote")
     if stripped[-1:] in _QUOTES:
@@ -212,22 +224,31 @@ def _relation_features(st, ix: _DocIndex, others: list) -> list[str]:
             where, gap = "after", ix.text[st.end:st.cue_start]
         else:
             where, gap = "inside", ""
-        out += [f"cue_{where}", f"cue_gap={_bucket(_words(gap), (0, 1, 3, 8))}"]
+        out += [f"cue_{where}", f"kind={st.kind}&cue_{where}",
+                f"cue_gap={_bucket(_words(gap), (0, 1, 3, 8))}"]
         if any(c in gap for c in _QUOTES):
             out.append("quote_between_cue_content")
     if st.source_start is not None and st.cue_start is not None:
-        out.append("source_before_cue" if st.source_start < st.cue_start else "source_after_cue")
+        before = st.source_start < st.cue_start
+        out.append("source_before_cue" if before else "source_after_cue")
+        gap = ix.text[st.source_end:st.cue_start] if before else ix.text[st.cue_end:st.source_start]
+        out.append(f"source_cue_gap={_bucket(_words(gap), (0, 1, 3, 8))}")
     sent = ix.sent_index(st.start)
     same = sum(1 for o in others if o is not st and ix.sent_index(o.start) == sent)
-    overlap = sum(1 for o in others if o is not st and o.start < st.end and st.start < o.end)
+    overlap = [o for o in others if o is not st and o.start < st.end and st.start < o.end]
     out.append(f"same_sent={min(2, same)}")
     if overlap:
         out.append("overlaps_other")
+    if any(o.start <= st.start and st.end <= o.end for o in overlap):
+        out.append("inside_other")
+    if any(st.start <= o.start and o.end <= st.end for o in overlap):
+        out.append("contains_other")
     return out
 
 
 def features(st, ix: _DocIndex, others: list, lang: str) -> list[str]:
-    """The feature names of one statement; every name also comes conjoined with the language."""
+    """The feature names of one statement; every name also comes conjoined with the language, and
+    the cue lemma only so (a lemma means nothing in another language)."""
     rule, kind = st.rule or "none", st.kind
     base = [f"rule={rule}", f"kind={kind}", f"rule_kind={rule}|{kind}",
             f"tier={'parse' if ix.parsed else 'rules'}", f"rule_conf={round(st.confidence, 2)}"]
@@ -237,7 +258,8 @@ def features(st, ix: _DocIndex, others: list, lang: str) -> list[str]:
     base += _cue_features(st, ix) + _source_features(st, ix) + _content_features(st, ix)
     base += _relation_features(st, ix, others)
     base += [f"rule={rule}&{f}" for f in base if f.startswith(("source=", "words=", "cue_", "sent_share"))]
-    return base + [f"{lang}:{f}" for f in base]
+    lexical = [f"lemma={(st.cue_lemma or '').lower()}"] if st.cue_start is not None else []
+    return base + [f"{lang}:{f}" for f in base + lexical]
 
 
 def statement_features(doc: Doc, statements: list, lang: str) -> list[list[str]]:
@@ -254,12 +276,18 @@ def make_statement_scorer(nlp: Language, name: str, model: str, threshold: float
 
 class StatementScorer:
     """Sets each statement's `confidence` to the model's probability and drops those under the
-    threshold (`threshold` < 0: the model's own). Claims are left alone."""
+    threshold (`threshold` < 0: the model's own). Claims are left alone. A model file that is
+    missing or was trained on other features turns the scorer off with a warning: extraction
+    never fails for it, and `newsfacts train` can still run to replace it."""
 
     def __init__(self, lang: str, model: str, threshold: float = -1.0):
         self.lang = lang
-        self.model = load_model(model) if model else None
+        self.model = None
         self.threshold = threshold
+        try:
+            self.model = load_model(model) if model else None
+        except (OSError, ValueError) as e:  # missing or stale: the rules run alone, as without a scorer
+            warnings.warn(f"statement scorer {model!r} not used: {e}", stacklevel=2)
 
     def __call__(self, doc: Doc) -> Doc:
         statements = doc._.statements or []
