@@ -30,7 +30,37 @@ class _App(typer.Typer):
 
     def __call__(self, *args, **kwargs):
         _completion_for_named_shell(sys.argv[1:])
+        sys.argv[1:] = hoist_global_options(sys.argv[1:])
         return super().__call__(*args, **kwargs)
+
+
+GLOBAL_FLAGS = ("--quiet", "-q", "--verbose", "-v")
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """`newsfacts extract x --quiet` means `newsfacts --quiet extract x`: the global flags are
+    accepted after the command too (click would reject them with a wrong suggestion)."""
+    if "--" in argv:
+        head, tail = argv[:argv.index("--")], argv[argv.index("--"):]
+    else:
+        head, tail = argv, []
+    flags = [a for a in head if a in GLOBAL_FLAGS]
+    return flags + [a for a in head if a not in GLOBAL_FLAGS] + tail
+
+
+def _no_bool_metavar() -> None:
+    """Flags show no `<bool>` type in --help (typer's rich help gives every flag one)."""
+    from typer.core import TyperOption
+
+    shown = TyperOption.display_type_rich
+
+    def display_type_rich(self, ctx):
+        return None if self.is_flag and self.metavar is None else shown(self, ctx)
+
+    TyperOption.display_type_rich = display_type_rich
+
+
+_no_bool_metavar()
 
 
 def _completion_for_named_shell(argv: list[str]) -> None:
@@ -144,6 +174,24 @@ def _printable(value):
     return value
 
 
+def _count_articles(files: list[Path]) -> int:
+    """Articles the progress bar will count (it advances per article): one per file, one per
+    non-blank line of a JSON-lines file."""
+    from .sources import SUFFIXES
+
+    total = 0
+    for f in files:
+        if SUFFIXES.get(f.suffix.lower()) != "jsonl":
+            total += 1
+            continue
+        try:
+            with f.open("rb") as lines:
+                total += max(1, sum(1 for line in lines if line.strip()))
+        except OSError:
+            total += 1
+    return total
+
+
 def _set_time_budget(seconds: float) -> None:
     """The per-article time budget, through the environment so that worker processes see it."""
     from .sources import BUDGET_ENV
@@ -163,7 +211,8 @@ def _require(paths: list[Path]) -> None:
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Table format.")] = Format.parquet,
+    fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="Table format.")]
+    = Format.parquet,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Articles per batch.")] = 32,
     progress: Annotated[str, typer.Option(help="auto, always or never.")] = "auto",
@@ -209,7 +258,7 @@ def extract(
 
         with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       transient=True, console=_console(stderr=True)) as bar:
-            task = bar.add_task("extract", total=len(files) or None)
+            task = bar.add_task("extract", total=_count_articles(files) or None)
             tables = runner.run(paths, workers=workers, batch_size=batch_size, freeze=True,
                                 on_progress=lambda n, part: (tally(part), bar.advance(task, n)))
     else:
@@ -479,6 +528,22 @@ def ingest(
                            retry_failed=retry_failed, reprocess=reprocess, dry_run=dry_run,
                            lock_wait=lock_wait, engine=engine, settle=settle, lang=lang)
     raise typer.Exit(code)
+
+
+@app.command(epilog="Example: newsfacts compact dataset/")
+def compact(
+    dataset: Annotated[Path, typer.Argument(help="Dataset folder.")],
+    lock_wait: Annotated[float, typer.Option("--lock-wait", metavar="SECONDS",
+                                             help="Seconds to wait for the lock.")] = 0.0,
+) -> None:
+    """Rewrite each partition of an `ingest` dataset that holds several Parquet files as one file.
+
+    Under the ingestion lock, exactly once and crash-safe (a killed compaction is finished by the
+    next `ingest` or `compact`). A JSON summary on stdout; exit 75 when the dataset is locked.
+    """
+    from . import ingest as ingest_mod
+
+    raise typer.Exit(ingest_mod.compact(dataset, lock_wait=lock_wait))
 
 
 @app.command(epilog="Example: newsfacts status dataset/")

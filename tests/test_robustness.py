@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -454,3 +455,64 @@ def test_installing_one_languages_model_makes_only_its_files_stale(tmp_path, cap
     code, s, err, _ = cli("ingest", str(src), "--into", str(ds), "--dry-run", "--reprocess", "--lang", "de",
                           env=env)
     assert code == 0 and s["would_process"] == 1, err
+
+
+# --------------------------------------------------------------------------- D: first-hour frictions
+def _cli(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "COLUMNS": "150", **kw})
+
+
+def test_help_has_no_bool_metavars_and_format_ignores_case(tmp_path, corpus_dir):
+    for args in ([], ["ingest"], ["extract"]):
+        proc = _cli(*args, "--help")
+        assert proc.returncode == 0 and "<bool>" not in proc.stdout, proc.stdout
+    proc = _cli("extract", str(corpus_dir / "en" / "wire.jsonl"), "--format", "CSV", "--quiet", "-o",
+                str(tmp_path / "o"))  # --quiet after the command: as if given before it
+    assert proc.returncode == 0 and proc.stdout == "", proc.stderr
+    assert (tmp_path / "o" / "statements.csv").exists()
+
+
+def test_progress_total_counts_articles(tmp_path):
+    from pipeline import cli as cli_mod
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}\n', encoding="utf-8")
+    (tmp_path / "one.txt").write_text("Le maire a parlé.", encoding="utf-8")
+    files = list(sources.discover([tmp_path]))
+    assert cli_mod._count_articles(files) == len(list(sources.read_paths(files))) == 4
+
+
+# --------------------------------------------------------------------------- E: compaction
+def _parquet_files(ds: Path) -> list[Path]:
+    return [p for t in ingest.TABLES for p in (ds / t).rglob("*.parquet")]
+
+
+def _snapshot(ds: Path) -> dict[str, list]:
+    return {name: sorted(map(str, ingest.read(ds, name, latest=False)
+                              .drop(columns=["ingested_at"]).astype(str).itertuples(index=False)))
+            for name in ingest.TABLES}
+
+
+def test_compact_is_exactly_once_and_survives_a_kill(tmp_path):
+    src = tmp_path / "in"
+    ds = tmp_path / "ds"
+    for start in (0, 6):  # two runs of one-file batches, one day: many small files per partition
+        make_corpus(src, 6, start=start)
+        for f in src.iterdir():
+            text = re.sub(r"Date: .*", "Date: 2025-01-10", f.read_text(encoding="utf-8"))
+            f.write_text(text, encoding="utf-8")
+        assert cli("ingest", str(src), "--into", str(ds), "--settle", "0", "--batch-size", "1")[0] == 0
+    before, n_before = _snapshot(ds), len(_parquet_files(ds))
+    code, *_ = cli("compact", str(ds), env={ingest.CRASH_ENV: "compact:1"})
+    assert code == -signal.SIGKILL
+    assert _snapshot(ds) == before  # the intent is committed, nothing swapped yet
+    code, s, err, _ = cli("compact", str(ds))  # finishes the killed one, then finds nothing to do
+    assert code == 0, err
+    assert any(e["event"] == "compacted" for e in events(err))
+    assert _snapshot(ds) == before and len(_parquet_files(ds)) < n_before
+    assert len({p.parent for p in _parquet_files(ds)}) == len(_parquet_files(ds))  # one file per partition
+    code, *_ = cli("ingest", str(src), "--into", str(ds), "--settle", "0", "--reprocess")
+    assert code == 0
+    latest = ingest.read(ds, "statements")
+    assert len(latest) == len(set(latest["statement_id"])) == _status_rows(ds)
