@@ -516,3 +516,21 @@ def test_compact_is_exactly_once_and_survives_a_kill(tmp_path):
     assert code == 0
     latest = ingest.read(ds, "statements")
     assert len(latest) == len(set(latest["statement_id"])) == _status_rows(ds)
+
+
+def test_cache_keeps_one_model_copy(tmp_path, monkeypatch):
+    from pipeline import langid
+
+    monkeypatch.setenv("NEWSFACTS_CACHE", str(tmp_path))
+    stale = [tmp_path / "py3langid-1-1.npz", tmp_path / "py3langid-2-2.npz"]
+    for f in stale:
+        f.write_bytes(b"old copy")
+    old_tmp = tmp_path / "abc.tmp"
+    old_tmp.write_bytes(b"killed mid-copy")
+    os.utime(old_tmp, (time.time() - 7200, time.time() - 7200))
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    ident = langid._from_cache(MODEL_DIR / MODEL_FILE, LanguageIdentifier)
+    assert ident.classify("Le maire a déclaré que la ville investirait.")[0] == "fr"
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert len(left) == 1 and left[0].startswith("py3langid-") and left[0] not in {f.name for f in stale}
