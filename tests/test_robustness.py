@@ -534,3 +534,17 @@ def test_cache_keeps_one_model_copy(tmp_path, monkeypatch):
     assert ident.classify("Le maire a déclaré que la ville investirait.")[0] == "fr"
     left = sorted(p.name for p in tmp_path.iterdir())
     assert len(left) == 1 and left[0].startswith("py3langid-") and left[0] not in {f.name for f in stale}
+
+
+def test_report_reads_the_heavy_columns_only_for_its_pages(fr, tmp_path):
+    from pipeline import report
+
+    tables = pipeline.Extractor().run(texts=[GOOD["good-1.txt"], GOOD["good-2.txt"]])
+    table.write(tables, tmp_path / "out")
+    batch = report.load(tmp_path / "out", lean=True)
+    assert "text" not in batch.articles and "sentence" not in batch.statements
+    assert batch.articles["has_text"].all()
+    path = report.write_report(tmp_path / "out", tmp_path / "r.html", max_pages=1)
+    pages = list((tmp_path / "r_articles").glob("*.html"))
+    assert len(pages) == 1 and "Paul Durand" in pages[0].read_text(encoding="utf-8") + path.read_text(
+        encoding="utf-8")
