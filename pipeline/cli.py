@@ -220,6 +220,8 @@ def extract(
         "--time-budget", metavar="SECONDS",
         help="Seconds one article may take; over it, the article becomes an error row (0: no limit).")]
     = 60.0,
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help="In folders, also read symlinks that lead outside the folder.")] = False,
 ) -> None:
     """Extract the statements, articles and entities tables from article files.
 
@@ -233,7 +235,7 @@ def extract(
     _set_time_budget(time_budget)
     if progress not in ("auto", "always", "never"):
         _usage(f"unknown --progress {progress!r}; expected auto, always or never")
-    files = list(sources.discover(paths))
+    files = list(sources.discover(paths, follow_symlinks=follow_symlinks))
     start = time.perf_counter()
     failed: list[dict] = []
     words = 0
@@ -260,6 +262,7 @@ def extract(
                       transient=True, console=_console(stderr=True)) as bar:
             task = bar.add_task("extract", total=_count_articles(files) or None)
             tables = runner.run(paths, workers=workers, batch_size=batch_size, freeze=True,
+                                follow_symlinks=follow_symlinks,
                                 on_progress=lambda n, part: (tally(part), bar.advance(task, n)))
     else:
         def report(n: int, part) -> None:
@@ -270,7 +273,8 @@ def extract(
             if _verbosity > QUIET:
                 log("batch", articles=n, statements=len(part.statements))
 
-        tables = runner.run(paths, workers=workers, batch_size=batch_size, on_progress=report, freeze=True)
+        tables = runner.run(paths, workers=workers, batch_size=batch_size, on_progress=report, freeze=True,
+                            follow_symlinks=follow_symlinks)
     written = table.write(tables, out, fmt.value)
     seconds = time.perf_counter() - start
     summary = {"articles": tables.count("articles"), "failed": len(failed),

@@ -248,12 +248,13 @@ def _chunks(it: Iterable, size: int, first: int = FIRST_BATCH) -> Iterator[list]
 
 
 def run(paths: Iterable[str], *, workers: int = 1, batch_size: int = 32,
-        on_progress: Callable[[int, Tables], None] | None = None, freeze: bool = False) -> Tables:
+        on_progress: Callable[[int, Tables], None] | None = None, freeze: bool = False,
+        follow_symlinks: bool = False) -> Tables:
     """Read every file under `paths` and extract; `on_progress(n_articles, batch_tables)` per batch.
 
     With `freeze`, each batch's rows become Arrow tables once reported (`Tables.freeze`): read
     them with `Tables.arrow` and `Tables.count`, not the row lists."""
-    articles = sources.read_paths(paths)
+    articles = sources.read_paths(paths, follow_symlinks=follow_symlinks)
     return run_articles(articles, workers=workers, batch_size=batch_size, on_progress=on_progress,
                         freeze=freeze)
 
