@@ -139,12 +139,11 @@ def _process_language(lang: str, items: list[tuple[Article, float]]) -> Tables:
             if len(art.text) > nlp.max_length:
                 raise ValueError(f"article text is too long for the {lang!r} pipeline ({len(art.text):,} "
                                  f"characters, limit {nlp.max_length:,}); split it into several articles")
-            doc = nlp.make_doc(art.text)
+            with time_budget():  # spaCy's tokenizer is quadratic in a run without spaces ("((((…")
+                doc = nlp.make_doc(art.text)
         except Exception as e:  # noqa: BLE001
             tables.articles.append(article_row(art, lang=lang, confidence=conf, tier=loaded.tier,
-                                               model=loaded.model, error=f"{e}" if isinstance(e, ValueError)
-                                               else f"tokenisation failed: {type(e).__name__}: {e}",
-                                               extractor=extractor))
+                                               model=loaded.model, error=_doc_error(e), extractor=extractor))
             continue
         doc._.article = {"id": art.id, "path": art.path, "published": art.published, "lang": lang,
                          "tier": loaded.tier, "title": art.title}
@@ -170,6 +169,12 @@ def _process_language(lang: str, items: list[tuple[Article, float]]) -> Tables:
                                            model=loaded.model, n_statements=len(rows), extractor=extractor,
                                            other_languages=others))
     return tables
+
+
+def _doc_error(e: Exception) -> str:
+    if isinstance(e, ArticleTimeout):
+        return f"tokenisation stopped: {e}"
+    return f"{e}" if isinstance(e, ValueError) else f"tokenisation failed: {type(e).__name__}: {e}"
 
 
 def _pipe_isolating_errors(nlp, docs: list) -> list[tuple[object, str | None]]:
