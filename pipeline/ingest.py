@@ -10,6 +10,7 @@ Layout of a dataset::
     DATASET/statements/date=YYYY-MM-DD/lang=xx/part-<batch_id>-<n>.parquet
     DATASET/articles/...   DATASET/entities/...   (same partitioning)
     DATASET/_staging/<batch_id>/...           a batch being written (removed after publishing)
+    DATASET/_live.parquet                     committed (input_sha256, batch_id) pairs, for SQL readers
 
 Why these parts:
 - SQLite, not DuckDB, holds the *state*: it is in the standard library, row-level transactional
@@ -567,7 +568,6 @@ class Runner:
         self.dataset, self.manifest, self.extractor = dataset, manifest, extractor
         self.run_id, self.log, self.plan, self.engine = run_id, log, plan, engine
         self.done = self.failed = self.rows = self.articles = self.batches = 0
-        self.salt = ""  # --reprocess: new batch ids, so that rows in compacted files are superseded
 
     def intent(self, batch_id: str, files: Sequence[tuple[str, str]]) -> None:
         now = _now()
@@ -612,10 +612,21 @@ class Runner:
         self.articles += sum(r.n_articles for r in results)
         self.batches += 1
 
+    def _compacted_since(self, batch_id: str) -> bool:
+        """Whether a compaction finished after this batch id was last committed."""
+        row = self.manifest.db.execute(
+            "SELECT 1 FROM batches b JOIN compactions c ON c.finished_at > b.committed_at "
+            "WHERE b.batch_id=? AND b.status='committed' AND c.status='done' LIMIT 1", (batch_id,)).fetchone()
+        return row is not None
+
     def run_batch(self, batch_no: int, files: Sequence[tuple[str, str]], extract) -> None:
         """The commit protocol for one batch; `extract(files, staged, batch_id, ingested_at)`
         writes the staged Parquet files and returns the FileResults (without needing rows)."""
-        batch_id = batch_id_for((sha for _p, sha in files), self.extractor + self.salt)
+        batch_id = batch_id_for((sha for _p, sha in files), self.extractor)
+        if self._compacted_since(batch_id):
+            # its earlier rows sit in compacted files, which a redo cannot replace: a new id, and
+            # the manifest supersedes the old rows
+            batch_id = batch_id_for((sha for _p, sha in files), f"{self.extractor} {self.run_id}")
         t0 = time.perf_counter()
         self.intent(batch_id, files)
         self.log("batch_started", batch=batch_no, batch_id=batch_id, files=len(files))
@@ -793,7 +804,8 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
                             "AND run_id<>?", (started, run_id))
         finish_compactions(dataset, manifest, log)
         rolled_back = rollback_pending(dataset, manifest, log)
-        write_live(dataset, manifest)  # also after a crash between a commit and its write_live
+        if rolled_back or _live_stale(dataset, manifest):  # a crash between a commit and write_live
+            write_live(dataset, manifest)
         extractor = extractor_key()
         files, settling = wait_until_settled(_discover(paths, dataset), settle, log)
         plan, unreadable = plan_run(files, manifest, extractor, retry_failed=retry_failed,
@@ -806,7 +818,6 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
         for path, error in unreadable:
             log("file_unreadable", level="warning", path=path, error=error)
         runner = Runner(dataset, manifest, extractor, run_id, log, plan, engine)
-        runner.salt = f" reprocess:{run_id}" if reprocess else ""
         if plan.todo:
             if engine == "spark":
                 from . import spark as spark_mod
@@ -958,6 +969,16 @@ def finish_compactions(dataset: Path, manifest: Manifest, log: Log) -> None:
 LIVE_FILES = ("SELECT sha256, batch_id, n_rows, n_articles FROM files f WHERE status IN ('done','failed') "
               "AND superseded_by IS NULL AND updated_at = (SELECT max(updated_at) FROM files g "
               "WHERE g.sha256 = f.sha256 AND g.status IN ('done','failed'))")
+
+
+def _live_stale(dataset: Path, manifest: Manifest) -> bool:
+    """Whether _live.parquet misses a commit (it is written right after each one)."""
+    path = dataset / LIVE
+    if not path.exists():
+        return True
+    last = manifest.db.execute("SELECT max(committed_at) FROM batches WHERE status='committed'").fetchone()[0]
+    written = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="microseconds")
+    return last is not None and last > written
 
 
 def write_live(dataset: Path, manifest: Manifest) -> None:
