@@ -184,6 +184,9 @@ def test_ingest_bad_inputs_never_fail_their_batch_mates(fr, tmp_path, capsys):
 def test_python_api_path_typo_raises_and_texts_are_explicit(fr):
     with pytest.raises(FileNotFoundError, match="artcles/"):
         pipeline.extract(["artcles/"])
+    with pytest.raises(FileNotFoundError, match="feed.jsonl"):
+        pipeline.extract("feed.jsonl")
+    assert not pipeline._is_path("2025/12/24に東京都が発表した。")  # a text without spaces
     df = pipeline.extract_text("La maire de Lyon, Claire Martin, a annoncé que le budget augmenterait.",
                                lang="fr")
     assert len(df) >= 1
