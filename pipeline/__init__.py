@@ -56,12 +56,13 @@ def _existing(item: str | Path) -> Path:
     return path
 
 
-_PATHLIKE = re.compile(r"[/\\]|\.(?:txt|text|json|jsonl|ndjson|html?)$", re.I)
+_PATHLIKE = re.compile(r"^(?:\.{0,2}/|~/|[A-Za-z]:\\)|[/\\]$|\.(?:txt|text|json|jsonl|ndjson|html?)$", re.I)
 
 
 def _is_path(item) -> bool:
     """A string names a file or folder when it exists, or when it looks like a path: one short
-    line without spaces holding a slash or ending in a known extension."""
+    line without spaces that starts like a path ("/", "./", "../", "~/", "C:\\"), ends with a
+    slash or ends with a known extension ("2025/12/24に発表した。" stays a text)."""
     if not isinstance(item, str) or "\n" in item or len(item) > 1024:
         return False
     try:
@@ -69,7 +70,8 @@ def _is_path(item) -> bool:
             return True
     except OSError:  # e.g. a one-line article longer than the file-name limit
         return False
-    return " " not in item.strip() and bool(_PATHLIKE.search(item.strip()))
+    item = item.strip()
+    return len(item) < 260 and not any(c.isspace() for c in item) and bool(_PATHLIKE.search(item))
 
 
 def extract(paths_or_texts=(), *, texts=(), lang: str | None = None, published=None, workers: int = 1):

@@ -33,7 +33,37 @@ class _App(typer.Typer):
 
     def __call__(self, *args, **kwargs):
         _completion_for_named_shell(sys.argv[1:])
+        sys.argv[1:] = hoist_global_options(sys.argv[1:])
         return super().__call__(*args, **kwargs)
+
+
+GLOBAL_FLAGS = ("--quiet", "-q", "--verbose", "-v")
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """`newsfacts extract x --quiet` means `newsfacts --quiet extract x`: the global flags are
+    accepted after the command too (click would reject them with a wrong suggestion)."""
+    if "--" in argv:
+        head, tail = argv[:argv.index("--")], argv[argv.index("--"):]
+    else:
+        head, tail = argv, []
+    flags = [a for a in head if a in GLOBAL_FLAGS]
+    return flags + [a for a in head if a not in GLOBAL_FLAGS] + tail
+
+
+def _no_bool_metavar() -> None:
+    """Flags show no `<bool>` type in --help (typer's rich help gives every flag one)."""
+    from typer.core import TyperOption
+
+    shown = TyperOption.display_type_rich
+
+    def display_type_rich(self, ctx):
+        return None if self.is_flag and self.metavar is None else shown(self, ctx)
+
+    TyperOption.display_type_rich = display_type_rich
+
+
+_no_bool_metavar()
 
 
 def _completion_for_named_shell(argv: list[str]) -> None:
@@ -160,6 +190,24 @@ def _printable(value):
     return value
 
 
+def _count_articles(files: list[Path]) -> int:
+    """Articles the progress bar will count (it advances per article): one per file, one per
+    non-blank line of a JSON-lines file."""
+    from .sources import SUFFIXES
+
+    total = 0
+    for f in files:
+        if SUFFIXES.get(f.suffix.lower()) != "jsonl":
+            total += 1
+            continue
+        try:
+            with f.open("rb") as lines:
+                total += max(1, sum(1 for line in lines if line.strip()))
+        except OSError:
+            total += 1
+    return total
+
+
 def _set_time_budget(seconds: float) -> None:
     """The per-article time budget, through the environment so that worker processes see it."""
     from .sources import BUDGET_ENV
@@ -193,7 +241,8 @@ def _set_reference_date(value: str | None) -> None:
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Table format.")] = Format.parquet,
+    fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="Table format.")]
+    = Format.parquet,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Articles per batch.")] = 32,
     progress: Annotated[str, typer.Option(help="auto, always or never.")] = "auto",
@@ -206,6 +255,8 @@ def extract(
         "--time-budget", metavar="SECONDS",
         help="Seconds one article may take; over it, the article becomes an error row (0: no limit).")]
     = 60.0,
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help="In folders, also read symlinks that lead outside the folder.")] = False,
 ) -> None:
     """Extract the statements, articles and entities tables from article files.
 
@@ -222,7 +273,7 @@ def extract(
         _usage(f"unknown --progress {progress!r}; expected auto, always or never")
     classes = _cue_classes(cue_class)
     _force_language(lang)
-    files = list(sources.discover(paths))
+    files = list(sources.discover(paths, follow_symlinks=follow_symlinks))
     start = time.perf_counter()
     failed: list[dict] = []
     words = 0
@@ -251,8 +302,9 @@ def extract(
 
         with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       transient=True, console=_console(stderr=True)) as bar:
-            task = bar.add_task("extract", total=len(files) or None)
+            task = bar.add_task("extract", total=_count_articles(files) or None)
             tables = runner.run(paths, workers=workers, batch_size=batch_size, freeze=True,
+                                follow_symlinks=follow_symlinks,
                                 on_progress=lambda n, part: (tally(part), bar.advance(task, n)))
     else:
         def report(n: int, part) -> None:
@@ -263,7 +315,8 @@ def extract(
             if _verbosity > QUIET:
                 log("batch", articles=n, statements=len(part.statements))
 
-        tables = runner.run(paths, workers=workers, batch_size=batch_size, on_progress=report, freeze=True)
+        tables = runner.run(paths, workers=workers, batch_size=batch_size, on_progress=report, freeze=True,
+                            follow_symlinks=follow_symlinks)
     tables = table.keep_cue_classes(tables, classes)
     written = table.write(tables, out, fmt.value)
     seconds = time.perf_counter() - start
@@ -569,6 +622,22 @@ def ingest(
                            lock_wait=lock_wait, engine=engine, spark_extract=spark_extract, settle=settle,
                            lang=lang)
     raise typer.Exit(code)
+
+
+@app.command(epilog="Example: newsfacts compact dataset/")
+def compact(
+    dataset: Annotated[Path, typer.Argument(help="Dataset folder.")],
+    lock_wait: Annotated[float, typer.Option("--lock-wait", metavar="SECONDS",
+                                             help="Seconds to wait for the lock.")] = 0.0,
+) -> None:
+    """Rewrite each partition of an `ingest` dataset that holds several Parquet files as one file.
+
+    Under the ingestion lock, exactly once and crash-safe (a killed compaction is finished by the
+    next `ingest` or `compact`). A JSON summary on stdout; exit 75 when the dataset is locked.
+    """
+    from . import ingest as ingest_mod
+
+    raise typer.Exit(ingest_mod.compact(dataset, lock_wait=lock_wait))
 
 
 @app.command(epilog="Example: newsfacts status dataset/")

@@ -33,12 +33,14 @@ def file_schema(name: str) -> pa.Schema:
     return pa.schema(list(SCHEMAS[name]) + [pa.field(n, t) for n, t in LINEAGE])
 
 
-def read(dataset: str | Path, name: str = "statements", *, latest: bool = True):
+def read(dataset: str | Path, name: str = "statements", *, latest: bool = True,
+         columns: list[str] | None = None, article_ids: list[str] | None = None):
     """A table of the dataset as pandas; with `latest`, only rows of each file's current version.
 
     Current = the batch the manifest last committed for that content, for content still present
     at some path (a changed file's old rows are superseded; a failed file retried keeps only the
-    retry's rows). Works on pandas 2 and 3.
+    retry's rows). Works on pandas 2 and 3. `columns` and `article_ids` are pushed down to the
+    Parquet scan, so a reader of a few columns or articles does not load the whole dataset.
     """
     import pyarrow.compute as pc
     import pyarrow.dataset as pads
@@ -48,9 +50,13 @@ def read(dataset: str | Path, name: str = "statements", *, latest: bool = True):
     root = Path(dataset) / name
     schema = pa.schema(list(file_schema(name)) + list(PARTITION))
     if not root.is_dir():
-        return to_pandas(schema.empty_table())
+        empty = schema.empty_table()
+        return to_pandas(empty.select(columns) if columns else empty)
+    need = None if columns is None else list(dict.fromkeys([*columns, "input_sha256", "batch_id"]))
+    where = None if article_ids is None else pc.field("article_id").isin(list(article_ids))
     table = pads.dataset(root, format="parquet", schema=schema,
-                         partitioning=pads.partitioning(PARTITION, flavor="hive")).to_table()
+                         partitioning=pads.partitioning(PARTITION, flavor="hive")).to_table(
+        columns=need, filter=where)
     if latest:
         db = sqlite3.connect(f"file:{Path(dataset) / MANIFEST}?mode=ro", uri=True)
         try:
@@ -59,4 +65,4 @@ def read(dataset: str | Path, name: str = "statements", *, latest: bool = True):
             db.close()
         key = pc.binary_join_element_wise(table["input_sha256"], table["batch_id"], ":")
         table = table.filter(pc.is_in(key, value_set=pa.array(live, pa.string())))
-    return to_pandas(table)
+    return to_pandas(table.select(columns) if columns else table)

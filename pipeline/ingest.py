@@ -10,6 +10,7 @@ Layout of a dataset::
     DATASET/statements/date=YYYY-MM-DD/lang=xx/part-<batch_id>-<n>.parquet
     DATASET/articles/...   DATASET/entities/...   (same partitioning)
     DATASET/_staging/<batch_id>/...           a batch being written (removed after publishing)
+    DATASET/_live.parquet                     committed (input_sha256, batch_id) pairs, for SQL readers
 
 Why these parts:
 - SQLite, not DuckDB, holds the *state*: it is in the standard library, row-level transactional
@@ -276,6 +277,9 @@ CREATE INDEX IF NOT EXISTS seen_sha ON seen(sha256);
 CREATE TABLE IF NOT EXISTS batches (
     batch_id TEXT PRIMARY KEY, run_id TEXT, status TEXT,   -- pending, committed, rolled_back
     engine TEXT, n_files INTEGER, n_rows INTEGER, created_at TEXT, committed_at TEXT);
+CREATE TABLE IF NOT EXISTS compactions (
+    compaction_id TEXT PRIMARY KEY, status TEXT,            -- pending, done
+    partitions TEXT, created_at TEXT, finished_at TEXT);
 CREATE TABLE IF NOT EXISTS runs (
     run_id TEXT PRIMARY KEY, started_at TEXT, finished_at TEXT, status TEXT, exit_code INTEGER,
     summary TEXT);
@@ -594,10 +598,21 @@ class Runner:
         self.articles += sum(r.n_articles for r in results)
         self.batches += 1
 
+    def _compacted_since(self, batch_id: str) -> bool:
+        """Whether a compaction finished after this batch id was last committed."""
+        row = self.manifest.db.execute(
+            "SELECT 1 FROM batches b JOIN compactions c ON c.finished_at > b.committed_at "
+            "WHERE b.batch_id=? AND b.status='committed' AND c.status='done' LIMIT 1", (batch_id,)).fetchone()
+        return row is not None
+
     def run_batch(self, batch_no: int, files: Sequence[tuple[str, str]], extract) -> None:
         """The commit protocol for one batch; `extract(files, staged, batch_id, ingested_at)`
         writes the staged Parquet files and returns the FileResults (without needing rows)."""
         batch_id = batch_id_for((sha for _p, sha in files), self.extractor)
+        if self._compacted_since(batch_id):
+            # its earlier rows sit in compacted files, which a redo cannot replace: a new id, and
+            # the manifest supersedes the old rows
+            batch_id = batch_id_for((sha for _p, sha in files), f"{self.extractor} {self.run_id}")
         t0 = time.perf_counter()
         self.intent(batch_id, files)
         self.log("batch_started", batch=batch_no, batch_id=batch_id, files=len(files))
@@ -773,12 +788,15 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
     code = EXIT_FATAL
     runner: Runner | None = None
     extract = None
+    run_start_ns = time.time_ns()
     try:
         # we hold the lock: a run still marked running died without finishing (killed, power cut)
         manifest.db.execute("UPDATE runs SET status='killed', finished_at=? WHERE status='running' "
                             "AND run_id<>?", (started, run_id))
+        finish_compactions(dataset, manifest, log)
         rolled_back = rollback_pending(dataset, manifest, log)
-        write_live(dataset, manifest)  # also after a crash between a commit and its write_live
+        if rolled_back or _live_stale(dataset, manifest):  # a crash between a commit and write_live
+            write_live(dataset, manifest)
         extractor = extractor_key()
         files, settling = wait_until_settled(_discover(paths, dataset), settle, log)
         plan, unreadable = plan_run(files, manifest, extractor, retry_failed=retry_failed,
@@ -799,6 +817,8 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
                 extract = LocalExtract(workers)
                 for n, i in enumerate(range(0, len(plan.todo), batch_size), start=1):
                     runner.run_batch(n, plan.todo[i:i + batch_size], extract)
+        if runner.batches > 1:  # fewer, larger files: the partitions this run wrote into
+            _compact_all(dataset, manifest, log, AUTO_COMPACT_FILES, since_ns=run_start_ns)
         failed = runner.failed + len(unreadable)
         code = EXIT_PARTIAL if failed else EXIT_OK
         summary.update(status="partial" if failed else "ok", new=runner.done + runner.failed,
@@ -827,7 +847,122 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
     return code
 
 
+# --------------------------------------------------------------------------- compaction
+COMPACT_MIN_FILES = 2  # `newsfacts compact`: a partition with this many Parquet files becomes one
+AUTO_COMPACT_FILES = 8  # after a run of several batches, the partitions it wrote with this many
+
+
+def compact(dataset: str | Path, *, lock_wait: float = 0.0, min_files: int = COMPACT_MIN_FILES) -> int:
+    """`newsfacts compact DATASET`: rewrite each partition holding several Parquet files as one
+    file, under the ingestion lock; exit 0, 75 when locked, 2 when not a dataset, 1 on error.
+
+    Exactly once: the new partition folder is written under `_staging/compact-<id>/new`, the
+    intent (its partitions) is committed to the manifest, then per partition the old folder is
+    renamed aside and the new one into place; the manifest then marks it done. A crash in
+    between is finished by the next `ingest` or `compact` (`finish_compactions`). Readers never
+    see a row twice; during the two renames a partition is briefly absent.
+    """
+    from filelock import FileLock, Timeout
+
+    t0 = time.perf_counter()
+    run_id = uuid.uuid4().hex[:12]
+    log = Log(run_id)
+    dataset = Path(dataset)
+    if not (dataset / MANIFEST).exists():
+        return _usage(log, f"{dataset} is not an ingestion dataset (no {MANIFEST})", t0)
+    lock = FileLock(str(dataset / LOCK), timeout=lock_wait if lock_wait > 0 else 0)
+    try:
+        lock.acquire()
+    except Timeout:
+        _summary(status="locked", dataset=str(dataset), seconds=round(time.perf_counter() - t0, 3))
+        return EXIT_LOCKED
+    manifest = Manifest(dataset / MANIFEST)
+    try:
+        finish_compactions(dataset, manifest, log)
+        rollback_pending(dataset, manifest, log)
+        before, after, parts = _compact_all(dataset, manifest, log, min_files)
+        write_live(dataset, manifest)
+    except (OSError, sqlite3.Error) as e:
+        return _storage_error(log, dataset, run_id, e, t0)
+    finally:
+        manifest.close()
+        lock.release()
+    _summary(status="ok", dataset=str(dataset), partitions=parts, files_before=before, files_after=after,
+             seconds=round(time.perf_counter() - t0, 3))
+    return EXIT_OK
+
+
+def _compact_all(dataset: Path, manifest: Manifest, log: Log, min_files: int,
+                 since_ns: int | None = None) -> tuple[int, int, int]:
+    """Stage every crowded partition (changed since `since_ns`, if given), commit the intent,
+    then swap them in (see `compact`)."""
+    import pyarrow.parquet as pq
+
+    crowded = []
+    for name in TABLES:
+        for part in sorted(p for p in (dataset / name).glob("*/*") if p.is_dir()):
+            if since_ns is not None and part.stat().st_mtime_ns < since_ns:
+                continue
+            files = sorted(part.glob("*.parquet"))
+            if len(files) >= min_files:
+                crowded.append((name, part, files))
+    if not crowded:
+        return 0, 0, 0
+    digest = hashlib.sha256("\n".join(str(f) for _n, _p, fs in crowded for f in fs).encode()).hexdigest()[:16]
+    cid = f"compact-{digest}"
+    root = dataset / STAGING / cid
+    shutil.rmtree(root, ignore_errors=True)
+    rels = []
+    for name, part, files in crowded:
+        rel = part.relative_to(dataset)
+        new_dir = root / "new" / rel
+        new_dir.mkdir(parents=True)
+        table = pa.concat_tables([pq.read_table(f, schema=file_schema(name)) for f in files])
+        pq.write_table(table, new_dir / f"part-c{digest}-0.parquet", compression="zstd",
+                       row_group_size=100_000)
+        _fsync(new_dir / f"part-c{digest}-0.parquet")
+        rels.append(str(rel))
+    with manifest.transaction() as db:
+        db.execute("INSERT OR REPLACE INTO compactions VALUES (?,?,?,?,?)",
+                   (cid, "pending", json.dumps(rels), _now(), None))
+    _maybe_crash("compact", 1)
+    finish_compactions(dataset, manifest, log)
+    return sum(len(fs) for _n, _p, fs in crowded), len(crowded), len(crowded)
+
+
+def finish_compactions(dataset: Path, manifest: Manifest, log: Log) -> None:
+    """Complete the compactions whose intent was committed (idempotent, crash-safe), and drop
+    the staged work of any that was not."""
+    for cid, rels in manifest.db.execute(
+            "SELECT compaction_id, partitions FROM compactions WHERE status='pending'").fetchall():
+        root = dataset / STAGING / cid
+        for rel in json.loads(rels):
+            new, old, live = root / "new" / rel, root / "old" / rel, dataset / rel
+            if new.exists():  # not swapped yet (or half): old aside, new in
+                if live.exists() and not old.exists():
+                    old.parent.mkdir(parents=True, exist_ok=True)
+                    os.rename(live, old)
+                elif live.exists():  # cannot happen (the lock is held): touch nothing
+                    raise RuntimeError(f"compaction {cid}: both {live} and {old} exist; left as is")
+                os.rename(new, live)
+        shutil.rmtree(root, ignore_errors=True)
+        with manifest.transaction() as db:
+            db.execute("UPDATE compactions SET status='done', finished_at=? WHERE compaction_id=?",
+                       (_now(), cid))
+        log("compacted", compaction_id=cid, partitions=len(json.loads(rels)))
+
+
 # --------------------------------------------------------------------------- status and reading
+def _live_stale(dataset: Path, manifest: Manifest) -> bool:
+    """Whether _live.parquet misses a commit (it is written right after each one)."""
+    path = dataset / LIVE
+    if not path.exists():
+        return True
+    last = manifest.db.execute("SELECT max(committed_at) FROM batches WHERE status='committed'").fetchone()[0]
+    written = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="microseconds")
+    return last is not None and last > written
+
+
 def write_live(dataset: Path, manifest: Manifest) -> None:
     """Write DATASET/_live.parquet from the manifest (temporary file, fsync, rename)."""
     import pyarrow.parquet as pq

@@ -154,10 +154,39 @@ def _from_cache(packaged: Path, identifier_class):
                 os.unlink(tmp.name)  # a full disk or an interrupted copy leaves nothing behind
                 raise
         os.replace(tmp.name, target)
+        prune_cache(keep=target)
     with np.load(target, allow_pickle=False) as data:
         return identifier_class(np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
                                 _to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
                                 tk_row=_to_array(data["nextmove_row"]))
+
+
+def prune_cache(keep: Path, max_age: float = 3600.0) -> int:
+    """Remove older model copies (each py3langid upgrade or reinstall makes a 68 MB one) and
+    temporary files left by killed processes (older than `max_age` seconds): the cache holds
+    one copy. Returns the number of files removed; a file another process holds open is kept
+    readable until closed (POSIX), and one that cannot be removed is left."""
+    import time
+
+    removed = 0
+    for old in keep.parent.glob("py3langid-*.npz"):
+        if old != keep:
+            removed += _unlink(old)
+    for tmp in keep.parent.glob("*.tmp"):
+        try:
+            if time.time() - tmp.stat().st_mtime > max_age:
+                removed += _unlink(tmp)
+        except OSError:
+            continue
+    return removed
+
+
+def _unlink(path: Path) -> int:
+    try:
+        path.unlink()
+        return 1
+    except OSError:
+        return 0
 
 
 @cache

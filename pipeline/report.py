@@ -60,6 +60,12 @@ class Batch:
     statements: Any
     entities: Any
     source: Path
+    lean: bool = False  # articles without `text` (a `has_text` column instead), statements without
+    # `sentence`: the article pages read their full rows back (`page_frames`)
+
+
+# Columns the charts and tables of the report do not need: the bulk of a batch's bytes.
+HEAVY = {"articles": ("text",), "statements": ("sentence",)}
 
 
 # --------------------------------------------------------------------------- reading
@@ -70,8 +76,9 @@ def is_dataset(path: Path) -> bool:
     return (path / MANIFEST).exists() or (path / "articles").is_dir()
 
 
-def load(source: str | Path) -> Batch:
-    """The tables of an `extract` output folder or an `ingest` dataset."""
+def load(source: str | Path, *, lean: bool = False) -> Batch:
+    """The tables of an `extract` output folder or an `ingest` dataset; with `lean`, Parquet
+    tables are read without their heavy text columns (see `Batch.lean`)."""
     import pandas as pd
 
     from . import table
@@ -85,7 +92,11 @@ def load(source: str | Path) -> Batch:
     if is_dataset(path):
         from . import dataset
 
+        if lean:
+            return _lean_dataset(path)
         frames = {name: dataset.read(path, name) for name in ("articles", "statements", "entities")}
+    elif lean and all((path / f"{name}.parquet").exists() for name in ("articles", "statements")):
+        return _lean_parquet(path)
     else:
         frames = {}
         for name in ("articles", "statements", "entities"):
@@ -98,6 +109,75 @@ def load(source: str | Path) -> Batch:
                         "(written by `newsfacts extract`) or an `ingest` dataset") from None
                 frames[name] = pd.DataFrame(columns=list(table.SCHEMAS[name].names))
     return Batch(frames["articles"], frames["statements"], frames["entities"], path)
+
+
+def _lean_columns(name: str, schema) -> list[str]:
+    return [c for c in schema.names if c not in HEAVY.get(name, ())]
+
+
+def _with_text_ids(batches, ids: set) -> set:
+    """article_ids whose text is not null, scanning record batches (one batch in memory)."""
+    import pyarrow.compute as pc
+
+    for b in batches:
+        ids.update(pc.filter(b.column("article_id"), pc.is_valid(b.column("text"))).to_pylist())
+    return ids
+
+
+def _lean_dataset(path: Path) -> Batch:
+    import pyarrow.dataset as pads
+
+    from . import dataset, table
+
+    frames = {name: dataset.read(path, name, columns=_lean_columns(name, table.SCHEMAS[name]))
+              for name in ("articles", "statements", "entities")}
+    root = path / "articles"
+    ids: set = set()
+    if root.is_dir():
+        ds = pads.dataset(root, format="parquet", schema=dataset.file_schema("articles"),
+                          partitioning=pads.partitioning(dataset.PARTITION, flavor="hive"))
+        _with_text_ids(ds.to_batches(columns=["article_id", "text"], batch_size=2048), ids)
+    frames["articles"]["has_text"] = frames["articles"]["article_id"].isin(list(ids))
+    return Batch(frames["articles"], frames["statements"], frames["entities"], path, lean=True)
+
+
+def _lean_parquet(path: Path) -> Batch:
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    from . import table
+
+    frames = {}
+    for name in ("articles", "statements", "entities"):
+        f = path / f"{name}.parquet"
+        if not f.exists():
+            frames[name] = pd.DataFrame(columns=list(table.SCHEMAS[name].names))
+            continue
+        cols = [c for c in pq.read_schema(f).names if c not in HEAVY.get(name, ())]
+        frames[name] = table.to_frame(pq.read_table(f, columns=cols))
+    ids = _with_text_ids(pq.ParquetFile(path / "articles.parquet").iter_batches(
+        batch_size=2048, columns=["article_id", "text"]), set())
+    frames["articles"]["has_text"] = frames["articles"]["article_id"].isin(list(ids))
+    return Batch(frames["articles"], frames["statements"], frames["entities"], path, lean=True)
+
+
+def page_frames(batch: Batch, ids: list) -> tuple[Any, Any]:
+    """Full article and statement rows of the articles given (read back when the batch is lean)."""
+    if not batch.lean:
+        return (batch.articles[batch.articles["article_id"].isin(ids)],
+                batch.statements[batch.statements["article_id"].isin(ids)])
+    from . import table
+
+    if is_dataset(batch.source):
+        from . import dataset
+
+        return (dataset.read(batch.source, "articles", article_ids=ids),
+                dataset.read(batch.source, "statements", article_ids=ids))
+    import pyarrow.parquet as pq
+
+    where = [("article_id", "in", ids)]
+    return tuple(table.to_frame(pq.read_table(batch.source / f"{name}.parquet", filters=where))
+                 for name in ("articles", "statements"))
 
 
 # --------------------------------------------------------------------------- charts
@@ -272,7 +352,8 @@ def plan_pages(batch: Batch, wanted: Sequence[Any], max_pages: int) -> dict[Any,
     """article_id -> page file name, for at most max_pages articles that have a text: those the
     report's tables point to first (`wanted`), then the rest in table order."""
     arts = batch.articles
-    with_text = arts[arts["text"].notna()] if "text" in arts else arts.iloc[:0]
+    with_text = (arts[arts["has_text"]] if "has_text" in arts else
+                 arts[arts["text"].notna()] if "text" in arts else arts.iloc[:0])
     ids = list(dict.fromkeys(list(wanted) + list(with_text["article_id"])))
     have = set(with_text["article_id"])
     chosen = [i for i in ids if i in have][:max_pages]
@@ -285,8 +366,7 @@ def write_pages(batch: Batch, pages: dict[Any, str], folder: Path, back: str) ->
         stale.unlink()
     if not pages:
         return
-    arts = batch.articles[batch.articles["article_id"].isin(list(pages))]
-    st = batch.statements[batch.statements["article_id"].isin(list(pages))]
+    arts, st = page_frames(batch, list(pages))
     by_article: dict[Any, list[dict]] = {}
     for row in highlight.records(st):
         by_article.setdefault(row["article_id"], []).append(row)
@@ -398,8 +478,11 @@ def render(batch: Batch, *, pages: dict[Any, str] | None = None, pages_dir: str 
 
 
 def write_report(source: str | Path, out: str | Path, *, max_pages: int = DEFAULT_MAX_PAGES) -> Path:
-    """Read a batch, write `out` and its article pages next to it (`<out stem>_articles/`)."""
-    batch = load(source)
+    """Read a batch, write `out` and its article pages next to it (`<out stem>_articles/`).
+
+    The batch is read lean (no article texts, no sentences; see `Batch.lean`), and each page's
+    rows are read back for the at most `max_pages` articles that get one."""
+    batch = load(source, lean=True)
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     folder = path.parent / f"{path.stem}_articles"

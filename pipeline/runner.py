@@ -188,12 +188,12 @@ def _process_language(lang: str, items: list[tuple[Article, Choice]]) -> Tables:
             if len(art.text) > nlp.max_length:
                 raise ValueError(f"article text is too long for the {lang!r} pipeline ({len(art.text):,} "
                                  f"characters, limit {nlp.max_length:,}); split it into several articles")
-            doc = nlp.make_doc(art.text)
+            with time_budget():  # spaCy's tokenizer is quadratic in a run without spaces ("((((…")
+                doc = nlp.make_doc(art.text)
         except Exception as e:  # noqa: BLE001
             tables.articles.append(article_row(art, lang=lang, confidence=conf, tier=loaded.tier,
-                                               model=loaded.model, error=f"{e}" if isinstance(e, ValueError)
-                                               else f"tokenisation failed: {type(e).__name__}: {e}",
-                                               extractor=extractor, **why))
+                                               model=loaded.model, error=_doc_error(e), extractor=extractor,
+                                               **why))
             continue
         doc._.article = {"id": art.id, "path": art.path, "published": art.published, "lang": lang,
                          "tier": loaded.tier, "title": art.title}
@@ -225,6 +225,12 @@ def _process_language(lang: str, items: list[tuple[Article, Choice]]) -> Tables:
 def _why(choice: Choice, tier_reason: str = "") -> dict:
     return {"language_hint": choice.hint, "language_reason": choice.reason,
             "tier_reason": tier_reason or None}
+
+
+def _doc_error(e: Exception) -> str:
+    if isinstance(e, ArticleTimeout):
+        return f"tokenisation stopped: {e}"
+    return f"{e}" if isinstance(e, ValueError) else f"tokenisation failed: {type(e).__name__}: {e}"
 
 
 def _pipe_isolating_errors(nlp, docs: list) -> list[tuple[object, str | None]]:
@@ -303,12 +309,13 @@ def _chunks(it: Iterable, size: int, first: int = FIRST_BATCH) -> Iterator[list]
 
 
 def run(paths: Iterable[str], *, workers: int = 1, batch_size: int = 32,
-        on_progress: Callable[[int, Tables], None] | None = None, freeze: bool = False) -> Tables:
+        on_progress: Callable[[int, Tables], None] | None = None, freeze: bool = False,
+        follow_symlinks: bool = False) -> Tables:
     """Read every file under `paths` and extract; `on_progress(n_articles, batch_tables)` per batch.
 
     With `freeze`, each batch's rows become Arrow tables once reported (`Tables.freeze`): read
     them with `Tables.arrow` and `Tables.count`, not the row lists."""
-    articles = sources.read_paths(paths)
+    articles = sources.read_paths(paths, follow_symlinks=follow_symlinks)
     return run_articles(articles, workers=workers, batch_size=batch_size, on_progress=on_progress,
                         freeze=freeze)
 
