@@ -269,7 +269,8 @@ def statement_features(doc: Doc, statements: list, lang: str) -> list[list[str]]
 
 
 # --------------------------------------------------------------------------- the component
-@Language.factory("newsfacts_statement_scorer", default_config={"model": "", "threshold": -1.0})
+@Language.factory("newsfacts_statement_scorer", default_config={"model": "", "threshold": -1.0},
+                  requires=["doc._.statements"], assigns=["doc._.statements"])
 def make_statement_scorer(nlp: Language, name: str, model: str, threshold: float) -> StatementScorer:
     return StatementScorer(nlp.lang, model, threshold)
 

@@ -25,7 +25,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .attribution import Statement
+from .statement import Statement
 from .attribution_patterns import _W, _units, _words
 from .doc_text import doc_text
 
