@@ -43,7 +43,7 @@ def code_version() -> str:
     h = hashlib.sha256()
     files = [*ROOT.glob("components/*.py"), *ROOT.glob("lang/*"), *ROOT.glob("evaluate/*.py"),
              ROOT / "models.py", ROOT / "sources.py", ROOT / "runner.py", ROOT / "langid.py"]
-    for p in sorted(files):
+    for p in sorted(f for f in files if f.is_file()):  # lang/ also holds __pycache__/
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]

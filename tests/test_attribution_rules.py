@@ -185,7 +185,10 @@ ROWS = [
 
 
 def _found(lang: str, text: str) -> list[tuple]:
-    doc = models.load(lang).nlp(text)
+    """What the rules propose; the trained statement scorer, which may drop some, is off here."""
+    nlp = models.load(lang).nlp
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n == "newsfacts_statement_scorer"]):
+        doc = nlp(text)
     t = doc_text(doc)
     return [(st.source_text(doc), st.cue_text(doc), t[st.start:st.end], st.kind, st.rule)
             for st in doc._.statements]
