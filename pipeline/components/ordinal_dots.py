@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
-@Language.component("newsfacts_ordinal_dots")
+@Language.component("newsfacts_ordinal_dots", assigns=["token.is_sent_start"])
 def ordinal_dots(doc: Doc) -> Doc:
     for tok in doc[2:]:
         dot, num = doc[tok.i - 1], doc[tok.i - 2]

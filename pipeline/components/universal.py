@@ -25,9 +25,9 @@ import re
 
 from spacy.tokens import Doc
 
-from .attribution_patterns import _W, _units, _words
 from .doc_text import doc_text
 from .statement import Statement
+from .text_units import _W, _units, _words
 
 # opening mark -> closing marks, every script's convention ("»…«" is Danish/German, „…” Polish)
 PAIRS = {"“": "”“", "„": "“”", "«": "»", "»": "«", "「": "」", "『": "』", "‚": "‘’", "\"": "\"",
