@@ -137,14 +137,6 @@ def news_text(n_chars: int) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=(
-    "ratio 10.8 (6.6 s / 71.1 s, load 1.8) at bc59751. Profile, 100k -> 400k chars (s): "
-    "attribution._claims 6.5 -> 94 (every sentence scans every quantity), attribution."
-    "find_statements 3.0 -> 53, attribution._dedupe 2.3 -> 35 (every statement against every "
-    "other), attribution.according_to 0.3 -> 14.6 (every match scans every quote), dates "
-    "__call__ quantity filter 0.4 -> 6.6 (every quantity against every date); spaCy's own model "
-    "grows x4-5. Components this test does not own; remove this mark when they are linear "
-    "(strict: the test fails the day the ratio is under 5)."))
 def test_cost_is_linear_in_article_length(fr, monkeypatch):
     monkeypatch.setenv(runner.BUDGET_ENV, "0")
     times = {}

@@ -1118,11 +1118,23 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
     return start, end
 
 
+def _closing_quote(text: str, quotes: list[q.Quote], quote_ends: list[tuple[int, int]], at: int):
+    """The last quotation (in `quotes` order) that ends right before `at`, with only spaces and
+    commas between: found by bisect on the sorted ends, not by a scan of every quotation."""
+    p = at
+    while p > 0 and text[p - 1] in " ,":
+        p -= 1
+    lo = bisect.bisect_left(quote_ends, (p, -1))
+    hi = bisect.bisect_right(quote_ends, (at, len(quotes)))
+    return quotes[max(i for _, i in quote_ends[lo:hi])] if lo < hi else None
+
+
 def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement]:
     out = []
     text = _text(doc)
     markers = [(p, False) for p in cfg.according] + [(p, True) for p in cfg.according_initial]
     seen: set[int] = set()
+    quote_ends = sorted((qu.end, i) for i, qu in enumerate(quotes))
     for pat, initial in markers:
         for m in pat.finditer(text):
             if m.start() in seen or q.inside(quotes, m.start(), m.end()):
@@ -1158,13 +1170,9 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 s_start = max(s_start, text.rfind(".", s_start, m.start()) + 1)
             before = _trim(text, s_start, span.start_char)
             after = _trim(text, src.end_char, s_end)
-            closing = [
-                qu
-                for qu in quotes
-                if qu.end <= span.start_char and not text[qu.end : span.start_char].strip(" ,")
-            ]
-            if closing:
-                before = _trim_inner(text, *closing[-1].inner)
+            closing = _closing_quote(text, quotes, quote_ends, span.start_char)
+            if closing is not None:
+                before = _trim_inner(text, *closing.inner)
             if before[1] - before[0] < 3:
                 content = after
             elif after[1] - after[0] < 3:
@@ -1463,32 +1471,43 @@ def _dedupe(found: list[Statement], keep_nested: bool = False) -> list[Statement
     keeps its clause reading; a statement whose cue lies inside another's content is nested
     ("X a ajouté que le fait… suggérait que…") and is dropped unless configured otherwise."""
     found.sort(key=lambda s: (-s.confidence, s.start))
+    # indexes by start, so that each statement meets only those that can overlap it (one that
+    # starts earlier reaches it only from within the longest content): linear, not quadratic
+    longest = max((s.end - s.start for s in found), default=0)
+    by_start = sorted(found, key=lambda s: s.start)
+    starts = [s.start for s in by_start]
     kept: list[Statement] = []
+    kept_starts: list[tuple[int, int]] = []  # (start, index in kept), sorted
+    kept_cues: set[int] = set()
     for st in found:
-        dup = False
-        if (
-            not keep_nested
-            and st.cue_start is not None
-            and any(
+        if not keep_nested and st.cue_start is not None:
+            lo = bisect.bisect_right(starts, st.cue_start - longest)
+            hi = bisect.bisect_right(starts, st.cue_start)
+            if any(
                 o is not st
                 and o.start <= st.cue_start < o.end
                 and o.rule != "according_to"
                 and (o.source_start is None or not (o.start <= o.source_start < o.end))
-                for o in found
-            )
-        ):
+                for o in by_start[lo:hi]
+            ):
+                continue
+        if st.cue_start is not None and st.cue_start in kept_cues:
             continue
-        for k in kept:
+        lo = bisect.bisect_right(kept_starts, (st.start - longest, len(found)))
+        hi = bisect.bisect_left(kept_starts, (st.end, -1))
+        dup = False
+        for _, i in kept_starts[lo:hi]:
+            k = kept[i]
             inter = _overlap(st.start, st.end, k.start, k.end)
             union = max(st.end, k.end) - min(st.start, k.start)
             if union and inter / union > 0.8 and not _two_sources(st, k):
                 dup = True
                 break
-            if st.cue_start is not None and st.cue_start == k.cue_start:
-                dup = True
-                break
         if not dup:
+            bisect.insort(kept_starts, (st.start, len(kept)))
             kept.append(st)
+            if st.cue_start is not None:
+                kept_cues.add(st.cue_start)
     kept.sort(key=lambda s: s.start)
     return kept
 
@@ -1504,18 +1523,42 @@ def _two_sources(a: Statement, b: Statement) -> bool:
     )
 
 
+def _merged(ranges) -> list[tuple[int, int]]:
+    """Half-open ranges merged into disjoint ones, sorted."""
+    out: list[list[int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _in_ranges(x: int, ranges: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, x) - 1
+    return i >= 0 and ranges[i][0] <= x < ranges[i][1]
+
+
 def _claims(doc: Doc, statements: list[Statement]) -> list[Statement]:
     """Sentences with quantities that no statement covers become claims of the article itself."""
     quantities = doc.spans["quantities"] if "quantities" in doc.spans else []
     if not quantities:
         return []
     claims = []
-    covered = [(s.start, s.end) for s in statements]
+    # sorted quantities and the merged statement ranges, so that each sentence looks only at its
+    # own quantities and each quantity asks one bisect: linear in the article, not quadratic
+    spans = sorted(quantities, key=lambda sp: sp.start_char)
+    starts = [sp.start_char for sp in spans]
+    covered = _merged((s.start, s.end) for s in statements)
+    covered_starts = [a for a, _ in covered]
     for sent in doc.sents:
-        inside = claim_quantities(sent, quantities)  # README: what counts as a claim
+        lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
+        if lo == hi:
+            continue
+        inside = claim_quantities(sent, spans[lo:hi])  # README: what counts as a claim
         if not inside or not has_finite_verb(sent):
             continue
-        if any(a <= x.start_char < b for x in inside for a, b in covered):
+        if any(_in_ranges(x.start_char, covered, covered_starts) for x in inside):
             continue
         claims.append(Statement(sent.start_char, sent.end_char, "claim", confidence=0.5, rule="claim"))
     return claims

@@ -35,12 +35,14 @@ component keeps kind "date" with a value for `doc.spans["dates"]`.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -1427,5 +1429,13 @@ def drop_counts_inside_dates(doc: Doc, inside: list[tuple[int, int]]) -> None:
     `doc.spans["quantities"]`. Runs after `newsfacts_quantities`; a no-op without it."""
     if not inside or "quantities" not in doc.spans:
         return
-    doc.spans["quantities"] = [q for q in doc.spans["quantities"]
-                               if not any(a <= q.start_char and q.end_char <= b for a, b in inside)]
+    # ranges sorted by start, with the furthest end reached so far: one bisect per quantity
+    ranges = sorted(inside)
+    starts = [a for a, _ in ranges]
+    reach = list(accumulate((b for _, b in ranges), max))
+
+    def inside_a_date(q) -> bool:
+        i = bisect.bisect_right(starts, q.start_char) - 1
+        return i >= 0 and q.end_char <= reach[i]
+
+    doc.spans["quantities"] = [q for q in doc.spans["quantities"] if not inside_a_date(q)]

@@ -214,7 +214,33 @@ def _content_features(st, ix: _DocIndex) -> list[str]:
     return out
 
 
-def _relation_features(st, ix: _DocIndex, others: list) -> list[str]:
+class _Neighbours:
+    """The other statements of a Doc, indexed so that each statement finds those of its sentence
+    and those overlapping it without scanning them all (linear in the article, not quadratic)."""
+
+    def __init__(self, statements: list, ix: _DocIndex):
+        self.per_sentence: dict[int, int] = {}
+        for o in statements:
+            k = ix.sent_index(o.start)
+            self.per_sentence[k] = self.per_sentence.get(k, 0) + 1
+        self.ix = ix
+        self.by_start = sorted(statements, key=lambda o: o.start)
+        self.starts = [o.start for o in self.by_start]
+        self.longest = max((o.end - o.start for o in statements), default=0)
+
+    def same_sentence(self, st) -> int:
+        """Other statements starting in the sentence where `st` starts."""
+        return self.per_sentence.get(self.ix.sent_index(st.start), 0) - 1
+
+    def overlapping(self, st) -> list:
+        """Other statements whose content overlaps that of `st` (one that starts before it can
+        reach it only from within the longest content's length)."""
+        lo = bisect.bisect_right(self.starts, st.start - self.longest)
+        hi = bisect.bisect_left(self.starts, st.end)
+        return [o for o in self.by_start[lo:hi] if o is not st and o.start < st.end and st.start < o.end]
+
+
+def _relation_features(st, ix: _DocIndex, others) -> list[str]:
     """Where the cue and source sit relative to the content, and how crowded the sentence is."""
     out = []
     if st.cue_start is not None:
@@ -233,9 +259,9 @@ def _relation_features(st, ix: _DocIndex, others: list) -> list[str]:
         out.append("source_before_cue" if before else "source_after_cue")
         gap = ix.text[st.source_end:st.cue_start] if before else ix.text[st.cue_end:st.source_start]
         out.append(f"source_cue_gap={_bucket(_words(gap), (0, 1, 3, 8))}")
-    sent = ix.sent_index(st.start)
-    same = sum(1 for o in others if o is not st and ix.sent_index(o.start) == sent)
-    overlap = [o for o in others if o is not st and o.start < st.end and st.start < o.end]
+    near = others if isinstance(others, _Neighbours) else _Neighbours(others, ix)
+    same = near.same_sentence(st)
+    overlap = near.overlapping(st)
     out.append(f"same_sent={min(2, same)}")
     if overlap:
         out.append("overlaps_other")
@@ -265,7 +291,8 @@ def features(st, ix: _DocIndex, others: list, lang: str) -> list[str]:
 def statement_features(doc: Doc, statements: list, lang: str) -> list[list[str]]:
     """Features of every statement of a Doc, in order."""
     ix = _DocIndex(doc)
-    return [features(st, ix, statements, lang) for st in statements]
+    near = _Neighbours(statements, ix)
+    return [features(st, ix, near, lang) for st in statements]
 
 
 # --------------------------------------------------------------------------- the component
