@@ -19,6 +19,7 @@ from itertools import chain, islice
 
 from . import catalog, langid, models, sources
 from . import lang as langdata
+from .pieces import LONG_ARTICLE_CHARS, run_in_pieces
 from .sources import Article
 from .table import Tables, article_row, entity_rows, statement_rows
 from .version import extractor_version
@@ -235,7 +236,16 @@ def _doc_error(e: Exception) -> str:
 
 def _pipe_isolating_errors(nlp, docs: list) -> list[tuple[object, str | None]]:
     """nlp.pipe over the docs; if a batch fails or runs over the time budget, rerun its docs one
-    by one, each with its own budget, to find the culprit."""
+    by one, each with its own budget, to find the culprit. Long articles go one by one, in pieces."""
+    done: dict[int, tuple[object, str | None]] = {}
+    long = [i for i, d in enumerate(docs) if len(d.text) > LONG_ARTICLE_CHARS]
+    done.update(zip(long, _one_by_one(nlp, [docs[i] for i in long]), strict=True))
+    short = [i for i in range(len(docs)) if i not in done]
+    done.update(zip(short, _pipe_batches(nlp, [docs[i] for i in short]), strict=True))
+    return [done[i] for i in range(len(docs))]
+
+
+def _pipe_batches(nlp, docs: list) -> list[tuple[object, str | None]]:
     out: list[tuple[object, str | None]] = []
     for i in range(0, len(docs), PIPE_BATCH):
         batch = docs[i:i + PIPE_BATCH]
@@ -259,7 +269,7 @@ def _one_by_one(nlp, batch: list) -> list[tuple[object, str | None]]:
     for d in batch:
         try:
             with time_budget():
-                out.append((nlp(d), None))
+                out.append((run_in_pieces(nlp, d), None))
         except ArticleTimeout as e:
             out.append((d, f"extraction stopped: {e}; {len(d.text):,} characters"))
         except Exception as e:  # noqa: BLE001

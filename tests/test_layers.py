@@ -23,7 +23,7 @@ LAYERS = [
               "pipeline.langid", "pipeline.sources", "pipeline.table", "pipeline.dataset"]),
     ("components", ["pipeline.components"]),
     ("models", ["pipeline.models"]),
-    ("runner", ["pipeline.runner"]),
+    ("runner", ["pipeline.runner", "pipeline.pieces"]),
     ("readers", ["pipeline.report", "pipeline.highlight"]),  # read tables and datasets, never write them
     ("services", ["pipeline", "pipeline.ingest", "pipeline.spark", "pipeline.evaluate"]),
     ("cli", ["pipeline.cli"]),

@@ -21,7 +21,7 @@ import pytest
 from test_ingest import cli, events, make_corpus, manifest, run
 
 import pipeline
-from pipeline import ingest, runner, sources, table
+from pipeline import ingest, pieces, runner, sources, table
 
 GOOD = {
     "good-1.txt": "Title: Budget\nLang: fr\n\nLe ministre de l'Économie, Paul Durand, a déclaré mardi que "
@@ -149,6 +149,30 @@ def test_cost_is_linear_in_article_length(fr, monkeypatch):
     print(f"\n100k chars {times[100_000]:.1f} s, 400k chars {times[400_000]:.1f} s, "
           f"ratio {times[400_000] / times[100_000]:.2f}")
     assert times[400_000] / times[100_000] < 5
+
+
+def test_paragraph_pieces_give_the_text_back():
+    text = news_text(35_000) + "un seul paragraphe sans fin " * 800
+    cut = pieces.paragraph_pieces(text, 10_000)
+    assert "".join(cut) == text and len(cut) == 4
+    assert all(p.endswith("\n\n") for p in cut[:-1]) and len(cut[-1]) > 10_000
+
+
+def _rows(tables: table.Tables) -> list[list[tuple]]:
+    return [sorted(tuple(sorted((k, str(v)) for k, v in r.items())) for r in rows)
+            for rows in (tables.statements, tables.entities)]
+
+
+@pytest.mark.slow
+def test_long_article_in_pieces_gives_the_one_doc_tables(fr, monkeypatch):
+    """Pieces change the model's context only across a paragraph break: the tables must not move."""
+    monkeypatch.setenv(runner.BUDGET_ENV, "0")
+    text = news_text(60_000)
+    in_pieces = pipeline.Extractor().run(texts=[text], lang="fr")
+    monkeypatch.setattr(runner, "LONG_ARTICLE_CHARS", len(text) + 1)
+    one_doc = pipeline.Extractor().run(texts=[text], lang="fr")
+    assert len(in_pieces.statements) > 500
+    assert _rows(in_pieces) == _rows(one_doc)
 
 
 # --------------------------------------------------------------------------- A: ingest isolates failures

@@ -40,6 +40,7 @@ from .. import lang as langdata
 from . import quotes as q
 from .attribution_patterns import find_statements as _rules_tier
 from .doc_text import doc_text
+from .intervals import SortedRanges, sorted_ranges
 from .quantities import claim_quantities, has_finite_verb
 from .statement import CueClasses, Statement
 
@@ -226,7 +227,7 @@ def find_statements(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statem
     """
     framed = framed_quotes(doc, cfg, quotes)
     used_cues = {st.cue_start for st in framed}
-    claimed = sorted((st.start, st.end) for st in framed)
+    claimed = SortedRanges(sorted((st.start, st.end) for st in framed))
     found = list(framed)
     found.extend(verb_statements(doc, cfg, quotes, used_cues, claimed))
     found.extend(according_to(doc, cfg, quotes))
@@ -301,7 +302,7 @@ def verb_statements(
             qi += 1
         if qi < len(quotes) and quotes[qi].start < tok.idx < quotes[qi].end:
             continue  # a verb inside a quotation belongs to the quoted speaker's own words
-        st = _verb_statement(tok, cfg, quotes, claimed or [])
+        st = _verb_statement(tok, cfg, quotes, sorted_ranges(claimed or []))
         if st is not None:
             out.append(st)
     return out
@@ -546,7 +547,7 @@ def _finish(
         content = _cut_at_new_subject(tok, content, cfg, quotes)
     content = _expand_to_quotes(text, quotes, *content)
     content = _absorb_next_quote(text, quotes, content, claimed)
-    for a, b in claimed:  # never run into a quotation another cue frames
+    for a, b in sorted_ranges(claimed).overlapping(*content):  # never run into a quotation another cue frames
         if a < content[1] and content[0] < b:
             if a > content[0]:
                 content = _trim(text, content[0], a)
@@ -596,7 +597,7 @@ def _complement_statement(tok: Token, comp: Token | None, cfg: Config, quotes: l
     content = _subtree_chars(comp, comp)
     content = _trim(text, max(content[0], tok.sent.start_char), min(content[1], tok.sent.end_char))
     content = _expand_to_quotes(text, quotes, *content)
-    if any(a < content[1] and content[0] < b for a, b in claimed):
+    if sorted_ranges(claimed).overlaps(*content):
         return None
     if sum(ch.isalnum() for ch in text[content[0] : content[1]]) < 3:
         return None
@@ -692,9 +693,8 @@ def _raising_statement(
     hi = last.idx + len(last.text)
     content = _trim(_text(doc), max(lo, tok.sent.start_char), min(hi, tok.sent.end_char))
     content = _expand_to_quotes(_text(doc), quotes, *content)
-    for a, b in claimed:
-        if a < content[1] and content[0] < b:
-            return None
+    if sorted_ranges(claimed).overlaps(*content):
+        return None
     if len(_text(doc)[content[0] : content[1]].split()) < 3:
         return None
     return Statement(
@@ -837,12 +837,10 @@ def _absorb_next_quote(
     before the quotation that continues it; a short content right before a quote takes it in."""
     if len(text[content[0] : content[1]].split()) > 4:
         return content
-    for qu in quotes:
-        if qu.start < content[1]:
-            continue
-        if text[content[1] : qu.start].strip() == "" and not any(a == qu.inner[0] for a, _ in claimed):
-            return _trim_inner(text, content[0], qu.end)
-        break
+    qu = sorted_ranges(quotes).first_starting_from(content[1])
+    if qu is not None and text[content[1] : qu.start].strip() == "" \
+            and not sorted_ranges(claimed).starting_at(qu.inner[0]):
+        return _trim_inner(text, content[0], qu.end)
     return content
 
 
@@ -925,7 +923,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _expand_to_quotes(text: str, quotes: list[q.Quote], start: int, end: int) -> tuple[int, int]:
     """A content that cuts a quotation in two is extended to the whole quotation (mixed quotes)."""
-    for qu in quotes:
+    for qu in sorted_ranges(quotes).from_reaching(start):
         if qu.end <= start or qu.start >= end:
             if qu.start >= end:
                 break
@@ -1291,7 +1289,9 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
     the speakers component copies. Short quotations are scare quotes and are left alone."""
     out: list[Statement] = []
     text = _text(doc)
-    ordered = sorted(found, key=lambda s: s.start)
+    ordered = SortedRanges(sorted(found, key=lambda s: s.start))
+    in_found = {id(s) for s in found}
+    grown: list[Statement] = []  # statements of `found` whose end moved on, as `ordered` may not know
     j = 0
     prev: Statement | None = None
     last_direct: Statement | None = None
@@ -1299,6 +1299,7 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
         a, b = _trim_inner(text, *qu.inner)
         if b - a < 2:
             continue
+        grown = [s for s in grown if s.end > qu.start]  # later quotes start after the others
         while j < len(ordered) and ordered[j].start < qu.start:
             prev = (
                 ordered[j] if prev is None or ordered[j].end >= prev.end or prev.rule == "floating" else prev
@@ -1306,13 +1307,14 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
             if ordered[j].rule == "quote_cue" and ordered[j].source_start is not None:
                 last_direct = ordered[j]
             j += 1
-        if any(s.start < b and a < s.end for s in found):
+        if ordered.overlaps(a, b) or any(s.start < b and a < s.end for s in grown):
             continue
         piece = last_direct if last_direct is not None and last_direct.end <= qu.start else None
         if cfg.merge_quote_pieces and piece is not None and _near(text, piece.end, qu.start, paragraphs=0):
             # "“…,” said Caddell, speaking of X. “…”": the second piece continues the first
             piece.fragments = (piece.fragments or [(piece.start, piece.end)]) + [(a, b)]
             piece.end = b
+            grown.append(piece)
             continue
         if len(text[a:b].split()) < cfg.min_quote_words:
             continue
@@ -1327,6 +1329,8 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
         if cfg.merge_quote_pieces and prev.kind == "direct" and prev.source_start is not None:
             prev.fragments = (prev.fragments or [(prev.start, prev.end)]) + [(a, b)]
             prev.end = b
+            if id(prev) in in_found:
+                grown.append(prev)
             continue
         st = Statement(a, b, "direct", confidence=0.4, rule="floating_quote_follow")
         if cfg.floating_source_from_previous and prev.source_start is not None:

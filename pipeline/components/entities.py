@@ -37,9 +37,11 @@ Fix-ups (mode "fixup") on a trained model's spans:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 from spacy.language import Language
@@ -515,10 +517,12 @@ def fixup_entities(doc: Doc, d: EntityData) -> list[tuple[int, int, int, str]]:
         model_spans.append((span.start_char, span.end_char, "PER" if label in ("PER", "PERSON") else label))
         out.append((PERSON, span.start_char, span.end_char, label))
     # gazetteer names: win over a model span they cover, never over a longer model span
+    covering = _CoveringIndex([(ms, me) for ms, me, _ in model_spans])
+    model_set = set(model_spans)
     for _, s_char, e_char, label in gazetteer_matches(doc, d):
-        if any(ms <= s_char and e_char <= me and (me - ms) > (e_char - s_char) for ms, me, _ in model_spans):
+        if covering.longer_around(s_char, e_char):
             continue
-        if label == "LOC" and (s_char, e_char, "PER") in model_spans:
+        if label == "LOC" and (s_char, e_char, "PER") in model_set:
             continue  # "Darwin", "Regina": a city name the model read as a person stays a person
         out.append((GAZ, s_char, e_char, label))
     # names the model missed right after an org description ("l'entreprise Coupang")
@@ -571,6 +575,25 @@ def _split_spans(doc: Doc, d: EntityData) -> list[tuple[int, int, str]]:
                 start = k + 1
         out.append((start, ent.end, ent.label_))
     return out
+
+
+class _CoveringIndex:
+    """Model spans by start, to ask in logarithmic time whether a longer one covers a range (a
+    scan per gazetteer match was quadratic in article length)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        self.reach = list(accumulate(self.ends, max))  # the largest end up to each position
+
+    def longer_around(self, start: int, end: int) -> bool:
+        """Whether a span with start <= `start` and end >= `end` is longer than [start, end)."""
+        before = bisect_left(self.starts, start)  # spans starting strictly before
+        if before and self.reach[before - 1] >= end:
+            return True
+        same = bisect_right(self.starts, start)  # spans starting at `start`: sorted by end
+        return same > before and self.ends[same - 1] > end
 
 
 def _in_score_line(doc: Doc, start: int, end: int) -> bool:

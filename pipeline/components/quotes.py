@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .intervals import SortedRanges, sorted_ranges
+
 _PARA = re.compile(r"\n\s*\n|\n")
 OPENING = {"“", "«", "„", '"', "‘", "「", "『"}
 CLOSING = {"”", "»", "“", '"', "’", "」", "』"}
@@ -125,7 +127,7 @@ def find_quotes(text: str, pairs: list[list[str]], double_apostrophe: bool = Fal
     if pending is not None:
         out.extend(fallback)
     out.sort(key=lambda q: q.start)
-    return [q for q in out if q.inner[1] - q.inner[0] > 0]
+    return SortedRanges(q for q in out if q.inner[1] - q.inner[0] > 0)
 
 
 def _closes_first(text: str, p0: int, p1: int, closer: str, opens: dict[str, str]) -> bool:
@@ -140,13 +142,8 @@ def _closes_first(text: str, p0: int, p1: int, closer: str, opens: dict[str, str
 
 
 def inside(quotes: list[Quote], start: int, end: int) -> Quote | None:
-    """The quote that contains [start, end), if any (binary search would do; lists are short)."""
-    for q in quotes:
-        if q.start <= start and end <= q.end:
-            return q
-        if q.start >= end:
-            break
-    return None
+    """The quote that contains [start, end), if any."""
+    return sorted_ranges(quotes).containing(start, end)
 
 
 def quoted_share(quotes: list[Quote], start: int, end: int, text: str) -> float:
@@ -155,11 +152,7 @@ def quoted_share(quotes: list[Quote], start: int, end: int, text: str) -> float:
     if not total:
         return 0.0
     q_chars = 0
-    for q in quotes:
-        if q.end <= start:
-            continue
-        if q.start >= end:
-            break
+    for q in sorted_ranges(quotes).overlapping(start, end):
         a, b = max(q.start, start), min(q.end, end)
         q_chars += sum(1 for c in text[a:b] if c.isalnum())
     return q_chars / total
