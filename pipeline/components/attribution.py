@@ -65,6 +65,7 @@ class Config:
     object_deps: set[str]
     inherit_deps: set[str]
     inverted_deps: set[str]
+    source_cut_deps: set[str]
     relative_pronouns: set[str]
     merge_quote_pieces: bool
     title_colon: bool
@@ -82,6 +83,8 @@ class Config:
     cue_gap_words: int = 5
     prep_cues: set[str] = field(default_factory=set)
     predicative_cues: set[str] = field(default_factory=set)
+    qualifying_cues: set[str] = field(default_factory=set)
+    qualifying_preps: set[str] = field(default_factory=set)
     floating_source_from_previous: bool = False
     double_apostrophe: bool = False
     object_tail_deps: set[str] = field(default_factory=set)
@@ -133,6 +136,7 @@ class Config:
             object_deps=set(data.get("object_deps", ["obj"])),
             inherit_deps=set(data.get("inherit_subject_deps", ["advcl", "conj", "xcomp"])),
             inverted_deps=set(data.get("inverted_deps", ["parataxis", "advcl", "dep", "ccomp", "conj"])),
+            source_cut_deps=set(data.get("source_cut_deps", [])),
             relative_pronouns=words("relative_pronouns"),
             merge_quote_pieces=bool(data.get("merge_quote_pieces", False)),
             title_colon=bool(data.get("title_colon", True)),
@@ -157,6 +161,8 @@ class Config:
             cue_gap_words=int(data.get("cue_gap_words", 5)),
             prep_cues=words("prep_cues"),
             predicative_cues=words("predicative_cues"),
+            qualifying_cues=words("qualifying_cues"),
+            qualifying_preps=words("qualifying_preps"),
             floating_source_from_previous=bool(data.get("floating_source_from_previous", False)),
             double_apostrophe=bool(data.get("double_apostrophe_quotes", False)),
             object_tail_deps=set(data.get("object_tail_deps", [])),
@@ -283,6 +289,15 @@ def _is_cue(tok: Token, cfg: Config) -> bool:
     return _lemma(tok, cfg) in cfg.all_cues
 
 
+def _verbal(tok: Token) -> bool:
+    """A verb, or a lowercase word the tagger took for a name right after an auxiliary: a
+    participle it did not know ("a tweeté", "ha tuiteado")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    after_aux = tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("AUX", "VERB")
+    return tok.pos_ in ("PROPN", "X") and tok.is_lower and after_aux
+
+
 def verb_statements(
     doc: Doc,
     cfg: Config,
@@ -294,7 +309,7 @@ def verb_statements(
     qi = 0
     used_cues = used_cues or set()
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or tok.idx in used_cues or not _is_cue(tok, cfg):
+        if not (_verbal(tok) or tok.pos_ in ("NOUN", "ADJ")) or tok.idx in used_cues or not _is_cue(tok, cfg):
             continue
         if _imperative(tok, cfg):
             continue  # "Rappelons que…": the writer addressing the reader reports no one
@@ -442,6 +457,10 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
     objs = [c for c in children if c.dep_ in cfg.object_deps and lemma in cfg.object_cues and c.i > tok.i]
     if not objs:
         return None
+    if lemma in cfg.qualifying_cues:
+        qualification = _qualification(objs[0], cfg, quotes)
+        if qualification is not None:
+            return _Reading(qualification, "qualifier", 0.55)
     last = objs[0]
     for c in children:  # "called X “deplorables”", "cited X as an example", "blasted X for…"
         if c.i > last.i and (
@@ -449,6 +468,33 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
         ):
             last = c
     return _Reading(_subtree_chars(objs[0], last, exclude=tok), "object", 0.55)
+
+
+def _qualification(obj: Token, cfg: Config, quotes: list[q.Quote]) -> tuple[int, int] | None:
+    """ "a qualifié la décision de « scandaleuse »", "calificó sus palabras de provocación": what
+    the cue calls its object is the content. It is the first bare phrase (no determiner, not a
+    name) after the object that a qualifying preposition opens; parsers hang it on the object."""
+    for t in obj.subtree:
+        if t.i <= obj.i or t.pos_ not in ("NOUN", "ADJ") or any(c.dep_ == "det" for c in t.children):
+            continue
+        preps = [c for c in t.children if c.i < t.i and c.pos_ == "ADP"]
+        if preps and preps[0].lower_.rstrip("'’") in cfg.qualifying_preps:
+            start = preps[-1].i + 1
+            end = max(t.right_edge.i, obj.right_edge.i)  # the qualification ends the object phrase
+            doc = t.doc
+            while end + 2 < len(doc) and doc[end + 1].pos_ == "CCONJ" and doc[end + 1].head.i > end + 1:
+                end = doc[end + 1].head.right_edge.i  # "de provocación y falta de respeto", however parsed
+            while end > start and t.doc[end].is_punct:
+                end -= 1
+            if any(d.pos_ == "ADP" and d.lower_.rstrip("'’") not in cfg.qualifying_preps
+                   for d in t.doc[start : t.i]):
+                return None
+            first, last = t.doc[start], t.doc[end]
+            quoted = q.inside(quotes, t.idx, t.idx + len(t.text))
+            if quoted is not None and quoted.start == first.idx:
+                return quoted.inner  # "d'« agression » contre le pays": the quoted word
+            return first.idx, last.idx + len(last.text)
+    return None
 
 
 def _prep_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
@@ -1148,7 +1194,7 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 and text[s_start : m.start()].strip()[-1] not in ".!?:"
             ):
                 continue
-            src = _according_source(span)
+            src = _according_source(span, cfg.source_cut_deps)
             if src is None:
                 continue
             cue_end = span.end_char
@@ -1169,15 +1215,15 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             before = _trim(text, s_start, span.start_char)
             after = _trim(text, src.end_char, s_end)
             closing = _closing_quote(text, quotes, quote_ends, span.start_char)
-            if closing is not None:
-                before = _trim_inner(text, *closing.inner)
+            if closing is not None and not any(c.isalnum() for c in text[s_start : closing.start]):
+                before = _trim_inner(text, *closing.inner)  # "« … », selon X": the quotation, however long
             if before[1] - before[0] < 3:
                 content = after
-            elif after[1] - after[0] < 3:
-                content = before
+            elif after[1] - after[0] < 3 or _is_clause(doc, before):
+                content = before  # "X a été arrêté selon la police, et …": the clause the marker follows
             else:
-                content = (before[0], after[1])
-            content = _expand_to_quotes(text, quotes, *content)
+                content = (before[0], after[1])  # "Le budget, selon le maire, augmentera de 3 %"
+            content = _with_closing_mark(text, quotes, _expand_to_quotes(text, quotes, *content))
             if sum(c.isalnum() for c in text[content[0] : content[1]]) < 8:
                 continue
             s0, s1 = _trim(text, src.start_char, src.end_char)
@@ -1198,6 +1244,19 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
     return out
 
 
+def _with_closing_mark(text: str, quotes: list[q.Quote], content: tuple[int, int]) -> tuple[int, int]:
+    """A content that keeps a quotation's opening mark keeps its closing mark too."""
+    qu = sorted_ranges(quotes).containing(content[1] - 1, content[1])
+    if qu is not None and qu.closed and content[0] <= qu.start and not text[content[1] : qu.end - 1].strip():
+        return content[0], qu.end
+    return content
+
+
+def _is_clause(doc: Doc, chars: tuple[int, int]) -> bool:
+    span = doc.char_span(*chars, alignment_mode="expand")
+    return span is not None and has_finite_verb(span)
+
+
 def _according_verb(src: Span, cfg: Config) -> tuple[Span, int] | None:
     """ "según apuntó el consejero", "comme l'a indiqué le maire": the marker introduces a cue
     verb, whose subject is the source; returns that subject and the end of the verb."""
@@ -1216,8 +1275,10 @@ def _according_verb(src: Span, cfg: Config) -> tuple[Span, int] | None:
     return doc[lo : hi + 1], verb.idx + len(verb.text)
 
 
-def _according_source(marker: Span) -> Span | None:
-    """The noun phrase introduced by "selon"/"according to"."""
+def _according_source(marker: Span, cut_deps: set[str]) -> Span | None:
+    """The noun phrase introduced by "selon"/"according to", up to a comma that opens a relative
+    clause or an adverbial ("selon les pompiers, qui…", "selon l'agence, en plus de…"); an
+    apposition stays ("selon Jean Roux, le maire")."""
     doc = marker.doc
     cands = [
         c
@@ -1239,11 +1300,24 @@ def _according_source(marker: Span) -> Span | None:
     sent_end = marker.sent.end
     hi = min(hi, sent_end - 1)
     lo = marker.end
+    for i in range(lo + 1, hi):
+        if doc[i].text == "," and _opened_by(doc[i + 1]).dep_ in cut_deps:
+            hi = i - 1
+            break
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     if hi < lo:
         return None
     return doc[lo : hi + 1]
+
+
+def _opened_by(tok: Token) -> Token:
+    """The largest phrase that starts at `tok` (or at the comma before it, which parsers often
+    attach to the phrase): its highest ancestor whose subtree starts there."""
+    first = tok.i
+    while tok.head.i != tok.i and tok.head.left_edge.i in (first - 1, first):
+        tok = tok.head
+    return tok
 
 
 def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement]:
@@ -1386,7 +1460,7 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
                 or t.text in q.OPENING
             ):
                 break
-            if t.pos_ in ("VERB", "AUX", "NOUN") and _lemma(t, cfg) in cfg.quote_cues:
+            if (_verbal(t) or t.pos_ == "NOUN") and _lemma(t, cfg) in cfg.quote_cues:
                 # '…", adding it was “…”': a cue with a clause of its own opens a new statement
                 own = any(c.dep_ in cfg.clause_deps and c.i > t.i and not _in_quote(c, quotes)
                           for c in t.children)
@@ -1403,7 +1477,7 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
             t = doc[k]
             if t.text in _STOP or "\n" in t.text or t.text in q.CLOSING:
                 break
-            if t.pos_ in ("VERB", "AUX") and _lemma(t, cfg) in cfg.clause_cues:
+            if _verbal(t) and _lemma(t, cfg) in cfg.clause_cues:
                 if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in cfg.complementizers:
                     return None
                 return t if words <= cfg.cue_gap_words + 3 else None
