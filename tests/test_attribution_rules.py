@@ -76,6 +76,10 @@ ROWS = [
      "la gendarmerie", "selon", "Deux suspects ont été interpellés", "according_to", "according_to"),
     ("es", "El incendio comenzó en la cocina según los bomberos, que trabajaron toda la noche.",
      "los bomberos", "según", "El incendio comenzó en la cocina", "according_to", "according_to"),
+    # a quotation after the source, in lowercase, is content, not part of the source
+    ("fr", "Selon Marc Petit, du conseil régional, les « tarifs des transports baisseront en janvier ».",
+     "Marc Petit, du conseil régional", "Selon", "les « tarifs des transports baisseront en janvier »",
+     "according_to", "according_to"),
     # a quotation inside the sentence before "selon": the whole sentence, not the quotation alone
     ("fr", "Les réparations du pont « prendront au moins deux ans », selon la direction des routes.",
      "la direction des routes", "selon", "Les réparations du pont « prendront au moins deux ans »",

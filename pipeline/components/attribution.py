@@ -1146,8 +1146,10 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
         comma = first - 1 > lo and doc[first - 1].text == ","
         if comma and c.dep_ in ("relcl", "acl:relcl", "acl") and any(_is_rel(g) for g in c.children):
             hi = min(hi, first - 1)
-    while lo < tok.i and doc[lo].dep_ in ("case", "mark"):
-        lo += 1  # "par les autorités" -> "les autorités"
+    while lo < tok.i and (doc[lo].dep_ in ("case", "mark") or doc[lo].is_punct):
+        lo += 1  # "par les autorités" -> "les autorités"; ", Henri de Castries" -> "Henri de Castries"
+    while hi > tok.i and _lone_verb(doc[hi]):
+        hi -= 1  # "Duque a", "le Vatican riposte": a verb the parser hung on the name
     # a relative clause or a participle after the head is not part of the mention
     # relative clauses and participles stay in the mention: "A union representing flight
     # attendants", "un communiqué publié lundi par le club" (gold spans keep them)
@@ -1160,6 +1162,10 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
     if end <= start:
         return None
     return start, end
+
+
+def _lone_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and not tok.n_lefts and not tok.n_rights
 
 
 def _closing_quote(text: str, quotes: list[q.Quote], quote_ends: list[tuple[int, int]], at: int):
@@ -1300,10 +1306,15 @@ def _according_source(marker: Span, cut_deps: set[str]) -> Span | None:
     sent_end = marker.sent.end
     hi = min(hi, sent_end - 1)
     lo = marker.end
-    for i in range(lo + 1, hi):
-        if doc[i].text == "," and _opened_by(doc[i + 1]).dep_ in cut_deps:
+    for i in range(lo + 1, hi + 1):
+        if doc[i].text == "," and i < hi and _opened_by(doc[i + 1]).dep_ in cut_deps:
             hi = i - 1
             break
+        if doc[i].text in q.OPENING and i < hi and doc[i + 1].is_lower:
+            hi = i - 1  # "selon l'Église « d'abord… »": a quotation after the source is content
+            break
+    while hi > lo and doc[hi].pos_ in ("DET", "ADP", "CCONJ"):
+        hi -= 1
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     if hi < lo:
