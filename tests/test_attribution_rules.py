@@ -55,6 +55,11 @@ ROWS = [
      "parenthetical"),
     ("fr", "Le chantier sera terminé avant l'été, déclare Isabelle Roux.",
      "Isabelle Roux", "déclare", "Le chantier sera terminé avant l'été", "indirect", "inverted"),
+    # the inverted subject read as the cue's object ("…, a annoncé la mairie"): it is the source
+    ("fr", "Le pont restera fermé pendant deux mois, a annoncé la mairie.",
+     "la mairie", "annoncé", "Le pont restera fermé pendant deux mois", "indirect", "inverted"),
+    ("fr", "Les loyers ont augmenté de 4 %, a confirmé l'observatoire dans une note publiée mardi.",
+     "l'observatoire", "confirmé", "Les loyers ont augmenté de 4 %", "indirect", "inverted"),
     # ---- parse tier: nouns, adjectives and raising verbs (PolNeAR's attitudes)
     ("en", "The governor's proposal to close three hospitals angered nurses.",
      "The governor's", "proposal", "to close three hospitals", "indirect", "noun"),
@@ -90,6 +95,11 @@ ROWS = [
      "according_to"),
     ("fr", "« Nous allons rouvrir l'usine en mars », a déclaré le directeur.",
      "le directeur", "déclaré", "Nous allons rouvrir l'usine en mars", "direct", "quote_cue"),
+    # a quotation of several sentences, the cue right after it without a comma
+    ("fr", "Les renforts sont arrivés. « Il s'agit d'une unité d'urgence. Ces soldats sont entraînés à "
+           "tout » a indiqué un officier.",
+     "un officier", "indiqué", "Il s'agit d'une unité d'urgence. Ces soldats sont entraînés à tout",
+     "direct", "quote_cue"),
     # a participle the tagger does not know, read as a name ("tweeté" PROPN) after its auxiliary
     ("fr", "Après sa victoire, la maire a tweeté : « Merci à tous les électeurs, nous allons travailler "
            "ensemble. »",

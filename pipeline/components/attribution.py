@@ -66,6 +66,8 @@ class Config:
     inherit_deps: set[str]
     inverted_deps: set[str]
     source_cut_deps: set[str]
+    adverbial_deps: set[str]
+    inverted_object: bool
     relative_pronouns: set[str]
     merge_quote_pieces: bool
     title_colon: bool
@@ -137,6 +139,8 @@ class Config:
             inherit_deps=set(data.get("inherit_subject_deps", ["advcl", "conj", "xcomp"])),
             inverted_deps=set(data.get("inverted_deps", ["parataxis", "advcl", "dep", "ccomp", "conj"])),
             source_cut_deps=set(data.get("source_cut_deps", [])),
+            adverbial_deps=set(data.get("adverbial_deps", [])),
+            inverted_object=bool(data.get("inverted_object", False)),
             relative_pronouns=words("relative_pronouns"),
             merge_quote_pieces=bool(data.get("merge_quote_pieces", False)),
             title_colon=bool(data.get("title_colon", True)),
@@ -332,6 +336,7 @@ class _Reading:
     conf: float
     cue_end: int | None = None  # "appealed for": the cue runs to its preposition
     fragments: list[tuple[int, int]] | None = None  # the two sides of a parenthetical cue
+    source: tuple[int, int] | None = None  # when the reading knows it better than `_source`
 
 
 def _verb_statement(
@@ -559,9 +564,51 @@ def _inverted_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]
     return _Reading(_trim(_text(doc), span.start_char, span.end_char), "inverted", 0.7)
 
 
+def _tensed(tok: Token) -> bool:
+    """A finite verb or one with its auxiliary ("annonce", "a annoncé"), not a bare participle."""
+    return "Fin" in tok.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in tok.children)
+
+
+def _clause_ends_at(doc: Doc, i: int) -> bool:
+    """Whether a clause (a verb, from the sentence start) ends at token `i`."""
+    return any(t.pos_ in ("VERB", "AUX") for t in doc[doc[i].sent.start : i + 1])
+
+
+def _inverted_object_reading(
+    tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]
+) -> _Reading | None:
+    """ "Le pont restera fermé, a annoncé la mairie.": an inverted subject that the parser read as
+    the object of the cue (the cue has no subject and follows a clause and a comma). The clause
+    is the content; the "object" is the source (`_noun_after`)."""
+    if not cfg.inverted_object or lemma not in cfg.clause_cues:
+        return None
+    if not _tensed(tok):
+        return None  # "…, dénonçant un projet flou": a participle keeps its object
+    subjects = [c for c in tok.children if c.dep_ in cfg.subject_deps]
+    if any(not any(t.pos_ in ("VERB", "AUX") for t in c.subtree) for c in subjects):
+        return None  # a real subject; a "subject" with a verb of its own is the reported clause
+    doc = tok.doc
+    left = tok.i
+    while left > 0 and doc[left - 1].head.i == tok.i and doc[left - 1].pos_ in ("AUX", "PRON", "ADV"):
+        left -= 1  # "a annoncé", "l'a confirmé", "a aussi précisé"
+    objs = [c for c in tok.children if c.dep_ in cfg.object_deps and c.i > tok.i]
+    if not objs or left < 2 or doc[left - 1].text != "," or not _clause_ends_at(doc, left - 2):
+        return None
+    tail = [c for c in tok.children if c.i > objs[0].i and not c.is_punct]
+    if any(c.dep_ not in cfg.adverbial_deps for c in tail):
+        return None  # more than adverbials after the "object": a real object
+    speaker = _noun_after(tok, cfg, quotes)
+    if speaker is None:
+        return None
+    start = doc[tok.sent.start].idx
+    end = doc[left - 2].idx + len(doc[left - 2].text)
+    return _Reading(_trim(_text(doc), start, end), "inverted", 0.7, source=_mention_chars(speaker, cfg))
+
+
 _READINGS = (
     _clause_reading,
     _complementizer_reading,
+    _inverted_object_reading,
     _object_reading,
     _prep_reading,
     _parenthetical_reading,
@@ -601,7 +648,7 @@ def _finish(
                 return None
     if sum(c.isalnum() for c in text[content[0] : content[1]]) < 2:
         return None
-    source = _source(tok, cfg, quotes)
+    source = reading.source or _source(tok, cfg, quotes)
     if source is not None and rule in ("clause", "object") and content[0] < source[0] < content[1]:
         agent = doc.char_span(source[0], source[1], alignment_mode="expand")
         cut = agent.root.left_edge.idx if agent is not None else source[0]
@@ -1091,10 +1138,12 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote]) -> Token | None
     i = verb.i - 1
     while i >= 0 and not doc[i].is_punct and doc[i].pos_ in ("AUX", "ADV", "PRON", "PART"):
         i -= 1  # "», a-t-il", "», a salué", "», souligne encore"
-    if i >= 0 and doc[i].text in (",", "—", "–"):
+    comma = i >= 0 and doc[i].text in (",", "—", "–")
+    if comma:
         i -= 1
-    if i < 0 or doc[i].text not in q.CLOSING:
-        return None  # only after a quotation: "« … », a salué le Premier ministre"
+    after_clause = comma and cfg.inverted_object and _tensed(verb) and _clause_ends_at(doc, i)
+    if i < 0 or not (doc[i].text in q.CLOSING or after_clause):
+        return None  # only after a quotation or a clause: "« … », a salué le Premier ministre"
     for c in verb.rights:
         if c.dep_ in cfg.clause_deps or c.dep_ in cfg.xcomp_deps:
             return None
@@ -1462,7 +1511,11 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
         k -= 1  # ''…,'' (two apostrophes as a closing mark)
     before_close = text[k - 1 : k] if qu.closed else ""
     first = text[qu.end : qu.end + 3].strip()[:1]
-    if first in (",", "—", "–", "") or before_close in (",", "!", "?", "."):
+    opens_sentence = text[: qu.start].rstrip()[-1:] in ("", ".", "!", "?", "\n", ":") or "\n" in text[
+        max(0, qu.start - 3) : qu.start]
+    if first in (",", "—", "–", "") or before_close in (",", "!", "?", ".") or (
+        first.islower() and qu.closed and opens_sentence  # "« … » a indiqué un officier." (no comma)
+    ):
         words = 0
         for t in doc[i : min(len(doc), i + 14)]:
             if (
