@@ -60,6 +60,8 @@ ROWS = [
      "la mairie", "annoncé", "Le pont restera fermé pendant deux mois", "indirect", "inverted"),
     ("fr", "Les loyers ont augmenté de 4 %, a confirmé l'observatoire dans une note publiée mardi.",
      "l'observatoire", "confirmé", "Les loyers ont augmenté de 4 %", "indirect", "inverted"),
+    ("fr", "Deux randonneurs ont été retrouvés vivants, a indiqué la gendarmerie sans donner leur identité.",
+     "la gendarmerie", "indiqué", "Deux randonneurs ont été retrouvés vivants", "indirect", "inverted"),
     # ---- parse tier: nouns, adjectives and raising verbs (PolNeAR's attitudes)
     ("en", "The governor's proposal to close three hospitals angered nurses.",
      "The governor's", "proposal", "to close three hospitals", "indirect", "noun"),

@@ -298,7 +298,7 @@ def _verbal(tok: Token) -> bool:
     participle it did not know ("a tweeté", "ha tuiteado")."""
     if tok.pos_ in ("VERB", "AUX"):
         return True
-    after_aux = tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("AUX", "VERB")
+    after_aux = tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("AUX", "VERB", "X")  # "a" itself may be X
     return tok.pos_ in ("PROPN", "X") and tok.is_lower and after_aux
 
 
