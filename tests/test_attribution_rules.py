@@ -172,6 +172,11 @@ ROWS = [
      "The minister", "denied", "any link with the company", "indirect", "object"),
     ("fr", "La ministre a qualifié la réforme de « brutale ».",
      "La ministre", "qualifié", "brutale", "direct", "qualifier"),
+    # Spanish verba dicendi beyond "decir" (a grammar's list; checked on CoNLL-2002 sentences)
+    ("es", "La consejera recalcó que el hospital abrirá en septiembre.",
+     "La consejera", "recalcó", "que el hospital abrirá en septiembre", "indirect", "clause"),
+    ("es", "El entrenador opinó que el equipo merecía la victoria.",
+     "El entrenador", "opinó", "que el equipo merecía la victoria", "indirect", "clause"),
     ("es", "El sindicato reclamó más efectivos para la comisaría.",
      "El sindicato", "reclamó", "más efectivos para la comisaría", "indirect", "object"),
     ("es", "La alcaldesa denunció la falta de medios en el hospital.",

@@ -597,7 +597,10 @@ def _inverted_object_reading(
     tail = [c for c in tok.children if c.i > objs[0].i and not c.is_punct]
     if any(c.dep_ not in cfg.adverbial_deps for c in tail):
         return None  # more than adverbials after the "object": a real object
-    speaker = _noun_after(tok, cfg, quotes)
+    covered = {t.i for c in [objs[0], *tail] for t in c.subtree}
+    if any(not t.is_punct and t.i not in covered for t in doc[objs[0].i : tok.sent.end]):
+        return None  # "…, reclamaron más recursos … y pidieron…": a coordination goes on
+    speaker = _noun_after(tok, cfg, quotes, after_clause=True)
     if speaker is None:
         return None
     start = doc[tok.sent.start].idx
@@ -1130,8 +1133,9 @@ def _is_relative(subj: Token) -> bool:
     return _is_rel(subj) and subj.head.dep_ in ("acl", "relcl", "acl:relcl")
 
 
-def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote]) -> Token | None:
-    """Subject-verb inversion after a quotation: the first nominal dependent right of the cue."""
+def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: bool = False) -> Token | None:
+    """Subject-verb inversion after a quotation (or, with `after_clause`, after a clause and a
+    comma): the first nominal dependent right of the cue."""
     if verb.i == 0:
         return None
     doc = verb.doc
@@ -1141,7 +1145,7 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote]) -> Token | None
     comma = i >= 0 and doc[i].text in (",", "—", "–")
     if comma:
         i -= 1
-    after_clause = comma and cfg.inverted_object and _tensed(verb) and _clause_ends_at(doc, i)
+    after_clause = after_clause and comma and _clause_ends_at(doc, i)
     if i < 0 or not (doc[i].text in q.CLOSING or after_clause):
         return None  # only after a quotation or a clause: "« … », a salué le Premier ministre"
     for c in verb.rights:

@@ -36,10 +36,12 @@ class Quote:
 def _straight_role(text: str, i: int) -> str:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if (before.isspace() or before in "([{—–-:;,") and not after.isspace():
+    if (before.isspace() or before in "([{—–-:;,") and not after.isspace() and after not in ".,;:!?)]}":
         return "open"
     if not before.isspace() and (after.isspace() or after in ".,;:!?)]}…—–-"):
         return "close"
+    if before.isspace() and after in ".,;:!?)]}":
+        return "close"  # 'lo mismo ".', 'amistosos ", expresó': wire copy puts a space before the mark
     return "toggle"
 
 
