@@ -36,6 +36,12 @@ def test_quotes_odd_count_survives():
     assert _texts(text) == ["We are fine,"]
 
 
+def test_quotes_space_before_a_closing_straight_mark():
+    # wire copy writes 'lo mismo ".' and 'los amistosos ", dijo': a space, then the closing mark
+    text = 'El técnico dijo: "No siento lo mismo ". Luego añadió: "Está descartado para los amistosos ", dijo.'
+    assert [t.strip() for t in _texts(text)] == ["No siento lo mismo", "Está descartado para los amistosos"]
+
+
 def test_quotes_double_apostrophes():
     text = "''It is not tax reform,'' said Mr. Cole. He isn't sure."
     found = q.find_quotes(text, PAIRS, double_apostrophe=True)
