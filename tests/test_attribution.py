@@ -38,7 +38,8 @@ def test_quotes_odd_count_survives():
 
 def test_quotes_space_before_a_closing_straight_mark():
     # wire copy writes 'lo mismo ".' and 'los amistosos ", dijo': a space, then the closing mark
-    text = 'El técnico dijo: "No siento lo mismo ". Luego añadió: "Está descartado para los amistosos ", dijo.'
+    text = ('El técnico dijo: "No siento lo mismo ". Luego añadió: "Está descartado para los '
+            'amistosos ", dijo.')
     assert [t.strip() for t in _texts(text)] == ["No siento lo mismo", "Está descartado para los amistosos"]
 
 

@@ -31,6 +31,11 @@ ROWS = [
      "The coach", "urged", "the players to stay calm", "indirect", "infinitive"),
     ("fr", "Le maire a promis de rénover l'école avant la rentrée.",
      "Le maire", "promis", "de rénover l'école avant la rentrée", "indirect", "infinitive"),
+    # a gerund cue inside the content, without a comma, starts a statement of its own
+    ("fr", "Le maire a promis de rénover l'école en affirmant que les travaux commenceraient en mai.",
+     "Le maire", "promis", "de rénover l'école", "indirect", "infinitive"),
+    ("fr", "Le maire a promis de rénover l'école en affirmant que les travaux commenceraient en mai.",
+     "Le maire", "affirmant", "que les travaux commenceraient en mai", "indirect", "clause"),
     ("en", "The roads will stay closed until Friday, the police chief warned.",
      "the police chief", "warned", "The roads will stay closed until Friday", "indirect", "clause"),
     ("fr", "Il a été annoncé que la gare fermera ses portes en juin.",

@@ -68,6 +68,7 @@ class Config:
     source_cut_deps: set[str]
     adverbial_deps: set[str]
     inverted_object: bool
+    gerund_marks: set[str]
     relative_pronouns: set[str]
     merge_quote_pieces: bool
     title_colon: bool
@@ -141,6 +142,7 @@ class Config:
             source_cut_deps=set(data.get("source_cut_deps", [])),
             adverbial_deps=set(data.get("adverbial_deps", [])),
             inverted_object=bool(data.get("inverted_object", False)),
+            gerund_marks=words("gerund_marks"),
             relative_pronouns=words("relative_pronouns"),
             merge_quote_pieces=bool(data.get("merge_quote_pieces", False)),
             title_colon=bool(data.get("title_colon", True)),
@@ -818,7 +820,8 @@ def _cut_at_conjoined_cue(
     for t in span:
         if (
             (t.dep_ == "conj" or (_present_participle(t) and t.dep_ in ("advcl", "parataxis")
-                                  and doc[_left_word(t) - 1].text == ","))  # ", tout en expliquant"
+                                  and (doc[_left_word(t) - 1].text == ","  # ", tout en expliquant"
+                                       or doc[_left_word(t)].lower_ in cfg.gerund_marks)))  # "en affirmant"
             and t.i > span.start + 1
             and t.pos_ in ("VERB", "AUX")
             and _is_cue(t, cfg)
