@@ -31,6 +31,12 @@ ROWS = [
      "The coach", "urged", "the players to stay calm", "indirect", "infinitive"),
     ("fr", "Le maire a promis de rénover l'école avant la rentrée.",
      "Le maire", "promis", "de rénover l'école avant la rentrée", "indirect", "infinitive"),
+    # the perfect infinitive the parser hangs on the addressee ("auprès de l'AFP avoir signé")
+    ("fr", "Le syndicat a reconnu auprès de l'AFP avoir signé l'accord.",
+     "Le syndicat", "reconnu", "avoir signé l'accord", "indirect", "clause"),
+    # "selon" right after a complementizer belongs to the reported clause, not before it
+    ("fr", "Le ministre a rappelé que selon lui « la réforme n'est pas abandonnée ».",
+     "Le ministre", "rappelé", "que selon lui « la réforme n'est pas abandonnée »", "mixed", "clause"),
     # a gerund cue inside the content, without a comma, starts a statement of its own
     ("fr", "Le maire a promis de rénover l'école en affirmant que les travaux commenceraient en mai.",
      "Le maire", "promis", "de rénover l'école", "indirect", "infinitive"),
@@ -156,7 +162,7 @@ ROWS = [
      "a firefighter", "said", "The fire started in the kitchen and spread\nto the roof within minutes",
      "direct", "quote_cue"),
     ("en", 'She said the market "will change the whole street", adding it was "a big step" for the town.',
-     "She", "said", 'the market "will change the whole street', "mixed", "clause"),
+     "She", "said", 'the market "will change the whole street"', "mixed", "clause"),
     ("en", 'She said the market "will change the whole street", adding it was "a big step" for the town.',
      "She", "adding", 'it was "a big step" for the town', "mixed", "clause"),
     ("fr", "« Le feu a pris dans la cuisine », a-t-elle expliqué, « puis il a gagné le toit en quelques "

@@ -423,12 +423,19 @@ def _infinitive_on_addressee(tok: Token, cfg: Config) -> list[Token]:
     (as a clause modifying it); it is the cue's content."""
     if not cfg.addressee_infinitive_marks:
         return []
-    for c in tok.children:
-        if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON") and c.dep_ not in cfg.subject_deps:
-            for g in c.rights:
+    nominal = ("NOUN", "PROPN", "PRON")
+    for c in tok.rights:
+        if c.dep_ in cfg.subject_deps:
+            continue
+        # "a reconnu auprès de l'AFP avoir signé": the addressee may sit one level down
+        for n in [c] if c.pos_ in nominal else [g for g in c.children if g.pos_ in nominal]:
+            for g in n.rights:
                 marks = {m.lower_ for m in g.children if m.dep_ == "mark"}
-                if (g.dep_ in ("acl", "xcomp") and "Inf" in g.morph.get("VerbForm")
-                        and marks and marks <= cfg.addressee_infinitive_marks):
+                perfect = not marks and any(a.dep_.startswith("aux") and "Inf" in a.morph.get("VerbForm")
+                                            for a in g.children if a.i < g.i)
+                infinitive = ("Inf" in g.morph.get("VerbForm") and marks
+                              and marks <= cfg.addressee_infinitive_marks)
+                if g.dep_ in ("acl", "xcomp") and (infinitive or perfect):
                     return [g]
     return []
 
@@ -643,7 +650,7 @@ def _finish(
             content = _extend_to_sentence_end(tok, content, cfg, quotes)
     if rule in ("clause", "complementizer"):
         content = _cut_at_new_subject(tok, content, cfg, quotes)
-    content = _expand_to_quotes(text, quotes, *content)
+    content = _with_closing_mark(text, quotes, _expand_to_quotes(text, quotes, *content))
     content = _absorb_next_quote(text, quotes, content, claimed)
     for a, b in sorted_ranges(claimed).overlapping(*content):  # never run into a quotation another cue frames
         if a < content[1] and content[0] < b:
@@ -1279,6 +1286,9 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             closing = _closing_quote(text, quotes, quote_ends, span.start_char)
             if closing is not None and not any(c.isalnum() for c in text[s_start : closing.start]):
                 before = _trim_inner(text, *closing.inner)  # "« … », selon X": the quotation, however long
+            last_word = text[before[0] : before[1]].split()[-1:]
+            if last_word and last_word[0].lower() in cfg.complementizers:
+                before = (before[1], before[1])  # "a rappelé que selon lui « … »": it opens the clause
             if before[1] - before[0] < 3:
                 content = after
             elif after[1] - after[0] < 3 or _is_clause(doc, before):
