@@ -43,6 +43,19 @@ def test_quotes_space_before_a_closing_straight_mark():
     assert [t.strip() for t in _texts(text)] == ["No siento lo mismo", "Está descartado para los amistosos"]
 
 
+def test_paragraph_breaks_start_sentences_and_inline_dashes_do_not():
+    import spacy
+
+    from pipeline.components.paragraphs import paragraph_breaks
+
+    nlp = spacy.blank("fr")
+    text = "Ses élèves - y compris Paul - apprennent vite.\n\nIls nagent. - Oui."
+    doc = paragraph_breaks(nlp.make_doc(text))
+    by_text = {t.text: t.is_sent_start for t in doc if t.text in ("y", "apprennent", "Ils", "Oui")}
+    assert by_text == {"y": False, "apprennent": False, "Ils": True, "Oui": None}
+    assert [t.is_sent_start for t in doc if t.text == "-"] == [False, False, None]
+
+
 def test_quotes_double_apostrophes():
     text = "''It is not tax reform,'' said Mr. Cole. He isn't sure."
     found = q.find_quotes(text, PAIRS, double_apostrophe=True)

@@ -31,6 +31,10 @@ ROWS = [
      "The coach", "urged", "the players to stay calm", "indirect", "infinitive"),
     ("fr", "Le maire a promis de rénover l'école avant la rentrée.",
      "Le maire", "promis", "de rénover l'école avant la rentrée", "indirect", "infinitive"),
+    # a spaced dash inside a reported clause is a parenthesis, not a sentence end
+    ("fr", "Le maire a déclaré que les habitants du quartier - y compris M. Durand - recevront une aide.",
+     "Le maire", "déclaré", "que les habitants du quartier - y compris M. Durand - recevront une aide",
+     "indirect", "clause"),
     # the perfect infinitive the parser hangs on the addressee ("auprès de l'AFP avoir signé")
     ("fr", "Le syndicat a reconnu auprès de l'AFP avoir signé l'accord.",
      "Le syndicat", "reconnu", "avoir signé l'accord", "indirect", "clause"),

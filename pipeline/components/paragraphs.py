@@ -1,8 +1,10 @@
-"""`newsfacts_paragraph_breaks`: a paragraph break always ends a sentence.
+"""`newsfacts_paragraph_breaks`: a paragraph break always ends a sentence; an inline dash never starts one.
 
 The trained parsers sometimes run a sentence across a blank line ("…la production.\\n\\n« Nous ne
 fermerons pas le site », a déclaré…"), which glues the quote of one paragraph to the statement of
-the previous one. Placed before the parser (or after the sentencizer), this sets the boundary.
+the previous one. They also cut a sentence at a spaced dash ("leurs étudiants - y compris M.
+Gowda - apprennent…"), which cuts a reported clause in two. Placed before the parser (or after
+the sentencizer), this sets both boundaries.
 """
 
 from __future__ import annotations
@@ -17,10 +19,19 @@ def paragraph_breaks(doc: Doc) -> Doc:
     # Doc for a parse each time, which made this quadratic in the number of paragraphs
     starts = [tok.i for tok in doc[1:]
               if not tok.is_space and doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text]
-    if starts:
+    inside = [i for tok in doc[1:-1] if _inline_dash(tok) for i in (tok.i, tok.i + 1)]
+    if starts or inside:
         if doc.has_annotation("DEP"):
             raise ValueError("newsfacts_paragraph_breaks must run before the parser")
-        array = doc.to_array(["SENT_START"])
+        array = doc.to_array(["SENT_START"]).astype("int64")
+        array[inside] = -1
         array[starts] = 1
-        doc.from_array(["SENT_START"], array)
+        doc.from_array(["SENT_START"], array.astype("uint64"))  # -1 (not a start) wraps, as spaCy expects
     return doc
+
+
+def _inline_dash(tok) -> bool:
+    """A spaced dash between two words of one line, the next in lowercase: a parenthesis."""
+    before, after = tok.nbor(-1), tok.nbor(1)
+    return (tok.text in ("-", "–", "—") and bool(tok.doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+            and not before.is_space and before.text not in (".", "!", "?", "…", ":") and after.is_lower)
