@@ -32,6 +32,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 def _inline_dash(tok) -> bool:
     """A spaced dash between two words of one line, the next in lowercase: a parenthesis."""
+    if tok.text not in ("-", "–", "—") or not tok.whitespace_:
+        return False
     before, after = tok.nbor(-1), tok.nbor(1)
-    return (tok.text in ("-", "–", "—") and bool(tok.doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
-            and not before.is_space and before.text not in (".", "!", "?", "…", ":") and after.is_lower)
+    return (bool(before.whitespace_) and not before.is_space and before.text not in (".", "!", "?", "…", ":")
+            and after.is_lower)
