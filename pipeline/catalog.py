@@ -52,3 +52,11 @@ def installed_models() -> list[str]:
         if row.get("transformers_model"):
             found.append(str(row["transformers_model"]))
     return list(dict.fromkeys(found))
+
+
+MISSING_PIPELINE = "trained pipeline"  # how `tier_reason` starts when a catalogued package is absent
+
+
+def is_missing_pipeline(tier_reason: str | None) -> bool:
+    """Whether an article ran on the rules tier because its trained pipeline is not installed."""
+    return (tier_reason or "").startswith(MISSING_PIPELINE)

@@ -20,7 +20,7 @@ from typing import Annotated
 
 import typer
 
-from . import ops
+from . import catalog, ops
 from .ops import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE  # one set of exit codes for every command
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
@@ -286,7 +286,7 @@ def extract(
         nonlocal words
         failed.extend(a for a in part.articles if a["status"] == "error")
         for a in part.articles:
-            if (a.get("tier_reason") or "").startswith("trained pipeline"):
+            if catalog.is_missing_pipeline(a.get("tier_reason")):
                 fallbacks.setdefault(a["language"], a["tier_reason"])
         words += sum(len((a["text"] or "").split()) for a in part.articles)
         for a in part.articles:  # repeated ids give repeated statement ids: say so

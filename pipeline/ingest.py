@@ -554,6 +554,7 @@ class Runner:
         self.dataset, self.manifest, self.extractor = dataset, manifest, extractor
         self.run_id, self.log, self.plan, self.engine = run_id, log, plan, engine
         self.done = self.failed = self.rows = self.articles = self.batches = 0
+        self.fallbacks: dict[str, str] = {}  # language -> why its catalogued trained pipeline did not run
 
     def intent(self, batch_id: str, files: Sequence[tuple[str, str]]) -> None:
         now = _now()
@@ -589,6 +590,12 @@ class Runner:
             db.execute("UPDATE batches SET status='committed', n_rows=?, committed_at=? WHERE batch_id=?",
                        (n_rows, now, batch_id))
         for r in results:
+            for a in r.rows["articles"]:
+                missing = catalog.is_missing_pipeline(a.get("tier_reason"))
+                if missing and a.get("language") not in self.fallbacks:
+                    self.fallbacks[a["language"]] = a["tier_reason"]
+                    self.log("trained_pipeline_missing", level="warning", language=a["language"],
+                             reason=a["tier_reason"])
             if r.error:
                 self.failed += 1
                 self.log("file_failed", level="warning", path=r.path, sha256=r.sha256, error=r.error)
@@ -826,6 +833,8 @@ def _locked_run(paths, dataset: Path, *, run_id: str, log: Log, t0: float, worke
                        batches=runner.batches, skipped_failed=plan.skipped_failed,
                        duplicates=plan.skipped_duplicate, stale=plan.stale, hashed=plan.hashed,
                        settling=settling)
+        if runner.fallbacks:
+            summary["trained_pipeline_missing"] = runner.fallbacks
     except Exception as e:  # noqa: BLE001 - report, record, exit 1; the next run rolls back
         log("fatal", level="error", error=f"{type(e).__name__}: {e}", traceback=traceback.format_exc())
         summary.update(error=f"{type(e).__name__}: {e}")

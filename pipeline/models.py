@@ -118,8 +118,8 @@ def rules_tier(lang: str) -> tuple[str, str]:
     row = catalog().get(lang, {})
     tier = "rules" if langdata.has_file(lang) else "universal"
     if row.get("package") and row.get("tier", "rules") == "trained":
-        return tier, (f"trained pipeline {row['package']} is not installed: {tier} tier instead "
-                      f"(install: {row.get('install', 'see models/README.md')})")
+        return tier, (f"{catalog_data.MISSING_PIPELINE} {row['package']} is not installed: {tier} tier "
+                      f"instead (install: {row.get('install', 'see models/README.md')})")
     if tier == "universal":
         return tier, f"no language file for {lang!r}: universal tier (quotation marks, layouts, names)"
     return tier, ""

@@ -383,6 +383,23 @@ def test_missing_trained_pipeline_is_said_per_article_and_once_in_the_summary(tm
     assert res.stderr.count("warning: es:") == 1
 
 
+def test_missing_trained_pipeline_is_said_once_by_ingest(tmp_path):
+    catalog = tmp_path / "catalog.toml"
+    catalog.write_text('[languages.es]\npackage = "es_core_news_not_installed"\n', encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(2):
+        (folder / f"es{i}.txt").write_text(ARTICLES["es"][0] + f" ({i})", encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "--into",
+                          str(tmp_path / "ds"), "--lang", "es", "--settle", "0"],
+                         capture_output=True, text=True, timeout=300,
+                         env={**__import__("os").environ, "NEWSFACTS_CATALOG": str(catalog)})
+    assert res.returncode == 0, res.stderr
+    summary = json.loads(res.stdout.strip().splitlines()[-1])
+    assert "es_core_news_not_installed is not installed" in summary["trained_pipeline_missing"]["es"]
+    assert res.stderr.count('"event": "trained_pipeline_missing"') == 1  # once per language
+
+
 def test_smoke_multilingual_folder(tmp_path):
     """One article per catalogued language and five without a file, read from a folder with no
     hints: every article gets a language and a tier, none crashes, and each one with a quotation
