@@ -141,6 +141,8 @@ ROWS = [
     # ---- issue 12, pattern 2: speakers garbled by syntax
     ("fr", "« Nous fermerons la piscine cet été », affirme-t-il.",
      "il", "affirme", "Nous fermerons la piscine cet été", "direct", "quote_cue"),
+    ("fr", "« Nous fermerons la piscine en juillet », a-t-il ajouté devant le conseil.",
+     "il", "ajouté", "Nous fermerons la piscine en juillet", "direct", "quote_cue"),
     ("fr", "« Les urgences sont saturées », nous a expliqué le docteur Paul Martin.",
      "le docteur Paul Martin", "expliqué", "Les urgences sont saturées", "direct", "quote_cue"),
     ("es", "La consejera, que aseguró que el plan está listo, dijo a los periodistas que lamentaba los "

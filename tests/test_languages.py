@@ -161,8 +161,6 @@ def test_article_end_to_end(code):
         assert direct["speaker"].fillna("").str.contains(speaker, regex=False).any()
 
 
-@pytest.mark.xfail(reason="inverted pronoun subject '-t-il' is not resolved yet (parse tier, attribution.py)",
-                   strict=False)
 def test_french_inverted_pronoun_is_resolved():
     text = ("Le maire Grégoire Doucet a présenté mardi un plan pour les transports.\n\n"
             "« Nous voulons une ville plus calme », a-t-il ajouté devant le conseil municipal.")

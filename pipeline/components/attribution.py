@@ -1073,8 +1073,9 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
                 break
     clitic = _inverted_clitic(verb)
     if clitic is not None:
-        # "», affirme-t-il": the parser hangs "-il" elsewhere, often as the head of the clause
-        return clitic.idx + 1, clitic.idx + len(clitic.text)
+        # "», affirme-t-il": the parser hangs "-il" elsewhere, often as the head of the clause;
+        # the mention is the pronoun alone ("-t-il" -> "il"), which the speakers component resolves
+        return clitic.idx + clitic.text.rfind("-") + 1, clitic.idx + len(clitic.text)
     for _ in range(4):
         subj = [c for c in tok.children if c.dep_ in cfg.subject_deps and not _in_quote(c, quotes)]
         if subj and all(_is_addressee(c, tok) for c in subj):
@@ -1119,11 +1120,19 @@ def _inverted_clitic(verb: Token) -> Token | None:
     """The subject clitic written after the verb with hyphens ("affirme-t-il", "dit-elle"),
     whatever the parser made of it; the euphonic "-t" is skipped."""
     doc = verb.doc
-    for t in doc[verb.i + 1 : verb.i + 3]:
-        if not t.text.startswith("-") or t.pos_ != "PRON":
-            return None
-        if t.text.strip("-").lower() not in ("t", ""):
-            return t
+    # "affirme-t-il", and "a-t-il ajouté", where the clitic follows the auxiliary
+    # "affirme-t-il"; "a-t-il ajouté", after the auxiliary
+    for host in [verb, *(c for c in verb.children if c.i < verb.i and c.dep_.startswith("aux"))]:
+        for t in doc[host.i + 1 : host.i + 3]:
+            if not t.text.startswith("-") or t.pos_ != "PRON":
+                break
+            if t.text.strip("-").lower() not in ("t", ""):
+                return t
+    i = verb.i - 1  # "a-t-il ajouté", "a-t-elle ajouté": the clitic sits between auxiliary and verb
+    while i > 0 and doc[i].text.startswith("-") and doc[i].pos_ == "PRON":
+        if doc[i].text.strip("-").lower() not in ("t", ""):
+            return doc[i]
+        i -= 1
     return None
 
 
