@@ -169,8 +169,6 @@ def test_french_inverted_pronoun_is_resolved():
     assert quote["speaker"].fillna("").str.contains("Doucet").any()
 
 
-@pytest.mark.xfail(reason="rule NER stops names at lower-case particles: 'Sanne de Vries' -> 'Sanne'",
-                   strict=False)
 def test_dutch_name_with_particle_is_the_speaker():
     text = ("De gemeente Utrecht presenteerde dinsdag een nieuw fietsplan.\n\n"
             "Wethouder Sanne de Vries zei dat er 25 kilometer fietspad bij komt.")

@@ -237,9 +237,11 @@ def name_run(doc: Doc, i: int, d: EntityData, limit: int = 5) -> int:
         j += 1
         if j < len(doc) - 1 and doc[j].text == "-" and not doc[j].whitespace_ and is_cap(doc[j + 1]):
             j += 1
-        # "Ministerio de Economía", "Banco de la Nación": lowercase connectors inside a name
+        # "Ministerio de Economía", "Banco de la Nación": lowercase connectors inside a name, and
+        # name particles ("Sanne de Vries", "Jan van der Berg")
         k = j
-        while k < len(doc) and k - j < 2 and doc[k].lower_ in d.connectors and not is_cap(doc[k]):
+        while k < len(doc) and k - j < 2 and not is_cap(doc[k]) \
+                and (doc[k].lower_ in d.connectors or doc[k].lower_ in d.name_particles):
             k += 1
         if k > j and k < len(doc) and k - i < limit and is_name_word(doc[k], d):
             j = k
