@@ -361,17 +361,23 @@ def test_forced_language_wins(monkeypatch):
     assert (choice.lang, choice.hint) == ("es", "en") and "--lang" in choice.reason
 
 
-def test_missing_trained_pipeline_is_said_per_article_and_once_in_the_summary(tmp_path):
+def _without_spanish_model(tmp_path, command: list[str]) -> subprocess.CompletedProcess:
+    """`newsfacts <command> <folder of two es articles> --lang es` with a catalog whose Spanish
+    package is not installed."""
     catalog = tmp_path / "catalog.toml"
     catalog.write_text('[languages.es]\npackage = "es_core_news_not_installed"\n', encoding="utf-8")
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(2):
-        (folder / f"es{i}.txt").write_text(ARTICLES["es"][0], encoding="utf-8")
+        (folder / f"es{i}.txt").write_text(ARTICLES["es"][0] + f" ({i})", encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", command[0], str(folder), *command[1:],
+                           "--lang", "es"], capture_output=True, text=True, timeout=300,
+                          env={**__import__("os").environ, "NEWSFACTS_CATALOG": str(catalog)})
+
+
+def test_missing_trained_pipeline_is_said_per_article_and_once_in_the_summary(tmp_path):
     out = tmp_path / "out"
-    res = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(folder), "-o", str(out),
-                          "-f", "jsonl", "--lang", "es"], capture_output=True, text=True, timeout=300,
-                         env={**__import__("os").environ, "NEWSFACTS_CATALOG": str(catalog)})
+    res = _without_spanish_model(tmp_path, ["extract", "-o", str(out), "-f", "jsonl"])
     assert res.returncode == 0, res.stderr
     rows = [json.loads(line) for line in (out / "articles.jsonl").read_text().splitlines()]
     assert [r["tier"] for r in rows] == ["rules", "rules"]
@@ -380,16 +386,7 @@ def test_missing_trained_pipeline_is_said_per_article_and_once_in_the_summary(tm
 
 
 def test_missing_trained_pipeline_is_said_once_by_ingest(tmp_path):
-    catalog = tmp_path / "catalog.toml"
-    catalog.write_text('[languages.es]\npackage = "es_core_news_not_installed"\n', encoding="utf-8")
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(2):
-        (folder / f"es{i}.txt").write_text(ARTICLES["es"][0] + f" ({i})", encoding="utf-8")
-    res = subprocess.run([sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "--into",
-                          str(tmp_path / "ds"), "--lang", "es", "--settle", "0"],
-                         capture_output=True, text=True, timeout=300,
-                         env={**__import__("os").environ, "NEWSFACTS_CATALOG": str(catalog)})
+    res = _without_spanish_model(tmp_path, ["ingest", "--into", str(tmp_path / "ds"), "--settle", "0"])
     assert res.returncode == 0, res.stderr
     summary = json.loads(res.stdout.strip().splitlines()[-1])
     assert "es_core_news_not_installed is not installed" in summary["trained_pipeline_missing"]["es"]
