@@ -119,6 +119,7 @@ class _Lang:
     range_middles: tuple
     needs_and: frozenset
     glue_prefix: bool
+    scale_first: bool
     glued_units: bool
     text2num: str
     ordinal_hint: re.Pattern
@@ -223,6 +224,7 @@ def _lang(code: str) -> _Lang:
         text2num=q.get("text2num", ""), ordinal_hint=re.compile(q.get("ordinal_hint", "(?!)"), re.I),
         has_mixed=bool(q.get("mixed")), range_middles=tuple(phrases("range_middles")),
         needs_and=frozenset(_fold(w) for w in q.get("needs_and", [])), glue_prefix=bool(q.get("glue_prefix")),
+        scale_first=bool(q.get("scale_first")),
         glued_units=bool(q.get("glued_units")), digit_strings=bool(q.get("digit_strings")),
         counted_deps=frozenset(q.get("counted_noun_deps", ["nummod", "nmod"])),
         tail_abbrev=bool(q.get("tail_abbrev")), bounded=bool(q.get("word_bounded")),
@@ -580,6 +582,8 @@ class _Acc(_Fraction):
         self.cjk = bool(L and L.cjk)
         self.glued_units = bool(L and L.glued_units)
         self.needs_and = L.needs_and if L else frozenset()
+        self.scale_first = bool(L and L.scale_first)
+        self.lead_scale = 0.0  # "milioni 8": a scale word before its number (scale_first languages)
         self.word = ""  # the folded text of the token being added
         self.gap = False  # whitespace between the previous token and this one
         self.idx = 0  # index of the token being added
@@ -601,6 +605,8 @@ class _Acc(_Fraction):
 
     @property
     def value(self) -> float:
+        if self.lead_scale:
+            return (self.total + self.cur) * self.lead_scale if self.n > 1 else self.lead_scale
         return self.total + self.cur
 
     def add(self, t: _Tok) -> bool:
@@ -623,6 +629,10 @@ class _Acc(_Fraction):
     def _add_digits(self, t: _Tok) -> float | None:
         """Digits and number words ("4000", "fifty", "ein"): added below the last scale."""
         v = t.value
+        if self.lead_scale and self.n == 1:  # "milioni 2.5": the number the scale word counts
+            self.cur = self.tail = v
+            self.cur_start = self.idx
+            return v
         if self.n and self.prev in ("lit", "num", "det") and (t.literal or self.prev_lit) \
                 and not (self.prev == "num" and self.prev_val == 0 and self.cur):  # "1千零1"
             if not (t.literal and self.prev_lit and 0 < v < 1 and "/" in t.text):
@@ -674,6 +684,11 @@ class _Acc(_Fraction):
     def _add_scale(self, t: _Tok) -> float | None:
         """thousand, million, 万, 억: closes the part below it into the total."""
         v = t.value
+        if self.scale_first and self.n == 0:
+            self.lead_scale = v  # "shilingi milioni 8": what follows is counted in millions
+            return v
+        if self.lead_scale:
+            return None  # "milioni 8 elfu": a second scale starts another number
         if self.frac:
             self._scale_fraction(v)
         elif v < self.last_scale:
