@@ -161,6 +161,12 @@ def _usage(message: str) -> None:
 
 CUE_CLASS_HELP = ("Keep only statements of these cue classes (comma-separated: speech, thought, intention, "
                   "perception_or_document, according_to; default all).")
+# options extract and ingest share
+ReferenceDate = Annotated[str | None, typer.Option(
+    "--reference-date", help="Publication date (YYYY-MM-DD) for articles that carry none.")]
+TimeBudget = Annotated[float, typer.Option(
+    "--time-budget", metavar="SECONDS",
+    help="Seconds one article may take; over it, the article becomes an error row (0: no limit).")]
 
 
 def _cue_classes(value: str | None, task: Task = Task.attribution) -> set[str] | None:
@@ -247,14 +253,10 @@ def extract(
     batch_size: Annotated[int, typer.Option(help="Articles per batch.")] = 32,
     progress: Annotated[str, typer.Option(help="auto, always or never.")] = "auto",
     cue_class: Annotated[str | None, typer.Option("--cue-class", help=CUE_CLASS_HELP)] = None,
-    reference_date: Annotated[str | None, typer.Option(
-        "--reference-date", help="Publication date (YYYY-MM-DD) for articles that carry none.")] = None,
+    reference_date: ReferenceDate = None,
     lang: Annotated[str | None, typer.Option(
         "--lang", help="Run every article in this language (ISO 639 code), whatever its hint.")] = None,
-    time_budget: Annotated[float, typer.Option(
-        "--time-budget", metavar="SECONDS",
-        help="Seconds one article may take; over it, the article becomes an error row (0: no limit).")]
-    = 60.0,
+    time_budget: TimeBudget = 60.0,
     follow_symlinks: Annotated[bool, typer.Option(
         "--follow-symlinks", help="In folders, also read symlinks that lead outside the folder.")] = False,
 ) -> None:
@@ -589,12 +591,8 @@ def ingest(
     = False,
     lock_wait: Annotated[float, typer.Option("--lock-wait", help="Seconds to wait for the lock.")] = 0.0,
     engine: Annotated[str, typer.Option(help="local or spark.")] = "local",
-    reference_date: Annotated[str | None, typer.Option(
-        "--reference-date", help="Publication date (YYYY-MM-DD) for articles that carry none.")] = None,
-    time_budget: Annotated[float, typer.Option(
-        "--time-budget", metavar="SECONDS",
-        help="Seconds one article may take; over it, the article becomes an error row (0: no limit).")]
-    = 60.0,
+    reference_date: ReferenceDate = None,
+    time_budget: TimeBudget = 60.0,
     settle: Annotated[float, typer.Option(
         "--settle", metavar="SECONDS",
         help="Ingest a file only once its size and mtime have not changed for this long (a file still "

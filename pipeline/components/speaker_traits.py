@@ -78,12 +78,17 @@ class Traits:
         """"la ministre": the gender of a person description's determiner."""
         if noun.lemma_.lower() not in self.heads and noun.lower_ not in self.heads:
             return None
-        for c in kids(noun):
-            if c.dep_ == "det":
-                gender = c.morph.get("Gender")
-                if len(gender) == 1:
-                    return gender[0]
-        return None
+        return det_gender(noun)
+
+
+def det_gender(noun: Token) -> str | None:
+    """The gender its determiner gives a noun ("la ministre" -> Fem), when the model says."""
+    for c in kids(noun):
+        if c.dep_ == "det":
+            gender = c.morph.get("Gender")
+            if len(gender) == 1:
+                return gender[0]
+    return None
 
 
 def number(tok: Token) -> str | None:

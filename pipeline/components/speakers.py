@@ -45,7 +45,7 @@ from .speaker_index import (
     name_text,
     named_entities,
 )
-from .speaker_traits import GENDERS, Traits, kids, number, parsed
+from .speaker_traits import GENDERS, Traits, det_gender, kids, number, parsed
 
 __all__ = ["LABELS", "NAMED", "Candidate", "SpeakersComponent", "name_text"]
 
@@ -335,7 +335,7 @@ class Resolver:
                 return known
             labels = ("ORG",) if kind == "ORG" else ("PER",)
             plural = False if kind == "PER" else None  # "le préfet" is not "les Gilets jaunes"
-            gender = _det_gender(root) if kind == "PER" else None  # "la ministre" is not Paul
+            gender = det_gender(root) if kind == "PER" else None  # "la ministre" is not Paul
             cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=kind == "ORG",
                                             gender=gender, plural=plural)
             if cand is not None:
@@ -438,12 +438,3 @@ def _prepositional(tok) -> bool:
     """A noun introduced by a preposition ("del *Banco*", "de l'*Économie*")."""
     return any(c.dep_ == "case" for c in kids(tok))
 
-
-def _det_gender(noun) -> str | None:
-    """The gender its determiner gives a noun ("la ministre" -> Fem), when the model says."""
-    for c in kids(noun):
-        if c.dep_ == "det":
-            gender = c.morph.get("Gender")
-            if len(gender) == 1:
-                return gender[0]
-    return None
