@@ -160,6 +160,22 @@ ROWS = [
      "Jeanne Morel", ":", "« Nous ne fermerons pas la maternité. »", "direct", "colon"),
     ("en", 'The fire chief: "Nobody was hurt in the blaze last night."',
      "The fire chief", ":", '"Nobody was hurt in the blaze last night."', "direct", "colon"),
+    # a quotation signed with a dash and a name on its own line (collected readers' quotes)
+    ("en", "We asked readers about the plan.\n“The new bus lines will save me an hour every day.” ― Dana "
+           "O. Whitfield\n“Nobody asked the people who live here.” — Marcus Bell, a shop owner",
+     "Dana O. Whitfield", "―", "The new bus lines will save me an hour every day.", "direct",
+     "quote_signature"),
+    ("en", "We asked readers about the plan.\n“The new bus lines will save me an hour every day.” ― Dana "
+           "O. Whitfield\n“Nobody asked the people who live here.” — Marcus Bell, a shop owner",
+     "Marcus Bell", "—", "Nobody asked the people who live here.", "direct", "quote_signature"),
+    # a closing mark typed as the opening one
+    ("fr", "Des habitants ont réagi.\n\n”Personne ne nous a consultés sur ce chantier.” — Lucie Marchand.",
+     "Lucie Marchand", "—", "Personne ne nous a consultés sur ce chantier.", "direct", "quote_signature"),
+    # transcript turns of a quoted interview, each paragraph opening with a quotation mark
+    ("en", 'Partial transcript follows:\n\n"HOST: Will the senator attend the hearing next week?\n\n'
+           '"GARCIA: She will not attend, and her office announced that it would send a letter.',
+     "GARCIA", ":", "She will not attend, and her office announced that it would send a letter.",
+     "indirect", "colon"),
     ("en", '"It is all over now," sighed Meg.',
      "Meg", "sighed", "It is all over now", "direct", "quote_cue"),
     ("fr", "« On verra bien demain », soupire le maire.",

@@ -270,11 +270,14 @@ def test_universal_tier_finds_quote_and_named_speaker(code):
     ("Ministr Jan Dvořák řekl: „Nová pravidla začnou platit v lednu.“", "Jan Dvořák", "řekl"),
     ("Nová pravidla začnou platit už v lednu, — říká Jan Dvořák.", "Jan Dvořák", "říká"),
     ("Jan Dvořák: Nová pravidla začnou platit už v lednu.", "Jan Dvořák", None),
+    ("Čtenáři odpověděli.\n„Nová pravidla začnou platit už v lednu.“ — Jana Nováková\n", "Jana Nováková",
+     "—"),
     ("Ahmet Yılmaz, \"Yeni kurallar ocak ayında yürürlüğe girecek\" dedi.", "Ahmet Yılmaz", "dedi"),
     ("「新しい規則は一月から施行される」と山田は言った。Taro Yamada confirmed it.", None, None),
 ])
 def test_universal_layouts(layout):
-    """Quote-cue-name, colon before a quote, a dialogue dash and a name-colon line, read by the
+    """Quote-cue-name, colon before a quote, a dialogue dash, a name-colon line and a quotation
+    signed with a dash, read by the
     universal tier's layouts alone (no language data)."""
     text, source, cue = layout
     from pipeline.components.universal import find_statements

@@ -43,6 +43,7 @@ from .doc_text import doc_text
 from .intervals import SortedRanges, sorted_ranges
 from .quantities import claim_quantities, has_finite_verb
 from .statement import CueClasses, Statement
+from .universal import signature
 
 _PUNCT_EDGE = set(" \t\n,;:.!?—–-\"'“”«»„‘’()[]")
 
@@ -1408,7 +1409,8 @@ def _opened_by(tok: Token) -> Token:
 
 def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement]:
     """Quotations with a cue right beside them: "“…,” said X", "« … », a-t-il déclaré",
-    "X a déclaré : « … »". Consecutive pieces of one speaker are merged when configured."""
+    "X a déclaré : « … »", or signed with a dash and a name ("“…” ― Jan Novák"). Consecutive
+    pieces of one speaker are merged when configured."""
     out: list[Statement] = []
     text = _text(doc)
     starts = [t.idx for t in doc]
@@ -1418,6 +1420,11 @@ def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statemen
             continue
         cue = _cue_beside(doc, cfg, qu, starts, quotes)
         if cue is None:
+            signed = signature(text, qu.end) if qu.closed else None
+            if signed is not None:  # "“…” ― Jan Novák": the dash is the cue
+                dash, s0, s1 = signed
+                out.append(Statement(a, b, "direct", dash, dash + 1, text[dash], s0, s1, confidence=0.8,
+                                     rule="quote_signature"))
             continue
         prev = out[-1] if out else None
         split = prev is not None and prev.end < cue.idx < a  # "“…,” she said, “…”": one statement
@@ -1579,7 +1586,8 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
 
 def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[Statement]:
     """ "Pat Caddell: Democrat voters worried…" in a headline, and "WALLACE: …" turns of an
-    interview transcript: a short name (an entity, or capitals), a colon, the claim."""
+    interview transcript: a short name (an entity, or capitals), a colon, the claim. A turn may
+    open with a quotation mark (each paragraph of a quoted transcript does)."""
     if not cfg.title_colon:
         return []
     text = _text(doc)
@@ -1599,13 +1607,14 @@ def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[State
         words = left.split()
         s0, s1 = line_start + m.start(1), line_start + m.end(1)
         c0, c1 = _trim_inner(text, line_start + m.start(2), line_start + m.end(2))
-        # an attitude nested in the claim ("Voters are worried about…") does not block it
-        if any(st.start < c1 and c0 < st.end and st.rule not in _NESTED_RULES for st in found):
+        caps = left.isupper() and len(left) > 2
+        # an attitude nested in the claim ("Voters are worried about…") does not block it, and a
+        # transcript turn ("PENCE: …") holds whatever its speaker reports
+        if not caps and any(st.start < c1 and c0 < st.end and st.rule not in _NESTED_RULES for st in found):
             first = False
             continue
         span = doc.char_span(s0, s1, alignment_mode="expand")
         named = span is not None and any(e.label_ in ("PER", "PERSON", "ORG", "NORP") for e in span.ents)
-        caps = left.isupper() and len(left) > 2
         # "— Marie Dupont : « … »", "The fire chief: “…”": a short name before a quotation
         quoted = (text[c0] in q.OPENING and len(words) <= 6 and left[:1].isupper() and span is not None
                   and not any(t.pos_ in ("VERB", "AUX") for t in span))  # a name, not "X a tweeté :"
@@ -1619,7 +1628,7 @@ def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[State
 
 
 _NESTED_RULES = {"noun", "adjective", "raising"}
-_SPEAKER_COLON = re.compile(r"^\s*(?:[—–-]\s*)?([^\W\d_][^:―\n\"“«]{1,38}?)\s?[:―]\s*(\S.{8,})$")
+_SPEAKER_COLON = re.compile(r"^\s*(?:[—–-]\s*|[\"“«]\s?)?([^\W\d_][^:―\n\"“«]{1,38}?)\s?[:―]\s*(\S.{8,})$")
 
 
 def _kind(text: str, quotes: list[q.Quote], st: Statement) -> str:

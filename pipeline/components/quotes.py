@@ -5,8 +5,9 @@ and straight quotes `"` are ambiguous (opening or closing). Here pairing is done
 with a small stack: curly and angle marks have a direction; a straight quote is opening or
 closing by its neighbours (space before and letter after = opening, and so on). Unclosed quotes
 are closed at the end of the paragraph when the next paragraph opens a quote again (the
-multi-paragraph quotation convention), otherwise they are dropped. Only outermost quotes are
-returned; nested quotes (« … “ … ” … ») stay inside their parent.
+multi-paragraph quotation convention), otherwise they are dropped. A closing mark at a word start
+with nothing open opens a quotation when the same mark closes it later in the paragraph (”…”).
+Only outermost quotes are returned; nested quotes (« … “ … ” … ») stay inside their parent.
 """
 
 from __future__ import annotations
@@ -94,6 +95,9 @@ def find_quotes(text: str, pairs: list[list[str]], double_apostrophe: bool = Fal
             if ch not in marks:
                 continue
             is_open, is_close = ch in opens, ch in closes
+            if not is_open and not stack and _closer_as_opener(text, i, p1):
+                stack.append((ch, i))  # ”…” (a closing mark typed for the opening one)
+                continue
             if is_open and is_close:  # same mark both ways (", or “ used as closer of „)
                 expected = stack[-1][0] if stack else None
                 role = (
@@ -130,6 +134,14 @@ def find_quotes(text: str, pairs: list[list[str]], double_apostrophe: bool = Fal
         out.extend(fallback)
     out.sort(key=lambda q: q.start)
     return SortedRanges(q for q in out if q.inner[1] - q.inner[0] > 0)
+
+
+def _closer_as_opener(text: str, i: int, p1: int) -> bool:
+    """A closing mark with nothing open, at a word start, before a letter, and met again later in
+    the paragraph: it opens the quotation ("”Mr. Trump embodies…” ― Sonya Herridge")."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < p1 else " "
+    return (before.isspace() or before in "([") and after.isalnum() and text.find(text[i], i + 1, p1) > 0
 
 
 def _closes_first(text: str, p0: int, p1: int, closer: str, opens: dict[str, str]) -> bool:

@@ -9,7 +9,9 @@ knowing a single word of the language:
   V2 languages that put the speaker after the quote);
 - a name, an optional word and a colon before a quotation: `Jan Novák řekl: "…"`, `Ruto: «…»`;
 - a dialogue dash closing unquoted speech: `…, — говорит Ирина Моисеевна.`;
-- a line opening with a name and a colon: `Jan Novák: …` (interviews, headlines).
+- a line opening with a name and a colon: `Jan Novák: …` (interviews, headlines);
+- a quotation signed with a dash and a name that ends the line: `“…” ― Jan Novák` (collections
+  of readers' or experts' quotes, epigraphs, embedded posts).
 
 A quotation with none of these gets the nearest capitalised name sequence of its sentence as the
 source, or the source of the statement just before it (a quotation continuing the same speech).
@@ -269,6 +271,28 @@ def _colon_line(text: str, words: list[_W], us: int, ue: int) -> Statement | Non
     return Statement(cs, ue, "direct", None, None, None, s, e, confidence=0.4, rule="universal:name-colon")
 
 
+_SIGNATURE = re.compile(r"[ \t\u00a0]*(?:[―—–]|-(?=[ \u00a0]))[ \t\u00a0]*([^\n,;:(]{2,60}?)"
+                        r"(?:,[^\n]{0,80})?[ \t\u00a0]*(?:\n|$)")
+
+
+def signature(text: str, q1: int) -> tuple[int, int, int] | None:
+    """`“…” ― Jan Novák` / `« … » — Marie Dupont, maire de Lyon`: a dash after the closing mark and
+    a name (one to six capitalised words, particles allowed) that ends the line; an apposition
+    after a comma may follow. Returns (dash offset, name start, name end)."""
+    m = _SIGNATURE.match(text, q1)
+    if m is None:
+        return None
+    name = m.group(1).strip().rstrip(".")
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or any(ch.isdigit() for ch in name):
+        return None
+    if not all(w[:1].isupper() or w.lower() in _NAME_GLUE for w in words):
+        return None
+    dash = next(i for i in range(q1, m.end()) if text[i] in DASHES)
+    start = m.start(1) + m.group(1).index(name)
+    return dash, start, start + len(name)
+
+
 def _claimed(found: list[Statement], s: int, e: int) -> bool:
     return any(min(st.end, e) - max(st.start, s) > 0 for st in found)
 
@@ -288,6 +312,12 @@ def find_statements(doc: Doc, found: list[Statement] | None = None,
         here: list[Statement] = []
         for q0, q1 in (q for q in qs if us <= q[0] and q[1] <= ue):
             if _claimed(found + out + here, q0, q1):
+                continue
+            signed = signature(text, q1)
+            if signed is not None:
+                dash, s0, s1 = signed
+                here.append(Statement(q0, q1, "direct", dash, dash + 1, text[dash], s0, s1, confidence=0.45,
+                                      rule="universal:quote-signature"))
                 continue
             st = _quote_after(text, words, q0, q1, pronouns) or _quote_before(text, words, q0, us, 0)
             if st is None:
