@@ -36,6 +36,17 @@ ROWS = [
      "Le maire", "déclaré", "que les habitants du quartier - y compris M. Durand - recevront une aide",
      "indirect", "clause"),
     # the perfect infinitive the parser hangs on the addressee ("auprès de l'AFP avoir signé")
+    # a "que" the model tags ADV still marks the clause, and it belongs to the relative clause's verb
+    ("fr", "Le projet a été salué par plusieurs élus, à l'exception notable de Jean Dupuis , président du "
+           "Sénat , qui a rappelé au cours d'un voyage en Allemagne que selon lui « le troisième mandat "
+           "du maire n'est pas légal. »",
+     "l'exception notable de Jean Dupuis , président du Sénat", "rappelé",
+     "que selon lui « le troisième mandat du maire n'est pas légal. »", "mixed", "complementizer"),
+    # "a twitté" read as the verb "a" with the object "twitté": the subject of "a" is the source
+    ("fr", "Dans la nuit, le collectif Transparence a twitté que dès le départ, la réforme avait été "
+           "écrite pour les banques.",
+     "le collectif Transparence", "twitté", "que dès le départ, la réforme avait été écrite pour les banques",
+     "indirect", "complementizer"),
     ("fr", "Le syndicat a reconnu auprès de l'AFP avoir signé l'accord.",
      "Le syndicat", "reconnu", "avoir signé l'accord", "indirect", "clause"),
     # "selon" right after a complementizer belongs to the reported clause, not before it

@@ -953,22 +953,44 @@ def _absorb_next_quote(
 
 def _complementizer_after(tok: Token, cfg: Config) -> Token | None:
     """ "a confié à X lundi sur BFMTV qu'il…" mis-parsed as a relative clause: the first
-    complementizer after the cue, inside the cue's subtree, with no other verb in between."""
+    complementizer after the cue, with no other verb in between. It may lie past the cue's
+    phrase when the parser hung its clause higher up ("…, qui a rappelé en Allemagne que…"
+    with the clause on the main verb); a cue verb in between takes it instead."""
     doc = tok.doc
-    end = min(tok.right_edge.i, tok.sent.end - 1)
-    for i in range(tok.i + 1, end + 1):
+    phrase_end = min(tok.right_edge.i, tok.sent.end - 1)
+    ancestors = list(tok.ancestors)
+    for i in range(tok.i + 1, tok.sent.end):
         t = doc[i]
+        inside = i <= phrase_end
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:tense", "aux:pass", "auxpass", "cop"):
-            if t.head.i == tok.i and t.dep_ not in cfg.object_deps:
+            if (t.head.i == tok.i and t.dep_ not in cfg.object_deps) or not inside:
                 return None
-        if t.lower_ in cfg.complementizers and t.pos_ == "SCONJ" and t.dep_ == "mark" and t.head.i > i:
+            if t.pos_ == "VERB" and _lemma(t, cfg) in cfg.clause_cues and not any(
+                    c.dep_ in cfg.clause_deps for c in t.children):
+                return None  # the nearer cue verb takes the clause
+        # "que" marking a clause, whatever its tag (the French model sometimes tags it ADV)
+        marks_clause = t.pos_ in ("SCONJ", "ADV") and t.dep_ == "mark" and t.head.i > i
+        if t.lower_ in cfg.complementizers and marks_clause:
             prev = doc[i - 1]
-            return t if prev.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "VERB") else None
-        if t.lower_ in cfg.complementizers and _addressee_relative(t, tok):
+            # past the phrase, nothing but the cue's adjuncts in between: the parser hung the
+            # clause on a verb above the cue
+            governed = _verb_above(t.head) == tok if inside else bool(ancestors)
+            ok = prev.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "VERB") and governed
+            return t if ok else None
+        if inside and t.lower_ in cfg.complementizers and _addressee_relative(t, tok):
             return t
         if t.is_punct and t.text in ".;:!?":
             return None
     return None
+
+
+def _verb_above(tok: Token) -> Token:
+    """The nearest verb that governs `tok`'s phrase (a clause inside a relative clause belongs to
+    the relative clause's verb, not to the main one)."""
+    t = tok.head
+    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+        t = t.head
+    return t
 
 
 def _addressee_relative(t: Token, cue: Token) -> bool:
@@ -1100,6 +1122,10 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             return _mention_chars(passive_subj[0], cfg)
         if passive:
             return None  # "il a été annoncé que…" has no source
+        if (tok is verb and not subj and tok.dep_ in cfg.object_deps and tok.head.i == tok.i - 1
+                and tok.head.pos_ in ("VERB", "AUX")):
+            tok = tok.head  # "X a twitté que…" parsed as the verb "a" with the object "twitté"
+            continue
         after = _noun_after(tok, cfg, quotes)
         if after is not None:
             return _mention_chars(after, cfg)
