@@ -47,6 +47,23 @@ ROWS = [
            "écrite pour les banques.",
      "le collectif Transparence", "twitté", "que dès le départ, la réforme avait été écrite pour les banques",
      "indirect", "complementizer"),
+    # a present participle the tagger takes for an adjective: in apposition to its speaker, or a
+    # gerund whose speaker is the subject of the verb it hangs on; its content ends with its phrase
+    ("fr", "Le directeur, martelant que ces primes n'avaient rien à voir avec les résultats, a quitté la "
+           "réunion.",
+     "Le directeur", "martelant", "que ces primes n'avaient rien à voir avec les résultats", "indirect",
+     "clause"),
+    ("fr", "La sénatrice a quitté l'hémicycle en martelant que ces voyages n'avaient « rien à voir » "
+           "avec son mandat.",
+     "La sénatrice", "martelant", "que ces voyages n'avaient « rien à voir » avec son mandat", "mixed",
+     "complementizer"),
+    # a relative clause set off by commas closes before the main verb the parser hung inside it
+    ("es", "La directora, que negó los hechos y afirmó que el colegio es seguro, compareció ayer ante el "
+           "juez.",
+     "La directora", "afirmó", "que el colegio es seguro", "indirect", "clause"),
+    ("es", "Los dos concejales, que han rechazado las críticas y aseguran que el presupuesto es "
+           "suficiente, se reunieron ayer con el alcalde.",
+     "Los dos concejales", "aseguran", "que el presupuesto es suficiente", "indirect", "clause"),
     ("fr", "Le syndicat a reconnu auprès de l'AFP avoir signé l'accord.",
      "Le syndicat", "reconnu", "avoir signé l'accord", "indirect", "clause"),
     # "selon" right after a complementizer belongs to the reported clause, not before it

@@ -265,7 +265,9 @@ def _participle_sources(doc: Doc, found: list[Statement]) -> None:
         if cue is None:
             continue
         tok = cue[0]
-        if "Part" not in tok.morph.get("VerbForm") and tok.tag_ != "VBG" or tok.dep_ in ("acl", "amod"):
+        tagged_adjective = tok.pos_ == "ADJ" and st.cue_lemma != tok.lower_  # "martelant" -> marteler
+        if ("Part" not in tok.morph.get("VerbForm") and tok.tag_ != "VBG" and not tagged_adjective
+                or tok.dep_ in ("acl", "amod")):
             continue
         for prev in reversed(ordered[:i]):
             if prev.cue_start is None or prev.source_start is None:
@@ -651,6 +653,7 @@ def _finish(
             content = _extend_to_sentence_end(tok, content, cfg, quotes)
     if rule in ("clause", "complementizer"):
         content = _cut_at_new_subject(tok, content, cfg, quotes)
+        content = _cut_at_relative_close(tok, content)
     content = _with_closing_mark(text, quotes, _expand_to_quotes(text, quotes, *content))
     content = _absorb_next_quote(text, quotes, content, claimed)
     for a, b in sorted_ranges(claimed).overlapping(*content):  # never run into a quotation another cue frames
@@ -867,6 +870,40 @@ def _cut_at_new_subject(
     return content
 
 
+def _after_comma_relative(tok: Token) -> bool:
+    """Whether the cue stands in a relative clause opened by a comma and not yet closed
+    (", que negó los hechos y afirmó…"), read from the words, as parsers garble these."""
+    doc = tok.doc
+    for k in range(tok.i - 1, tok.sent.start, -1):
+        t = doc[k]
+        if t.text in (",", ";", ":") or t.text in q.OPENING or t.text in q.CLOSING:
+            return False
+        if _is_rel(t) and t.dep_ in ("nsubj", "nsubj:pass") and doc[k - 1].text == ",":
+            return True
+    return False
+
+
+def _cut_at_relative_close(tok: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """ "La directora, que afirmó que el colegio es seguro, compareció ayer": a relative clause set
+    off by a comma closes at the comma before the main verb, which parsers often hang inside it;
+    the content stops there."""
+    doc = tok.doc
+    if not _after_comma_relative(tok):
+        return content
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return content
+    for t in span:
+        if t.text != "," or t.i <= tok.i:
+            continue
+        k = t.i + 1
+        while k < len(doc) and doc[k].pos_ in ("PRON", "ADV", "PART") and doc[k].i < span.end:
+            k += 1  # "…, se encuentran", "…, ya compareció"
+        if k < span.end and doc[k].pos_ in ("VERB", "AUX") and "Fin" in doc[k].morph.get("VerbForm"):
+            return _trim(_text(doc), content[0], t.idx)
+    return content
+
+
 def _present_participle(t: Token) -> bool:
     """ "adding", "affirmant", "asegurando": the participle that opens a statement of its own."""
     form = t.morph.get("VerbForm")
@@ -975,7 +1012,7 @@ def _complementizer_after(tok: Token, cfg: Config) -> Token | None:
             # past the phrase, nothing but the cue's adjuncts in between: the parser hung the
             # clause on a verb above the cue
             governed = _verb_above(t.head) == tok if inside else bool(ancestors)
-            ok = prev.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "VERB") and governed
+            ok = (prev.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "VERB") or prev.i == tok.i) and governed
             return t if ok else None
         if inside and t.lower_ in cfg.complementizers and _addressee_relative(t, tok):
             return t
@@ -1013,6 +1050,8 @@ def _extend_to_sentence_end(
     sent = tok.sent
     if content[1] >= sent.end_char or tok.idx > content[0]:
         return content
+    if (_present_participle(tok) or tok.pos_ == "ADJ") and sent.root.idx >= content[1]:
+        return content  # "Le maire, martelant que…, a quitté la salle": the sentence goes on without it
     rest = doc.char_span(content[1], sent.end_char, alignment_mode="expand")
     if rest is None:
         return content
@@ -1094,6 +1133,9 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
                 if found is not None:
                     return found
                 break
+    participle = _participial_source(verb, cfg, quotes)
+    if participle is not None:
+        return participle
     clitic = _inverted_clitic(verb)
     if clitic is not None:
         # "», affirme-t-il": the parser hangs "-il" elsewhere, often as the head of the clause;
@@ -1140,6 +1182,30 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
         ):
             return _mention_chars(tok.head, cfg)  # "a Donald Trump tweet attacking…"
         break
+    return None
+
+
+def _participial_source(verb: Token, cfg: Config, quotes: list[q.Quote]) -> tuple[int, int] | None:
+    """A present participle with no subject of its own, which the tagger often takes for an
+    adjective ("martelant"): after a gerund mark ("en martelant que…") its speaker is the subject
+    of the verb it hangs on; set off by a comma after a noun ("Le maire, martelant que…,") it is
+    that noun."""
+    if not _present_participle(verb) and verb.pos_ != "ADJ":
+        return None
+    if any(c.dep_ in cfg.subject_deps for c in verb.children):
+        return None
+    doc = verb.doc
+    gerund = any(c.lower_ in cfg.gerund_marks and c.i == verb.i - 1 for c in verb.children)
+    if gerund:
+        for anc in verb.ancestors:
+            if _verbal(anc) and anc.i != verb.i:
+                subj = [c for c in anc.children if c.dep_ in cfg.subject_deps and not _in_quote(c, quotes)]
+                return _mention_chars(_pick_subject(subj), cfg) if subj else None
+        return None
+    head = verb.head
+    if (verb.dep_ in ("appos", "acl") and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i
+            and doc[verb.i - 1].text == ","):
+        return _mention_chars(head, cfg, stop=verb)
     return None
 
 
