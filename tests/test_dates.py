@@ -385,3 +385,25 @@ def test_a_carried_year_never_contradicts_the_tense():
     text = "Le plan court jusqu'en 2027. Le ministre a annoncé le 24 mars la fermeture du site."
     got = values(text, "fr", date(2026, 12, 10))
     assert got["le 24 mars"] == "2026-03-24"  # said in the past: not 2027-03-24
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The hearings are set for 3/14, 3/18 or 4/12.", {"3/14": "2026-03-14", "3/18": "2026-03-18",
+                                                            "4/12": "2026-04-12"}),
+    ("es", "Las audiencias serán el 14/3, 18/3 o 2/4.", {"14/3": "2026-03-14", "18/3": "2026-03-18"}),
+    ("en", "Is it 3/14, 15 of March?", {"3/14": "2026-03-14", "15 of March": "2026-03-15"}),
+    ("ja", "3月14日、3月18日、4月2日に会議があります。", {"3月14日": "2026-03-14", "3月18日": "2026-03-18"}),
+])
+def test_a_list_of_dates_is_one_mention_per_date(lang, text, expected):
+    got = values(text, lang, MAR4)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_two_digit_year_after_a_comma_only_when_glued():
+    assert values("on 08/12,15", "en", MAR4)["08/12,15"] == "2015-08-12"
+    assert values("on 08/12, 2015", "en", MAR4)["08/12, 2015"] == "2015-08-12"
+
+
+def test_listed_weekdays_are_separate_days():
+    got = [d.text for d in find_dates("¿Puede el lun. mar. o miérc.?", "es", MAR4)]
+    assert "lun. mar." not in got and "lun." in got

@@ -297,7 +297,9 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[r
         if dprel else "(?P<dprel>(?!))",
         r"(?P<isocompact>(?<![\d/.-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d]))",
         r"(?P<iso>(?<![\d/.])\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?![\d])",
-        r"(?P<numdate>(?<![\d.,/-])\d{1,2}[/.-]\d{1,2}(?:[/.-]|,\s?)(?:\d{4}|\d{2})(?![\d]))",
+        # after a comma a year has four digits or is glued ("08/12,15"): "11/20, 11/22" and
+        # "11/20, 12 of Nov" are lists
+        r"(?P<numdate>(?<![\d.,/-])\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2})|,\s?\d{4}|,\d{2}(?![/.]\d))(?![\d]))",
     ]
     # "22/04", "11/20" (not "2/3": a fraction)
     parts.append(r"(?P<daymonth>(?<![\d.,/])(?=\d\d|\d/\d\d)\d{1,2}/\d{1,2}(?![\d/]))")
@@ -1163,6 +1165,9 @@ def _trim(text: str, g: list[Atom], lex: Lexicon) -> list[Atom]:
     return g
 
 
+_LIST_COMMA = re.compile("[,、，]")  # the commas that list dates ("11/20, 11/22", "11月20日、11月22日")
+
+
 def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> list[list[Atom]]:
     groups: list[list[Atom]] = []
     for a in atoms:
@@ -1186,7 +1191,8 @@ def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> li
                 split.append(cur)  # "July 13th July 14th"
                 cur = [a]
                 continue
-            if ("," in gap and _has_date(cur) and (_has_date(rest) or _starts_shift(rest))) or (
+            if (_LIST_COMMA.search(gap) and _has_date(cur) and (_has_date(rest) or _starts_shift(rest))) or (
+                    a.cls == "weekday" and cur[-1].cls == "weekday") or (
                     _has_date(cur) and _starts_relative(rest, cur)) or (
                     a.cls == "range" and a.text.lower() in lex.conjunctions and _has_date(cur)
                     and _has_date(rest[1:]) and not _between(text, cur[0].start, lex)):
