@@ -407,3 +407,20 @@ def test_a_two_digit_year_after_a_comma_only_when_glued():
 def test_listed_weekdays_are_separate_days():
     got = [d.text for d in find_dates("¿Puede el lun. mar. o miérc.?", "es", MAR4)]
     assert "lun. mar." not in got and "lun." in got
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [
+    ("ko", "그는 3년 2개월 10일 전에 회사를 떠났다.", "3년 2개월 10일 전에", "2022-12-25"),
+    ("ko", "공사는 4주 후에 끝난다.", "4주 후에", "2026-04-01"),
+    ("ko", "그들은 몇일 전에 만났다.", "몇일 전에", "2026-03-01"),
+    ("ja", "工事は三週間後に終わります。", "三週間後", "2026-03-25"),
+    ("ja", "彼は1年と5日前に引っ越した。", "1年と5日前", "2025-02-27"),
+    ("ja", "数日前に発表された。", "数日前", "2026-03-01"),
+    ("zh", "会议在两个月后举行。", "两个月后", "2026-05-04"),
+])
+def test_a_glued_duration_with_its_direction_is_one_shift(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected
+
+
+def test_a_month_marker_is_not_a_glued_unit():
+    assert values("5월 3일 전에 신청하세요.", "ko", MAR4).get("5월 3일") == "2026-05-03"

@@ -56,6 +56,7 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {ord(c): "'" for c
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                "七": 7, "八": 8, "九": 9}
 _CJK_NUM = "[〇零一二两兩三四五六七八九十]"
+_CJK_BIG = "[〇零一二两兩三四五六七八九十百千]"  # a count or a spelled year ("二千", "两千")
 _NOSPACE_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN")
 
 
@@ -105,6 +106,8 @@ class Lexicon:
     weak_month_after: set[str] = field(default_factory=set)  # "in", "en", "fin": a weak month is a month
     weak_month_title: bool = False  # a weak month must be capitalised too ("March", not "march")
     prep_tense: dict[str, str] = field(default_factory=dict)  # "depuis" -> past, "jusqu'à" -> future
+    chain_units: dict[str, str] = field(default_factory=dict)  # glued unit -> unit ("주", "か月")
+    chain_numbers: dict[str, int] = field(default_factory=dict)  # "数", "몇": counts inside a glued duration
 
 
 def _locale(code: str):
@@ -139,7 +142,9 @@ def lexicon(code: str) -> Lexicon:
     nospace = data.get("boundary") == "none" or (
         not data.get("boundary") and _nospace(info.get("january", []) + info.get("monday", [])))
     words = _vocabulary(data, info, nospace)
-    atoms, dprel = _atom_pattern(data, info, words, nospace)
+    chain_units = _chain_units(data, info, words) if nospace or data.get("boundary") == "left" else {}
+    chain_numbers = {w.lower(): int(n) for w, n in (data.get("chain_numbers") or {}).items()}
+    atoms, dprel = _atom_pattern(data, info, words, nospace, chain_units, chain_numbers)
     glue, gap_re = _gap_pattern(data, info, nospace)
     weak = {w.lower() for w in data.get("weak_names", [])}
 
@@ -167,7 +172,21 @@ def lexicon(code: str) -> Lexicon:
                    weak_month_after={w.lower() for w in data.get("weak_month_after", [])},
                    weak_month_title=bool(data.get("weak_month_title")),
                    prep_tense={w.lower(): tense for tense in ("past", "future")
-                               for w in data.get(f"{tense}_prepositions", [])})
+                               for w in data.get(f"{tense}_prepositions", [])},
+                   chain_units=chain_units, chain_numbers=chain_numbers)
+
+
+def _chain_units(data: dict, info: dict, words: dict) -> dict[str, str]:
+    """Units glued to their number in scripts without spaces ("2주", "21日", "1か月"): the
+    language's unit words plus dateparser's, bare 년/年/일/日 included (too ambiguous as words, safe
+    after a number), but not the month marker ("5월" is May, not five months)."""
+    months = set((data.get("ymd_markers") or {}).get("month", []))
+    units = {w: u for w, (cls, u) in words.items() if cls == "unit" and isinstance(u, str)}
+    for unit in UNITS:
+        for name in info.get(unit, []):
+            if name not in months:
+                units.setdefault(name.lower(), unit)
+    return units
 
 
 def _holiday_date(md: str) -> tuple:
@@ -280,7 +299,8 @@ def _locale_words(info: dict, nospace: bool, drop: set[str], min_word_length: in
                 add(p, "rel" if unit == "day" else "relunit", n if unit == "day" else (n, unit))
 
 
-def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[re.Pattern, list]:
+def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool, chain_units: dict[str, str],
+                  chain_numbers: dict[str, int]) -> tuple[re.Pattern, list]:
     """One regex for every atom: structured patterns first, then every word (longest first)."""
     ymd = data.get("ymd_markers") or {}
     num = rf"(?:\d{{1,4}}|{_CJK_NUM}{{1,4}})"
@@ -318,6 +338,8 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[r
         hours = "|".join(re.escape(w) for w, n in spelled if 1 <= int(n) <= 12) or "(?!)"
         parts.append(rf"(?<!\w)(?P<timeref>(?:{tp})\s+(?:(?:[01]?\d|2[0-3])(?:[:.h]\d{{2}})?(?![\d.,]\d)|(?:{hours})(?!\w)))"
                      r"(?!\s?%)")
+    if chain_units:  # "2년 1개월 21일 전", "一か月と二十一日前", "2주 후": one duration with its direction
+        parts.append(rf"(?P<durchain>{_chain_pattern(words, chain_units, chain_numbers, data)})")
     if ymd:
         y = "|".join(map(re.escape, ymd.get("year", [])))
         mo = "|".join(map(re.escape, ymd.get("month", [])))
@@ -358,6 +380,20 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[r
     if not nospace:  # every atom starts a word or a number: skip positions inside words at once
         alternatives = rf"(?:(?<!\w)|(?=\d))(?:{alternatives})"
     return re.compile(alternatives, re.I), dprel
+
+
+def _alt(ws) -> str:
+    return "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+
+
+def _chain_pattern(words: dict, units: dict[str, str], numbers: dict[str, int], data: dict) -> str:
+    """Number + glued unit, repeated (joined by a comma or a conjunction), then an ago/later word."""
+    spelled = _alt(w for w, (c, _) in words.items() if c == "num")
+    num = rf"(?:\d{{1,4}}|{_CJK_BIG}{{1,5}}|{_alt(numbers)}|{spelled})"
+    direction = _alt(w for w, (c, _) in words.items() if c in ("ago", "in"))
+    joint = rf"(?:\s*[,、，]?\s*(?:(?:{_alt(data.get('conjunctions') or [])})\s*)?)"
+    pair = rf"{num}\s?(?:{_alt(units)})"
+    return rf"(?<![\d.,]){pair}(?:{joint}{pair})*\s?(?:{direction})"
 
 
 class _Trie:
@@ -428,6 +464,12 @@ def _cjk_int(s: str) -> int | None:
         return int(s)
     if not s:
         return None
+    for mark, size in (("千", 1000), ("百", 100)):  # "二千", "两千零八", "三百"
+        if mark in s:
+            a, _, b = s.partition(mark)
+            high = _CJK_DIGITS.get(a, 1) if a else 1
+            low = _cjk_int(b.lstrip("〇零")) if b.lstrip("〇零") else 0
+            return None if low is None or len(a) > 1 else high * size + low
     if "十" in s:
         a, _, b = s.partition("十")
         tens = _CJK_DIGITS.get(a, 1) if a else 1
@@ -468,6 +510,8 @@ def _raw_atoms(text: str, lex: Lexicon) -> list[Atom]:
             out.append(Atom(s, e, "num", int(re.match(r"\d+", t).group(0)), t))
         elif kind == "year":
             out.append(Atom(s, e, "year", int(t), t))
+        elif kind == "durchain":
+            out.append(Atom(s, e, "durchain", _read_chain(t, lex), t))
         elif kind == "dprel":
             for pat, unit, sign in lex.dprel:
                 mm = pat.fullmatch(t)
@@ -481,6 +525,27 @@ def _raw_atoms(text: str, lex: Lexicon) -> list[Atom]:
         else:
             out.append(Atom(s, e, kind, None, t))
     return out
+
+
+def _read_chain(t: str, lex: Lexicon) -> tuple[list, int]:
+    """([(n, unit), ...], sign) of a glued duration such as "2년 1개월 21일 전"."""
+    low = t.lower()
+    sign = 1
+    for w, (cls, payload) in sorted(lex.words.items(), key=lambda x: -len(x[0])):
+        if cls in ("ago", "in") and low.rstrip().endswith(w):
+            sign = payload if isinstance(payload, int) else 1
+            low = low.rstrip()[:-len(w)]
+            break
+    units = sorted(lex.chain_units, key=len, reverse=True)
+    numbers = {w: int(n) for w, (c, n) in lex.words.items() if c == "num"} | lex.chain_numbers
+    unit_re = "|".join(map(re.escape, units))
+    number_re = "|".join(map(re.escape, sorted(numbers, key=len, reverse=True))) or "(?!)"
+    deltas = []
+    for n, u in re.findall(rf"(\d+|{_CJK_BIG}+|{number_re})\s?({unit_re})", low):
+        v = numbers.get(n) if n in numbers else _cjk_int(n)
+        if v is not None:
+            deltas.append((v, lex.chain_units[u]))
+    return deltas, sign
 
 
 def _counting_word(a: Atom, last: bool, lex: Lexicon) -> bool:
@@ -749,6 +814,11 @@ class _Collector:
         p.unit = a.payload
         self.pending = None
 
+    def durchain(self, i: int, a: Atom) -> None:
+        deltas, sign = a.payload
+        self.p.deltas.extend(deltas)
+        self.p.sign = sign
+
     def dprel(self, i: int, a: Atom) -> None:
         n, unit, sign = a.payload
         self.p.deltas.append((n, unit))
@@ -783,6 +853,7 @@ _COLLECT: dict[str, Callable[[_Collector, int, Atom], None]] = {
     "weekday": _Collector.weekday, "weekwd": _Collector.weekwd, "holiday": _Collector.holiday,
     "mod": _Collector.mod, "ord": _Collector.ordinal, "week": _Collector.week, "rel": _Collector.rel,
     "relunit": _Collector.relunit, "unit": _Collector.unit, "dprel": _Collector.dprel,
+    "durchain": _Collector.durchain,
     "ago": _Collector.sign, "in": _Collector.sign, "time": _Collector.time, "timeref": _Collector.time,
     "timedot": _Collector.time, "timeword": _Collector.timeword, "set": _Collector.set,
 }
@@ -1090,8 +1161,8 @@ def tense_from_cues(text: str, lang: str, at: int | None = None) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------- search
-_DATEISH = {"isocompact", "weekwd", "daymonth_dot", "holiday", "dayref", "dprel", "iso", "numdate",
-            "daymonth",
+_DATEISH = {"isocompact", "weekwd", "daymonth_dot", "holiday", "dayref", "dprel", "durchain", "iso",
+            "numdate", "daymonth",
             "ymd", "month", "weekday", "rel", "relunit", "week", "year", "anchor"}  # a date, not a time
 _ANCHORS = _DATEISH | {"timedot", "timeref", "time", "timeword", "set"}  # a mention needs one
 
