@@ -424,3 +424,19 @@ def test_a_glued_duration_with_its_direction_is_one_shift(lang, text, key, expec
 
 def test_a_month_marker_is_not_a_glued_unit():
     assert values("5월 3일 전에 신청하세요.", "ko", MAR4).get("5월 3일") == "2026-05-03"
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [
+    ("en", "The council meets on the second Thursday.", "second Thursday", "2026-03-12"),
+    ("nl", "De markt is de derde zaterdag open.", "derde zaterdag", "2026-03-21"),
+    ("it", "Il mercato apre il primo lunedì.", "primo lunedì", "2026-03-02"),
+    ("ko", "시장은 두 번째 토요일에 열린다.", "두 번째 토요일", "2026-03-14"),
+    ("ja", "市場は第二土曜日に開かれます。", "第二土曜日", "2026-03-14"),
+    ("ja", "来月の第1火曜日に会います。", "来月の第1火曜日", "2026-04-07"),
+])
+def test_an_nth_weekday_without_a_month_is_of_the_current_month(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected
+
+
+def test_a_fifth_weekday_the_month_lacks_is_no_day():
+    assert "fifth Wednesday" not in values("on the fifth Wednesday", "en", MAR4)  # March 2026 has four

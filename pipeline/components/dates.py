@@ -897,6 +897,8 @@ def _base_day(p: _Parts, r: date, lex: Lexicon, tense: str | None, ctx_year: int
             month = date(p.y or ctx_year or r.year, p.m, 1)
         elif p.relunit and p.relunit[1] == "month":
             month = _shift(r.replace(day=1), p.relunit[0], "month")
+        elif p.relunit is None and p.week is None and p.mod is None:
+            month = r.replace(day=1)  # "the third Tuesday", "tweede zondag": of the current month
         if month is not None:
             first = month + timedelta(days=(p.wd - month.weekday()) % 7)
             v = first + timedelta(weeks=p.nth - 1)
