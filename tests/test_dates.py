@@ -440,3 +440,28 @@ def test_an_nth_weekday_without_a_month_is_of_the_current_month(lang, text, key,
 
 def test_a_fifth_weekday_the_month_lacks_is_no_day():
     assert "fifth Wednesday" not in values("on the fifth Wednesday", "en", MAR4)  # March 2026 has four
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [
+    ("en", "He was born on the third of March nineteen sixty four.", "third of March nineteen sixty four",
+     "1964-03-03"),
+    ("en", "It opened on May second, two thousand and nine.", "May second, two thousand and nine",
+     "2009-05-02"),
+    ("en", "The treaty was signed 8 July nineteen twenty one.", "8 July nineteen twenty one", "1921-07-08"),
+    ("es", "Nació el once de mayo de mil novecientos setenta.", "once de mayo de mil novecientos setenta",
+     "1970-05-11"),
+    ("it", "Nacque il tre aprile millenovecentoquaranta.", "tre aprile millenovecentoquaranta", "1940-04-03"),
+    ("nl", "Geboren op twaalf mei negentienhonderdvijftig.", "twaalf mei negentienhonderdvijftig",
+     "1950-05-12"),
+    ("fr", "Il est né le deux juin à dix neuf quarante cinq.", "deux juin à dix neuf quarante cinq",
+     "1945-06-02"),
+    ("ja", "二千年の九月十日に生まれた。", "二千年の九月十日", "2000-09-10"),
+    ("zh", "两千零八年八月八日开幕。", "两千零八年八月八日", "2008-08-08"),
+])
+def test_a_year_spelled_in_words_is_the_year_of_the_date(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected
+
+
+def test_a_round_spelled_count_after_a_digit_day_is_not_a_year():
+    got = values("On May 5, two thousand people marched.", "en", MAR4)
+    assert got == {"May 5": "2026-05-05"}

@@ -108,6 +108,7 @@ class Lexicon:
     prep_tense: dict[str, str] = field(default_factory=dict)  # "depuis" -> past, "jusqu'à" -> future
     chain_units: dict[str, str] = field(default_factory=dict)  # glued unit -> unit ("주", "か月")
     chain_numbers: dict[str, int] = field(default_factory=dict)  # "数", "몇": counts inside a glued duration
+    nospace: bool = False  # a script without spaces between words
 
 
 def _locale(code: str):
@@ -173,7 +174,7 @@ def lexicon(code: str) -> Lexicon:
                    weak_month_title=bool(data.get("weak_month_title")),
                    prep_tense={w.lower(): tense for tense in ("past", "future")
                                for w in data.get(f"{tense}_prepositions", [])},
-                   chain_units=chain_units, chain_numbers=chain_numbers)
+                   chain_units=chain_units, chain_numbers=chain_numbers, nospace=nospace)
 
 
 def _chain_units(data: dict, info: dict, words: dict) -> dict[str, str]:
@@ -344,7 +345,8 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool, chain_unit
         y = "|".join(map(re.escape, ymd.get("year", [])))
         mo = "|".join(map(re.escape, ymd.get("month", [])))
         d = "|".join(map(re.escape, ymd.get("day", [])))
-        parts.append(rf"(?P<ymd>(?:{num}\s*(?:{y})\s*(?:的|の)?\s*)?(?:{num}\s*(?:{mo})\s*)(?:{num}\s*(?:{d})|{_CJK_NUM}{{1,3}}(?![年月{_CJK_NUM[1:-1]}]))?"
+        yr = rf"(?:\d{{1,4}}|{_CJK_BIG}{{1,5}})"  # "二千年", "两千零八年"
+        parts.append(rf"(?P<ymd>(?:{yr}\s*(?:{y})\s*(?:的|の)?\s*)?(?:{num}\s*(?:{mo})\s*)(?:{num}\s*(?:{d})|{_CJK_NUM}{{1,3}}(?![年月{_CJK_NUM[1:-1]}]))?"
                      rf"|(?:\d{{4}}|{_CJK_NUM}{{4}})\s*(?:{y})(?!\s*\d)|(?<![\d月월{_CJK_NUM[1:-1]}])(?:\d{{1,2}}|{_CJK_NUM}{{1,3}})\s*(?:{d}))")
     tsuf = data.get("time_suffixes") or []
     tsuf_re = "|".join(_phrase(s) for s in sorted(tsuf, key=len, reverse=True)) or "(?!)"
@@ -479,11 +481,11 @@ def _cjk_int(s: str) -> int | None:
     return None
 
 
-_YMD_PART = re.compile(rf"(\d{{1,4}}|{_CJK_NUM}{{1,4}})\s*(\D)")
+_YMD_PART = re.compile(rf"(\d{{1,4}}|{_CJK_BIG}{{1,5}})\s*(\D)")
 
 
 def _atoms(text: str, lex: Lexicon) -> list[Atom]:
-    out = _raw_atoms(text, lex)
+    out = _spelled_years(text, _raw_atoms(text, lex), lex)
     for i, a in enumerate(out):
         rest = text[a.end:a.end + 4].lstrip()
         a.after = rest[:1]
@@ -525,6 +527,60 @@ def _raw_atoms(text: str, lex: Lexicon) -> list[Atom]:
         else:
             out.append(Atom(s, e, kind, None, t))
     return out
+
+
+_SPELLED_AFTER = re.compile(r"[\s,.\-–]*[^\W\d_]")
+
+
+def _spelled_years(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
+    """A year spelled in words after a month ("January first two thousand and thirty two",
+    "diez de octubre de dos mil dieciocho", "13 Sept nineteen seventy two") becomes one year atom:
+    the numbers component reads the words, this only decides which of them form a year."""
+    if lex.nospace:  # CJK years are read by the ymd pattern ("二千年")
+        return atoms
+    for i, a in enumerate(atoms):
+        if a.cls != "month" or not _SPELLED_AFTER.match(text, a.end):
+            continue
+        near = atoms[max(0, i - 2):i + 3]
+        spelled_day = any(x.cls in ("num", "ord") and not x.text[:1].isdigit() for x in near)
+        found = _spelled_year(text, a.end, lex, spelled_day)
+        if found is None:
+            continue
+        s, e, y = found
+        keep = [x for x in atoms if x.end <= s or x.start >= e]
+        keep.append(Atom(s, e, "year", y, text[s:e]))
+        return _spelled_years(text, sorted(keep, key=lambda x: x.start), lex)
+    return atoms
+
+
+def _spelled_year(text: str, start: int, lex: Lexicon, spelled_day: bool) -> tuple[int, int, int] | None:
+    """(start, end, year) of the first spelled year after `start`, past at most a day number and
+    glue words. A century pair ("nineteen eighty six", "dix neuf soixante douze") is a year; a single
+    number ("dos mil dieciocho") is one unless it is round and the day is in digits ("May 5, two
+    thousand people")."""
+    from .quantities import find_quantities
+
+    window = text[start:start + 90]
+    try:
+        qs = [q for q in find_quantities(window, lex.code.split("-")[0]) if q.kind in ("number", "ordinal")]
+    except Exception:  # a language the numbers component cannot read
+        return None
+    pos = 0
+    for k, q in enumerate(qs):
+        if not lex.gap_re.match(window[pos:q.start]) or q.text[:1].isdigit():
+            return None
+        v = q.value
+        nxt = qs[k + 1] if k + 1 < len(qs) else None
+        if (nxt is not None and q.kind == nxt.kind == "number" and 10 <= v <= 20 and 0 <= nxt.value <= 99
+                and v == int(v) and nxt.value == int(nxt.value) and not window[q.end:nxt.start].strip()
+                and not nxt.text[:1].isdigit()):
+            return start + q.start, start + nxt.end, int(v) * 100 + int(nxt.value)
+        if q.kind == "number" and v == int(v) and 1000 <= v <= 2100 and (spelled_day or v % 100):
+            return start + q.start, start + q.end, int(v)
+        if v > 31:
+            return None
+        pos = q.end
+    return None
 
 
 def _read_chain(t: str, lex: Lexicon) -> tuple[list, int]:
@@ -1331,6 +1387,8 @@ def _split_range(text: str, g: list[Atom]) -> tuple[list[Atom], list[Atom]] | No
         if (a.cls == "range" and 0 < i < len(g) - 1) or dash:
             left, right = (g[:i], g[i + 1:]) if a.cls == "range" else (g[:i], g[i:])
             lc, rc = {x.cls for x in left}, {x.cls for x in right}
+            if rc == {"year"} and "month" in lc and "year" not in lc and a.cls == "range":
+                return None  # "le quatre octobre à dix neuf soixante douze": the year of the day
             if lc & _DATEISH and rc & _DATEISH:
                 return left, right
             if lc <= {"num", "glue"} and len(right) > 1 and right[0].cls == "num" and right[1].cls == "month":
