@@ -465,3 +465,14 @@ def test_a_year_spelled_in_words_is_the_year_of_the_date(lang, text, key, expect
 def test_a_round_spelled_count_after_a_digit_day_is_not_a_year():
     got = values("On May 5, two thousand people marched.", "en", MAR4)
     assert got == {"May 5": "2026-05-05"}
+
+
+@pytest.mark.parametrize("lang,text,key", [
+    ("en", "Send the report by end of day.", "end of day"),
+    ("es", "Lo enviarán al final del día.", "al final del día"),
+    ("nl", "Het rapport komt aan het einde van de dag.", "aan het einde van de dag"),
+    ("pt", "O relatório sai no final do dia.", "no final do dia"),
+    ("fr", "Le rapport sera publié en fin de journée.", "en fin de journée"),
+])
+def test_the_end_of_the_day_is_the_reference_day(lang, text, key):
+    assert values(text, lang, MAR4)[key] == "2026-03-04"
