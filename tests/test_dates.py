@@ -476,3 +476,16 @@ def test_a_round_spelled_count_after_a_digit_day_is_not_a_year():
 ])
 def test_the_end_of_the_day_is_the_reference_day(lang, text, key):
     assert values(text, lang, MAR4)[key] == "2026-03-04"
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [  # MAR4 is a Wednesday
+    ("nl", "De winkel opent aanstaande vrijdag.", "aanstaande vrijdag", "2026-03-06"),
+    ("nl", "De winkel opent volgende vrijdag.", "volgende vrijdag", "2026-03-13"),
+    ("ko", "다가오는 토요일에 만나요.", "다가오는 토요일", "2026-03-07"),
+    ("ko", "다가오는 수요일에 만나요.", "다가오는 수요일", "2026-03-11"),
+    ("en", "The vote is this coming Monday.", "this coming Monday", "2026-03-09"),
+    ("es", "Lo vimos el lunes pasado.", "lunes pasado", "2026-02-23"),
+    ("es", "Lo vimos este lunes pasado.", "este lunes pasado", "2026-03-02"),
+])
+def test_upcoming_and_most_recent_modifiers(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected

@@ -210,6 +210,7 @@ _TOML_WORDS: tuple[tuple[str, str, object], ...] = (
     ("numbers", "num", int),
     ("ordinals", "ord", int),
     ("recent_modifiers", "mod", "recent"),
+    ("upcoming_modifiers", "mod", "upcoming"),
     ("units", "unit", lambda u: u),
     ("ago", "ago", -1),
     ("later", "ago", 1),
@@ -367,8 +368,8 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool, chain_unit
     trie = _Trie()
     for w in words:
         cls, payload = words[w]
-        abbreviation = cls in ("month", "weekday") and any(  # "janv", "Sept" (not "juin")
-            n.startswith(w) and len(n) > len(w) + 1 for n in names[cls, payload])
+        abbreviation = cls in ("month", "weekday") and len(w) <= 5 and any(  # "janv", "Sept" (not "juin",
+            n.startswith(w) and len(n) > len(w) + 1 for n in names[cls, payload])  # nor "vrijdag(avond)")
         trie.add(w, optional_dot=abbreviation and not w.endswith(".") and not nospace)
     if words:
         alts = trie.pattern()
@@ -680,6 +681,7 @@ class _Parts:
     holiday: tuple | None = None
     nth: int | None = None
     recent: bool = False
+    upcoming: bool = False  # "aanstaande vrijdag", "다가오는 금요일": the first one after the reference
     y: int | None = None
     m: int | None = None
     d: int | None = None
@@ -817,8 +819,10 @@ class _Collector:
 
     def mod(self, i: int, a: Atom) -> None:
         p = self.p
-        if a.payload == "recent":
-            p.mod, p.recent = -1, True
+        if a.payload == "recent" or (a.payload == -1 and p.mod == 0):
+            p.mod, p.recent = -1, True  # "this past", "este miércoles pasado": the most recent one
+        elif a.payload == "upcoming":
+            p.mod, p.upcoming = 1, True
         else:
             p.mod = a.payload
         if self.prev_cls(i) == "unit" and not p.deltas and p.relunit is None:
@@ -996,7 +1000,7 @@ def _base_day(p: _Parts, r: date, lex: Lexicon, tense: str | None, ctx_year: int
         if week is None and p.relunit and p.relunit[1] == "week":
             week = p.relunit[0]
         last = "most_recent" if p.recent else lex.last_means
-        v = _weekday(r, p.wd, p.mod, tense, week, lex.next_means, last)
+        v = _weekday(r, p.wd, p.mod, tense, week, "upcoming" if p.upcoming else lex.next_means, last)
         if p.d is not None and v.day != p.d:  # "samedi 23": the 23rd, near the reference
             v = _safe(r.year, r.month, p.d) or v
         return v
