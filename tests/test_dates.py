@@ -489,3 +489,13 @@ def test_the_end_of_the_day_is_the_reference_day(lang, text, key):
 ])
 def test_upcoming_and_most_recent_modifiers(lang, text, key, expected):
     assert values(text, lang, MAR4)[key] == expected
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [
+    ("en", "The file is dated 2019/14/Mar.", "2019/14/Mar.", "2019-03-14"),
+    ("it", "Il verbale porta la data 14/mar/2019.", "14/mar/2019", "2019-03-14"),
+    ("pt", "O contrato é de mar-14-2019.", "mar-14-2019", "2019-03-14"),
+    ("fr", "Le registre indique mars-2019-14.", "mars-2019-14", "2019-03-14"),
+])
+def test_a_numeric_date_with_a_month_name(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected

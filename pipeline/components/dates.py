@@ -109,6 +109,7 @@ class Lexicon:
     chain_units: dict[str, str] = field(default_factory=dict)  # glued unit -> unit ("주", "か月")
     chain_numbers: dict[str, int] = field(default_factory=dict)  # "数", "몇": counts inside a glued duration
     nospace: bool = False  # a script without spaces between words
+    month_lookup: dict[str, int] = field(default_factory=dict)  # every month name, weak ones too ("set")
 
 
 def _locale(code: str):
@@ -145,7 +146,8 @@ def lexicon(code: str) -> Lexicon:
     words = _vocabulary(data, info, nospace)
     chain_units = _chain_units(data, info, words) if nospace or data.get("boundary") == "left" else {}
     chain_numbers = {w.lower(): int(n) for w, n in (data.get("chain_numbers") or {}).items()}
-    atoms, dprel = _atom_pattern(data, info, words, nospace, chain_units, chain_numbers)
+    months = _all_month_names(data, info)
+    atoms, dprel = _atom_pattern(data, info, words, nospace, chain_units, chain_numbers, months)
     glue, gap_re = _gap_pattern(data, info, nospace)
     weak = {w.lower() for w in data.get("weak_names", [])}
 
@@ -174,7 +176,21 @@ def lexicon(code: str) -> Lexicon:
                    weak_month_title=bool(data.get("weak_month_title")),
                    prep_tense={w.lower(): tense for tense in ("past", "future")
                                for w in data.get(f"{tense}_prepositions", [])},
-                   chain_units=chain_units, chain_numbers=chain_numbers, nospace=nospace)
+                   chain_units=chain_units, chain_numbers=chain_numbers, nospace=nospace,
+                   month_lookup=months)
+
+
+def _all_month_names(data: dict, info: dict) -> dict[str, int]:
+    """Month names and abbreviations, the ambiguous ones ("set", "mar") included: inside a
+    numeric date ("23/set/2020", "September-2020-23") nothing else can stand there."""
+    out = {}
+    for i, key in enumerate(_MONTH_KEYS, 1):
+        for name in info.get(key, []):
+            if len(name.strip(".")) >= 3:
+                out[name.strip(".").lower()] = i
+    for name, i in (data.get("month_names") or {}).items():
+        out[name.strip(".").lower()] = int(i)
+    return out
 
 
 def _chain_units(data: dict, info: dict, words: dict) -> dict[str, str]:
@@ -302,7 +318,7 @@ def _locale_words(info: dict, nospace: bool, drop: set[str], min_word_length: in
 
 
 def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool, chain_units: dict[str, str],
-                  chain_numbers: dict[str, int]) -> tuple[re.Pattern, list]:
+                  chain_numbers: dict[str, int], months: dict[str, int]) -> tuple[re.Pattern, list]:
     """One regex for every atom: structured patterns first, then every word (longest first)."""
     ymd = data.get("ymd_markers") or {}
     num = rf"(?:\d{{1,4}}|{_CJK_NUM}{{1,4}})"
@@ -319,6 +335,7 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool, chain_unit
         if dprel else "(?P<dprel>(?!))",
         r"(?P<isocompact>(?<![\d/.-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d]))",
         r"(?P<iso>(?<![\d/.])\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?![\d])",
+        _named_numeric(months, nospace),
         # after a comma a year has four digits or is glued ("08/12,15"): "11/20, 11/22" and
         # "11/20, 12 of Nov" are lists
         r"(?P<numdate>(?<![\d.,/-])\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2})|,\s?\d{4}|,\d{2}(?![/.]\d))(?![\d]))",
@@ -383,6 +400,16 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool, chain_unit
     if not nospace:  # every atom starts a word or a number: skip positions inside words at once
         alternatives = rf"(?:(?<!\w)|(?=\d))(?:{alternatives})"
     return re.compile(alternatives, re.I), dprel
+
+
+def _named_numeric(months: dict[str, int], nospace: bool) -> str:
+    """A numeric date with the month as a name: "2020/23/Sep.", "23/set/2020", "September-2020-23"."""
+    if not months or nospace:
+        return "(?P<namednum>(?!))"
+    m = rf"(?:{'|'.join(map(re.escape, sorted(months, key=len, reverse=True)))})\.?"
+    n = r"\d{1,4}"
+    return (rf"(?P<namednum>(?<![\w/.-])(?:{n}(?P<nn1>[/-]){m}(?P=nn1){n}|{m}(?P<nn2>[/-]){n}(?P=nn2){n}"
+            rf"|{n}(?P<nn3>[/-]){n}(?P=nn3){m})(?![\w/-]))")
 
 
 def _alt(ws) -> str:
@@ -749,6 +776,16 @@ class _Collector:
         y = xs[2] + (2000 if xs[2] < 50 else 1900) if xs[2] < 100 else xs[2]
         self.p.y, self.p.m, self.p.d, self.p.explicit_year = y, m, d, True
 
+    def namednum(self, i: int, a: Atom) -> None:
+        parts = [x.strip(".").lower() for x in re.split(r"[/-]", a.text)]
+        nums = [int(x) for x in parts if x.isdigit()]
+        month = next((self.lex.month_lookup.get(x) for x in parts if not x.isdigit()), None)
+        years = [x for x in nums if x > 31]
+        if month is None or len(years) != 1:
+            return
+        self.p.y, self.p.m, self.p.explicit_year = years[0], month, True
+        self.p.d = next(x for x in nums if x <= 31)
+
     def dayref(self, i: int, a: Atom) -> None:
         self.p.d = int(re.search(r"\d+", a.text).group(0))
 
@@ -907,7 +944,8 @@ class _Collector:
 
 
 _COLLECT: dict[str, Callable[[_Collector, int, Atom], None]] = {
-    "isocompact": _Collector.isocompact, "iso": _Collector.iso, "numdate": _Collector.numdate,
+    "isocompact": _Collector.isocompact, "iso": _Collector.iso, "namednum": _Collector.namednum,
+    "numdate": _Collector.numdate,
     "dayref": _Collector.dayref, "daymonth": _Collector.daymonth, "daymonth_dot": _Collector.daymonth,
     "ymd": _Collector.ymd, "month": _Collector.month, "num": _Collector.num, "year": _Collector.year,
     "weekday": _Collector.weekday, "weekwd": _Collector.weekwd, "holiday": _Collector.holiday,
@@ -1223,13 +1261,14 @@ def tense_from_cues(text: str, lang: str, at: int | None = None) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------- search
-_DATEISH = {"isocompact", "weekwd", "daymonth_dot", "holiday", "dayref", "dprel", "durchain", "iso",
-            "numdate", "daymonth",
+_DATEISH = {"isocompact", "namednum", "weekwd", "daymonth_dot", "holiday", "dayref", "dprel", "durchain",
+            "iso", "numdate", "daymonth",
             "ymd", "month", "weekday", "rel", "relunit", "week", "year", "anchor"}  # a date, not a time
 _ANCHORS = _DATEISH | {"timedot", "timeref", "time", "timeword", "set"}  # a mention needs one
 
 
-_FULL = {"isocompact", "weekwd", "iso", "numdate", "ymd", "daymonth", "daymonth_dot", "rel", "holiday"}
+_FULL = {"isocompact", "namednum", "weekwd", "iso", "numdate", "ymd", "daymonth", "daymonth_dot", "rel",
+         "holiday"}
 
 
 def _has_date(atoms: list[Atom]) -> bool:
@@ -1459,7 +1498,7 @@ def _unanchored(text: str, g: list[Atom], lex: Lexicon, tense: str | None, ctx_y
 
 
 def _explicit_year(g: list[Atom]) -> bool:
-    return any(a.cls in ("iso", "isocompact", "numdate", "year")
+    return any(a.cls in ("iso", "isocompact", "namednum", "numdate", "year")
                or (a.cls == "ymd" and re.search("[年년]", a.text)) for a in g)
 
 
