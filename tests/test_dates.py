@@ -499,3 +499,19 @@ def test_upcoming_and_most_recent_modifiers(lang, text, key, expected):
 ])
 def test_a_numeric_date_with_a_month_name(lang, text, key, expected):
     assert values(text, lang, MAR4)[key] == expected
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [
+    ("en", "The fair opens on the twenty first of May.", "twenty first of May", "2026-05-21"),
+    ("en", "It closes on the third of April.", "third of April", "2026-04-03"),
+    ("nl", "De beurs opent op de eenendertigste mei.", "eenendertigste mei", "2026-05-31"),
+    ("de", "Die Messe beginnt am dreiundzwanzigsten Mai.", "dreiundzwanzigsten Mai", "2026-05-23"),
+    ("es", "La feria abre el segundo de mayo.", "segundo de mayo", "2026-05-02"),
+    ("it", "La fiera apre il ventunesimo di maggio.", "ventunesimo di maggio", "2026-05-21"),
+])
+def test_a_spelled_ordinal_day_before_a_month(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected
+
+
+def test_a_unit_that_is_also_an_ordinal_stays_a_unit_after_a_count():
+    assert values("Esperó un segundo de mayo a junio.", "es", MAR4).get("un segundo de mayo") != "2026-05-02"

@@ -110,6 +110,7 @@ class Lexicon:
     chain_numbers: dict[str, int] = field(default_factory=dict)  # "数", "몇": counts inside a glued duration
     nospace: bool = False  # a script without spaces between words
     month_lookup: dict[str, int] = field(default_factory=dict)  # every month name, weak ones too ("set")
+    ordinal_words: dict[str, int] = field(default_factory=dict)  # the toml's ordinals, units too ("segundo")
 
 
 def _locale(code: str):
@@ -177,7 +178,8 @@ def lexicon(code: str) -> Lexicon:
                    prep_tense={w.lower(): tense for tense in ("past", "future")
                                for w in data.get(f"{tense}_prepositions", [])},
                    chain_units=chain_units, chain_numbers=chain_numbers, nospace=nospace,
-                   month_lookup=months)
+                   month_lookup=months,
+                   ordinal_words={w.lower(): int(n) for w, n in (data.get("ordinals") or {}).items()})
 
 
 def _all_month_names(data: dict, info: dict) -> dict[str, int]:
@@ -513,7 +515,7 @@ _YMD_PART = re.compile(rf"(\d{{1,4}}|{_CJK_BIG}{{1,5}})\s*(\D)")
 
 
 def _atoms(text: str, lex: Lexicon) -> list[Atom]:
-    out = _spelled_years(text, _raw_atoms(text, lex), lex)
+    out = _spelled_days(text, _spelled_years(text, _raw_atoms(text, lex), lex), lex)
     for i, a in enumerate(out):
         rest = text[a.end:a.end + 4].lstrip()
         a.after = rest[:1]
@@ -579,6 +581,59 @@ def _spelled_years(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
         keep.append(Atom(s, e, "year", y, text[s:e]))
         return _spelled_years(text, sorted(keep, key=lambda x: x.start), lex)
     return atoms
+
+
+_DAY_BEFORE = {"num", "ord", "dayref", "daymonth", "numdate", "iso", "ymd"}
+
+
+def _spelled_days(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
+    """A spelled ordinal day before a month ("tweeëntwintigste van juni", "neunundzwanzigsten Mai",
+    "vigésimo segundo de junio", "segundo de agosto", where "segundo" is also a unit) becomes one
+    ordinal atom, read by the numbers component."""
+    if lex.nospace:
+        return atoms
+    out = list(atoms)
+    for a in atoms:
+        if a.cls != "month":
+            continue
+        i = out.index(a)
+        prev = out[i - 1] if i else None
+        if prev is not None and prev.cls in _DAY_BEFORE and prev.cls != "num" and lex.gap_re.match(
+                text[prev.end:a.start]):
+            continue  # "22nd of June", "the 3rd June": the day is there already
+        found = _ordinal_before(text, a.start, lex)
+        glued = prev is not None and lex.gap_re.match(text[prev.end:a.start])
+        if found is None and glued and prev.cls == "unit":
+            n = lex.ordinal_words.get(prev.text.lower())  # "segundo de agosto", not "un segundo"
+            found = (prev.start, prev.end, n) if n and not (i > 1 and out[i - 2].cls == "num") else None
+        if found is None:
+            continue
+        s, e, n = found
+        out = [x for x in out if x.end <= s or x.start >= e]
+        out.append(Atom(s, e, "ord", n, text[s:e]))
+        out.sort(key=lambda x: x.start)
+    return out
+
+
+def _ordinal_before(text: str, end: int, lex: Lexicon) -> tuple[int, int, int] | None:
+    """(start, end, day) of a spelled ordinal 1..31 that ends right before `end`, past glue words."""
+    from .quantities import find_quantities
+
+    lo = max(0, end - 48)
+    window = text[lo:end]
+    if not re.search(r"[^\W\d_]", window):
+        return None
+    try:
+        qs = find_quantities(window, lex.code.split("-")[0])
+    except Exception:  # a language the numbers component cannot read
+        return None
+    if not qs:
+        return None
+    q = qs[-1]
+    if q.kind != "ordinal" or q.text[:1].isdigit() or not 1 <= q.value <= 31 or q.value != int(q.value) \
+            or not lex.gap_re.match(window[q.end:]):
+        return None
+    return lo + q.start, lo + q.end, int(q.value)
 
 
 def _spelled_year(text: str, start: int, lex: Lexicon, spelled_day: bool) -> tuple[int, int, int] | None:
@@ -877,7 +932,7 @@ class _Collector:
         elif p.m is not None and p.d is None:
             p.d = a.payload  # "March fifteenth"
         elif self.next_cls(i) == "month":
-            self.pending = a.payload
+            self.pending = a.payload + (atoms[i - 1].payload if compound else 0)  # "twenty second of June"
         elif compound:
             p.d = atoms[i - 1].payload + a.payload  # "twenty second"
             self.pending = None
