@@ -568,6 +568,7 @@ def _spelled_years(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
     the numbers component reads the words, this only decides which of them form a year."""
     if lex.nospace:  # CJK years are read by the ymd pattern ("二千年")
         return atoms
+    out = atoms
     for i, a in enumerate(atoms):
         if a.cls != "month" or not _SPELLED_AFTER.match(text, a.end):
             continue
@@ -577,10 +578,10 @@ def _spelled_years(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
         if found is None:
             continue
         s, e, y = found
-        keep = [x for x in atoms if x.end <= s or x.start >= e]
-        keep.append(Atom(s, e, "year", y, text[s:e]))
-        return _spelled_years(text, sorted(keep, key=lambda x: x.start), lex)
-    return atoms
+        out = [x for x in out if x.end <= s or x.start >= e]
+        out.append(Atom(s, e, "year", y, text[s:e]))
+        out.sort(key=lambda x: x.start)
+    return out
 
 
 _DAY_BEFORE = {"num", "ord", "dayref", "daymonth", "numdate", "iso", "ymd"}
@@ -615,18 +616,36 @@ def _spelled_days(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
     return out
 
 
-def _ordinal_before(text: str, end: int, lex: Lexicon) -> tuple[int, int, int] | None:
-    """(start, end, day) of a spelled ordinal 1..31 that ends right before `end`, past glue words."""
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+@lru_cache(maxsize=8192)
+def _numbers_in(fragment: str, lang: str) -> tuple:
+    """The numbers component's reading of a few words, cached: most words before or after a month
+    are the same few ("in", "published", "de")."""
     from .quantities import find_quantities
 
+    try:
+        return tuple(find_quantities(fragment, lang))
+    except Exception:  # a language the numbers component cannot read
+        return ()
+
+
+def _is_number_word(word: str, lex: Lexicon) -> bool:
+    return bool(_numbers_in(word.lower(), lex.code.split("-")[0]))
+
+
+def _ordinal_before(text: str, end: int, lex: Lexicon) -> tuple[int, int, int] | None:
+    """(start, end, day) of a spelled ordinal 1..31 that ends right before `end`, past glue words."""
     lo = max(0, end - 48)
     window = text[lo:end]
-    if not re.search(r"[^\W\d_]", window):
+    words = [w for w in _WORD.finditer(window) if w.group(0).lower() not in lex.glue]
+    if not words or not lex.gap_re.match(window[words[-1].end():]) or not _is_number_word(
+            words[-1].group(0), lex):
         return None
-    try:
-        qs = find_quantities(window, lex.code.split("-")[0])
-    except Exception:  # a language the numbers component cannot read
-        return None
+    lo += words[max(0, len(words) - 3)].start()  # "vigésimo segundo": up to three words
+    window = text[lo:end]
+    qs = _numbers_in(window, lex.code.split("-")[0])
     if not qs:
         return None
     q = qs[-1]
@@ -641,13 +660,11 @@ def _spelled_year(text: str, start: int, lex: Lexicon, spelled_day: bool) -> tup
     glue words. A century pair ("nineteen eighty six", "dix neuf soixante douze") is a year; a single
     number ("dos mil dieciocho") is one unless it is round and the day is in digits ("May 5, two
     thousand people")."""
-    from .quantities import find_quantities
-
     window = text[start:start + 90]
-    try:
-        qs = [q for q in find_quantities(window, lex.code.split("-")[0]) if q.kind in ("number", "ordinal")]
-    except Exception:  # a language the numbers component cannot read
+    first = next((w for w in _WORD.finditer(window) if w.group(0).lower() not in lex.glue), None)
+    if first is None or not _is_number_word(first.group(0), lex):
         return None
+    qs = [q for q in _numbers_in(window, lex.code.split("-")[0]) if q.kind in ("number", "ordinal")]
     pos = 0
     for k, q in enumerate(qs):
         if not lex.gap_re.match(window[pos:q.start]) or q.text[:1].isdigit():
