@@ -515,3 +515,12 @@ def test_a_spelled_ordinal_day_before_a_month(lang, text, key, expected):
 
 def test_a_unit_that_is_also_an_ordinal_stays_a_unit_after_a_count():
     assert values("Esperó un segundo de mayo a junio.", "es", MAR4).get("un segundo de mayo") != "2026-05-02"
+
+
+@pytest.mark.parametrize("text,key,expected", [  # MAR4 is a Wednesday; English weeks start on Sunday
+    ("The team returns in 3 days on Friday.", "in 3 days on Friday", "2026-03-06"),
+    ("We meet Tuesday three weeks from now.", "Tuesday three weeks from now", "2026-03-24"),
+    ("It reopens 2 weeks after Easter on Monday.", "2 weeks after Easter on Monday", "2026-04-20"),
+])
+def test_a_weekday_after_a_shift_is_that_weekday_of_the_week_reached(text, key, expected):
+    assert values(text, "en", MAR4)[key] == expected

@@ -39,7 +39,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -109,6 +109,7 @@ class Lexicon:
     chain_units: dict[str, str] = field(default_factory=dict)  # glued unit -> unit ("주", "か月")
     chain_numbers: dict[str, int] = field(default_factory=dict)  # "数", "몇": counts inside a glued duration
     nospace: bool = False  # a script without spaces between words
+    first_weekday: int = 0  # the day a week starts on (0 Monday, 6 Sunday)
     month_lookup: dict[str, int] = field(default_factory=dict)  # every month name, weak ones too ("set")
     ordinal_words: dict[str, int] = field(default_factory=dict)  # the toml's ordinals, units too ("segundo")
 
@@ -178,7 +179,7 @@ def lexicon(code: str) -> Lexicon:
                    prep_tense={w.lower(): tense for tense in ("past", "future")
                                for w in data.get(f"{tense}_prepositions", [])},
                    chain_units=chain_units, chain_numbers=chain_numbers, nospace=nospace,
-                   month_lookup=months,
+                   month_lookup=months, first_weekday=int(data.get("first_weekday", 0)),
                    ordinal_words={w.lower(): int(n) for w, n in (data.get("ordinals") or {}).items()})
 
 
@@ -1169,6 +1170,9 @@ def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ct
     if base is None and _is_span(p, tense):
         return _span(p, ref)
     last_n = p.mod is not None and p.mod < 0 < (p.sign or 0) and _days_or_more(p)
+    shifted_weekday = p.wd is not None and (p.d is None or p.m is not None) and p.mod is None and p.week is None
+    if p.deltas and p.sign is not None and not last_n and shifted_weekday and _days_or_more(p):
+        return _weekday_after_shift(p, r, lex, tense, ctx_year), "day", "date", None
     if p.deltas and p.sign is not None and not last_n:
         # "3 days ago", "2 weeks before May 13", "dans 3 jours" (not "in the last 10 years": a range)
         v = base if base is not None else ref
@@ -1225,6 +1229,18 @@ def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ct
     if p.time or p.timeword:
         return r, "day", "time", None
     return None
+
+
+def _weekday_after_shift(p: _Parts, r: date, lex: Lexicon, tense: str | None, ctx_year: int | None) -> date:
+    """"in 3 days on Friday", "Monday two weeks from now", "3 weeks after Christmas on Friday": shift
+    first, then that weekday in the week of the day reached (weeks start on the language's
+    first_weekday)."""
+    anchor = _base_day(replace(p, wd=None, nth=None), r, lex, tense, ctx_year) or r
+    for n, unit in p.deltas:
+        anchor = _shift(anchor, p.sign * n, unit)
+    anchor = anchor.date() if isinstance(anchor, datetime) else anchor
+    start = anchor - timedelta(days=(anchor.weekday() - lex.first_weekday) % 7)
+    return start + timedelta(days=(p.wd - lex.first_weekday) % 7)
 
 
 def _days_or_more(p: _Parts) -> bool:
