@@ -1170,7 +1170,8 @@ def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ct
     if base is None and _is_span(p, tense):
         return _span(p, ref)
     last_n = p.mod is not None and p.mod < 0 < (p.sign or 0) and _days_or_more(p)
-    shifted_weekday = p.wd is not None and (p.d is None or p.m is not None) and p.mod is None and p.week is None
+    shifted_weekday = p.wd is not None and (p.d is None or p.m is not None) and p.mod is None \
+        and p.week is None
     if p.deltas and p.sign is not None and not last_n and shifted_weekday and _days_or_more(p):
         return _weekday_after_shift(p, r, lex, tense, ctx_year), "day", "date", None
     if p.deltas and p.sign is not None and not last_n:
