@@ -524,3 +524,21 @@ def test_a_unit_that_is_also_an_ordinal_stays_a_unit_after_a_count():
 ])
 def test_a_weekday_after_a_shift_is_that_weekday_of_the_week_reached(text, key, expected):
     assert values(text, "en", MAR4)[key] == expected
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [
+    ("ja", "平成３０年４月１日に施行された。", "平成３０年４月１日", "2018-04-01"),
+    ("ja", "令和元年五月一日に即位した。", "令和元年五月一日", "2019-05-01"),
+    ("zh", "民國九十年三月五日成立。", "民國九十年三月五日", "2001-03-05"),
+])
+def test_an_era_year_counts_from_the_era(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [
+    ("ja", "来月15日に発表します。", "来月15日", "2026-04-15"),
+    ("zh", "下个月二十日开会。", "下个月二十日", "2026-04-20"),
+    ("ko", "다음 달 3일에 만나요.", "다음 달 3일", "2026-04-03"),
+])
+def test_a_day_of_a_relative_month(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected

@@ -110,6 +110,7 @@ class Lexicon:
     chain_numbers: dict[str, int] = field(default_factory=dict)  # "数", "몇": counts inside a glued duration
     nospace: bool = False  # a script without spaces between words
     first_weekday: int = 0  # the day a week starts on (0 Monday, 6 Sunday)
+    eras: dict[str, int] = field(default_factory=dict)  # era -> the year before its first ("平成" = 1988)
     month_lookup: dict[str, int] = field(default_factory=dict)  # every month name, weak ones too ("set")
     ordinal_words: dict[str, int] = field(default_factory=dict)  # the toml's ordinals, units too ("segundo")
 
@@ -180,6 +181,7 @@ def lexicon(code: str) -> Lexicon:
                                for w in data.get(f"{tense}_prepositions", [])},
                    chain_units=chain_units, chain_numbers=chain_numbers, nospace=nospace,
                    month_lookup=months, first_weekday=int(data.get("first_weekday", 0)),
+                   eras={k: int(v) for k, v in (data.get("eras") or {}).items()},
                    ordinal_words={w.lower(): int(n) for w, n in (data.get("ordinals") or {}).items()})
 
 
@@ -366,9 +368,10 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool, chain_unit
         y = "|".join(map(re.escape, ymd.get("year", [])))
         mo = "|".join(map(re.escape, ymd.get("month", [])))
         d = "|".join(map(re.escape, ymd.get("day", [])))
-        yr = rf"(?:\d{{1,4}}|{_CJK_BIG}{{1,5}})"  # "二千年", "两千零八年"
+        era = _alt(data.get("eras") or {})  # "平成22年", "平成元年", "民國100年"
+        yr = rf"(?:(?:{era})\s*(?:\d{{1,3}}|{_CJK_BIG}{{1,4}}|元)|\d{{1,4}}|{_CJK_BIG}{{1,5}})"  # "二千年"
         parts.append(rf"(?P<ymd>(?:{yr}\s*(?:{y})\s*(?:的|の)?\s*)?(?:{num}\s*(?:{mo})\s*)(?:{num}\s*(?:{d})|{_CJK_NUM}{{1,3}}(?![年月{_CJK_NUM[1:-1]}]))?"
-                     rf"|(?:\d{{4}}|{_CJK_NUM}{{4}})\s*(?:{y})(?!\s*\d)|(?<![\d月월{_CJK_NUM[1:-1]}])(?:\d{{1,2}}|{_CJK_NUM}{{1,3}})\s*(?:{d}))")
+                     rf"|(?:\d{{4}}|{_CJK_NUM}{{4}})\s*(?:{y})(?!\s*\d)|(?<![\d{_CJK_NUM[1:-1]}])(?<![\d{_CJK_NUM[1:-1]}][月월])(?:\d{{1,2}}|{_CJK_NUM}{{1,3}})\s*(?:{d}))")
     tsuf = data.get("time_suffixes") or []
     tsuf_re = "|".join(_phrase(s) for s in sorted(tsuf, key=len, reverse=True)) or "(?!)"
     tmark = "|".join(map(re.escape, data.get("time_markers") or [])) or "(?!)"
@@ -512,7 +515,7 @@ def _cjk_int(s: str) -> int | None:
     return None
 
 
-_YMD_PART = re.compile(rf"(\d{{1,4}}|{_CJK_BIG}{{1,5}})\s*(\D)")
+_YMD_PART = re.compile(rf"(\d{{1,4}}|{_CJK_BIG}{{1,5}}|元)\s*(\D)")
 
 
 def _atoms(text: str, lex: Lexicon) -> list[Atom]:
@@ -868,11 +871,14 @@ class _Collector:
 
     def ymd(self, i: int, a: Atom) -> None:
         p = self.p
+        era = next((v for k, v in self.lex.eras.items() if a.text.startswith(k)), None)
         for n, mark in _YMD_PART.findall(a.text + "日"):
-            v = _cjk_int(n)
+            v = 1 if n == "元" else _cjk_int(n)
             if v is None:
                 continue
-            if mark in "年년":
+            if mark in "年년" and era is not None:
+                p.y, p.explicit_year = era + v, True
+            elif mark in "年년":
                 p.y, p.explicit_year = (v + 2000 if v < 100 else v), True
             elif mark in "月월":
                 p.m = v
