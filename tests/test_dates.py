@@ -542,3 +542,16 @@ def test_an_era_year_counts_from_the_era(lang, text, key, expected):
 ])
 def test_a_day_of_a_relative_month(lang, text, key, expected):
     assert values(text, lang, MAR4)[key] == expected
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [
+    ("en", "The charter was sealed on 15 June 1215.", "15 June 1215", "1215-06-15"),
+    ("en", "The storming came on July 14, 1789.", "July 14, 1789", "1789-07-14"),
+    ("nl", "De stad brandde op 7 oktober 1871.", "7 oktober 1871", "1871-10-07"),
+])
+def test_a_year_before_1900_after_a_day_and_month(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected
+
+
+def test_a_number_below_1900_without_a_day_is_a_count():
+    assert values("In May 1500 people came.", "en", MAR4) == {"In May": "2025-05-01"}

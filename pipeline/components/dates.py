@@ -519,7 +519,7 @@ _YMD_PART = re.compile(rf"(\d{{1,4}}|{_CJK_BIG}{{1,5}}|元)\s*(\D)")
 
 
 def _atoms(text: str, lex: Lexicon) -> list[Atom]:
-    out = _spelled_days(text, _spelled_years(text, _raw_atoms(text, lex), lex), lex)
+    out = _spelled_days(text, _spelled_years(text, _old_years(text, _raw_atoms(text, lex)), lex), lex)
     for i, a in enumerate(out):
         rest = text[a.end:a.end + 4].lstrip()
         a.after = rest[:1]
@@ -561,6 +561,26 @@ def _raw_atoms(text: str, lex: Lexicon) -> list[Atom]:
         else:
             out.append(Atom(s, e, kind, None, t))
     return out
+
+
+_OLD_YEAR = re.compile(r"[\s,]*(1[0-8]\d\d)(?![\d.,]?\d)(?!\s?%)")
+
+
+def _old_years(text: str, atoms: list[Atom]) -> list[Atom]:
+    """A year before 1900 right after a day and month ("5 December 1391", "May 3, 1789") is a year;
+    alone such a number is a count, so the year pattern leaves it out."""
+    out = list(atoms)
+    for i, a in enumerate(atoms):
+        if a.cls != "month":
+            continue
+        before = i > 0 and atoms[i - 1].cls in ("num", "ord") and not text[atoms[i - 1].end:a.start].strip(" .")
+        after = i + 1 < len(atoms) and atoms[i + 1].cls in ("num", "ord") and \
+            not text[a.end:atoms[i + 1].start].strip()
+        at = atoms[i + 1].end if after else a.end if before else None
+        m = _OLD_YEAR.match(text, at) if at is not None else None
+        if m and not any(x.start < m.end(1) and m.start(1) < x.end for x in atoms):
+            out.append(Atom(m.start(1), m.end(1), "year", int(m.group(1)), m.group(1)))
+    return sorted(out, key=lambda x: x.start)
 
 
 _SPELLED_AFTER = re.compile(r"[\s,.\-–]*[^\W\d_]")
