@@ -573,7 +573,8 @@ def _old_years(text: str, atoms: list[Atom]) -> list[Atom]:
     for i, a in enumerate(atoms):
         if a.cls != "month":
             continue
-        before = i > 0 and atoms[i - 1].cls in ("num", "ord") and not text[atoms[i - 1].end:a.start].strip(" .")
+        before = i > 0 and atoms[i - 1].cls in ("num", "ord") and \
+            not text[atoms[i - 1].end:a.start].strip(" .")
         after = i + 1 < len(atoms) and atoms[i + 1].cls in ("num", "ord") and \
             not text[a.end:atoms[i + 1].start].strip()
         at = atoms[i + 1].end if after else a.end if before else None
