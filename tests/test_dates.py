@@ -555,3 +555,11 @@ def test_a_year_before_1900_after_a_day_and_month(lang, text, key, expected):
 
 def test_a_number_below_1900_without_a_day_is_a_count():
     assert values("In May 1500 people came.", "en", MAR4) == {"In May": "2025-05-01"}
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [
+    ("en", "The filing is dated 2019 04 23.", "2019 04 23", "2019-04-23"),
+    ("pt", "O registo de 2019 - 04 - 23 foi aprovado.", "2019 - 04 - 23", "2019-04-23"),
+])
+def test_an_iso_date_with_spaces(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected

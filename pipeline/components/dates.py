@@ -339,7 +339,9 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool, chain_unit
         (rf"(?P<dprel>(?:{re.sub(r'[(](?![?])', '(?:', dprel_alt)}))" + ("" if nospace else r"(?!\w)"))
         if dprel else "(?P<dprel>(?!))",
         r"(?P<isocompact>(?<![\d/.-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d]))",
-        r"(?P<iso>(?<![\d/.])\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?![\d])",
+        # "2016-10-16", "2016 - 12 - 22", "2016 10 16" (spaced: two-digit month and day only)
+        r"(?P<iso>(?<![\d/.])\d{4}(?:\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?![\d])"
+        r"|\s(?:0[1-9]|1[0-2])\s(?:0[1-9]|[12]\d|3[01])(?![\d%-])))",
         _named_numeric(months, nospace),
         # after a comma a year has four digits or is glued ("08/12,15"): "11/20, 11/22" and
         # "11/20, 12 of Nov" are lists
@@ -864,7 +866,7 @@ class _Collector:
         p.y, p.m, p.d, p.explicit_year = int(a.text[:4]), int(a.text[4:6]), int(a.text[6:]), True
 
     def iso(self, i: int, a: Atom) -> None:
-        y, m, d = map(int, re.split(r"[-/.]", a.text))
+        y, m, d = map(int, re.findall(r"\d+", a.text))
         self.p.y, self.p.m, self.p.d, self.p.explicit_year = y, m, d, True
 
     def numdate(self, i: int, a: Atom) -> None:
