@@ -563,3 +563,24 @@ def test_a_number_below_1900_without_a_day_is_a_count():
 ])
 def test_an_iso_date_with_spaces(lang, text, key, expected):
     assert values(text, lang, MAR4)[key] == expected
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [
+    ("en", "The parade moves to Halloween of next year.", "Halloween of next year", "2027-10-31"),
+    ("de", "Wir feiern Weihnachten im nächsten Jahr zu Hause.", "Weihnachten im nächsten Jahr", "2027-12-25"),
+    ("ja", "来年のクリスマスに公開します。", "来年のクリスマス", "2027-12-25"),
+])
+def test_a_holiday_of_a_relative_year(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [
+    ("es", "La reunión será el jueves el día 12.", "jueves el día 12", "2026-03-12"),
+    ("it", "La riunione sarà il giorno 12.", "giorno 12", "2026-03-12"),
+])
+def test_day_then_a_number_is_a_day_of_the_month(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected
+
+
+def test_a_count_of_days_stays_a_count():
+    assert values("Dentro de 3 días, 12 personas", "es", MAR4).get("3 días") != "2026-03-12"

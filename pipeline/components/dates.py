@@ -924,6 +924,11 @@ class _Collector:
                 and 1 <= n <= 31 and p.d is None and not unit_next and not spelled):
             p.d = n  # "samedi 23", "Mon 13th" (not "Monday 6-8")
             return
+        if (i > 0 and atoms[i - 1].cls == "unit" and atoms[i - 1].payload == "day" and 1 <= n <= 31
+                and p.d is None and not unit_next and not spelled
+                and (i < 2 or atoms[i - 2].cls not in ("num", "year", "ord"))):
+            p.d = n  # "el día 25", "il giorno 3", "o dia 9": a day number, not a count of days
+            return
         if p.m is not None and p.d is not None and p.y is None and n > 31 and a.text.isdigit() \
                 and len(a.text) == 2 and not unit_next:
             p.y, p.explicit_year = (1900 if n >= 50 else 2000) + n, True  # "2 de outubro de 92"
@@ -1077,6 +1082,8 @@ def _holiday(p: _Parts, r: date, tense: str | None) -> date | None:
         return _safe(y, *p.holiday)
     if p.y is not None:
         return on(p.y)
+    if p.relunit is not None and p.relunit[1] == "year":  # "Christmas next year", "今年の独立記念日"
+        return on(r.year + p.relunit[0])
     v = on(r.year)
     if v is None:
         return None
@@ -1404,6 +1411,8 @@ def _starts_relative(atoms: list[Atom], cur: list[Atom]) -> bool:
         x.cls in ("rel", "week", "weekwd", "mod") for x in cur)
     if bare_weekday and (a.cls == "week" or a.cls == "relunit" and a.payload[1] == "week"):
         return False  # "Friday next week", "lunedì della settimana prossima"
+    if any(x.cls == "holiday" for x in cur) and a.cls == "relunit" and a.payload[1] == "year":
+        return False  # "independence day of this year", "Fastnachtssonntag im nächsten Jahr"
     if any(x.cls == "ord" for x in cur) and a.cls == "relunit" and a.payload[1] == "month":
         return False  # "the first Friday of next month"
     if a.cls in ("rel", "week", "relunit", "weekwd"):
