@@ -584,3 +584,12 @@ def test_day_then_a_number_is_a_day_of_the_month(lang, text, key, expected):
 
 def test_a_count_of_days_stays_a_count():
     assert values("Dentro de 3 días, 12 personas", "es", MAR4).get("3 días") != "2026-03-12"
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [
+    ("en", "Prices rose over the last 2 years and 3 days ago they fell.", "3 days ago", "2026-03-01"),
+    ("es", "Subieron en los últimos 2 años y 3 días antes de hoy cayeron.", "3 días antes de hoy",
+     "2026-03-01"),
+])
+def test_a_shift_after_a_past_span_and_and_is_its_own_mention(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected

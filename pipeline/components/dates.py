@@ -1428,6 +1428,19 @@ def _starts_shift(atoms: list[Atom]) -> bool:
     return bool(classes) and classes[0] in ("in", "ago", "num") and "unit" in classes
 
 
+def _past_span(atoms: list[Atom]) -> bool:
+    """"the last 3 months", "los últimos 3 meses": a span back from the reference."""
+    return any(a.cls == "mod" and a.payload in (-1, "recent") for a in atoms) and any(
+        a.cls == "unit" for a in atoms)
+
+
+def _own_shift(atoms: list[Atom]) -> bool:
+    """"2 days ago", "2 días antes de hoy": a shift with its own direction, after "and" a new mention
+    ("for the last 3 months and 2 days ago they found it")."""
+    classes = [a.cls for a in atoms]
+    return classes[:1] == ["dprel"] or classes[:3] == ["num", "unit", "ago"]
+
+
 def _between(text: str, start: int, lex: Lexicon) -> bool:
     return bool(lex.between_re and lex.between_re.search(text[max(0, start - 12):start]))
 
@@ -1494,7 +1507,9 @@ def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> li
                     a.cls == "weekday" and cur[-1].cls == "weekday") or (
                     _has_date(cur) and _starts_relative(rest, cur)) or (
                     a.cls == "range" and a.text.lower() in lex.conjunctions and _has_date(cur)
-                    and _has_date(rest[1:]) and not _between(text, cur[0].start, lex)):
+                    and _has_date(rest[1:]) and not _between(text, cur[0].start, lex)) or (
+                    a.cls == "range" and a.text.lower() in lex.conjunctions and _past_span(cur)
+                    and _own_shift(rest[1:])):
                 split.append(cur)
                 cur = [a]
             else:
