@@ -593,3 +593,18 @@ def test_a_count_of_days_stays_a_count():
 ])
 def test_a_shift_after_a_past_span_and_and_is_its_own_mention(lang, text, key, expected):
     assert values(text, lang, MAR4)[key] == expected
+
+
+@pytest.mark.parametrize("text,key,expected", [
+    ("工事は3週間で終わります。", "3週間で", "2026-03-25"),
+    ("明後日から五日で完成します。", "明後日から五日で", "2026-03-11"),
+    ("昨日から2週間で結果が出ます。", "昨日から2週間で", "2026-03-17"),
+    ("会議は10/9に開かれる。", "10/9", "2026-10-09"),  # month/day
+])
+def test_japanese_durations_counted_ahead_and_month_day(text, key, expected):
+    assert values(text, "ja", MAR4)[key] == expected
+
+
+def test_an_hour_after_kara_is_a_clock_time_not_a_duration():
+    got = {d.text: d for d in find_dates("木曜日の18時から20時で予約します。", "ja", MAR4)}
+    assert all("20時で" != t for t in got) and any(d.value == date(2026, 3, 5) for d in got.values())

@@ -201,14 +201,13 @@ def _all_month_names(data: dict, info: dict) -> dict[str, int]:
 def _chain_units(data: dict, info: dict, words: dict) -> dict[str, str]:
     """Units glued to their number in scripts without spaces ("2주", "21日", "1か月"): the
     language's unit words plus dateparser's, bare 년/年/일/日 included (too ambiguous as words, safe
-    after a number), but not the month marker ("5월" is May, not five months)."""
-    months = set((data.get("ymd_markers") or {}).get("month", []))
+    after a number), but not the month or hour markers ("5월" is May, "21時" nine in the evening)."""
+    months = set((data.get("ymd_markers") or {}).get("month", [])) | set(data.get("time_markers") or [])
     units = {w: u for w, (cls, u) in words.items() if cls == "unit" and isinstance(u, str)}
     for unit in UNITS:
         for name in info.get(unit, []):
-            if name not in months:
-                units.setdefault(name.lower(), unit)
-    return units
+            units.setdefault(name.lower(), unit)
+    return {w: u for w, u in units.items() if w not in months}
 
 
 def _holiday_date(md: str) -> tuple:
@@ -428,7 +427,8 @@ def _chain_pattern(words: dict, units: dict[str, str], numbers: dict[str, int], 
     """Number + glued unit, repeated (joined by a comma or a conjunction), then an ago/later word."""
     spelled = _alt(w for w, (c, _) in words.items() if c == "num")
     num = rf"(?:\d{{1,4}}|{_CJK_BIG}{{1,5}}|{_alt(numbers)}|{spelled})"
-    direction = _alt(w for w, (c, _) in words.items() if c in ("ago", "in"))
+    later = list(data.get("chain_later") or [])  # "2週間で"
+    direction = _alt([w for w, (c, _) in words.items() if c in ("ago", "in")] + later)
     joint = rf"(?:\s*[,、，]?\s*(?:(?:{_alt(data.get('conjunctions') or [])})\s*)?)"
     pair = rf"{num}\s?(?:{_alt(units)})"
     return rf"(?<![\d.,]){pair}(?:{joint}{pair})*\s?(?:{direction})"
@@ -1576,6 +1576,10 @@ def _split_range(text: str, g: list[Atom]) -> tuple[list[Atom], list[Atom]] | No
                 return None  # "le quatre octobre à dix neuf soixante douze": the year of the day
             if lc & _DATEISH and rc & _DATEISH:
                 return left, right
+            if lc == {"rel"} and a.cls == "range" and any(
+                    x.cls == "durchain" or x.cls == "unit" and x.payload in ("day", "week", "month", "year")
+                    for x in right):
+                return left, right  # "明日から3週間": counted from tomorrow (not "demain à sept heures")
             if lc <= {"num", "glue"} and len(right) > 1 and right[0].cls == "num" and right[1].cls == "month":
                 return left, right
     return None
@@ -1639,6 +1643,26 @@ def _unanchored(text: str, g: list[Atom], lex: Lexicon, tense: str | None, ctx_y
     return a
 
 
+_DAY_UNITS = ("day", "week", "month", "year")
+
+
+def _after_relative_day(left: _Parts, right: _Parts, right_atoms: list[Atom], ref: datetime) -> date | None:
+    """"明日から二日", "昨日から4日で", "明日から3週間": N units counted from a relative day, one day."""
+    if left.rel is None or any(x is not None for x in (left.m, left.d, left.wd, left.y)) or left.deltas:
+        return None
+    if right.m is not None or right.wd is not None or right.y is not None or right.rel is not None:
+        return None
+    deltas = list(right.deltas)
+    if not deltas and right.d is not None and all(a.cls == "ymd" for a in right_atoms):
+        deltas = [(right.d, "day")]  # "二日": two days, not the 2nd
+    if not deltas or (right.sign or 1) < 0 or any(u not in _DAY_UNITS for _, u in deltas):
+        return None
+    v = ref.date() + timedelta(days=left.rel)
+    for n, unit in deltas:
+        v = _shift(v, n, unit)
+    return v
+
+
 def _explicit_year(g: list[Atom]) -> bool:
     return any(a.cls in ("iso", "isocompact", "namednum", "numdate", "year")
                or (a.cls == "ymd" and re.search("[年년]", a.text)) for a in g)
@@ -1658,6 +1682,9 @@ def _mention(text: str, g: list[Atom], lex: Lexicon, ref: datetime, tense: str |
                 left.d, left.m, left.y = rng[0][-1].payload, right.m, right.y
         if left.y is None and right.y is not None and left.m is not None:
             left.y = right.y
+        after = _after_relative_day(left, right, rng[1], ref)
+        if after is not None:
+            return DateMention(s, e, text[s:e], after, "day", None, "date")
         a = _resolve(left, ref, lex, tense, ctx_year)
         b = _resolve(right, ref, lex, tense, ctx_year)
         if a and b and a[0] and b[0]:
