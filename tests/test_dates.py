@@ -608,3 +608,13 @@ def test_japanese_durations_counted_ahead_and_month_day(text, key, expected):
 def test_an_hour_after_kara_is_a_clock_time_not_a_duration():
     got = {d.text: d for d in find_dates("木曜日の18時から20時で予約します。", "ja", MAR4)}
     assert all("20時で" != t for t in got) and any(d.value == date(2026, 3, 5) for d in got.values())
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [
+    ("es", "Reservé la sala para el 14 del 5.", "el 14 del 5", "2026-05-14"),
+    ("it", "La consegna è prevista il 14 del 5.", "il 14 del 5", "2026-05-14"),
+    ("es", "Se casaron el 3 de 6 de 1980.", "el 3 de 6 de 1980", "1980-06-03"),
+    ("ko", "그끄저께 도착했다.", "그끄저께", "2026-03-01"),
+])
+def test_a_month_as_a_number_after_the_day(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected

@@ -110,6 +110,7 @@ class Lexicon:
     chain_numbers: dict[str, int] = field(default_factory=dict)  # "数", "몇": counts inside a glued duration
     nospace: bool = False  # a script without spaces between words
     first_weekday: int = 0  # the day a week starts on (0 Monday, 6 Sunday)
+    month_number_prefixes: set[str] = field(default_factory=set)  # "del" in "el 21 del 3"
     eras: dict[str, int] = field(default_factory=dict)  # era -> the year before its first ("平成" = 1988)
     month_lookup: dict[str, int] = field(default_factory=dict)  # every month name, weak ones too ("set")
     ordinal_words: dict[str, int] = field(default_factory=dict)  # the toml's ordinals, units too ("segundo")
@@ -182,6 +183,7 @@ def lexicon(code: str) -> Lexicon:
                    chain_units=chain_units, chain_numbers=chain_numbers, nospace=nospace,
                    month_lookup=months, first_weekday=int(data.get("first_weekday", 0)),
                    eras={k: int(v) for k, v in (data.get("eras") or {}).items()},
+                   month_number_prefixes={w.lower() for w in data.get("month_number_prefixes", [])},
                    ordinal_words={w.lower(): int(n) for w, n in (data.get("ordinals") or {}).items()})
 
 
@@ -886,7 +888,13 @@ class _Collector:
         self.p.d = next(x for x in nums if x <= 31)
 
     def dayref(self, i: int, a: Atom) -> None:
-        self.p.d = int(re.search(r"\d+", a.text).group(0))
+        n = int(re.search(r"\d+", a.text).group(0))
+        prefix = a.text[:a.text.find(str(n))].strip().lower()
+        if self.p.d is not None and self.p.m is None and self.prev_cls(i) == "dayref" and 1 <= n <= 12 \
+                and prefix in self.lex.month_number_prefixes:
+            self.p.m = n  # "el 21 del 3": the month as a number
+            return
+        self.p.d = n
 
     def daymonth(self, i: int, a: Atom) -> None:
         d, m = self.day_month([int(x) for x in re.findall(r"\d+", a.text)])
@@ -928,6 +936,10 @@ class _Collector:
                 and p.d is None and not unit_next and not spelled
                 and (i < 2 or atoms[i - 2].cls not in ("num", "year", "ord"))):
             p.d = n  # "el día 25", "il giorno 3", "o dia 9": a day number, not a count of days
+            return
+        if p.d is not None and p.m is None and 1 <= n <= 12 and a.text.isdigit() \
+                and self.next_cls(i) == "year" and self.prev_cls(i) in ("dayref", "num"):
+            p.m = n  # "el 9 de 8 de 1971"
             return
         if p.m is not None and p.d is not None and p.y is None and n > 31 and a.text.isdigit() \
                 and len(a.text) == 2 and not unit_next:
