@@ -618,3 +618,9 @@ def test_an_hour_after_kara_is_a_clock_time_not_a_duration():
 ])
 def test_a_month_as_a_number_after_the_day(lang, text, key, expected):
     assert values(text, lang, MAR4)[key] == expected
+
+
+def test_a_short_day_month_after_a_weekday_is_a_date():
+    assert values("Can we talk on Thursday 4/9 with Bo?", "en", MAR4)["Thursday 4/9"] == "2026-04-09"
+    assert values("Let's meet this Thursday 4.9 with Ann.", "en", MAR4)["this Thursday 4.9"] == "2026-04-09"
+    assert "Friday, 2.5" not in " ".join(values("On Friday, 2.5 million people voted.", "en", MAR4))

@@ -523,7 +523,8 @@ _YMD_PART = re.compile(rf"(\d{{1,4}}|{_CJK_BIG}{{1,5}}|元)\s*(\D)")
 
 
 def _atoms(text: str, lex: Lexicon) -> list[Atom]:
-    out = _spelled_days(text, _spelled_years(text, _old_years(text, _raw_atoms(text, lex)), lex), lex)
+    out = _raw_atoms(text, lex)
+    out = _spelled_days(text, _spelled_years(text, _old_years(text, _weekday_daymonth(text, out)), lex), lex)
     for i, a in enumerate(out):
         rest = text[a.end:a.end + 4].lstrip()
         a.after = rest[:1]
@@ -565,6 +566,21 @@ def _raw_atoms(text: str, lex: Lexicon) -> list[Atom]:
         else:
             out.append(Atom(s, e, kind, None, t))
     return out
+
+
+_SHORT_DAYMONTH = re.compile(r" +((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01]))(?![\d/.]?\d|\s?%)")
+
+
+def _weekday_daymonth(text: str, atoms: list[Atom]) -> list[Atom]:
+    """"Friday 7/6", "this Friday 7.6": after a weekday a short day/month is a date, not the
+    fraction or decimal it would be alone."""
+    out = list(atoms)
+    for a in atoms:
+        m = _SHORT_DAYMONTH.match(text, a.end) if a.cls == "weekday" else None
+        if m:
+            out = [x for x in out if x.end <= m.start(1) or x.start >= m.end(1)]
+            out.append(Atom(m.start(1), m.end(1), "daymonth", None, m.group(1)))
+    return sorted(out, key=lambda x: x.start)
 
 
 _OLD_YEAR = re.compile(r"[\s,]*(1[0-8]\d\d)(?![\d.,]?\d)(?!\s?%)")
