@@ -624,3 +624,11 @@ def test_a_short_day_month_after_a_weekday_is_a_date():
     assert values("Can we talk on Thursday 4/9 with Bo?", "en", MAR4)["Thursday 4/9"] == "2026-04-09"
     assert values("Let's meet this Thursday 4.9 with Ann.", "en", MAR4)["this Thursday 4.9"] == "2026-04-09"
     assert "Friday, 2.5" not in " ".join(values("On Friday, 2.5 million people voted.", "en", MAR4))
+
+
+@pytest.mark.parametrize("text,key,expected", [
+    ("Am Rosenmontag 2024 zogen die Narren durch Köln.", "Rosenmontag 2024", "2024-02-12"),
+    ("Die Fastenzeit beginnt am Aschermittwoch 2025.", "Aschermittwoch 2025", "2025-03-05"),
+])
+def test_german_carnival_days_count_from_easter(text, key, expected):
+    assert values(text, "de", MAR4)[key] == expected
