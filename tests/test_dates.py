@@ -597,7 +597,7 @@ def test_a_shift_after_a_past_span_and_and_is_its_own_mention(lang, text, key, e
 
 @pytest.mark.parametrize("text,key,expected", [
     ("工事は3週間で終わります。", "3週間で", "2026-03-25"),
-    ("明後日から五日で完成します。", "明後日から五日で", "2026-03-11"),
+    ("明後日から五日で完成します。", "明後日から五日", "2026-03-11"),
     ("昨日から2週間で結果が出ます。", "昨日から2週間で", "2026-03-17"),
     ("会議は10/9に開かれる。", "10/9", "2026-10-09"),  # month/day
 ])
@@ -632,3 +632,28 @@ def test_a_short_day_month_after_a_weekday_is_a_date():
 ])
 def test_german_carnival_days_count_from_easter(text, key, expected):
     assert values(text, "de", MAR4)[key] == expected
+
+
+@pytest.mark.parametrize("text,key,expected", [
+    ("全店が31日で閉店する。", "31日", "2026-03-31"),          # closes on the 31st, not in 31 days
+    ("決定は9日以降に持ち越された。", "9日", "2026-03-09"),     # from the 9th on
+    ("4月22日、26日、29日は休館した。", "26日", "2026-04-26"),  # a listed day takes the month before it
+])
+def test_japanese_days_in_news(text, key, expected):
+    got = {d.text: d.iso() for d in find_dates(text, "ja", MAR4)}
+    assert got.get(key) == expected
+
+
+def test_a_glued_duration_said_in_the_past_is_a_span():
+    [d] = [d for d in find_dates("売上は1年間で2倍になった。", "ja", MAR4) if "1年間" in d.text]
+    assert d.kind == "duration"
+
+
+def test_a_loose_ordinal_is_not_part_of_a_date():
+    got = [d.text for d in find_dates("It was signed on Oct. 21, 2011, the first of its kind.", "en", MAR4)]
+    assert "Oct. 21, 2011" in got
+    assert values("He won for the second this year.", "en", MAR4).get("this year") == "2026-03-04"
+
+
+def test_english_day_one_is_not_the_first_of_the_month():
+    assert values("We said so from Day 1.", "en", MAR4).get("Day 1") != "2026-03-01"

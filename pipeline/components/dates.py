@@ -111,6 +111,8 @@ class Lexicon:
     nospace: bool = False  # a script without spaces between words
     first_weekday: int = 0  # the day a week starts on (0 Monday, 6 Sunday)
     month_number_prefixes: set[str] = field(default_factory=set)  # "del" in "el 21 del 3"
+    chain_later: tuple[str, ...] = ()  # "で" in "2週間で"
+    day_number_words: set[str] = field(default_factory=set)  # "día" in "el día 25" (not English "Day 1")
     eras: dict[str, int] = field(default_factory=dict)  # era -> the year before its first ("平成" = 1988)
     month_lookup: dict[str, int] = field(default_factory=dict)  # every month name, weak ones too ("set")
     ordinal_words: dict[str, int] = field(default_factory=dict)  # the toml's ordinals, units too ("segundo")
@@ -184,6 +186,8 @@ def lexicon(code: str) -> Lexicon:
                    month_lookup=months, first_weekday=int(data.get("first_weekday", 0)),
                    eras={k: int(v) for k, v in (data.get("eras") or {}).items()},
                    month_number_prefixes={w.lower() for w in data.get("month_number_prefixes", [])},
+                   chain_later=tuple(data.get("chain_later") or ()),
+                   day_number_words={w.lower() for w in data.get("day_number_words", [])},
                    ordinal_words={w.lower(): int(n) for w, n in (data.get("ordinals") or {}).items()})
 
 
@@ -429,11 +433,14 @@ def _chain_pattern(words: dict, units: dict[str, str], numbers: dict[str, int], 
     """Number + glued unit, repeated (joined by a comma or a conjunction), then an ago/later word."""
     spelled = _alt(w for w, (c, _) in words.items() if c == "num")
     num = rf"(?:\d{{1,4}}|{_CJK_BIG}{{1,5}}|{_alt(numbers)}|{spelled})"
-    later = list(data.get("chain_later") or [])  # "2週間で"
-    direction = _alt([w for w, (c, _) in words.items() if c in ("ago", "in")] + later)
+    direction = _alt(w for w, (c, _) in words.items() if c in ("ago", "in"))
     joint = rf"(?:\s*[,、，]?\s*(?:(?:{_alt(data.get('conjunctions') or [])})\s*)?)"
     pair = rf"{num}\s?(?:{_alt(units)})"
-    return rf"(?<![\d.,]){pair}(?:{joint}{pair})*\s?(?:{direction})"
+    # "2週間で" (in two weeks), but "31日で閉店" closes on the 31st: not after the bare day marker
+    days = set((data.get("ymd_markers") or {}).get("day", []))
+    last = rf"{num}\s?(?:{_alt(u for u in units if u not in days)})"
+    later = rf"|(?:{pair}{joint})*{last}\s?(?:{_alt(data.get('chain_later') or [])})"
+    return rf"(?<![\d.,])(?:{pair}(?:{joint}{pair})*\s?(?:{direction}){later})"
 
 
 class _Trie:
@@ -948,7 +955,7 @@ class _Collector:
                 and 1 <= n <= 31 and p.d is None and not unit_next and not spelled):
             p.d = n  # "samedi 23", "Mon 13th" (not "Monday 6-8")
             return
-        if (i > 0 and atoms[i - 1].cls == "unit" and atoms[i - 1].payload == "day" and 1 <= n <= 31
+        if (i > 0 and atoms[i - 1].text.lower() in lex.day_number_words and 1 <= n <= 31
                 and p.d is None and not unit_next and not spelled
                 and (i < 2 or atoms[i - 2].cls not in ("num", "year", "ord"))):
             p.d = n  # "el día 25", "il giorno 3", "o dia 9": a day number, not a count of days
@@ -1050,6 +1057,8 @@ class _Collector:
         deltas, sign = a.payload
         self.p.deltas.extend(deltas)
         self.p.sign = sign
+        if any(a.text.endswith(w) for w in self.lex.chain_later):
+            self.p.within = True  # "10年間で98%増えた" said in the past is a span, not a point ahead
 
     def dprel(self, i: int, a: Atom) -> None:
         n, unit, sign = a.payload
@@ -1491,10 +1500,14 @@ def _trim(text: str, g: list[Atom], lex: Lexicon) -> list[Atom]:
         if g[-2].cls == "rel":  # "Hier, trois (manifestants)", "Last night 26 (people)": no day number
             return gap(len(g) - 1).strip() in ("", ",")  # (but "today at 9")
         return g[-2].cls == "month" and not a.text[:1].isdigit() and a.text.lower() in lex.determiners
+    def loose_ordinal(g: list[Atom]) -> bool:  # "2003年の第1(四半期)", "前日の第3", not "May first"
+        return g[-1].cls == "ord" and g[-2].cls not in ("month", "weekday", "num", "ord", "glue")
     while len(g) > 1 and (g[-1].cls in ("glue", "range", "in", "setpre")
-                          or (g[-1].cls == "ago" and not has_amount) or listed_number(g) or loose_word(g)):
+                          or (g[-1].cls == "ago" and not has_amount) or listed_number(g) or loose_word(g)
+                          or loose_ordinal(g)):
         g = g[:-1]
     while len(g) > 1 and (g[0].cls in ("glue", "range")
+                          or (g[0].cls == "ord" and _year_like(g[1]))  # "(the) second this year"
                           or (g[0].cls == "num" and re.search(r"[^\W\d_]", gap(1))
                               and g[1].cls in ("dayref", "num", "iso", "numdate", "year", "weekday", "rel"))):
         g = g[1:]
@@ -1506,6 +1519,10 @@ def _trim(text: str, g: list[Atom], lex: Lexicon) -> list[Atom]:
 
 
 _LIST_COMMA = re.compile("[,、，]")  # the commas that list dates ("11/20, 11/22", "11月20日、11月22日")
+
+
+def _year_like(a: Atom) -> bool:
+    return a.cls in ("rel", "year", "ymd") or a.cls == "relunit" and a.payload[1] == "year"
 
 
 def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> list[list[Atom]]:
@@ -1634,25 +1651,51 @@ def find_dates(text: str, lang: str, ref: date | None = None, tense: str | None 
     norm = text.translate(_FULLWIDTH)
     found: list[DateMention] = []
     ctx_year: int | None = None
+    month_before = False  # the previous mention names its month ("4月22日、26日、29日")
     for g in _chunks(norm, _atoms(norm, lex), lex):
         s, e = g[0].start, g[-1].end
         t = tense or (tense_at(s, e) if tense_at else None)
-        if t is None and any(a.cls in ("weekday", "month", "daymonth", "ord", "in", "dprel") for a in g):
+        if t is None and any(a.cls in _TENSED for a in g):
             s0, s1 = sentence_bounds(norm, s, e)
             c0, c1 = _clause_bounds(norm, s0, s1, s, e)
             t = tense_from_cues(norm[c0:c1], lang, s - c0) or tense_from_cues(norm[s0:s1], lang, s - s0)
         if t is None and lex.prep_tense and any(a.cls in ("weekday", "month", "daymonth") for a in g):
             t = _preposition_tense(norm, s, lex)  # "depuis lundi", "until Friday"
         year = ctx_year if carry_year else None
-        if ref_dt is None:
+        listed = _listed_day(norm, g, lex, found[-1] if found and month_before else None)
+        if listed is not None:
+            mention = listed
+        elif ref_dt is None:
             mention = _unanchored(norm, g, lex, t, year, use_dateparser)
         else:
             mention = _mention(norm, g, lex, ref_dt, t, year, use_dateparser)
         mention.text = text[s:e]
+        month_before = any(a.cls in _WITH_MONTH for a in g)
         if mention.value is not None and mention.granularity in ("day", "year") and _explicit_year(g):
             ctx_year = (mention.end_value or mention.value).year
         found.append(mention)
     return found
+
+
+_TENSED = {"weekday", "month", "daymonth", "ord", "in", "dprel", "durchain"}  # the tense moves their value
+_WITH_MONTH = {"month", "ymd", "daymonth", "daymonth_dot", "numdate", "iso", "isocompact", "namednum"}
+
+
+def _listed_day(text: str, g: list[Atom], lex: Lexicon, prev: DateMention | None) -> DateMention | None:
+    """A bare day listed after a full date takes its month and year: "4月22日、26日、29日",
+    "May 3, 5 and 7"."""
+    if prev is None or prev.value is None or prev.granularity != "day":
+        return None
+    gap = text[prev.end:g[0].start].strip(" ,、，").lower()
+    if gap and gap not in lex.conjunctions:
+        return None
+    p = _collect(g, lex)
+    if p.d is None or any(x is not None for x in (p.m, p.y, p.wd, p.rel, p.relunit, p.week, p.holiday)) \
+            or p.deltas or not all(a.cls in ("num", "ymd", "dayref", "glue") for a in g):
+        return None
+    v = _safe(prev.value.year, prev.value.month, p.d)
+    s, e = g[0].start, g[-1].end
+    return DateMention(s, e, text[s:e], v, "day", None, "date") if v else None
 
 
 # Two far-apart reference days (other year, month, day and weekday): a mention whose value is the
