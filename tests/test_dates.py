@@ -657,3 +657,12 @@ def test_a_loose_ordinal_is_not_part_of_a_date():
 
 def test_english_day_one_is_not_the_first_of_the_month():
     assert values("We said so from Day 1.", "en", MAR4).get("Day 1") != "2026-03-01"
+
+
+@pytest.mark.parametrize("text", ["Call +44 121-2019-2020 today.", "The part number is 227-04-05-2021."])
+def test_digits_inside_a_phone_number_or_code_are_not_a_date(text):
+    assert not any(d.text[:1].isdigit() for d in find_dates(text, "en", MAR4))
+
+
+def test_a_season_of_two_years_is_still_a_date():
+    assert any(d.text == "2014-15" for d in find_dates("the 2014-15 season", "en", MAR4))

@@ -1521,6 +1521,27 @@ def _trim(text: str, g: list[Atom], lex: Lexicon) -> list[Atom]:
 _LIST_COMMA = re.compile("[,、，]")  # the commas that list dates ("11/20, 11/22", "11月20日、11月22日")
 
 
+_CODE_BEFORE = re.compile(r"\d-$")  # not "/": "1948/1949", "2000/2001" are years
+_CODE_AFTER = re.compile(r"-\d")
+
+
+_NUMERIC = {"num", "year", "iso", "numdate", "daymonth", "isocompact"}
+
+
+def _outside_codes(text: str, g: list[Atom]) -> list[Atom]:
+    """Without the digits joined by dashes to more digits: a phone number or a code ("+86
+    138-2010-2015", "133-03-03-2020") is not a date."""
+    if _CODE_BEFORE.search(text[max(0, g[0].start - 2):g[0].start]) and text[g[0].start].isdigit():
+        while g and g[0].cls in _NUMERIC:
+            g = g[1:]
+        while g and g[0].cls in ("glue", "range"):
+            g = g[1:]
+    if g and _CODE_AFTER.match(text, g[-1].end) and text[g[-1].end - 1].isdigit():
+        while g and g[-1].cls in _NUMERIC:
+            g = g[:-1]
+    return g
+
+
 def _year_like(a: Atom) -> bool:
     return a.cls in ("rel", "year", "ymd") or a.cls == "relunit" and a.payload[1] == "year"
 
@@ -1563,6 +1584,9 @@ def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> li
     out = []
     for g in split:
         g = _trim(text, g, lex)
+        g = _outside_codes(text, g)
+        if not g:
+            continue
         classes = {a.cls for a in g}
         quarter = "ord" in classes and any(a.cls == "unit" and a.payload == "quarter" for a in g)
         if not classes & _ANCHORS and not (
