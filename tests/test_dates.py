@@ -666,3 +666,12 @@ def test_digits_inside_a_phone_number_or_code_are_not_a_date(text):
 
 def test_a_season_of_two_years_is_still_a_date():
     assert any(d.text == "2014-15" for d in find_dates("the 2014-15 season", "en", MAR4))
+
+
+@pytest.mark.parametrize("lang,text,key,expected", [  # MAR4 is a Wednesday
+    ("en", "The vote is three Fridays from now.", "three Fridays from now", "2026-03-20"),
+    ("en", "It opened two Tuesdays ago.", "two Tuesdays ago", "2026-02-24"),
+    ("nl", "De stemming is drie vrijdagen vanaf nu.", "drie vrijdagen vanaf", "2026-03-20"),
+])
+def test_a_count_of_weekdays_from_now(lang, text, key, expected):
+    assert values(text, lang, MAR4)[key] == expected

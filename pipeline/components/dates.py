@@ -833,6 +833,7 @@ class _Parts:
     nth: int | None = None
     recent: bool = False
     upcoming: bool = False  # "aanstaande vrijdag", "다가오는 금요일": the first one after the reference
+    count: int | None = None  # "two (Sundays from now)": the nth such weekday
     y: int | None = None
     m: int | None = None
     d: int | None = None
@@ -989,6 +990,8 @@ class _Collector:
 
     def weekday(self, i: int, a: Atom) -> None:
         self.p.wd = a.payload
+        if self.pending is not None and self.prev_cls(i) == "num" and 1 <= self.pending <= 10:
+            self.p.count, self.pending = self.pending, None  # "two Sundays from now"
 
     def weekwd(self, i: int, a: Atom) -> None:
         self.p.week, self.p.wd = a.payload
@@ -1243,6 +1246,11 @@ def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ct
     if base is None and _is_span(p, tense):
         return _span(p, ref)
     last_n = p.mod is not None and p.mod < 0 < (p.sign or 0) and _days_or_more(p)
+    if p.count is not None and p.wd is not None and p.sign is not None and not p.deltas:
+        step = 1 if p.sign > 0 else -1  # "two Sundays from now", "three Mondays ago"
+        first = r + timedelta(days=((p.wd - r.weekday()) % 7 or 7) * step if step > 0 else
+                              -((r.weekday() - p.wd) % 7 or 7))
+        return first + timedelta(weeks=step * (p.count - 1)), "day", "date", None
     shifted_weekday = p.wd is not None and (p.d is None or p.m is not None) and p.mod is None \
         and p.week is None
     if p.deltas and p.sign is not None and not last_n and shifted_weekday and _days_or_more(p):
@@ -1487,7 +1495,9 @@ def _trim(text: str, g: list[Atom], lex: Lexicon) -> list[Atom]:
     "jeudi un (budget)", "mardi deux (fois)"."""
     def gap(i: int) -> str:
         return text[g[i - 1].end:g[i].start]
-    has_amount = any(a.cls in ("unit", "dprel") for a in g)
+    counted = any(g[k].cls == "num" and g[k + 1].cls == "weekday" and g[k + 2].cls in ("ago", "in")
+                  for k in range(len(g) - 2))  # "two Sundays from now"
+    has_amount = counted or any(a.cls in ("unit", "dprel") for a in g)
 
     def listed_number(g: list[Atom]) -> bool:  # "1989 à 2002, une"
         return g[-1].cls == "num" and g[-2].cls in ("year", "num") and "," in gap(len(g) - 1)
@@ -1512,7 +1522,8 @@ def _trim(text: str, g: list[Atom], lex: Lexicon) -> list[Atom]:
                               and g[1].cls in ("dayref", "num", "iso", "numdate", "year", "weekday", "rel"))):
         g = g[1:]
     classes = {a.cls for a in g}
-    if g[0].cls == "num" and classes & {"weekday", "rel"} and not classes & {"month", "unit", "ymd", "dprel"}:
+    if g[0].cls == "num" and classes & {"weekday", "rel"} and not counted \
+            and not classes & {"month", "unit", "ymd", "dprel"}:
         while len(g) > 1 and g[0].cls == "num":  # "(battu Paris) 3-1 dimanche": a score, not the day
             g = g[1:]
     return g
