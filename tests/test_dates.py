@@ -675,3 +675,8 @@ def test_a_season_of_two_years_is_still_a_date():
 ])
 def test_a_count_of_weekdays_from_now(lang, text, key, expected):
     assert values(text, lang, MAR4)[key] == expected
+
+
+def test_two_digit_years_with_an_apostrophe_or_a_month_name():
+    assert values("Het verdrag van 5-3-'18 geldt nog.", "nl", MAR4)["5-3-'18"] == "2018-03-05"
+    assert values("Dated 4-Jul-95 in the archive.", "en", MAR4)["4-Jul-95"] == "1995-07-04"

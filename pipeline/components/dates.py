@@ -350,7 +350,7 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool, chain_unit
         _named_numeric(months, nospace),
         # after a comma a year has four digits or is glued ("08/12,15"): "11/20, 11/22" and
         # "11/20, 12 of Nov" are lists
-        r"(?P<numdate>(?<![\d.,/-])\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2})|,\s?\d{4}|,\d{2}(?![/.]\d))(?![\d]))",
+        r"(?P<numdate>(?<![\d.,/-])\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|'?\d{2})|,\s?\d{4}|,\d{2}(?![/.]\d))(?![\d]))",
     ]
     # "22/04", "11/20" (not "2/3": a fraction)
     parts.append(r"(?P<daymonth>(?<![\d.,/])(?=\d\d|\d/\d\d)\d{1,2}/\d{1,2}(?![\d/]))")
@@ -908,7 +908,8 @@ class _Collector:
         years = [x for x in nums if x > 31]
         if month is None or len(years) != 1:
             return
-        self.p.y, self.p.m, self.p.explicit_year = years[0], month, True
+        y = years[0] + (0 if years[0] >= 100 else 1900 if years[0] >= 50 else 2000)  # "4-Jul-95"
+        self.p.y, self.p.m, self.p.explicit_year = y, month, True
         self.p.d = next(x for x in nums if x <= 31)
 
     def dayref(self, i: int, a: Atom) -> None:
