@@ -647,6 +647,9 @@ def test_japanese_days_in_news(text, key, expected):
 def test_a_glued_duration_said_in_the_past_is_a_span():
     [d] = [d for d in find_dates("売上は1年間で2倍になった。", "ja", MAR4) if "1年間" in d.text]
     assert d.kind == "duration"
+    assert d.text == "1年間で"  # the count after it ("2倍") is not part of the date
+    [d] = [d for d in find_dates("彼は5年間で120勝を挙げた。", "ja", MAR4) if "5年間" in d.text]
+    assert (d.text, d.kind) == ("5年間で", "duration")
 
 
 def test_a_loose_ordinal_is_not_part_of_a_date():
