@@ -39,7 +39,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -56,6 +56,7 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {ord(c): "'" for c
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                "七": 7, "八": 8, "九": 9}
 _CJK_NUM = "[〇零一二两兩三四五六七八九十]"
+_CJK_BIG = "[〇零一二两兩三四五六七八九十百千]"  # a count or a spelled year ("二千", "两千")
 _NOSPACE_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN")
 
 
@@ -105,6 +106,16 @@ class Lexicon:
     weak_month_after: set[str] = field(default_factory=set)  # "in", "en", "fin": a weak month is a month
     weak_month_title: bool = False  # a weak month must be capitalised too ("March", not "march")
     prep_tense: dict[str, str] = field(default_factory=dict)  # "depuis" -> past, "jusqu'à" -> future
+    chain_units: dict[str, str] = field(default_factory=dict)  # glued unit -> unit ("주", "か月")
+    chain_numbers: dict[str, int] = field(default_factory=dict)  # "数", "몇": counts inside a glued duration
+    nospace: bool = False  # a script without spaces between words
+    first_weekday: int = 0  # the day a week starts on (0 Monday, 6 Sunday)
+    month_number_prefixes: set[str] = field(default_factory=set)  # "del" in "el 21 del 3"
+    chain_later: tuple[str, ...] = ()  # "で" in "2週間で"
+    day_number_words: set[str] = field(default_factory=set)  # "día" in "el día 25" (not English "Day 1")
+    eras: dict[str, int] = field(default_factory=dict)  # era -> the year before its first ("平成" = 1988)
+    month_lookup: dict[str, int] = field(default_factory=dict)  # every month name, weak ones too ("set")
+    ordinal_words: dict[str, int] = field(default_factory=dict)  # the toml's ordinals, units too ("segundo")
 
 
 def _locale(code: str):
@@ -139,7 +150,10 @@ def lexicon(code: str) -> Lexicon:
     nospace = data.get("boundary") == "none" or (
         not data.get("boundary") and _nospace(info.get("january", []) + info.get("monday", [])))
     words = _vocabulary(data, info, nospace)
-    atoms, dprel = _atom_pattern(data, info, words, nospace)
+    chain_units = _chain_units(data, info, words) if nospace or data.get("boundary") == "left" else {}
+    chain_numbers = {w.lower(): int(n) for w, n in (data.get("chain_numbers") or {}).items()}
+    months = _all_month_names(data, info)
+    atoms, dprel = _atom_pattern(data, info, words, nospace, chain_units, chain_numbers, months)
     glue, gap_re = _gap_pattern(data, info, nospace)
     weak = {w.lower() for w in data.get("weak_names", [])}
 
@@ -167,7 +181,39 @@ def lexicon(code: str) -> Lexicon:
                    weak_month_after={w.lower() for w in data.get("weak_month_after", [])},
                    weak_month_title=bool(data.get("weak_month_title")),
                    prep_tense={w.lower(): tense for tense in ("past", "future")
-                               for w in data.get(f"{tense}_prepositions", [])})
+                               for w in data.get(f"{tense}_prepositions", [])},
+                   chain_units=chain_units, chain_numbers=chain_numbers, nospace=nospace,
+                   month_lookup=months, first_weekday=int(data.get("first_weekday", 0)),
+                   eras={k: int(v) for k, v in (data.get("eras") or {}).items()},
+                   month_number_prefixes={w.lower() for w in data.get("month_number_prefixes", [])},
+                   chain_later=tuple(data.get("chain_later") or ()),
+                   day_number_words={w.lower() for w in data.get("day_number_words", [])},
+                   ordinal_words={w.lower(): int(n) for w, n in (data.get("ordinals") or {}).items()})
+
+
+def _all_month_names(data: dict, info: dict) -> dict[str, int]:
+    """Month names and abbreviations, the ambiguous ones ("set", "mar") included: inside a
+    numeric date ("23/set/2020", "September-2020-23") nothing else can stand there."""
+    out = {}
+    for i, key in enumerate(_MONTH_KEYS, 1):
+        for name in info.get(key, []):
+            if len(name.strip(".")) >= 3:
+                out[name.strip(".").lower()] = i
+    for name, i in (data.get("month_names") or {}).items():
+        out[name.strip(".").lower()] = int(i)
+    return out
+
+
+def _chain_units(data: dict, info: dict, words: dict) -> dict[str, str]:
+    """Units glued to their number in scripts without spaces ("2주", "21日", "1か月"): the
+    language's unit words plus dateparser's, bare 년/年/일/日 included (too ambiguous as words, safe
+    after a number), but not the month or hour markers ("5월" is May, "21時" nine in the evening)."""
+    months = set((data.get("ymd_markers") or {}).get("month", [])) | set(data.get("time_markers") or [])
+    units = {w: u for w, (cls, u) in words.items() if cls == "unit" and isinstance(u, str)}
+    for unit in UNITS:
+        for name in info.get(unit, []):
+            units.setdefault(name.lower(), unit)
+    return {w: u for w, u in units.items() if w not in months}
 
 
 def _holiday_date(md: str) -> tuple:
@@ -190,6 +236,7 @@ _TOML_WORDS: tuple[tuple[str, str, object], ...] = (
     ("numbers", "num", int),
     ("ordinals", "ord", int),
     ("recent_modifiers", "mod", "recent"),
+    ("upcoming_modifiers", "mod", "upcoming"),
     ("units", "unit", lambda u: u),
     ("ago", "ago", -1),
     ("later", "ago", 1),
@@ -280,7 +327,8 @@ def _locale_words(info: dict, nospace: bool, drop: set[str], min_word_length: in
                 add(p, "rel" if unit == "day" else "relunit", n if unit == "day" else (n, unit))
 
 
-def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[re.Pattern, list]:
+def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool, chain_units: dict[str, str],
+                  chain_numbers: dict[str, int], months: dict[str, int]) -> tuple[re.Pattern, list]:
     """One regex for every atom: structured patterns first, then every word (longest first)."""
     ymd = data.get("ymd_markers") or {}
     num = rf"(?:\d{{1,4}}|{_CJK_NUM}{{1,4}})"
@@ -296,8 +344,13 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[r
         (rf"(?P<dprel>(?:{re.sub(r'[(](?![?])', '(?:', dprel_alt)}))" + ("" if nospace else r"(?!\w)"))
         if dprel else "(?P<dprel>(?!))",
         r"(?P<isocompact>(?<![\d/.-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d]))",
-        r"(?P<iso>(?<![\d/.])\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?![\d])",
-        r"(?P<numdate>(?<![\d.,/-])\d{1,2}[/.-]\d{1,2}(?:[/.-]|,\s?)(?:\d{4}|\d{2})(?![\d]))",
+        # "2016-10-16", "2016 - 12 - 22", "2016 10 16" (spaced: two-digit month and day only)
+        r"(?P<iso>(?<![\d/.])\d{4}(?:\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?![\d])"
+        r"|\s(?:0[1-9]|1[0-2])\s(?:0[1-9]|[12]\d|3[01])(?![\d%-])))",
+        _named_numeric(months, nospace),
+        # after a comma a year has four digits or is glued ("08/12,15"): "11/20, 11/22" and
+        # "11/20, 12 of Nov" are lists
+        r"(?P<numdate>(?<![\d.,/-])\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|'?\d{2})|,\s?\d{4}|,\d{2}(?![/.]\d))(?![\d]))",
     ]
     # "22/04", "11/20" (not "2/3": a fraction)
     parts.append(r"(?P<daymonth>(?<![\d.,/])(?=\d\d|\d/\d\d)\d{1,2}/\d{1,2}(?![\d/]))")
@@ -316,12 +369,16 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[r
         hours = "|".join(re.escape(w) for w, n in spelled if 1 <= int(n) <= 12) or "(?!)"
         parts.append(rf"(?<!\w)(?P<timeref>(?:{tp})\s+(?:(?:[01]?\d|2[0-3])(?:[:.h]\d{{2}})?(?![\d.,]\d)|(?:{hours})(?!\w)))"
                      r"(?!\s?%)")
+    if chain_units:  # "2년 1개월 21일 전", "一か月と二十一日前", "2주 후": one duration with its direction
+        parts.append(rf"(?P<durchain>{_chain_pattern(words, chain_units, chain_numbers, data)})")
     if ymd:
         y = "|".join(map(re.escape, ymd.get("year", [])))
         mo = "|".join(map(re.escape, ymd.get("month", [])))
         d = "|".join(map(re.escape, ymd.get("day", [])))
-        parts.append(rf"(?P<ymd>(?:{num}\s*(?:{y})\s*(?:的|の)?\s*)?(?:{num}\s*(?:{mo})\s*)(?:{num}\s*(?:{d})|{_CJK_NUM}{{1,3}}(?![年月{_CJK_NUM[1:-1]}]))?"
-                     rf"|(?:\d{{4}}|{_CJK_NUM}{{4}})\s*(?:{y})(?!\s*\d)|(?<![\d月월{_CJK_NUM[1:-1]}])(?:\d{{1,2}}|{_CJK_NUM}{{1,3}})\s*(?:{d}))")
+        era = _alt(data.get("eras") or {})  # "平成22年", "平成元年", "民國100年"
+        yr = rf"(?:(?:{era})\s*(?:\d{{1,3}}|{_CJK_BIG}{{1,4}}|元)|\d{{1,4}}|{_CJK_BIG}{{1,5}})"  # "二千年"
+        parts.append(rf"(?P<ymd>(?:{yr}\s*(?:{y})\s*(?:的|の)?\s*)?(?:{num}\s*(?:{mo})\s*)(?:{num}\s*(?:{d})|{_CJK_NUM}{{1,3}}(?![年月{_CJK_NUM[1:-1]}]))?"
+                     rf"|(?:\d{{4}}|{_CJK_NUM}{{4}})\s*(?:{y})(?!\s*\d)|(?<![\d{_CJK_NUM[1:-1]}])(?<![\d{_CJK_NUM[1:-1]}][月월])(?:\d{{1,2}}|{_CJK_NUM}{{1,3}})\s*(?:{d}))")
     tsuf = data.get("time_suffixes") or []
     tsuf_re = "|".join(_phrase(s) for s in sorted(tsuf, key=len, reverse=True)) or "(?!)"
     tmark = "|".join(map(re.escape, data.get("time_markers") or [])) or "(?!)"
@@ -341,8 +398,8 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[r
     trie = _Trie()
     for w in words:
         cls, payload = words[w]
-        abbreviation = cls in ("month", "weekday") and any(  # "janv", "Sept" (not "juin")
-            n.startswith(w) and len(n) > len(w) + 1 for n in names[cls, payload])
+        abbreviation = cls in ("month", "weekday") and len(w) <= 5 and any(  # "janv", "Sept" (not "juin",
+            n.startswith(w) and len(n) > len(w) + 1 for n in names[cls, payload])  # nor "vrijdag(avond)")
         trie.add(w, optional_dot=abbreviation and not w.endswith(".") and not nospace)
     if words:
         alts = trie.pattern()
@@ -356,6 +413,34 @@ def _atom_pattern(data: dict, info: dict, words: dict, nospace: bool) -> tuple[r
     if not nospace:  # every atom starts a word or a number: skip positions inside words at once
         alternatives = rf"(?:(?<!\w)|(?=\d))(?:{alternatives})"
     return re.compile(alternatives, re.I), dprel
+
+
+def _named_numeric(months: dict[str, int], nospace: bool) -> str:
+    """A numeric date with the month as a name: "2020/23/Sep.", "23/set/2020", "September-2020-23"."""
+    if not months or nospace:
+        return "(?P<namednum>(?!))"
+    m = rf"(?:{'|'.join(map(re.escape, sorted(months, key=len, reverse=True)))})\.?"
+    n = r"\d{1,4}"
+    return (rf"(?P<namednum>(?<![\w/.-])(?:{n}(?P<nn1>[/-]){m}(?P=nn1){n}|{m}(?P<nn2>[/-]){n}(?P=nn2){n}"
+            rf"|{n}(?P<nn3>[/-]){n}(?P=nn3){m})(?![\w/-]))")
+
+
+def _alt(ws) -> str:
+    return "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+
+
+def _chain_pattern(words: dict, units: dict[str, str], numbers: dict[str, int], data: dict) -> str:
+    """Number + glued unit, repeated (joined by a comma or a conjunction), then an ago/later word."""
+    spelled = _alt(w for w, (c, _) in words.items() if c == "num")
+    num = rf"(?:\d{{1,4}}|{_CJK_BIG}{{1,5}}|{_alt(numbers)}|{spelled})"
+    direction = _alt(w for w, (c, _) in words.items() if c in ("ago", "in"))
+    joint = rf"(?:\s*[,、，]?\s*(?:(?:{_alt(data.get('conjunctions') or [])})\s*)?)"
+    pair = rf"{num}\s?(?:{_alt(units)})"
+    # "2週間で" (in two weeks), but "31日で閉店" closes on the 31st: not after the bare day marker
+    days = set((data.get("ymd_markers") or {}).get("day", []))
+    last = rf"{num}\s?(?:{_alt(u for u in units if u not in days)})"
+    later = rf"|(?:{pair}{joint})*{last}\s?(?:{_alt(data.get('chain_later') or [])})"
+    return rf"(?<![\d.,])(?:{pair}(?:{joint}{pair})*\s?(?:{direction}){later})"
 
 
 class _Trie:
@@ -426,6 +511,12 @@ def _cjk_int(s: str) -> int | None:
         return int(s)
     if not s:
         return None
+    for mark, size in (("千", 1000), ("百", 100)):  # "二千", "两千零八", "三百"
+        if mark in s:
+            a, _, b = s.partition(mark)
+            high = _CJK_DIGITS.get(a, 1) if a else 1
+            low = _cjk_int(b.lstrip("〇零")) if b.lstrip("〇零") else 0
+            return None if low is None or len(a) > 1 else high * size + low
     if "十" in s:
         a, _, b = s.partition("十")
         tens = _CJK_DIGITS.get(a, 1) if a else 1
@@ -435,11 +526,12 @@ def _cjk_int(s: str) -> int | None:
     return None
 
 
-_YMD_PART = re.compile(rf"(\d{{1,4}}|{_CJK_NUM}{{1,4}})\s*(\D)")
+_YMD_PART = re.compile(rf"(\d{{1,4}}|{_CJK_BIG}{{1,5}}|元)\s*(\D)")
 
 
 def _atoms(text: str, lex: Lexicon) -> list[Atom]:
     out = _raw_atoms(text, lex)
+    out = _spelled_days(text, _spelled_years(text, _old_years(text, _weekday_daymonth(text, out)), lex), lex)
     for i, a in enumerate(out):
         rest = text[a.end:a.end + 4].lstrip()
         a.after = rest[:1]
@@ -466,6 +558,8 @@ def _raw_atoms(text: str, lex: Lexicon) -> list[Atom]:
             out.append(Atom(s, e, "num", int(re.match(r"\d+", t).group(0)), t))
         elif kind == "year":
             out.append(Atom(s, e, "year", int(t), t))
+        elif kind == "durchain":
+            out.append(Atom(s, e, "durchain", _read_chain(t, lex), t))
         elif kind == "dprel":
             for pat, unit, sign in lex.dprel:
                 mm = pat.fullmatch(t)
@@ -479,6 +573,187 @@ def _raw_atoms(text: str, lex: Lexicon) -> list[Atom]:
         else:
             out.append(Atom(s, e, kind, None, t))
     return out
+
+
+_SHORT_DAYMONTH = re.compile(r" +((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01]))(?![\d/.]?\d|\s?%)")
+
+
+def _weekday_daymonth(text: str, atoms: list[Atom]) -> list[Atom]:
+    """"Friday 7/6", "this Friday 7.6": after a weekday a short day/month is a date, not the
+    fraction or decimal it would be alone."""
+    out = list(atoms)
+    for a in atoms:
+        m = _SHORT_DAYMONTH.match(text, a.end) if a.cls == "weekday" else None
+        if m:
+            out = [x for x in out if x.end <= m.start(1) or x.start >= m.end(1)]
+            out.append(Atom(m.start(1), m.end(1), "daymonth", None, m.group(1)))
+    return sorted(out, key=lambda x: x.start)
+
+
+_OLD_YEAR = re.compile(r"[\s,]*(1[0-8]\d\d)(?![\d.,]?\d)(?!\s?%)")
+
+
+def _old_years(text: str, atoms: list[Atom]) -> list[Atom]:
+    """A year before 1900 right after a day and month ("5 December 1391", "May 3, 1789") is a year;
+    alone such a number is a count, so the year pattern leaves it out."""
+    out = list(atoms)
+    for i, a in enumerate(atoms):
+        if a.cls != "month":
+            continue
+        before = i > 0 and atoms[i - 1].cls in ("num", "ord") and \
+            not text[atoms[i - 1].end:a.start].strip(" .")
+        after = i + 1 < len(atoms) and atoms[i + 1].cls in ("num", "ord") and \
+            not text[a.end:atoms[i + 1].start].strip()
+        at = atoms[i + 1].end if after else a.end if before else None
+        m = _OLD_YEAR.match(text, at) if at is not None else None
+        if m and not any(x.start < m.end(1) and m.start(1) < x.end for x in atoms):
+            out.append(Atom(m.start(1), m.end(1), "year", int(m.group(1)), m.group(1)))
+    return sorted(out, key=lambda x: x.start)
+
+
+_SPELLED_AFTER = re.compile(r"[\s,.\-–]*[^\W\d_]")
+
+
+def _spelled_years(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
+    """A year spelled in words after a month ("January first two thousand and thirty two",
+    "diez de octubre de dos mil dieciocho", "13 Sept nineteen seventy two") becomes one year atom:
+    the numbers component reads the words, this only decides which of them form a year."""
+    if lex.nospace:  # CJK years are read by the ymd pattern ("二千年")
+        return atoms
+    out = atoms
+    for i, a in enumerate(atoms):
+        if a.cls != "month" or not _SPELLED_AFTER.match(text, a.end):
+            continue
+        near = atoms[max(0, i - 2):i + 3]
+        spelled_day = any(x.cls in ("num", "ord") and not x.text[:1].isdigit() for x in near)
+        found = _spelled_year(text, a.end, lex, spelled_day)
+        if found is None:
+            continue
+        s, e, y = found
+        out = [x for x in out if x.end <= s or x.start >= e]
+        out.append(Atom(s, e, "year", y, text[s:e]))
+        out.sort(key=lambda x: x.start)
+    return out
+
+
+_DAY_BEFORE = {"num", "ord", "dayref", "daymonth", "numdate", "iso", "ymd"}
+
+
+def _spelled_days(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
+    """A spelled ordinal day before a month ("tweeëntwintigste van juni", "neunundzwanzigsten Mai",
+    "vigésimo segundo de junio", "segundo de agosto", where "segundo" is also a unit) becomes one
+    ordinal atom, read by the numbers component."""
+    if lex.nospace:
+        return atoms
+    out = list(atoms)
+    for a in atoms:
+        if a.cls != "month":
+            continue
+        i = out.index(a)
+        prev = out[i - 1] if i else None
+        if prev is not None and prev.cls in _DAY_BEFORE and prev.cls != "num" and lex.gap_re.match(
+                text[prev.end:a.start]):
+            continue  # "22nd of June", "the 3rd June": the day is there already
+        found = _ordinal_before(text, a.start, lex)
+        glued = prev is not None and lex.gap_re.match(text[prev.end:a.start])
+        if found is None and glued and prev.cls == "unit":
+            n = lex.ordinal_words.get(prev.text.lower())  # "segundo de agosto", not "un segundo"
+            found = (prev.start, prev.end, n) if n and not (i > 1 and out[i - 2].cls == "num") else None
+        if found is None:
+            continue
+        s, e, n = found
+        out = [x for x in out if x.end <= s or x.start >= e]
+        out.append(Atom(s, e, "ord", n, text[s:e]))
+        out.sort(key=lambda x: x.start)
+    return out
+
+
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+@lru_cache(maxsize=8192)
+def _numbers_in(fragment: str, lang: str) -> tuple:
+    """The numbers component's reading of a few words, cached: most words before or after a month
+    are the same few ("in", "published", "de")."""
+    from .quantities import find_quantities
+
+    try:
+        return tuple(find_quantities(fragment, lang))
+    except Exception:  # a language the numbers component cannot read
+        return ()
+
+
+def _is_number_word(word: str, lex: Lexicon) -> bool:
+    return bool(_numbers_in(word.lower(), lex.code.split("-")[0]))
+
+
+def _ordinal_before(text: str, end: int, lex: Lexicon) -> tuple[int, int, int] | None:
+    """(start, end, day) of a spelled ordinal 1..31 that ends right before `end`, past glue words."""
+    lo = max(0, end - 48)
+    window = text[lo:end]
+    words = [w for w in _WORD.finditer(window) if w.group(0).lower() not in lex.glue]
+    if not words or not lex.gap_re.match(window[words[-1].end():]) or not _is_number_word(
+            words[-1].group(0), lex):
+        return None
+    lo += words[max(0, len(words) - 3)].start()  # "vigésimo segundo": up to three words
+    window = text[lo:end]
+    qs = _numbers_in(window, lex.code.split("-")[0])
+    if not qs:
+        return None
+    q = qs[-1]
+    if q.kind != "ordinal" or q.text[:1].isdigit() or not 1 <= q.value <= 31 or q.value != int(q.value) \
+            or not lex.gap_re.match(window[q.end:]):
+        return None
+    return lo + q.start, lo + q.end, int(q.value)
+
+
+def _spelled_year(text: str, start: int, lex: Lexicon, spelled_day: bool) -> tuple[int, int, int] | None:
+    """(start, end, year) of the first spelled year after `start`, past at most a day number and
+    glue words. A century pair ("nineteen eighty six", "dix neuf soixante douze") is a year; a single
+    number ("dos mil dieciocho") is one unless it is round and the day is in digits ("May 5, two
+    thousand people")."""
+    window = text[start:start + 90]
+    first = next((w for w in _WORD.finditer(window) if w.group(0).lower() not in lex.glue), None)
+    if first is None or not _is_number_word(first.group(0), lex):
+        return None
+    qs = [q for q in _numbers_in(window, lex.code.split("-")[0]) if q.kind in ("number", "ordinal")]
+    pos = 0
+    for k, q in enumerate(qs):
+        if not lex.gap_re.match(window[pos:q.start]) or q.text[:1].isdigit():
+            return None
+        v = q.value
+        nxt = qs[k + 1] if k + 1 < len(qs) else None
+        if (nxt is not None and q.kind == nxt.kind == "number" and 10 <= v <= 20 and 0 <= nxt.value <= 99
+                and v == int(v) and nxt.value == int(nxt.value) and not window[q.end:nxt.start].strip()
+                and not nxt.text[:1].isdigit()):
+            return start + q.start, start + nxt.end, int(v) * 100 + int(nxt.value)
+        if q.kind == "number" and v == int(v) and 1000 <= v <= 2100 and (spelled_day or v % 100):
+            return start + q.start, start + q.end, int(v)
+        if v > 31:
+            return None
+        pos = q.end
+    return None
+
+
+def _read_chain(t: str, lex: Lexicon) -> tuple[list, int]:
+    """([(n, unit), ...], sign) of a glued duration such as "2년 1개월 21일 전"."""
+    low = t.lower()
+    sign = 1
+    for w, (cls, payload) in sorted(lex.words.items(), key=lambda x: -len(x[0])):
+        if cls in ("ago", "in") and low.rstrip().endswith(w):
+            sign = payload if isinstance(payload, int) else 1
+            low = low.rstrip()[:-len(w)]
+            break
+    units = sorted(lex.chain_units, key=len, reverse=True)
+    numbers = {w: int(n) for w, (c, n) in lex.words.items() if c == "num"} | lex.chain_numbers
+    unit_re = "|".join(map(re.escape, units))
+    number_re = "|".join(map(re.escape, sorted(numbers, key=len, reverse=True))) or "(?!)"
+    deltas = []
+    for n, u in re.findall(rf"(\d+|{_CJK_BIG}+|{number_re})\s?({unit_re})", low):
+        v = numbers.get(n) if n in numbers else _cjk_int(n)
+        if v is not None:
+            deltas.append((v, lex.chain_units[u]))
+    return deltas, sign
 
 
 def _counting_word(a: Atom, last: bool, lex: Lexicon) -> bool:
@@ -557,6 +832,8 @@ class _Parts:
     holiday: tuple | None = None
     nth: int | None = None
     recent: bool = False
+    upcoming: bool = False  # "aanstaande vrijdag", "다가오는 금요일": the first one after the reference
+    count: int | None = None  # "two (Sundays from now)": the nth such weekday
     y: int | None = None
     m: int | None = None
     d: int | None = None
@@ -615,7 +892,7 @@ class _Collector:
         p.y, p.m, p.d, p.explicit_year = int(a.text[:4]), int(a.text[4:6]), int(a.text[6:]), True
 
     def iso(self, i: int, a: Atom) -> None:
-        y, m, d = map(int, re.split(r"[-/.]", a.text))
+        y, m, d = map(int, re.findall(r"\d+", a.text))
         self.p.y, self.p.m, self.p.d, self.p.explicit_year = y, m, d, True
 
     def numdate(self, i: int, a: Atom) -> None:
@@ -624,8 +901,25 @@ class _Collector:
         y = xs[2] + (2000 if xs[2] < 50 else 1900) if xs[2] < 100 else xs[2]
         self.p.y, self.p.m, self.p.d, self.p.explicit_year = y, m, d, True
 
+    def namednum(self, i: int, a: Atom) -> None:
+        parts = [x.strip(".").lower() for x in re.split(r"[/-]", a.text)]
+        nums = [int(x) for x in parts if x.isdigit()]
+        month = next((self.lex.month_lookup.get(x) for x in parts if not x.isdigit()), None)
+        years = [x for x in nums if x > 31]
+        if month is None or len(years) != 1:
+            return
+        y = years[0] + (0 if years[0] >= 100 else 1900 if years[0] >= 50 else 2000)  # "4-Jul-95"
+        self.p.y, self.p.m, self.p.explicit_year = y, month, True
+        self.p.d = next(x for x in nums if x <= 31)
+
     def dayref(self, i: int, a: Atom) -> None:
-        self.p.d = int(re.search(r"\d+", a.text).group(0))
+        n = int(re.search(r"\d+", a.text).group(0))
+        prefix = a.text[:a.text.find(str(n))].strip().lower()
+        if self.p.d is not None and self.p.m is None and self.prev_cls(i) == "dayref" and 1 <= n <= 12 \
+                and prefix in self.lex.month_number_prefixes:
+            self.p.m = n  # "el 21 del 3": the month as a number
+            return
+        self.p.d = n
 
     def daymonth(self, i: int, a: Atom) -> None:
         d, m = self.day_month([int(x) for x in re.findall(r"\d+", a.text)])
@@ -633,11 +927,14 @@ class _Collector:
 
     def ymd(self, i: int, a: Atom) -> None:
         p = self.p
+        era = next((v for k, v in self.lex.eras.items() if a.text.startswith(k)), None)
         for n, mark in _YMD_PART.findall(a.text + "日"):
-            v = _cjk_int(n)
+            v = 1 if n == "元" else _cjk_int(n)
             if v is None:
                 continue
-            if mark in "年년":
+            if mark in "年년" and era is not None:
+                p.y, p.explicit_year = era + v, True
+            elif mark in "年년":
                 p.y, p.explicit_year = (v + 2000 if v < 100 else v), True
             elif mark in "月월":
                 p.m = v
@@ -659,6 +956,15 @@ class _Collector:
         if (self.prev_cls(i) == "weekday" and a.tight and a.after not in ("-", "–", ":", "h")
                 and 1 <= n <= 31 and p.d is None and not unit_next and not spelled):
             p.d = n  # "samedi 23", "Mon 13th" (not "Monday 6-8")
+            return
+        if (i > 0 and atoms[i - 1].text.lower() in lex.day_number_words and 1 <= n <= 31
+                and p.d is None and not unit_next and not spelled
+                and (i < 2 or atoms[i - 2].cls not in ("num", "year", "ord"))):
+            p.d = n  # "el día 25", "il giorno 3", "o dia 9": a day number, not a count of days
+            return
+        if p.d is not None and p.m is None and 1 <= n <= 12 and a.text.isdigit() \
+                and self.next_cls(i) == "year" and self.prev_cls(i) in ("dayref", "num"):
+            p.m = n  # "el 9 de 8 de 1971"
             return
         if p.m is not None and p.d is not None and p.y is None and n > 31 and a.text.isdigit() \
                 and len(a.text) == 2 and not unit_next:
@@ -685,6 +991,8 @@ class _Collector:
 
     def weekday(self, i: int, a: Atom) -> None:
         self.p.wd = a.payload
+        if self.pending is not None and self.prev_cls(i) == "num" and 1 <= self.pending <= 10:
+            self.p.count, self.pending = self.pending, None  # "two Sundays from now"
 
     def weekwd(self, i: int, a: Atom) -> None:
         self.p.week, self.p.wd = a.payload
@@ -694,8 +1002,10 @@ class _Collector:
 
     def mod(self, i: int, a: Atom) -> None:
         p = self.p
-        if a.payload == "recent":
-            p.mod, p.recent = -1, True
+        if a.payload == "recent" or (a.payload == -1 and p.mod == 0):
+            p.mod, p.recent = -1, True  # "this past", "este miércoles pasado": the most recent one
+        elif a.payload == "upcoming":
+            p.mod, p.upcoming = 1, True
         else:
             p.mod = a.payload
         if self.prev_cls(i) == "unit" and not p.deltas and p.relunit is None:
@@ -713,7 +1023,7 @@ class _Collector:
         elif p.m is not None and p.d is None:
             p.d = a.payload  # "March fifteenth"
         elif self.next_cls(i) == "month":
-            self.pending = a.payload
+            self.pending = a.payload + (atoms[i - 1].payload if compound else 0)  # "twenty second of June"
         elif compound:
             p.d = atoms[i - 1].payload + a.payload  # "twenty second"
             self.pending = None
@@ -747,6 +1057,13 @@ class _Collector:
         p.unit = a.payload
         self.pending = None
 
+    def durchain(self, i: int, a: Atom) -> None:
+        deltas, sign = a.payload
+        self.p.deltas.extend(deltas)
+        self.p.sign = sign
+        if any(a.text.endswith(w) for w in self.lex.chain_later):
+            self.p.within = True  # "10年間で98%増えた" said in the past is a span, not a point ahead
+
     def dprel(self, i: int, a: Atom) -> None:
         n, unit, sign = a.payload
         self.p.deltas.append((n, unit))
@@ -775,12 +1092,14 @@ class _Collector:
 
 
 _COLLECT: dict[str, Callable[[_Collector, int, Atom], None]] = {
-    "isocompact": _Collector.isocompact, "iso": _Collector.iso, "numdate": _Collector.numdate,
+    "isocompact": _Collector.isocompact, "iso": _Collector.iso, "namednum": _Collector.namednum,
+    "numdate": _Collector.numdate,
     "dayref": _Collector.dayref, "daymonth": _Collector.daymonth, "daymonth_dot": _Collector.daymonth,
     "ymd": _Collector.ymd, "month": _Collector.month, "num": _Collector.num, "year": _Collector.year,
     "weekday": _Collector.weekday, "weekwd": _Collector.weekwd, "holiday": _Collector.holiday,
     "mod": _Collector.mod, "ord": _Collector.ordinal, "week": _Collector.week, "rel": _Collector.rel,
     "relunit": _Collector.relunit, "unit": _Collector.unit, "dprel": _Collector.dprel,
+    "durchain": _Collector.durchain,
     "ago": _Collector.sign, "in": _Collector.sign, "time": _Collector.time, "timeref": _Collector.time,
     "timedot": _Collector.time, "timeword": _Collector.timeword, "set": _Collector.set,
 }
@@ -804,6 +1123,8 @@ def _holiday(p: _Parts, r: date, tense: str | None) -> date | None:
         return _safe(y, *p.holiday)
     if p.y is not None:
         return on(p.y)
+    if p.relunit is not None and p.relunit[1] == "year":  # "Christmas next year", "今年の独立記念日"
+        return on(r.year + p.relunit[0])
     v = on(r.year)
     if v is None:
         return None
@@ -824,6 +1145,8 @@ def _base_day(p: _Parts, r: date, lex: Lexicon, tense: str | None, ctx_year: int
             month = date(p.y or ctx_year or r.year, p.m, 1)
         elif p.relunit and p.relunit[1] == "month":
             month = _shift(r.replace(day=1), p.relunit[0], "month")
+        elif p.relunit is None and p.week is None and p.mod is None:
+            month = r.replace(day=1)  # "the third Tuesday", "tweede zondag": of the current month
         if month is not None:
             first = month + timedelta(days=(p.wd - month.weekday()) % 7)
             v = first + timedelta(weeks=p.nth - 1)
@@ -865,7 +1188,7 @@ def _base_day(p: _Parts, r: date, lex: Lexicon, tense: str | None, ctx_year: int
         if week is None and p.relunit and p.relunit[1] == "week":
             week = p.relunit[0]
         last = "most_recent" if p.recent else lex.last_means
-        v = _weekday(r, p.wd, p.mod, tense, week, lex.next_means, last)
+        v = _weekday(r, p.wd, p.mod, tense, week, "upcoming" if p.upcoming else lex.next_means, last)
         if p.d is not None and v.day != p.d:  # "samedi 23": the 23rd, near the reference
             v = _safe(r.year, r.month, p.d) or v
         return v
@@ -924,6 +1247,15 @@ def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ct
     if base is None and _is_span(p, tense):
         return _span(p, ref)
     last_n = p.mod is not None and p.mod < 0 < (p.sign or 0) and _days_or_more(p)
+    if p.count is not None and p.wd is not None and p.sign is not None and not p.deltas:
+        step = 1 if p.sign > 0 else -1  # "two Sundays from now", "three Mondays ago"
+        first = r + timedelta(days=((p.wd - r.weekday()) % 7 or 7) * step if step > 0 else
+                              -((r.weekday() - p.wd) % 7 or 7))
+        return first + timedelta(weeks=step * (p.count - 1)), "day", "date", None
+    shifted_weekday = p.wd is not None and (p.d is None or p.m is not None) and p.mod is None \
+        and p.week is None
+    if p.deltas and p.sign is not None and not last_n and shifted_weekday and _days_or_more(p):
+        return _weekday_after_shift(p, r, lex, tense, ctx_year), "day", "date", None
     if p.deltas and p.sign is not None and not last_n:
         # "3 days ago", "2 weeks before May 13", "dans 3 jours" (not "in the last 10 years": a range)
         v = base if base is not None else ref
@@ -980,6 +1312,18 @@ def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ct
     if p.time or p.timeword:
         return r, "day", "time", None
     return None
+
+
+def _weekday_after_shift(p: _Parts, r: date, lex: Lexicon, tense: str | None, ctx_year: int | None) -> date:
+    """"in 3 days on Friday", "Monday two weeks from now", "3 weeks after Christmas on Friday": shift
+    first, then that weekday in the week of the day reached (weeks start on the language's
+    first_weekday)."""
+    anchor = _base_day(replace(p, wd=None, nth=None), r, lex, tense, ctx_year) or r
+    for n, unit in p.deltas:
+        anchor = _shift(anchor, p.sign * n, unit)
+    anchor = anchor.date() if isinstance(anchor, datetime) else anchor
+    start = anchor - timedelta(days=(anchor.weekday() - lex.first_weekday) % 7)
+    return start + timedelta(days=(p.wd - lex.first_weekday) % 7)
 
 
 def _days_or_more(p: _Parts) -> bool:
@@ -1088,13 +1432,14 @@ def tense_from_cues(text: str, lang: str, at: int | None = None) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------- search
-_DATEISH = {"isocompact", "weekwd", "daymonth_dot", "holiday", "dayref", "dprel", "iso", "numdate",
-            "daymonth",
+_DATEISH = {"isocompact", "namednum", "weekwd", "daymonth_dot", "holiday", "dayref", "dprel", "durchain",
+            "iso", "numdate", "daymonth",
             "ymd", "month", "weekday", "rel", "relunit", "week", "year", "anchor"}  # a date, not a time
 _ANCHORS = _DATEISH | {"timedot", "timeref", "time", "timeword", "set"}  # a mention needs one
 
 
-_FULL = {"isocompact", "weekwd", "iso", "numdate", "ymd", "daymonth", "daymonth_dot", "rel", "holiday"}
+_FULL = {"isocompact", "namednum", "weekwd", "iso", "numdate", "ymd", "daymonth", "daymonth_dot", "rel",
+         "holiday"}
 
 
 def _has_date(atoms: list[Atom]) -> bool:
@@ -1112,6 +1457,8 @@ def _starts_relative(atoms: list[Atom], cur: list[Atom]) -> bool:
         x.cls in ("rel", "week", "weekwd", "mod") for x in cur)
     if bare_weekday and (a.cls == "week" or a.cls == "relunit" and a.payload[1] == "week"):
         return False  # "Friday next week", "lunedì della settimana prossima"
+    if any(x.cls == "holiday" for x in cur) and a.cls == "relunit" and a.payload[1] == "year":
+        return False  # "independence day of this year", "Fastnachtssonntag im nächsten Jahr"
     if any(x.cls == "ord" for x in cur) and a.cls == "relunit" and a.payload[1] == "month":
         return False  # "the first Friday of next month"
     if a.cls in ("rel", "week", "relunit", "weekwd"):
@@ -1127,6 +1474,19 @@ def _starts_shift(atoms: list[Atom]) -> bool:
     return bool(classes) and classes[0] in ("in", "ago", "num") and "unit" in classes
 
 
+def _past_span(atoms: list[Atom]) -> bool:
+    """"the last 3 months", "los últimos 3 meses": a span back from the reference."""
+    return any(a.cls == "mod" and a.payload in (-1, "recent") for a in atoms) and any(
+        a.cls == "unit" for a in atoms)
+
+
+def _own_shift(atoms: list[Atom]) -> bool:
+    """"2 days ago", "2 días antes de hoy": a shift with its own direction, after "and" a new mention
+    ("for the last 3 months and 2 days ago they found it")."""
+    classes = [a.cls for a in atoms]
+    return classes[:1] == ["dprel"] or classes[:3] == ["num", "unit", "ago"]
+
+
 def _between(text: str, start: int, lex: Lexicon) -> bool:
     return bool(lex.between_re and lex.between_re.search(text[max(0, start - 12):start]))
 
@@ -1136,7 +1496,9 @@ def _trim(text: str, g: list[Atom], lex: Lexicon) -> list[Atom]:
     "jeudi un (budget)", "mardi deux (fois)"."""
     def gap(i: int) -> str:
         return text[g[i - 1].end:g[i].start]
-    has_amount = any(a.cls in ("unit", "dprel") for a in g)
+    counted = any(g[k].cls == "num" and g[k + 1].cls == "weekday" and g[k + 2].cls in ("ago", "in")
+                  for k in range(len(g) - 2))  # "two Sundays from now"
+    has_amount = counted or any(a.cls in ("unit", "dprel") for a in g)
 
     def listed_number(g: list[Atom]) -> bool:  # "1989 à 2002, une"
         return g[-1].cls == "num" and g[-2].cls in ("year", "num") and "," in gap(len(g) - 1)
@@ -1149,18 +1511,53 @@ def _trim(text: str, g: list[Atom], lex: Lexicon) -> list[Atom]:
         if g[-2].cls == "rel":  # "Hier, trois (manifestants)", "Last night 26 (people)": no day number
             return gap(len(g) - 1).strip() in ("", ",")  # (but "today at 9")
         return g[-2].cls == "month" and not a.text[:1].isdigit() and a.text.lower() in lex.determiners
+    def loose_ordinal(g: list[Atom]) -> bool:  # "2003年の第1(四半期)", "前日の第3", not "May first"
+        return g[-1].cls == "ord" and g[-2].cls not in ("month", "weekday", "num", "ord", "glue")
+    def counted_after(g: list[Atom]) -> bool:  # "10年間で98(勝)": a count after a glued duration
+        return g[-1].cls == "num" and g[-2].cls == "durchain"
     while len(g) > 1 and (g[-1].cls in ("glue", "range", "in", "setpre")
-                          or (g[-1].cls == "ago" and not has_amount) or listed_number(g) or loose_word(g)):
+                          or (g[-1].cls == "ago" and not has_amount) or listed_number(g) or loose_word(g)
+                          or loose_ordinal(g) or counted_after(g)):
         g = g[:-1]
     while len(g) > 1 and (g[0].cls in ("glue", "range")
+                          or (g[0].cls == "ord" and _year_like(g[1]))  # "(the) second this year"
                           or (g[0].cls == "num" and re.search(r"[^\W\d_]", gap(1))
                               and g[1].cls in ("dayref", "num", "iso", "numdate", "year", "weekday", "rel"))):
         g = g[1:]
     classes = {a.cls for a in g}
-    if g[0].cls == "num" and classes & {"weekday", "rel"} and not classes & {"month", "unit", "ymd", "dprel"}:
+    if g[0].cls == "num" and classes & {"weekday", "rel"} and not counted \
+            and not classes & {"month", "unit", "ymd", "dprel"}:
         while len(g) > 1 and g[0].cls == "num":  # "(battu Paris) 3-1 dimanche": a score, not the day
             g = g[1:]
     return g
+
+
+_LIST_COMMA = re.compile("[,、，]")  # the commas that list dates ("11/20, 11/22", "11月20日、11月22日")
+
+
+_CODE_BEFORE = re.compile(r"\d-$")  # not "/": "1948/1949", "2000/2001" are years
+_CODE_AFTER = re.compile(r"-\d")
+
+
+_NUMERIC = {"num", "year", "iso", "numdate", "daymonth", "isocompact"}
+
+
+def _outside_codes(text: str, g: list[Atom]) -> list[Atom]:
+    """Without the digits joined by dashes to more digits: a phone number or a code ("+86
+    138-2010-2015", "133-03-03-2020") is not a date."""
+    if _CODE_BEFORE.search(text[max(0, g[0].start - 2):g[0].start]) and text[g[0].start].isdigit():
+        while g and g[0].cls in _NUMERIC:
+            g = g[1:]
+        while g and g[0].cls in ("glue", "range"):
+            g = g[1:]
+    if g and _CODE_AFTER.match(text, g[-1].end) and text[g[-1].end - 1].isdigit():
+        while g and g[-1].cls in _NUMERIC:
+            g = g[:-1]
+    return g
+
+
+def _year_like(a: Atom) -> bool:
+    return a.cls in ("rel", "year", "ymd") or a.cls == "relunit" and a.payload[1] == "year"
 
 
 def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> list[list[Atom]]:
@@ -1186,10 +1583,13 @@ def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> li
                 split.append(cur)  # "July 13th July 14th"
                 cur = [a]
                 continue
-            if ("," in gap and _has_date(cur) and (_has_date(rest) or _starts_shift(rest))) or (
+            if (_LIST_COMMA.search(gap) and _has_date(cur) and (_has_date(rest) or _starts_shift(rest))) or (
+                    a.cls == "weekday" and cur[-1].cls == "weekday") or (
                     _has_date(cur) and _starts_relative(rest, cur)) or (
                     a.cls == "range" and a.text.lower() in lex.conjunctions and _has_date(cur)
-                    and _has_date(rest[1:]) and not _between(text, cur[0].start, lex)):
+                    and _has_date(rest[1:]) and not _between(text, cur[0].start, lex)) or (
+                    a.cls == "range" and a.text.lower() in lex.conjunctions and _past_span(cur)
+                    and _own_shift(rest[1:])):
                 split.append(cur)
                 cur = [a]
             else:
@@ -1198,6 +1598,9 @@ def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> li
     out = []
     for g in split:
         g = _trim(text, g, lex)
+        g = _outside_codes(text, g)
+        if not g:
+            continue
         classes = {a.cls for a in g}
         quarter = "ord" in classes and any(a.cls == "unit" and a.payload == "quarter" for a in g)
         if not classes & _ANCHORS and not (
@@ -1252,8 +1655,14 @@ def _split_range(text: str, g: list[Atom]) -> tuple[list[Atom], list[Atom]] | No
         if (a.cls == "range" and 0 < i < len(g) - 1) or dash:
             left, right = (g[:i], g[i + 1:]) if a.cls == "range" else (g[:i], g[i:])
             lc, rc = {x.cls for x in left}, {x.cls for x in right}
+            if rc == {"year"} and "month" in lc and "year" not in lc and a.cls == "range":
+                return None  # "le quatre octobre à dix neuf soixante douze": the year of the day
             if lc & _DATEISH and rc & _DATEISH:
                 return left, right
+            if lc == {"rel"} and a.cls == "range" and any(
+                    x.cls == "durchain" or x.cls == "unit" and x.payload in ("day", "week", "month", "year")
+                    for x in right):
+                return left, right  # "明日から3週間": counted from tomorrow (not "demain à sept heures")
             if lc <= {"num", "glue"} and len(right) > 1 and right[0].cls == "num" and right[1].cls == "month":
                 return left, right
     return None
@@ -1280,25 +1689,51 @@ def find_dates(text: str, lang: str, ref: date | None = None, tense: str | None 
     norm = text.translate(_FULLWIDTH)
     found: list[DateMention] = []
     ctx_year: int | None = None
+    month_before = False  # the previous mention names its month ("4月22日、26日、29日")
     for g in _chunks(norm, _atoms(norm, lex), lex):
         s, e = g[0].start, g[-1].end
         t = tense or (tense_at(s, e) if tense_at else None)
-        if t is None and any(a.cls in ("weekday", "month", "daymonth", "ord", "in", "dprel") for a in g):
+        if t is None and any(a.cls in _TENSED for a in g):
             s0, s1 = sentence_bounds(norm, s, e)
             c0, c1 = _clause_bounds(norm, s0, s1, s, e)
             t = tense_from_cues(norm[c0:c1], lang, s - c0) or tense_from_cues(norm[s0:s1], lang, s - s0)
         if t is None and lex.prep_tense and any(a.cls in ("weekday", "month", "daymonth") for a in g):
             t = _preposition_tense(norm, s, lex)  # "depuis lundi", "until Friday"
         year = ctx_year if carry_year else None
-        if ref_dt is None:
+        listed = _listed_day(norm, g, lex, found[-1] if found and month_before else None)
+        if listed is not None:
+            mention = listed
+        elif ref_dt is None:
             mention = _unanchored(norm, g, lex, t, year, use_dateparser)
         else:
             mention = _mention(norm, g, lex, ref_dt, t, year, use_dateparser)
         mention.text = text[s:e]
+        month_before = any(a.cls in _WITH_MONTH for a in g)
         if mention.value is not None and mention.granularity in ("day", "year") and _explicit_year(g):
             ctx_year = (mention.end_value or mention.value).year
         found.append(mention)
     return found
+
+
+_TENSED = {"weekday", "month", "daymonth", "ord", "in", "dprel", "durchain"}  # the tense moves their value
+_WITH_MONTH = {"month", "ymd", "daymonth", "daymonth_dot", "numdate", "iso", "isocompact", "namednum"}
+
+
+def _listed_day(text: str, g: list[Atom], lex: Lexicon, prev: DateMention | None) -> DateMention | None:
+    """A bare day listed after a full date takes its month and year: "4月22日、26日、29日",
+    "May 3, 5 and 7"."""
+    if prev is None or prev.value is None or prev.granularity != "day":
+        return None
+    gap = text[prev.end:g[0].start].strip(" ,、，").lower()
+    if gap and gap not in lex.conjunctions:
+        return None
+    p = _collect(g, lex)
+    if p.d is None or any(x is not None for x in (p.m, p.y, p.wd, p.rel, p.relunit, p.week, p.holiday)) \
+            or p.deltas or not all(a.cls in ("num", "ymd", "dayref", "glue") for a in g):
+        return None
+    v = _safe(prev.value.year, prev.value.month, p.d)
+    s, e = g[0].start, g[-1].end
+    return DateMention(s, e, text[s:e], v, "day", None, "date") if v else None
 
 
 # Two far-apart reference days (other year, month, day and weekday): a mention whose value is the
@@ -1317,8 +1752,28 @@ def _unanchored(text: str, g: list[Atom], lex: Lexicon, tense: str | None, ctx_y
     return a
 
 
+_DAY_UNITS = ("day", "week", "month", "year")
+
+
+def _after_relative_day(left: _Parts, right: _Parts, right_atoms: list[Atom], ref: datetime) -> date | None:
+    """"明日から二日", "昨日から4日で", "明日から3週間": N units counted from a relative day, one day."""
+    if left.rel is None or any(x is not None for x in (left.m, left.d, left.wd, left.y)) or left.deltas:
+        return None
+    if right.m is not None or right.wd is not None or right.y is not None or right.rel is not None:
+        return None
+    deltas = list(right.deltas)
+    if not deltas and right.d is not None and all(a.cls == "ymd" for a in right_atoms):
+        deltas = [(right.d, "day")]  # "二日": two days, not the 2nd
+    if not deltas or (right.sign or 1) < 0 or any(u not in _DAY_UNITS for _, u in deltas):
+        return None
+    v = ref.date() + timedelta(days=left.rel)
+    for n, unit in deltas:
+        v = _shift(v, n, unit)
+    return v
+
+
 def _explicit_year(g: list[Atom]) -> bool:
-    return any(a.cls in ("iso", "isocompact", "numdate", "year")
+    return any(a.cls in ("iso", "isocompact", "namednum", "numdate", "year")
                or (a.cls == "ymd" and re.search("[年년]", a.text)) for a in g)
 
 
@@ -1336,6 +1791,9 @@ def _mention(text: str, g: list[Atom], lex: Lexicon, ref: datetime, tense: str |
                 left.d, left.m, left.y = rng[0][-1].payload, right.m, right.y
         if left.y is None and right.y is not None and left.m is not None:
             left.y = right.y
+        after = _after_relative_day(left, right, rng[1], ref)
+        if after is not None:
+            return DateMention(s, e, text[s:e], after, "day", None, "date")
         a = _resolve(left, ref, lex, tense, ctx_year)
         b = _resolve(right, ref, lex, tense, ctx_year)
         if a and b and a[0] and b[0]:
