@@ -282,6 +282,11 @@ ROWS = [
            "Gemeinde.",
      "Die Ministerin", "sagte", "Die Kosten seien zu hoch für die Gemeinde.", "indirect",
      "rules.continuation"),
+    # a cue sentence with no content of its own still names whom the next Konjunktiv sentence reports
+    ("de", "Die Gewerkschaft begründete den Streik mit den niedrigen Löhnen. Viele Pfleger könnten ihre "
+           "Miete kaum noch bezahlen.",
+     "Die Gewerkschaft", "begründete", "Viele Pfleger könnten ihre Miete kaum noch bezahlen.", "indirect",
+     "rules.continuation"),
     ("zh", "市长表示，这座桥将在五月重新开放。",
      "市长", "表示", "这座桥将在五月重新开放。", "indirect", "rules.nospace_cue_first"),
     ("zh", "据新华社报道，两名男子在车站被捕。",

@@ -790,6 +790,7 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
             if lex.cue_after:
                 found += _cjk_according(text, unit, quotes, lex)
         found = _dedupe(found)
+        heard = _heard_speaker(text, unit, words, quotes, lex) if not found and lex.subjunctive else None
         if not found and prev is not None and prev.source_start is not None and _continues(
                 text, unit, prev_unit_end, words, quotes, lex):
             cs, ce = _trim(text, *unit)
@@ -800,6 +801,8 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
             said = [s for s in found if s.kind != "according_to" and s.source_start is not None]
             prev = max(said or found, key=lambda s: s.end)
             prev_unit_end = unit[1]
+        elif heard is not None:
+            prev, prev_unit_end = heard, unit[1]  # "X verteidigte den Entwurf. Er halte ihn für…"
         elif "\n\n" in text[prev_unit_end:unit[0]] or unit[0] - prev_unit_end > 400:
             prev = None
         else:
@@ -845,6 +848,20 @@ def _embedded_quotes(text: str, found: list[Statement], quotes: list[tuple[int, 
                                      st.source_start, st.source_end, confidence=st.confidence,
                                      rule="rules.embedded_quote"))
     return out
+
+
+def _heard_speaker(text: str, unit: tuple[int, int], words: list[_W], quotes, lex: _Lex) -> Statement | None:
+    """A sentence with a cue word and its subject but no content the patterns could cut ("Der
+    Minister verteidigte den Entwurf."): not a statement itself, but a speaker that sentences in the
+    reported-speech mood right after it continue."""
+    us, ue = unit
+    for k, w in enumerate(words):
+        if w.start < us or _in_quote(w.start, quotes) or not _cue_len(words, k, lex):
+            continue
+        src = _source_around(text, us, words, k, ue, lex)
+        if src is not None:
+            return Statement(us, ue, "indirect", w.start, w.end, w.low, src[0], src[1])
+    return None
 
 
 def _continues(text: str, unit: tuple[int, int], prev_end: int, words: list[_W], quotes, lex: _Lex) -> bool:
