@@ -136,6 +136,8 @@ class _Lang:
     age_after: tuple = ()  # folded words after one ("years old", "ans,")
     verb_particles: frozenset = frozenset()  # determiners that end a clause as a verb particle ("ein")
     rank_before: tuple = ()  # folded words before a rank ("number", "Rang")
+    minor_units: dict = None  # folded subunit word -> units per major unit ("cents" = 100)
+    minor_index: dict = None  # the same, indexed by _index for look-ups after a number
 
 
 _TYPES = (("words", "num"), ("multipliers", "mul"), ("scales", "scale"), ("denominators", "den"))
@@ -238,7 +240,9 @@ def _lang(code: str) -> _Lang:
         age_before=tuple(_fold(w) for w in q.get("age_before", [])),
         age_after=tuple(_fold(w) for w in q.get("age_after", [])),
         verb_particles=frozenset(_fold(w) for w in q.get("verb_particles", [])),
-        rank_before=tuple(_fold(w) for w in q.get("rank_before", [])))
+        rank_before=tuple(_fold(w) for w in q.get("rank_before", [])),
+        minor_units={_fold(k): float(v) for k, v in q.get("minor_units", {}).items()},
+        minor_index=_index([(_fold(k), float(v)) for k, v in q.get("minor_units", {}).items()]))
 
 
 def _index(phrases: list, last: bool = False) -> dict:
@@ -854,6 +858,14 @@ class _Run:
             k += 1
         return k, sign
 
+    def minor_after_digits(self, t: _Tok) -> bool:
+        """A currency subunit word that is also a fraction word ("centesimi", hundredths) right
+        after digits is the unit they count: "34 centesimi" is 34 cents, not 0.34. A multiplier
+        keeps its reading ("322 cents" is 32200 in French number grammar)."""
+        last = self.last
+        return last is not None and self.toks[last].literal and not self.pending \
+            and bool(self.L.minor_units) and _fold(t.text) in self.L.minor_units
+
     # ------------------------------------------------------------ connectors
     def connector(self, t: _Tok) -> bool:
         """"and", "-", "con", "又": a mixed number's fraction or decimal part, else wait for a number."""
@@ -921,6 +933,8 @@ class _Run:
     def denominator(self, t: _Tok) -> bool:
         """"fifths", "quarter", "demi"; after "twenty-" an ordinal ("twenty-first")."""
         acc = self.acc
+        if self.minor_after_digits(t):
+            return False  # "34 centesimi": cents, not 0.34
         if t.typ == "den" and self.last is not None and not acc.frac and acc.value >= 10 and \
                 any(self.toks[p].text == "-" for p in self.pending) and acc.value == int(acc.value):
             acc.cur += t.value  # "twenty-first", "dix-neuvième", "vingt-cinquième": an ordinal
@@ -1271,8 +1285,70 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         found.append(q)
     if L.text2num and L.ordinal_hint.search(norm):
         found = _with_ordinals(found, norm, text, L)
+    if L.minor_units:
+        _money_parts(found, norm, text, L)
     _ranges(found, norm, text, L)
     return found
+
+
+def _money_parts(found: list[Quantity], norm: str, text: str, L: _Lang) -> None:
+    """An amount in units and subunits is one amount: "13 euros et 45 centimes", "zwei Euro
+    fünfzig", "15 dollars and 15.", "五元三毛", "2222円13銭" (13.45, 2.50, 15.15, 5.3, 2222.13).
+
+    After money in a currency (not in its subunit), the next number joins it when only spaces or
+    a connector ("and", "et", "con", "と") lie between and it is followed by a subunit word, or,
+    written alone ("15 dollars 50."), when nothing but punctuation follows it. It must be a whole
+    number of subunits below one unit.
+    """
+    i = 0
+    while i + 1 < len(found):
+        a, b = found[i], found[i + 1]
+        if a.kind != "money" or a.high is not None or _fold(a.text).endswith(tuple(L.minor_units)):
+            i += 1
+            continue
+        gap = _fold(norm[a.end:b.start]).strip()
+        if gap and L.lex.get(gap, ("",))[0] not in ("and", "mixed"):
+            i += 1
+            continue
+        part = _subunits(b, norm, text, L)
+        if part is None:
+            i += 1
+            continue
+        n, per, end = part
+        a.value += n / per
+        a.end = end
+        a.text = text[a.start:end]
+        found.pop(i + 1)
+
+
+def _subunits(b: Quantity, norm: str, text: str, L: _Lang) -> tuple[float, float, int] | None:
+    """(count, subunits per unit, end) when `b` counts subunits of the amount before it."""
+    if b.high is not None or b.qualifier or b.approx or b.kind not in ("number", "money"):
+        return None
+    low = _fold(b.text)
+    n, per, end = b.value, None, b.end
+    for w, v in sorted(L.minor_units.items(), key=lambda kv: -len(kv[0])):
+        if low.endswith(w) and (L.cjk or len(low) == len(w) or not low[-len(w) - 1].isalnum()):
+            head = text[b.start:b.end - len(w)]  # "quarante-cinq cents": the count before the word
+            inner = [q for q in find_quantities(head, L.code) if q.kind in ("number", "money")]
+            if len(inner) != 1 or head[inner[0].end:].strip():
+                return None
+            n, per = inner[0].value, v
+            break
+    else:
+        if b.kind != "number":
+            return None
+        hit = _after(norm, b.end, L.minor_index, L.cjk)
+        if hit is not None:
+            per, end = hit[1][1], hit[0]
+        else:
+            rest = norm[b.end:b.end + 2].lstrip()
+            if rest[:1].isalnum():
+                return None  # "15 dollars 50 times": a count of something else
+            per = 100.0
+    if n != int(n) or not 0 < n < per:
+        return None
+    return n, per, end
 
 
 class _T2NToken:
