@@ -414,3 +414,16 @@ def test_unit_models_count_numbers_glued_to_units():
             {"id": "c", "lang": "es", "kind": "temperature", "input": "Hoy llegó a 38ºC."}]
     got = {p["id"]: [i["value"] for i in p["items"]] for p in numbers_task.predict(recs)}
     assert got == {"a": [], "b": [250.0], "c": [38.0]}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "two hundred forty sevenths", 200 / 47),  # after "hundred", "forty sevenths" is the denominator
+    ("fr", "deux cents quarante-septièmes", 200 / 47),
+    ("en", "minus three hundred twenty ninths", -300 / 29),
+    ("en", "one hundred and thirty-second", 132),  # with "and": an ordinal
+    ("en", "thirty fifths", 6),  # no hundred before the tens: 30 / 5
+    ("de", "hundertdreißig Fünftel", 26),  # glued: one number over five
+])
+def test_tens_and_fraction_word_after_hundred_make_the_denominator(lang, text, expected):
+    got = [q.value for q in find_quantities(text, lang)]
+    assert len(got) == 1 and abs(got[0] - expected) < 1e-9, got

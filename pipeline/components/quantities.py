@@ -935,12 +935,38 @@ class _Run:
         acc = self.acc
         if self.minor_after_digits(t):
             return False  # "34 centesimi": cents, not 0.34
+        if self.tens_denominator(t):
+            return self.take(self.j)
         if t.typ == "den" and self.last is not None and not acc.frac and acc.value >= 10 and \
                 any(self.toks[p].text == "-" for p in self.pending) and acc.value == int(acc.value):
             acc.cur += t.value  # "twenty-first", "dix-neuvième", "vingt-cinquième": an ordinal
             acc.ordinal = acc.frac = True
             return self.take(self.j)
         return acc.fraction(t.value, t.typ == "denalone") and self.take(self.j)
+
+    def tens_denominator(self, t: _Tok) -> bool:
+        """"one hundred thirty fifths", "cent trente-cinquième", "cento trentacinquesimi": after a
+        hundred or a scale word, a tens word and a unit fraction word make the denominator
+        (100 / 35), as a tens word and a fraction word alone do ("thirty-fifth"). With "and"
+        before the tens ("one hundred and twenty-first") it stays an ordinal."""
+        acc, toks, last = self.acc, self.toks, self.last
+        if t.typ != "den" or last is None or acc.frac or last < 1 or not 1 < t.value < 10:
+            return False
+        tens, head = toks[last], toks[last - 1]
+        if tens.typ != "num" or tens.literal or not (20 <= tens.value <= 90 and tens.value % 10 == 0):
+            return False
+        if head.typ not in ("mul", "scale") or head.literal or acc.joined:
+            return False
+        if any(toks[p].typ in ("and", "mixed") for p in self.pending):
+            return False
+        if not (head.end < tens.start and self.text[head.end:tens.start].isspace()):
+            return False  # a glued "hundertdreißig" is one number
+        numerator = acc.value - tens.value
+        if numerator <= 0:
+            return False
+        acc.total, acc.cur = 0.0, numerator / (tens.value + t.value)
+        acc.frac = acc.has_den = True
+        return True
 
     def over(self, t: _Tok) -> bool:
         """"three over five", "3 out of 5": numerator first."""

@@ -6,9 +6,10 @@ at thousands of cases per second. Ranges give their low and high bound (Recogniz
 both) and, when the bounds are close (high <= 10 x low), their middle (quantulum3 scores it).
 Numbers next to a month name, digits glued to a unit ("180ml", kind "measure") and article
 determiners ("un", "une", "ein") are left out: the Recognizers-Text number specs do not count
-them (its unit specs, kinds dimension/temperature/age/currency, do count "75ml"). Spelled-out ordinals ("vingt et unième") are emitted
-with their number because text2num's gold counts them and Recognizers-Text's inputs barely
-contain them; the statements table (components/quantities.py) never counts ordinals.
+them (its unit specs, kinds dimension/temperature/age/currency, do count "75ml"). Spelled-out
+ordinals ("vingt et unième") are emitted with their number because text2num's gold counts them
+and Recognizers-Text's inputs barely contain them; the statements table (components/quantities.py)
+never counts ordinals.
 """
 
 from __future__ import annotations
