@@ -427,3 +427,18 @@ def test_unit_models_count_numbers_glued_to_units():
 def test_tens_and_fraction_word_after_hundred_make_the_denominator(lang, text, expected):
     got = [q.value for q in find_quantities(text, lang)]
     assert len(got) == 1 and abs(got[0] - expected) < 1e-9, got
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The fund raised 40 EUR million last year.", [(40e6, "40 EUR million")]),  # code, then scale word
+    ("es", "La venta alcanzó 90 USD millones.", [(90e6, "90 USD millones")]),
+    ("en", "The bill came to 89.90USD.", [(89.9, "89.90USD")]),  # a code glued to the digits
+    ("nl", "Een kaartje kost 35元.", [(35.0, "35元")]),
+    ("en", "Paid: $ 1,250.00 $ 3,400.50 in March", [(1250.0, "$ 1,250.00"), (3400.5, "$ 3,400.50")]),
+])
+def test_currency_codes_and_symbols_around_amounts(lang, text, expected):
+    assert money(text, lang) == expected
+
+
+def test_a_scale_word_after_a_currency_name_is_not_read_as_money_scale():
+    assert money("It cost 40 dollars million.", "en") == [(40.0, "40 dollars")]

@@ -1297,7 +1297,12 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             continue  # "demi-finale", "half-time": a compound noun, not 0.5
         q.approx = num.approx
         if last_tok.unit and not _glued_money_scale(q, last_tok.unit, norm, L):
-            q.kind, q.unit = "measure", last_tok.unit
+            code = _glued_currency(last_tok.unit, L)
+            if code is not None:  # "115.5USD", "100元": money, not a measure
+                q.kind, q.unit, q.end = "money", code, q.end + len(last_tok.unit)
+                q.text = text[q.start:q.end]
+            else:
+                q.kind, q.unit = "measure", last_tok.unit
         if first_tok.literal and first_tok.value < 0 and first_tok.text.startswith("-") and \
                 first_tok.text[1:2].isspace() and norm[:num.start].rstrip()[-1:].isdigit():
             # "40 - 50": a dash between numbers, not a minus sign
@@ -1434,7 +1439,7 @@ def _qualifier(text: str, pos: int, L: _Lang) -> str | None:
 
 def _qualify(q: Quantity, norm: str, text: str, number_start: int, L: _Lang) -> None:
     """`qualifier` from the words before the number; "about" for any other approximation word;
-    a scale word after a currency amount ("€3 mn")."""
+    a scale word after a currency amount ("€3 mn", "75 USD million")."""
     q.qualifier = _qualifier(norm, number_start, L)
     if q.qualifier is None:  # "más de un 20 %": an article between the qualifier and the number
         m = re.search(r"([^\W\d_]+)\s+$", norm[max(0, number_start - 12):number_start])
@@ -1442,9 +1447,13 @@ def _qualify(q: Quantity, norm: str, text: str, number_start: int, L: _Lang) -> 
             q.qualifier = _qualifier(norm, number_start - len(m.group(0)), L)
     if q.qualifier is None and q.approx:
         q.qualifier = "about"
-    if q.kind == "money" and L.money_scales:
+    if q.kind == "money" and (L.money_scales or q.unit in L.currency_codes.values()):
         m = _SPACED_SCALE.match(norm, q.end)
         scale = L.money_scales.get(_fold(m.group(1))) if m else None
+        if m and scale is None and norm[q.start:q.end].rstrip()[-3:].isupper():
+            # a code before the scale word: "75 USD million", "125 USD millones"
+            e = L.lex.get(_fold(m.group(1)))
+            scale = e[1] if e and e[0] == "scale" else None
         if scale is not None:
             q.value *= scale
             q.end = m.end()
@@ -1466,6 +1475,15 @@ def _glued_money_scale(q: Quantity, unit: str, norm: str, L: _Lang) -> bool:
     q.value *= scale
     q.end = end
     return True
+
+
+def _glued_currency(unit: str, L: _Lang) -> str | None:
+    """The ISO code of a currency word or code glued to digits ("USD" of "115.5USD"), else None."""
+    f = _fold(unit)
+    for p in L.currency_after.get(f[:1], ()):
+        if p[0] == f:
+            return p[1]
+    return L.currency_codes.get(f)
 
 
 def _in_name(toks, num: _Num, text: str) -> bool:
@@ -1538,6 +1556,9 @@ def _near_month(toks, num: _Num, L: _Lang) -> bool:
     """Digits that are a day or year of a written date ("le 4 mai", "Dec. 24, 2025")."""
     if not L.months or num.words:
         return False
+    v0 = toks[num.first].value
+    if num.first == num.last and (v0 != int(v0) or v0 > 9999):
+        return False  # "37,305.97" is no day or year
     for j in (num.first - 1, num.first - 2, num.last + 1, num.last + 2):
         if 0 <= j < len(toks) and toks[j].typ == "word" and _fold(toks[j].text).rstrip(".") in L.months:
             return True
@@ -1573,6 +1594,9 @@ def _context(q: Quantity, norm: str, text: str, L: _Lang, first_tok: _Tok) -> No
                 q.kind, q.unit, q.end = "percent", "pt", pt[0]
     if q.kind == "number":
         cur = _after(norm, q.end, L.currency_after, L.cjk, L.unit_leads)
+        if cur is not None and not cur[1][0][-1:].isalnum() and _digits_at(norm, cur[0]) and \
+                _before(norm, q.start, L.currency_before, L.cjk) is not None:
+            cur = None  # "$ 20,000.00 $ 37,305.97": that symbol opens the next amount
         if cur is not None:
             q.kind, q.unit, q.end = "money", cur[1][1], cur[0]
         else:
@@ -1580,6 +1604,12 @@ def _context(q: Quantity, norm: str, text: str, L: _Lang, first_tok: _Tok) -> No
             if s is not None:
                 q.kind, q.unit, q.start = "money", L.currency_codes.get(_fold(norm[s:q.start].strip())), s
     q.text = text[q.start:q.end]
+
+
+def _digits_at(text: str, pos: int) -> bool:
+    """Digits right after `pos` (spaces allowed)."""
+    rest = text[pos:pos + 4].lstrip(" \u00a0\u202f")
+    return rest[:1].isdigit()
 
 
 def _ranges(found: list[Quantity], norm: str, text: str, L: _Lang) -> None:
