@@ -442,3 +442,9 @@ def test_currency_codes_and_symbols_around_amounts(lang, text, expected):
 
 def test_a_scale_word_after_a_currency_name_is_not_read_as_money_scale():
     assert money("It cost 40 dollars million.", "en") == [(40.0, "40 dollars")]
+
+
+@pytest.mark.parametrize("text, expected", [("失業率は百分の四点五だった", 4.5), ("百分の12", 12.0)])
+def test_japanese_hundredths_are_a_percentage(text, expected):
+    (q,) = counts(text, "ja")
+    assert (q.kind, q.value) == ("percent", expected)
