@@ -370,3 +370,81 @@ def test_no_qualifier_word_makes_a_number_negative(lang):
             text = f"{phrase} 40 personnes ont été évacuées."
             got = [q for q in counts(text, lang) if q.value == 40 or q.value == -40]
             assert got and got[0].value == 40 and got[0].qualifier == kind, (phrase, got)
+
+
+def money(text: str, lang: str) -> list[tuple[float, str]]:
+    return [(round(q.value, 6), q.text) for q in counts(text, lang) if q.kind == "money"]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The ticket was 7 dollars and 20 cents at the door.", [(7.2, "7 dollars and 20 cents")]),
+    ("en", "A coffee now costs four dollars sixty.", [(4.6, "four dollars sixty")]),
+    ("fr", "Le pain coûte deux euros et trente centimes.", [(2.3, "deux euros et trente centimes")]),
+    ("fr", "Le ticket vaut 3 dollars et 40 cents.", [(3.4, "3 dollars et 40 cents")]),
+    ("es", "La entrada cuesta 8 euros con 75.", [(8.75, "8 euros con 75")]),
+    ("es", "El billete vale nueve dólares y diez centavos.", [(9.1, "nueve dólares y diez centavos")]),
+    ("pt", "O bilhete custa 6 reais e 25 centavos.", [(6.25, "6 reais e 25 centavos")]),
+    ("it", "Il pranzo costa dodici euro e dieci centesimi.", [(12.1, "dodici euro e dieci centesimi")]),
+    ("de", "Das Brot kostet drei Euro und zwanzig Cent.", [(3.2, "drei Euro und zwanzig Cent")]),
+    ("de", "Das kostet vier Euro neunzig.", [(4.9, "vier Euro neunzig")]),
+    ("nl", "Het brood kost twee euro en veertig cent.", [(2.4, "twee euro en veertig cent")]),
+    ("zh", "这本书八元五角", [(8.5, "八元五角")]),
+    ("ja", "株価は3150円40銭で引けた。", [(3150.4, "3150円40銭")]),
+    ("ko", "주가는 12 달러 30 센트로 올랐다.", [(12.3, "12 달러 30 센트")]),
+])
+def test_amount_in_units_and_subunits_is_one_amount(lang, text, expected):
+    assert money(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "He paid 12 dollars 50 times over the year.", [12.0, 50.0]),  # a count follows, not cents
+    ("en", "Tickets cost 15 dollars and 150 people came.", [15.0, 150.0]),  # not below 100 cents
+    ("fr", "Il a payé 40 euros et environ 30 personnes sont venues.", [40.0, 30.0]),
+    ("it", "Il titolo è salito di 12 centesimi.", [12.0]),  # cents, not 0.12
+    ("fr", "322 cents", [32200.0]),  # French number grammar: 322 hundreds
+])
+def test_subunits_join_only_a_count_of_subunits(lang, text, expected):
+    assert values(text, lang) == expected
+
+
+def test_unit_models_count_numbers_glued_to_units():
+    """The number model leaves "180ml" out; the dimension and temperature models read it."""
+    recs = [{"id": "a", "lang": "en", "kind": "number", "input": "Pour 250ml of milk."},
+            {"id": "b", "lang": "en", "kind": "dimension", "input": "Pour 250ml of milk."},
+            {"id": "c", "lang": "es", "kind": "temperature", "input": "Hoy llegó a 38ºC."}]
+    got = {p["id"]: [i["value"] for i in p["items"]] for p in numbers_task.predict(recs)}
+    assert got == {"a": [], "b": [250.0], "c": [38.0]}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "two hundred forty sevenths", 200 / 47),  # after "hundred", "forty sevenths" is the denominator
+    ("fr", "deux cents quarante-septièmes", 200 / 47),
+    ("en", "minus three hundred twenty ninths", -300 / 29),
+    ("en", "one hundred and thirty-second", 132),  # with "and": an ordinal
+    ("en", "thirty fifths", 6),  # no hundred before the tens: 30 / 5
+    ("de", "hundertdreißig Fünftel", 26),  # glued: one number over five
+])
+def test_tens_and_fraction_word_after_hundred_make_the_denominator(lang, text, expected):
+    got = [q.value for q in find_quantities(text, lang)]
+    assert len(got) == 1 and abs(got[0] - expected) < 1e-9, got
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The fund raised 40 EUR million last year.", [(40e6, "40 EUR million")]),  # code, then scale word
+    ("es", "La venta alcanzó 90 USD millones.", [(90e6, "90 USD millones")]),
+    ("en", "The bill came to 89.90USD.", [(89.9, "89.90USD")]),  # a code glued to the digits
+    ("nl", "Een kaartje kost 35元.", [(35.0, "35元")]),
+    ("en", "Paid: $ 1,250.00 $ 3,400.50 in March", [(1250.0, "$ 1,250.00"), (3400.5, "$ 3,400.50")]),
+])
+def test_currency_codes_and_symbols_around_amounts(lang, text, expected):
+    assert money(text, lang) == expected
+
+
+def test_a_scale_word_after_a_currency_name_is_not_read_as_money_scale():
+    assert money("It cost 40 dollars million.", "en") == [(40.0, "40 dollars")]
+
+
+@pytest.mark.parametrize("text, expected", [("失業率は百分の四点五だった", 4.5), ("百分の12", 12.0)])
+def test_japanese_hundredths_are_a_percentage(text, expected):
+    (q,) = counts(text, "ja")
+    assert (q.kind, q.value) == ("percent", expected)

@@ -136,6 +136,8 @@ class _Lang:
     age_after: tuple = ()  # folded words after one ("years old", "ans,")
     verb_particles: frozenset = frozenset()  # determiners that end a clause as a verb particle ("ein")
     rank_before: tuple = ()  # folded words before a rank ("number", "Rang")
+    minor_units: dict = None  # folded subunit word -> units per major unit ("cents" = 100)
+    minor_index: dict = None  # the same, indexed by _index for look-ups after a number
 
 
 _TYPES = (("words", "num"), ("multipliers", "mul"), ("scales", "scale"), ("denominators", "den"))
@@ -238,7 +240,9 @@ def _lang(code: str) -> _Lang:
         age_before=tuple(_fold(w) for w in q.get("age_before", [])),
         age_after=tuple(_fold(w) for w in q.get("age_after", [])),
         verb_particles=frozenset(_fold(w) for w in q.get("verb_particles", [])),
-        rank_before=tuple(_fold(w) for w in q.get("rank_before", [])))
+        rank_before=tuple(_fold(w) for w in q.get("rank_before", [])),
+        minor_units={_fold(k): float(v) for k, v in q.get("minor_units", {}).items()},
+        minor_index=_index([(_fold(k), float(v)) for k, v in q.get("minor_units", {}).items()]))
 
 
 def _index(phrases: list, last: bool = False) -> dict:
@@ -854,6 +858,14 @@ class _Run:
             k += 1
         return k, sign
 
+    def minor_after_digits(self, t: _Tok) -> bool:
+        """A currency subunit word that is also a fraction word ("centesimi", hundredths) right
+        after digits is the unit they count: "34 centesimi" is 34 cents, not 0.34. A multiplier
+        keeps its reading ("322 cents" is 32200 in French number grammar)."""
+        last = self.last
+        return last is not None and self.toks[last].literal and not self.pending \
+            and bool(self.L.minor_units) and _fold(t.text) in self.L.minor_units
+
     # ------------------------------------------------------------ connectors
     def connector(self, t: _Tok) -> bool:
         """"and", "-", "con", "又": a mixed number's fraction or decimal part, else wait for a number."""
@@ -921,12 +933,40 @@ class _Run:
     def denominator(self, t: _Tok) -> bool:
         """"fifths", "quarter", "demi"; after "twenty-" an ordinal ("twenty-first")."""
         acc = self.acc
+        if self.minor_after_digits(t):
+            return False  # "34 centesimi": cents, not 0.34
+        if self.tens_denominator(t):
+            return self.take(self.j)
         if t.typ == "den" and self.last is not None and not acc.frac and acc.value >= 10 and \
                 any(self.toks[p].text == "-" for p in self.pending) and acc.value == int(acc.value):
             acc.cur += t.value  # "twenty-first", "dix-neuvième", "vingt-cinquième": an ordinal
             acc.ordinal = acc.frac = True
             return self.take(self.j)
         return acc.fraction(t.value, t.typ == "denalone") and self.take(self.j)
+
+    def tens_denominator(self, t: _Tok) -> bool:
+        """"one hundred thirty fifths", "cent trente-cinquième", "cento trentacinquesimi": after a
+        hundred or a scale word, a tens word and a unit fraction word make the denominator
+        (100 / 35), as a tens word and a fraction word alone do ("thirty-fifth"). With "and"
+        before the tens ("one hundred and twenty-first") it stays an ordinal."""
+        acc, toks, last = self.acc, self.toks, self.last
+        if t.typ != "den" or last is None or acc.frac or last < 1 or not 1 < t.value < 10:
+            return False
+        tens, head = toks[last], toks[last - 1]
+        if tens.typ != "num" or tens.literal or not (20 <= tens.value <= 90 and tens.value % 10 == 0):
+            return False
+        if head.typ not in ("mul", "scale") or head.literal or acc.joined:
+            return False
+        if any(toks[p].typ in ("and", "mixed") for p in self.pending):
+            return False
+        if not (head.end < tens.start and self.text[head.end:tens.start].isspace()):
+            return False  # a glued "hundertdreißig" is one number
+        numerator = acc.value - tens.value
+        if numerator <= 0:
+            return False
+        acc.total, acc.cur = 0.0, numerator / (tens.value + t.value)
+        acc.frac = acc.has_den = True
+        return True
 
     def over(self, t: _Tok) -> bool:
         """"three over five", "3 out of 5": numerator first."""
@@ -1257,7 +1297,12 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             continue  # "demi-finale", "half-time": a compound noun, not 0.5
         q.approx = num.approx
         if last_tok.unit and not _glued_money_scale(q, last_tok.unit, norm, L):
-            q.kind, q.unit = "measure", last_tok.unit
+            code = _glued_currency(last_tok.unit, L)
+            if code is not None:  # "115.5USD", "100元": money, not a measure
+                q.kind, q.unit, q.end = "money", code, q.end + len(last_tok.unit)
+                q.text = text[q.start:q.end]
+            else:
+                q.kind, q.unit = "measure", last_tok.unit
         if first_tok.literal and first_tok.value < 0 and first_tok.text.startswith("-") and \
                 first_tok.text[1:2].isspace() and norm[:num.start].rstrip()[-1:].isdigit():
             # "40 - 50": a dash between numbers, not a minus sign
@@ -1271,8 +1316,70 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         found.append(q)
     if L.text2num and L.ordinal_hint.search(norm):
         found = _with_ordinals(found, norm, text, L)
+    if L.minor_units:
+        _money_parts(found, norm, text, L)
     _ranges(found, norm, text, L)
     return found
+
+
+def _money_parts(found: list[Quantity], norm: str, text: str, L: _Lang) -> None:
+    """An amount in units and subunits is one amount: "13 euros et 45 centimes", "zwei Euro
+    fünfzig", "15 dollars and 15.", "五元三毛", "2222円13銭" (13.45, 2.50, 15.15, 5.3, 2222.13).
+
+    After money in a currency (not in its subunit), the next number joins it when only spaces or
+    a connector ("and", "et", "con", "と") lie between and it is followed by a subunit word, or,
+    written alone ("15 dollars 50."), when nothing but punctuation follows it. It must be a whole
+    number of subunits below one unit.
+    """
+    i = 0
+    while i + 1 < len(found):
+        a, b = found[i], found[i + 1]
+        if a.kind != "money" or a.high is not None or _fold(a.text).endswith(tuple(L.minor_units)):
+            i += 1
+            continue
+        gap = _fold(norm[a.end:b.start]).strip()
+        if gap and L.lex.get(gap, ("",))[0] not in ("and", "mixed"):
+            i += 1
+            continue
+        part = _subunits(b, norm, text, L)
+        if part is None:
+            i += 1
+            continue
+        n, per, end = part
+        a.value += n / per
+        a.end = end
+        a.text = text[a.start:end]
+        found.pop(i + 1)
+
+
+def _subunits(b: Quantity, norm: str, text: str, L: _Lang) -> tuple[float, float, int] | None:
+    """(count, subunits per unit, end) when `b` counts subunits of the amount before it."""
+    if b.high is not None or b.qualifier or b.approx or b.kind not in ("number", "money"):
+        return None
+    low = _fold(b.text)
+    n, per, end = b.value, None, b.end
+    for w, v in sorted(L.minor_units.items(), key=lambda kv: -len(kv[0])):
+        if low.endswith(w) and (L.cjk or len(low) == len(w) or not low[-len(w) - 1].isalnum()):
+            head = text[b.start:b.end - len(w)]  # "quarante-cinq cents": the count before the word
+            inner = [q for q in find_quantities(head, L.code) if q.kind in ("number", "money")]
+            if len(inner) != 1 or head[inner[0].end:].strip():
+                return None
+            n, per = inner[0].value, v
+            break
+    else:
+        if b.kind != "number":
+            return None
+        hit = _after(norm, b.end, L.minor_index, L.cjk)
+        if hit is not None:
+            per, end = hit[1][1], hit[0]
+        else:
+            rest = norm[b.end:b.end + 2].lstrip()
+            if rest[:1].isalnum():
+                return None  # "15 dollars 50 times": a count of something else
+            per = 100.0
+    if n != int(n) or not 0 < n < per:
+        return None
+    return n, per, end
 
 
 class _T2NToken:
@@ -1332,7 +1439,7 @@ def _qualifier(text: str, pos: int, L: _Lang) -> str | None:
 
 def _qualify(q: Quantity, norm: str, text: str, number_start: int, L: _Lang) -> None:
     """`qualifier` from the words before the number; "about" for any other approximation word;
-    a scale word after a currency amount ("€3 mn")."""
+    a scale word after a currency amount ("€3 mn", "75 USD million")."""
     q.qualifier = _qualifier(norm, number_start, L)
     if q.qualifier is None:  # "más de un 20 %": an article between the qualifier and the number
         m = re.search(r"([^\W\d_]+)\s+$", norm[max(0, number_start - 12):number_start])
@@ -1340,9 +1447,13 @@ def _qualify(q: Quantity, norm: str, text: str, number_start: int, L: _Lang) -> 
             q.qualifier = _qualifier(norm, number_start - len(m.group(0)), L)
     if q.qualifier is None and q.approx:
         q.qualifier = "about"
-    if q.kind == "money" and L.money_scales:
+    if q.kind == "money" and (L.money_scales or q.unit in L.currency_codes.values()):
         m = _SPACED_SCALE.match(norm, q.end)
         scale = L.money_scales.get(_fold(m.group(1))) if m else None
+        if m and scale is None and norm[q.start:q.end].rstrip()[-3:].isupper():
+            # a code before the scale word: "75 USD million", "125 USD millones"
+            e = L.lex.get(_fold(m.group(1)))
+            scale = e[1] if e and e[0] == "scale" else None
         if scale is not None:
             q.value *= scale
             q.end = m.end()
@@ -1364,6 +1475,15 @@ def _glued_money_scale(q: Quantity, unit: str, norm: str, L: _Lang) -> bool:
     q.value *= scale
     q.end = end
     return True
+
+
+def _glued_currency(unit: str, L: _Lang) -> str | None:
+    """The ISO code of a currency word or code glued to digits ("USD" of "115.5USD"), else None."""
+    f = _fold(unit)
+    for p in L.currency_after.get(f[:1], ()):
+        if p[0] == f:
+            return p[1]
+    return L.currency_codes.get(f)
 
 
 def _in_name(toks, num: _Num, text: str) -> bool:
@@ -1436,6 +1556,9 @@ def _near_month(toks, num: _Num, L: _Lang) -> bool:
     """Digits that are a day or year of a written date ("le 4 mai", "Dec. 24, 2025")."""
     if not L.months or num.words:
         return False
+    v0 = toks[num.first].value
+    if num.first == num.last and (v0 != int(v0) or v0 > 9999):
+        return False  # "37,305.97" is no day or year
     for j in (num.first - 1, num.first - 2, num.last + 1, num.last + 2):
         if 0 <= j < len(toks) and toks[j].typ == "word" and _fold(toks[j].text).rstrip(".") in L.months:
             return True
@@ -1471,6 +1594,9 @@ def _context(q: Quantity, norm: str, text: str, L: _Lang, first_tok: _Tok) -> No
                 q.kind, q.unit, q.end = "percent", "pt", pt[0]
     if q.kind == "number":
         cur = _after(norm, q.end, L.currency_after, L.cjk, L.unit_leads)
+        if cur is not None and not cur[1][0][-1:].isalnum() and _digits_at(norm, cur[0]) and \
+                _before(norm, q.start, L.currency_before, L.cjk) is not None:
+            cur = None  # "$ 20,000.00 $ 37,305.97": that symbol opens the next amount
         if cur is not None:
             q.kind, q.unit, q.end = "money", cur[1][1], cur[0]
         else:
@@ -1478,6 +1604,12 @@ def _context(q: Quantity, norm: str, text: str, L: _Lang, first_tok: _Tok) -> No
             if s is not None:
                 q.kind, q.unit, q.start = "money", L.currency_codes.get(_fold(norm[s:q.start].strip())), s
     q.text = text[q.start:q.end]
+
+
+def _digits_at(text: str, pos: int) -> bool:
+    """Digits right after `pos` (spaces allowed)."""
+    rest = text[pos:pos + 4].lstrip(" \u00a0\u202f")
+    return rest[:1].isdigit()
 
 
 def _ranges(found: list[Quantity], norm: str, text: str, L: _Lang) -> None:

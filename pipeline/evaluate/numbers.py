@@ -6,9 +6,10 @@ at thousands of cases per second. Ranges give their low and high bound (Recogniz
 both) and, when the bounds are close (high <= 10 x low), their middle (quantulum3 scores it).
 Numbers next to a month name, digits glued to a unit ("180ml", kind "measure") and article
 determiners ("un", "une", "ein") are left out: the Recognizers-Text number specs do not count
-them. Spelled-out ordinals ("vingt et unième") are emitted
-with their number because text2num's gold counts them and Recognizers-Text's inputs barely
-contain them; the statements table (components/quantities.py) never counts ordinals.
+them (its unit specs, kinds dimension/temperature/age/currency, do count "75ml"). Spelled-out
+ordinals ("vingt et unième") are emitted with their number because text2num's gold counts them
+and Recognizers-Text's inputs barely contain them; the statements table (components/quantities.py)
+never counts ordinals.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ from pathlib import Path
 from ..components.quantities import find_quantities
 
 NOT_COUNTS = frozenset({"date", "year", "time", "determiner", "measure"})
+# A record's kind names the Recognizers-Text model it tests: the number model leaves a number glued
+# to its unit out ("the 180ml liquid"), the unit models (dimension, temperature, age, currency)
+# read it ("75ml" is 75 ml). Other sets (text2num, quantulum3) keep the number model's rule.
+UNIT_KINDS = frozenset({"dimension", "temperature", "age", "currency"})
+UNIT_NOT_COUNTS = NOT_COUNTS - {"measure"}
 
 
 def items(text: str, lang: str, skip: frozenset = NOT_COUNTS) -> list[dict]:
@@ -43,7 +49,9 @@ def items(text: str, lang: str, skip: frozenset = NOT_COUNTS) -> list[dict]:
 
 def predict(records: Iterable[dict]) -> Iterator[dict]:
     for r in records:
-        yield {"id": r["id"], "items": items(r.get("input") or r.get("text") or "", r.get("lang") or "en")}
+        skip = UNIT_NOT_COUNTS if r.get("kind") in UNIT_KINDS else NOT_COUNTS
+        text = r.get("input") or r.get("text") or ""
+        yield {"id": r["id"], "items": items(text, r.get("lang") or "en", skip)}
 
 
 def score(gold: list[dict], pred: list[dict]) -> dict:
