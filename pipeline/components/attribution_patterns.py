@@ -802,7 +802,7 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
             prev = max(said or found, key=lambda s: s.end)
             prev_unit_end = unit[1]
         elif heard is not None:
-            prev, prev_unit_end = heard, unit[1]  # "X verteidigte den Entwurf. Er halte ihn für…"
+            prev, prev_unit_end = heard, unit[1]  # "X begründete den Streik … Viele könnten …"
         elif "\n\n" in text[prev_unit_end:unit[0]] or unit[0] - prev_unit_end > 400:
             prev = None
         else:
@@ -851,9 +851,9 @@ def _embedded_quotes(text: str, found: list[Statement], quotes: list[tuple[int, 
 
 
 def _heard_speaker(text: str, unit: tuple[int, int], words: list[_W], quotes, lex: _Lex) -> Statement | None:
-    """A sentence with a cue word and its subject but no content the patterns could cut ("Der
-    Minister verteidigte den Entwurf."): not a statement itself, but a speaker that sentences in the
-    reported-speech mood right after it continue."""
+    """A sentence with a cue word and its subject but no content the patterns could cut ("Die
+    Gewerkschaft begründete den Streik mit den Löhnen."): not a statement itself, but a speaker that
+    sentences in the reported-speech mood right after it continue."""
     us, ue = unit
     for k, w in enumerate(words):
         if w.start < us or _in_quote(w.start, quotes) or not _cue_len(words, k, lex):

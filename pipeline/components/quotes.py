@@ -141,7 +141,7 @@ def _closer_as_opener(text: str, i: int, p1: int) -> bool:
     the paragraph: it opens the quotation ("”Mr. Trump embodies…” ― Sonya Herridge")."""
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < p1 else " "
-    return (before.isspace() or before in "([") and after.isalnum() and text.find(text[i], i + 1, p1) > 0
+    return (before.isspace() or before in "([") and after.isalnum() and text.find(text[i], i + 1, p1) != -1
 
 
 def _closes_first(text: str, p0: int, p1: int, closer: str, opens: dict[str, str]) -> bool:
