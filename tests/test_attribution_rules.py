@@ -91,6 +91,12 @@ ROWS = [
      "Le ministre", "qualifié", "scandaleuse", "indirect", "qualifier"),
     ("es", "La alcaldesa calificó el proyecto de chapuza.",
      "La alcaldesa", "calificó", "chapuza", "indirect", "qualifier"),
+    # the gerund clause after a cue's preposition is its object ("called for raising…")
+    ("en", "The union called for raising the minimum wage to 15 dollars.",
+     "The union", "called for", "raising the minimum wage to 15 dollars", "indirect", "prep"),
+    # "called X a Y" parsed with two predicates and no object: the first predicate is the object
+    ("en", "Two of the critics called Jones a crook, thief and coward.",
+     "Two of the critics", "called", "Jones a crook, thief and coward", "indirect", "object"),
     ("en", "The senator warned of a long winter for farmers.",
      "The senator", "warned of", "a long winter for farmers", "indirect", "prep"),
     ("en", "The new library, the mayor said, would open next spring.",

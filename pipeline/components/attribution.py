@@ -472,6 +472,9 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
     """ "announced a plan", "called X “deplorables”": a nominal object of a cue that allows one."""
     children = list(tok.children)
     objs = [c for c in children if c.dep_ in cfg.object_deps and lemma in cfg.object_cues and c.i > tok.i]
+    if not objs and lemma in cfg.object_cues:
+        # "called Oz a quack" parsed with two predicates and no object: the first one is the object
+        objs = [c for c in children if c.dep_ in cfg.predicative_deps and c.i > tok.i][:1]
     if not objs:
         return None
     if lemma in cfg.qualifying_cues:
