@@ -102,6 +102,10 @@ ROWS = [
     ("en", "The new library, the mayor said, would open next spring.",
      "the mayor", "said", "The new library, the mayor said, would open next spring", "indirect",
      "parenthetical"),
+    # an opening clause the parser hangs on the parenthetical cue stays in the content
+    ("en", "To understand the city, the mayor said, one should visit the old port.",
+     "the mayor", "said", "To understand the city, the mayor said, one should visit the old port",
+     "indirect", "parenthetical"),
     ("fr", "Le chantier sera terminé avant l'été, déclare Isabelle Roux.",
      "Isabelle Roux", "déclare", "Le chantier sera terminé avant l'été", "indirect", "inverted"),
     # the inverted subject read as the cue's object ("…, a annoncé la mairie"): it is the source

@@ -956,8 +956,12 @@ def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple
     sent = tok.sent
     if any(c.dep_ in cfg.object_deps or c.dep_ == "cc" for c in tok.children):
         return None
-    if not any(c.dep_ in cfg.subject_deps for c in tok.children):
+    subjects = [c for c in tok.children if c.dep_ in cfg.subject_deps and c.i < tok.i]
+    if not subjects:
         return None  # "Son arrivée, également annoncée en juin, a été…": a participle, not a speaker
+    first = subjects[0].left_edge.i
+    if first > lo and doc[first - 1].text == ",":
+        lo = first  # "To see X, the mayor said, one should…": the opening clause hangs on the cue
     if lo - 1 <= sent.start or hi + 1 >= sent.end - 1:
         return None
     if doc[lo - 1].text != "," or doc[hi + 1].text != ",":
