@@ -339,11 +339,12 @@ def extract(
 
 
 def _force_language(lang: str | None) -> None:
-    """`--lang`: through the environment, so that worker processes and ingest batches see it too."""
-    from .runner import FORCE_ENV
-
+    """`--lang`: through the environment, so that worker processes and ingest batches see it too.
+    Without it nothing is imported: a no-op `ingest` must not pay for loading spaCy."""
     if lang is None:
         return
+    from .runner import FORCE_ENV
+
     code = lang.strip().lower()
     if not (2 <= len(code) <= 3 and code.isalpha()):
         _usage(f"--lang wants an ISO 639 code such as fr or pcm, not {lang!r}")
