@@ -646,10 +646,11 @@ def _spelled_days(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
     if lex.nospace:
         return atoms
     out = list(atoms)
+    where = {id(x): k for k, x in enumerate(out)}  # by identity: a list search per month is quadratic
     for a in atoms:
-        if a.cls != "month":
+        if a.cls != "month" or id(a) not in where:
             continue
-        i = out.index(a)
+        i = where[id(a)]
         prev = out[i - 1] if i else None
         if prev is not None and prev.cls in _DAY_BEFORE and prev.cls != "num" and lex.gap_re.match(
                 text[prev.end:a.start]):
@@ -665,6 +666,7 @@ def _spelled_days(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
         out = [x for x in out if x.end <= s or x.start >= e]
         out.append(Atom(s, e, "ord", n, text[s:e]))
         out.sort(key=lambda x: x.start)
+        where = {id(x): k for k, x in enumerate(out)}  # rare: only where a spelled day was found
     return out
 
 
