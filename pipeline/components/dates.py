@@ -581,13 +581,28 @@ _SHORT_DAYMONTH = re.compile(r" +((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|
 def _weekday_daymonth(text: str, atoms: list[Atom]) -> list[Atom]:
     """"Friday 7/6", "this Friday 7.6": after a weekday a short day/month is a date, not the
     fraction or decimal it would be alone."""
-    out = list(atoms)
+    new = []
     for a in atoms:
         m = _SHORT_DAYMONTH.match(text, a.end) if a.cls == "weekday" else None
         if m:
-            out = [x for x in out if x.end <= m.start(1) or x.start >= m.end(1)]
-            out.append(Atom(m.start(1), m.end(1), "daymonth", None, m.group(1)))
-    return sorted(out, key=lambda x: x.start)
+            new.append(Atom(m.start(1), m.end(1), "daymonth", None, m.group(1)))
+    return _replaced(atoms, new)
+
+
+def _replaced(atoms: list[Atom], new: list[Atom]) -> list[Atom]:
+    """`atoms` without those that overlap one of `new` (which do not overlap each other), plus
+    `new`, sorted: one pass, however many replacements a page holds."""
+    if not new:
+        return atoms
+    new = sorted(new, key=lambda x: x.start)
+    starts = [x.start for x in new]
+    kept = []
+    for x in atoms:
+        k = bisect.bisect_left(starts, x.end) - 1  # the last new atom starting before x ends
+        if k >= 0 and new[k].end > x.start:
+            continue
+        kept.append(x)
+    return sorted(kept + new, key=lambda x: x.start)
 
 
 _OLD_YEAR = re.compile(r"[\s,]*(1[0-8]\d\d)(?![\d.,]?\d)(?!\s?%)")
@@ -620,20 +635,18 @@ def _spelled_years(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
     the numbers component reads the words, this only decides which of them form a year."""
     if lex.nospace:  # CJK years are read by the ymd pattern ("二千年")
         return atoms
-    out = atoms
+    new: list[Atom] = []
     for i, a in enumerate(atoms):
         if a.cls != "month" or not _SPELLED_AFTER.match(text, a.end):
             continue
         near = atoms[max(0, i - 2):i + 3]
         spelled_day = any(x.cls in ("num", "ord") and not x.text[:1].isdigit() for x in near)
         found = _spelled_year(text, a.end, lex, spelled_day)
-        if found is None:
+        if found is None or (new and found[0] < new[-1].end):
             continue
         s, e, y = found
-        out = [x for x in out if x.end <= s or x.start >= e]
-        out.append(Atom(s, e, "year", y, text[s:e]))
-        out.sort(key=lambda x: x.start)
-    return out
+        new.append(Atom(s, e, "year", y, text[s:e]))
+    return _replaced(atoms, new)
 
 
 _DAY_BEFORE = {"num", "ord", "dayref", "daymonth", "numdate", "iso", "ymd"}
