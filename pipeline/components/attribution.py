@@ -656,7 +656,7 @@ def _finish(
             content = _extend_to_sentence_end(tok, content, cfg, quotes)
     if rule in ("clause", "complementizer"):
         content = _cut_at_new_subject(tok, content, cfg, quotes)
-        content = _cut_at_relative_close(tok, content)
+        content = _cut_at_relative_close(tok, content, cfg)
     content = _with_closing_mark(text, quotes, _expand_to_quotes(text, quotes, *content))
     content = _absorb_next_quote(text, quotes, content, claimed)
     for a, b in sorted_ranges(claimed).overlapping(*content):  # never run into a quotation another cue frames
@@ -873,7 +873,7 @@ def _cut_at_new_subject(
     return content
 
 
-def _after_comma_relative(tok: Token) -> bool:
+def _after_comma_relative(tok: Token, cfg: Config) -> bool:
     """Whether the cue stands in a relative clause opened by a comma and not yet closed
     (", que negó los hechos y afirmó…"), read from the words, as parsers garble these."""
     doc = tok.doc
@@ -881,17 +881,17 @@ def _after_comma_relative(tok: Token) -> bool:
         t = doc[k]
         if t.text in (",", ";", ":") or t.text in q.OPENING or t.text in q.CLOSING:
             return False
-        if _is_rel(t) and t.dep_ in ("nsubj", "nsubj:pass") and doc[k - 1].text == ",":
+        if _is_rel(t) and t.dep_ in cfg.subject_deps | cfg.passive_subject_deps and doc[k - 1].text == ",":
             return True
     return False
 
 
-def _cut_at_relative_close(tok: Token, content: tuple[int, int]) -> tuple[int, int]:
+def _cut_at_relative_close(tok: Token, content: tuple[int, int], cfg: Config) -> tuple[int, int]:
     """ "La directora, que afirmó que el colegio es seguro, compareció ayer": a relative clause set
     off by a comma closes at the comma before the main verb, which parsers often hang inside it;
     the content stops there."""
     doc = tok.doc
-    if not _after_comma_relative(tok):
+    if not _after_comma_relative(tok, cfg):
         return content
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
     if span is None:
