@@ -272,8 +272,9 @@ ROWS = [
     ("de", "Laut der Polizei wurden zwei Männer am Bahnhof festgenommen.",
      "der Polizei", "Laut", "wurden zwei Männer am Bahnhof festgenommen.", "according_to",
      "rules.according_marker"),
+    # the source and its marker are not part of the content (the German corpora's convention)
     ("de", "Der Polizei zufolge wurden zwei Männer am Bahnhof festgenommen.",
-     "Polizei", "zufolge", "Der Polizei zufolge wurden zwei Männer am Bahnhof festgenommen.",
+     "Der Polizei", "zufolge", "wurden zwei Männer am Bahnhof festgenommen.",
      "according_to", "rules.according_postposition"),
     ("de", "Die Straße bleibt bis Freitag gesperrt, so die Stadtverwaltung.",
      "die Stadtverwaltung", "so", "Die Straße bleibt bis Freitag gesperrt", "indirect", "rules.so_marker"),
@@ -297,6 +298,33 @@ ROWS = [
            "Miete kaum noch bezahlen.",
      "Die Gewerkschaft", "begründete", "Viele Pfleger könnten ihre Miete kaum noch bezahlen.", "indirect",
      "rules.continuation"),
+    # a separable verb of saying brackets its clause, the subject inside ("gab … bekannt", "teilte … mit")
+    ("de", "Die Polizei gab am Montag in Berlin bekannt, dass der Täter gefasst worden sei.",
+     "Die Polizei", "gab am Montag in Berlin bekannt", "dass der Täter gefasst worden sei.", "indirect",
+     "rules.cue_then_content"),
+    ("de", "Dies sei ein großer Erfolg, teilte die Polizei in einer Erklärung mit.",
+     "die Polizei", "teilte die Polizei in einer Erklärung mit", "Dies sei ein großer Erfolg", "indirect",
+     "rules.content_then_cue"),
+    # the subject of a verb-second clause is nominative: a prepositional or dative phrase is passed over
+    ("de", "In einem Interview sagte der Anwalt der Familie, dass der Schauspieler krank sei.",
+     "der Anwalt der Familie", "sagte", "dass der Schauspieler krank sei.", "indirect",
+     "rules.cue_then_content"),
+    ("de", "Als Begründung sagte ein Wissenschaftler, die Krankheit sei selten.",
+     "ein Wissenschaftler", "sagte", "die Krankheit sei selten.", "indirect", "rules.cue_then_content"),
+    # a first word with an ending no noun has is an adverb, not the subject
+    ("de", "Sinngemäß hofft Musk, dass der nächste Start bald erfolgt.",
+     "Musk", "hofft", "dass der nächste Start bald erfolgt.", "indirect", "rules.cue_then_content"),
+    # "heißt es": the document after the preposition, or no one
+    ("de", "In der Erklärung heißt es, die Preise würden im Herbst steigen.",
+     "der Erklärung", "heißt", "die Preise würden im Herbst steigen.", "indirect", "rules.cue_then_content"),
+    ("de", "Die Preise würden im Herbst deutlich steigen, heißt es.",
+     None, "heißt", "Die Preise würden im Herbst deutlich steigen", "indirect", "rules.content_then_cue"),
+    # a verb conjoined inside a reported clause is part of it; a clause of contrast after a comma is not
+    ("en", "The senator says he spoke to the candidate and asked him to condemn violence.",
+     "The senator", "says", "he spoke to the candidate and asked him to condemn violence", "indirect",
+     "clause"),
+    ("en", "About half of voters say they prefer an outsider, while about 4 in 10 want one with experience.",
+     "About half of voters", "say", "they prefer an outsider", "indirect", "clause"),
     ("zh", "市长表示，这座桥将在五月重新开放。",
      "市长", "表示", "这座桥将在五月重新开放。", "indirect", "rules.nospace_cue_first"),
     ("zh", "据新华社报道，两名男子在车站被捕。",
@@ -421,7 +449,32 @@ NOT_STATEMENTS = [
     ("fr", "Rappelons que la gare avait déjà fermé pendant deux mois l'an dernier.", "Rappelons"),
     ("fr", "Le candidat a répondu : « Nous restons debout, quoi qu'il arrive. »", ":"),  # a verb, not a name
     ("fr", "Son arrivée, également annoncée au début de l'été, a été repoussée plusieurs fois.", "annoncée"),
+    ("en", "The senator says he spoke to the candidate and asked him to condemn violence.", "asked"),
 ]
+
+
+# (lang, text, source, content fragments): the words that attribute a statement are not its content
+FRAGMENT_ROWS = [
+    ("de", "Ein Tatverdacht bestehe nach Angaben der Staatsanwaltschaft nicht mehr.",
+     "Angaben der Staatsanwaltschaft", ["Ein Tatverdacht bestehe", "nicht mehr."]),
+    # after a noun, "die" opens the next phrase: the source stops at the name
+    ("de", "Anschließend sei laut el-Baradei die Bearbeitung der Brennstäbe erfolgt.",
+     "el-Baradei", ["Anschließend sei", "die Bearbeitung der Brennstäbe erfolgt."]),
+    ("en", "The governor is expected to sign the bill on Friday.",
+     None, ["The governor is", "to sign the bill on Friday"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,source,fragments", FRAGMENT_ROWS,
+                         ids=[f"{r[0]}-{i}" for i, r in enumerate(FRAGMENT_ROWS)])
+def test_content_leaves_out_its_own_cue_and_source(lang, text, source, fragments):
+    nlp = models.load(lang).nlp
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n == "newsfacts_statement_scorer"]):
+        doc = nlp(text)
+    t = doc_text(doc)
+    found = [(st.source_text(doc), [t[a:b] for a, b in st.fragments or [(st.start, st.end)]])
+             for st in doc._.statements]
+    assert (source, fragments) in found, found
 
 
 @pytest.mark.parametrize("lang,text,cue", NOT_STATEMENTS,

@@ -70,6 +70,7 @@ class Config:
     adverbial_deps: set[str]
     inverted_object: bool
     gerund_marks: set[str]
+    contrast_marks: set[str]
     relative_pronouns: set[str]
     merge_quote_pieces: bool
     title_colon: bool
@@ -144,6 +145,7 @@ class Config:
             adverbial_deps=set(data.get("adverbial_deps", [])),
             inverted_object=bool(data.get("inverted_object", False)),
             gerund_marks=words("gerund_marks"),
+            contrast_marks=words("contrast_marks"),
             relative_pronouns=words("relative_pronouns"),
             merge_quote_pieces=bool(data.get("merge_quote_pieces", False)),
             title_colon=bool(data.get("title_colon", True)),
@@ -215,8 +217,10 @@ class AttributionComponent:
         else:
             statements = _pattern_statements(doc, self.data)
         statements.sort(key=lambda s: s.start)
+        text = _text(doc)
         for st in statements:
             st.cue_class = self.classes.classify(st)
+            _leave_out_own_cue(text, st)
         statements.extend(_claims(doc, statements))
         doc._.statements = statements
         doc.user_data.pop("newsfacts_text", None)
@@ -224,6 +228,41 @@ class AttributionComponent:
 
 
 _text = doc_text
+
+def _leave_out_own_cue(text: str, st: Statement) -> None:
+    """Content never holds the words that attribute it: a cue and source inside the content span
+    ("Ein Tatverdacht bestehe nach Angaben der Bundesanwaltschaft nicht mehr") leave a hole, and
+    the content becomes the fragments around it (the convention of the German and English
+    attribution corpora; French and Spanish ones never put a cue inside the content). A statement
+    read as a whole sentence ("Der Minister kritisierte die Entscheidung.") keeps its words."""
+    if st.fragments or st.cue_start is None or st.rule.endswith("whole_sentence"):
+        return
+    holes = [(st.cue_start, st.cue_end)]
+    if st.source_start is not None:
+        holes.append((st.source_start, st.source_end))
+    holes = [(a, b) for a, b in sorted(holes) if st.start < a and b <= st.end]
+    if not holes:
+        return
+    merged: list[list[int]] = []
+    for a, b in holes:
+        if merged and not text[merged[-1][1]:a].strip(" ,"):
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    pieces, at = [], st.start
+    for a, b in merged:
+        pieces.append((at, a))
+        at = b
+    pieces.append((at, st.end))
+    last = len(pieces) - 1  # the outer edges stay as the rule cut them; the inner ones are trimmed
+    trimmed = [(a if i == 0 else _trim(text, a, b)[0], b if i == last else _trim(text, a, b)[1])
+               for i, (a, b) in enumerate(pieces)]
+    kept = [p for p in trimmed if any(c.isalnum() for c in text[p[0]:p[1]])]
+    if len(kept) > 1:
+        st.fragments = kept
+        st.start, st.end = kept[0][0], kept[-1][1]
+    elif kept:
+        st.start, st.end = kept[0]
 
 
 def _pattern_statements(doc: Doc, data: dict) -> list[Statement]:
@@ -322,6 +361,8 @@ def verb_statements(
             continue
         if _imperative(tok, cfg):
             continue  # "Rappelons que…": the writer addressing the reader reports no one
+        if _coordinated_in_content(tok, cfg):
+            continue  # "says he spoke to X and asked him to…": part of that statement's content
         while qi < len(quotes) and quotes[qi].end <= tok.idx:
             qi += 1
         if qi < len(quotes) and quotes[qi].start < tok.idx < quotes[qi].end:
@@ -842,6 +883,7 @@ def _cut_at_conjoined_cue(
             and not _in_quote(t, quotes)
             and not any(c.dep_ in cfg.subject_deps for c in t.children)
             and _has_own_content(t, cfg)
+            and not _coordinated_in_content(t, cfg)
         ):
             left = _left_word(t)
             cc = [c for c in t.children if c.dep_ == "cc"]
@@ -852,18 +894,38 @@ def _cut_at_conjoined_cue(
     return content
 
 
+def _coordinated_in_content(tok: Token, cfg: Config) -> bool:
+    """A cue verb conjoined, without a subject of its own, to a verb that is not a cue and sits in
+    the clause complement of a cue ("X says he spoke to Y and asked him to…", "says Z is acting
+    unlawfully and showing disregard for…"): it shares that clause's subject, so it is part of the
+    reported content, not a statement of its own."""
+    if tok.dep_ != "conj" or any(c.dep_ in cfg.subject_deps for c in tok.children):
+        return False
+    first = tok.head
+    if (_is_cue(first, cfg) and _has_own_content(first, cfg)) or first.pos_ not in ("VERB", "AUX"):
+        return False
+    return first.dep_ in cfg.clause_deps and _is_cue(first.head, cfg)
+
+
 def _cut_at_new_subject(
     tok: Token, content: tuple[int, int], cfg: Config, quotes: list[q.Quote]
 ) -> tuple[int, int]:
     """ "a déclaré que les salaires augmenteront, et les syndicats ont rejeté l'offre": a clause
     coordinated after a comma, with a subject of its own and no complementizer, is the writer's
-    narration again, so the content stops at the comma."""
+    narration again, so the content stops at the comma. So is a clause of contrast after a comma
+    ("say they prefer an outsider, while 4 in 10 want experience": `contrast_marks`)."""
     doc = tok.doc
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
     if span is None:
         return content
     for t in span:
-        if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX") or _in_quote(t, quotes) or t.i <= tok.i:
+        if t.pos_ not in ("VERB", "AUX") or _in_quote(t, quotes) or t.i <= tok.i:
+            continue
+        first = t.left_edge
+        if (first.lower_ in cfg.contrast_marks and first.i > span.start and doc[first.i - 1].text == ","
+                and any(c.dep_ in cfg.subject_deps and c.i < t.i for c in t.children)):
+            return _trim(_text(doc), content[0], doc[first.i - 1].idx)  # ", while 4 in 10 want…"
+        if t.dep_ != "conj":
             continue
         cc = [c for c in t.children if c.dep_ == "cc" and c.i < t.i]
         subj = [c for c in t.children if c.dep_ in cfg.subject_deps and c.i < t.i]

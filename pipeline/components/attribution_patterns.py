@@ -42,6 +42,19 @@ Data keys of [attribution] used here (all optional; lists of lower-case strings)
                           convention of the German quotation corpora)
   determiners, np_linkers, np_stops, adverbs, auxiliaries, pronouns, adjective_endings: source
                           noun-phrase chunking without a tagger
+  oblique_determiners     determiners of the object cases ("dem", "einen"): a phrase they open is not
+                          the subject of the cue, nor is a phrase after a preposition
+  non_subjects            words passed over when looking for the subject ("sich")
+  expletive_subjects      a subject that names no source ("heißt es")
+  nouns_capitalized       true where every noun is capitalised (German): a capitalised first word
+                          that the article also writes in lower case is not a noun
+  non_noun_endings        word endings no noun has ("-weise", "-gemäß"): such a first word is no subject
+  bracket_cues            separable verbs of saying, "forms particle" ("gab|gaben|gibt bekannt"): the
+                          finite form opens the clause and the particle closes it ("gab der
+                          Minister gestern bekannt, …"), whatever stands between
+  phrase_opening_determiners  determiners that, after a noun, open the next phrase rather than
+                          continue this one (German "laut Polizei die Täter": "die" is not the
+                          genitive "der"/"des" that continues "Angaben der Polizei")
   no_spaces               true for scripts written without spaces (ja, zh): substring matching
   min_quote_words         shorter quotes are titles or scare quotes, not statements
 
@@ -100,6 +113,13 @@ class _Lex:
     split_quotes: bool
     whole_sentence: set[str]
     adj_endings: tuple[str, ...]
+    opening_dets: set[str] = field(default_factory=set)
+    brackets: dict[str, list[str]] = field(default_factory=dict)  # finite verb form -> particles
+    oblique: set[str] = field(default_factory=set)
+    non_subjects: set[str] = field(default_factory=set)
+    expletives: set[str] = field(default_factory=set)
+    nouns_capitalized: bool = False
+    non_noun_endings: tuple[str, ...] = ("\0",)
     open_to_close: dict[str, list[str]] = field(default_factory=dict)
     cue_comps: set[str] = field(default_factory=set)  # "say", "ce": a cue ends with it, content follows
     # lookups by first word / first character, built once: the scans below run at every word
@@ -138,10 +158,19 @@ class _Lex:
             split_quotes=bool(data.get("split_embedded_quotes", False)),
             whole_sentence=set(low("whole_sentence_cues")),
             adj_endings=tuple(low("adjective_endings")) or ("\0",),
+            opening_dets=set(low("phrase_opening_determiners")),
+            oblique=set(low("oblique_determiners")), non_subjects=set(low("non_subjects")),
+            expletives=set(low("expletive_subjects")),
+            nouns_capitalized=bool(data.get("nouns_capitalized", False)),
+            non_noun_endings=tuple(low("non_noun_endings")) or ("\0",),
         )
         for pair in data.get("quote_pairs", []):
             lex.open_to_close.setdefault(pair[0], []).append(pair[1])
         lex.cue_comps = set(low("cue_complementizers"))
+        for entry in low("bracket_cues"):  # "teilte|teilten|teilt mit"
+            forms, particle = entry.rsplit(" ", 1)
+            for form in forms.split("|"):
+                lex.brackets.setdefault(form, []).append(particle)
         return lex
 
 
@@ -225,6 +254,8 @@ def _np_forward(words: list[_W], i: int, lex: _Lex, limit: int = 10,
             break
         if w.low in lex.stops and j > i:
             break
+        if seen_head and w.low in lex.opening_dets and not _is_cap(w):
+            break  # "laut el-Baradei | die Bearbeitung": a new phrase, not a genitive
         if w.low in lex.dets or _is_cap(w) or (lex.no_spaces and j == i):
             seen_head = seen_head or _is_cap(w) or lex.no_spaces
             j += 1
@@ -280,8 +311,9 @@ def _np_backward(words: list[_W], j: int, lex: _Lex, limit: int = 8) -> tuple[in
             i -= 1
         else:
             break
-    while i < j and (words[i].low in lex.linkers or words[i].low in lex.stops):
-        i += 1
+    while i < j and ((words[i].low in lex.linkers and words[i].low not in lex.dets)
+                     or words[i].low in lex.stops):
+        i += 1  # a determiner opens the phrase ("Der Polizei zufolge"), a bare linker does not
     return (i, j) if j > i else None
 
 
@@ -346,7 +378,12 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
             cs, ce = _content_before(text, us, us + cut, quotes)
             if ce - cs < 12:
                 continue
-            src = _span_of(words, _np_forward(words, k + n, lex) or _rest_of_clause(text, words, k + n))
+            bracket = n > 1 and _bracketed(words, k, n, lex)  # "teilte die Polizei mit": subject inside
+            inside = _np_forward(words[:k + n - 1], k + 1, lex) if bracket else None
+            after = _np_forward(words, k + n, lex) or _rest_of_clause(text, words, k + n)
+            src = _span_of(words, inside or after)
+            if src is not None and text[src[0]:src[1]].lower() in lex.expletives:
+                src = None  # "…, heißt es.": no one is named
             # sandwiched quote: "„…“, sagte X, „…“" continues after the source
             if src is not None:
                 rest = text[src[1]:ue].lstrip(" ,:—–")
@@ -386,11 +423,33 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
 
 def _cue_len(words: list[_W], k: int, lex: _Lex) -> int:
     """How many words form a cue starting at words[k]: 1 for a listed form, more for a listed
-    phrase ("geht davon aus"), 0 for none."""
+    phrase ("geht davon aus") or a verb bracket ("gab der Minister gestern bekannt"), 0 for none."""
     for phrase in lex.phrases_by_first.get(words[k].low, ()):
         if len(phrase) > 1 and [w.low for w in words[k:k + len(phrase)]] == phrase:
             return len(phrase)
+    for particle in lex.brackets.get(words[k].low, ()):
+        close = _bracket_close(words, k, particle)
+        if close is not None:
+            return close - k + 1
     return 1 if words[k].low in lex.cues else 0
+
+
+def _bracketed(words: list[_W], k: int, n: int, lex: _Lex) -> bool:
+    """Whether the cue words[k:k+n] is a verb bracket, its subject inside ("teilte X mit")."""
+    return words[k + n - 1].low in lex.brackets.get(words[k].low, ())
+
+
+def _bracket_close(words: list[_W], k: int, particle: str, reach: int = 16) -> int | None:
+    """Where the particle of a separable verb closes its clause ("teilte … mit,"): the particle
+    must end the clause (punctuation or the unit's end after it), so that a preposition of the
+    same spelling inside the clause ("teilte mit der Presse …") does not close it."""
+    for i in range(k + 1, min(len(words), k + reach)):
+        if any(ch in words[i].gap for ch in ".;:!?,\"„“”«»"):
+            return None
+        if words[i].low == particle:
+            if i + 1 == len(words) or any(ch in words[i + 1].gap for ch in ".;:!?,\"„“”«»()–—"):
+                return i
+    return None
 
 
 def _in_reporting_clause(text: str, us: int, words: list[_W], k: int, lex: _Lex) -> bool:
@@ -452,20 +511,24 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
         pre = pre[1:]
     opener = next((i for i in range(len(pre) - 1, -1, -1) if pre[i].low in lex.subordinators), None)
     if opener is not None:  # "…, indem er sagte, …": the subject follows the subordinator
-        pre = pre[opener + 1:]
+        as_preposition = pre[opener].low in lex.preps and len(pre) == opener + 2 \
+            and pre[-1].low not in lex.pronouns and _is_cap(pre[-1])
+        pre = pre[opener:] if as_preposition else pre[opener + 1:]  # "Als Begründung sagte X": a phrase
         if not pre:
             return None
-    starts_adverbial = (pre[0].low in lex.stops or pre[0].low in lex.preps) if pre else True
+    starts_adverbial = (pre[0].low in lex.stops or pre[0].low in lex.preps or pre[0].low in lex.oblique
+                        or (len(pre) == 1 and _lower_elsewhere(text, pre[0], lex))) if pre else True
     if starts_adverbial:
         aux = next((i for i, w in enumerate(pre) if w.low in lex.aux), None)
         if aux is not None and aux + 1 < len(pre):  # "Laut X hat der IWF angekündigt, …"
             a = words.index(pre[aux])
-            r = _np_forward(words[:k], a + 1, lex, skip=False)
+            r = _subject_np(words, a + 1, k, lex, skip=False)
             if r is not None:
-                return _span_of(words, r)
+                return _span_of(words, r) if r[1] > r[0] else None
         post_end = next((i for i in range(k + 1, len(words)) if words[i].start >= sep), len(words))
-        r = _np_forward(words[:post_end], k + 1, lex)
-        if r is None and pre and pre[0].low in lex.preps:
+        r = _subject_np(words, k + 1, post_end, lex)
+        expletive = r is not None and r[1] == r[0]  # "heißt es": no one is the subject
+        if (r is None or expletive) and pre and pre[0].low in lex.preps:
             # "In der Erklärung heißt es, …": the document named after the preposition
             r = _np_forward(words[:k], words.index(pre[0]) + 1, lex, skip=False)
         return _span_of(words, r)
@@ -478,6 +541,46 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
             break
     r = _np_forward(words[:end], start, lex, limit=12)
     return _span_of(words, r)
+
+
+def _subject_np(words: list[_W], i: int, end: int, lex: _Lex, skip: bool = True) -> tuple[int, int] | None:
+    """The first noun phrase in words[i:end] that can be the subject of a cue, for languages whose
+    file lists `oblique_determiners`: a phrase after a preposition or opened by an object-case
+    determiner ("äußerte sich in einem Interview der Minister") is passed over, and an expletive
+    ("heißt es") gives the empty range (i, i): no source. Other languages take the first phrase."""
+    if not lex.oblique:
+        return _np_forward(words[:end], i, lex, skip=skip)
+    j = i
+    while j < end:
+        w = words[j]
+        if j > i and any(ch in w.gap for ch in ".;:!?"):
+            break
+        if w.low in lex.expletives:
+            return (j, j)
+        if w.low in lex.oblique or (w.low in lex.preps and w.low not in lex.adverbs):
+            r = _np_forward(words[:end], j if w.low in lex.oblique else j + 1, lex, skip=False)
+            j = r[1] if r is not None and r[1] > j else j + 1
+            continue
+        if w.low in lex.adverbs or w.low in lex.aux or w.low in lex.non_subjects:
+            j += 1
+            continue
+        if w.low in lex.pronouns or w.low in lex.dets or _is_cap(w):
+            r = _np_forward(words[:end], j, lex, skip=False)
+            if r is not None:
+                return r
+        j += 1
+    return None
+
+
+def _lower_elsewhere(text: str, w: _W, lex: _Lex) -> bool:
+    """A capitalised first word, alone before its verb, that the article also writes in lower case
+    ("Hierzu schrieb X", "Selbst kritisiert X") is not a noun where every noun is capitalised, so it
+    is not the subject."""
+    if not lex.nouns_capitalized or w.low in lex.pronouns or w.low in lex.dets:
+        return False
+    if w.low.endswith(lex.non_noun_endings):
+        return True  # "Sinngemäß", "Bedauerlicherweise", "Ebenfalls"
+    return re.search(r"(?<!\w)" + re.escape(w.low) + r"(?!\w)", text) is not None
 
 
 def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quotes,
