@@ -448,3 +448,20 @@ def test_a_scale_word_after_a_currency_name_is_not_read_as_money_scale():
 def test_japanese_hundredths_are_a_percentage(text, expected):
     (q,) = counts(text, "ja")
     assert (q.kind, q.value) == ("percent", expected)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Seven twenty-fifths of the budget went to roads.", [7 / 25]),  # a count, then an ordinal
+    ("en", "thirty twenty fifths", [30 / 25]),  # two tens: the second starts the denominator
+    ("fr", "Les deux vingt-cinquièmes des voix sont allés au maire.", [2 / 25]),
+    ("es", "cinco veintemilésimos", [5 / 20000]),  # a glued multiple of a thousandth: 20 x 1000
+    ("pt", "sete dois milésimos", [7 / 2000]),
+    ("it", "Ha ottenuto un ventunesimo dei voti.", [1 / 21]),  # an article with a complement after
+    ("it", "quattro ventunesimi", [4 / 21]),
+    ("nl", "vijf eenentwintigste", [5 / 21]),
+    ("fr", "Il marque un vingt-cinquième but.", []),  # an article and an ordinal: a 25th goal
+    ("it", "Ha chiuso al ventunesimo posto con un ventunesimo posto in classifica.", []),
+    ("fr", "Les deux premiers tours sont passés.", [2]),  # not before "premier": the first two
+])
+def test_a_count_before_an_ordinal_is_a_fraction(lang, text, expected):
+    assert values(text, lang) == [pytest.approx(v) for v in expected]

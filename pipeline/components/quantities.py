@@ -1076,9 +1076,16 @@ class _Run:
             return True
         return self.second_part()
 
+    def spelled_count(self) -> bool:
+        """The number so far is a whole count in words ("un", "three", "twenty"), no digits."""
+        acc, toks = self.acc, self.toks
+        return not acc.frac and acc.value >= 1 and acc.value == int(acc.value) and \
+            toks[self.last].typ in ("det", "num", "art", "mul", "scale") and \
+            not any(toks[k].literal for k in range(self.i, self.last + 1))
+
     def second_part(self) -> bool:
         """A number the fold refused may still end this one: "tres veinteavos", "un vingt-cinquième"."""
-        acc, toks, n, last = self.acc, self.toks, self.n, self.last
+        acc, toks, n = self.acc, self.toks, self.n
         sub = self.sub(self.j)
         if sub is None:
             return False
@@ -1090,13 +1097,26 @@ class _Run:
             acc.total, acc.cur = base, (acc.value - base) / sub.value
             acc.frac = acc.has_den = True
             return self.take(after)
-        if acc.n == 1 and acc.value == 1 and toks[last].typ in ("det", "num", "art") and \
-                (sub.has_den or sub.ordinal) and toks[sub.last].typ == "den" and not self.pending \
-                and sub.value > 0 \
-                and not sub.fscale:
-            # "un vingt-cinquième", "un cent cinquième": 1 / (20 + 5)
+        if (sub.has_den or sub.ordinal) and toks[sub.last].typ == "den" and not self.pending \
+                and sub.value > 0 and not sub.fscale and self.spelled_count() \
+                and (acc.value == 1 or toks[sub.first].typ not in ("det", "art")):
+            # "un vingt-cinquième", "three twenty-fifths", "tres veintemilésimos": a spelled count
+            # the next number cannot extend, then an ordinal made of several words, is its
+            # numerator ("drie een vijfde" is not: "een vijfde" has its own numerator)
             d = toks[sub.last].value
-            acc.total, acc.cur = 0.0, 1.0 / (sub.value if sub.ordinal else sub.value * d + d)
+            head = sub.value * d  # the words before the fraction word: "vingt" of "vingt cinquièmes"
+            if sub.ordinal:
+                den = sub.value  # "vingt-cinquième": already the ordinal's number
+            elif head < d:
+                den = head * d  # "veintemilésimos", "dois milésimos": 20 x 1000, 2 x 1000
+            elif head > d:
+                den = head + d  # "cent cinquième", "twenty fifths": 100 + 5, 20 + 5
+            else:
+                return False
+            if acc.value == 1 and toks[self.i].typ in ("det", "art") and \
+                    not _complement_or_alone(self.text, toks[self.i].start, toks[sub.last].end, self.L):
+                return False  # "un vingt-cinquième but": an article and a 25th goal
+            acc.total, acc.cur = 0.0, acc.value / den
             acc.frac = acc.has_den = True
             self.last, self.j = sub.last, sub.last + 1
             return True
@@ -1418,9 +1438,34 @@ def _with_ordinals(found: list[Quantity], norm: str, text: str, L: _Lang) -> lis
         if any(not (a <= q.start and q.end <= b and q.end - q.start < b - a) for q in clash):
             continue  # our parse reads these words otherwise ("trois cinquièmes" = 0.6)
         out = [q for q in out if not (q.start < b and a < q.end)]
+        num = _numerator_before(out, a, b, norm, occ.value, L)
+        if num is not None:  # "tre ventunesimi", "un ventunesimo dei voti": 3/21, 1/21
+            out.remove(num)
+            out.append(Quantity(num.start, b, text[num.start:b], num.value / occ.value))
+            continue
         out.append(Quantity(a, b, text[a:b], float(occ.value), "ordinal"))
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _numerator_before(found: list[Quantity], a: int, b: int, norm: str, ordinal: float,
+                      L: _Lang) -> Quantity | None:
+    """A count in words right before a spelled ordinal (a..b) is the numerator of a fraction,
+    as in "three fifths": "drie eenentwintigste", "tre ventunesimi". Not before "first" or
+    "second" ("les deux premiers" are the first two), and an article ("un", "une") only with a
+    complement after the ordinal or the phrase alone ("un ventunesimo posto" is a 21st place)."""
+    if ordinal < 3:
+        return None
+    for q in found:
+        if q.end <= a and norm[q.end:a].isspace() and len(norm[q.end:a]) <= 2 \
+                and q.kind in ("number", "determiner") and q.high is None and not q.approx \
+                and q.value >= 1 and q.value == int(q.value) and not any(c.isdigit() for c in q.text):
+            if q.value == 1 and not _complement_or_alone(norm, q.start, b, L):
+                if L.lex.get(_fold(q.text), ("",))[0] in ("det", "art"):
+                    q.kind = "determiner"  # "un vingt-cinquième but": the article of a 25th goal
+                return None
+            return q
+    return None
 
 
 
@@ -1513,6 +1558,19 @@ def _lacks_complement(toks, num: _Num, text: str, L: _Lang) -> bool:
     j = num.last + 1
     return not (j < len(toks) and _fold(toks[j].text).rstrip("'") in L.complements
                 and _gap_ok(text, toks[num.last].end, toks[j].start, False))
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]{0,2}([^\W\d_]+)")
+
+
+def _complement_or_alone(text: str, a: int, b: int, L: _Lang) -> bool:
+    """The words at a..b stand alone (a list item, a cell) or a complement follows them
+    ("des voix", "dei voti"): an article and an ordinal there make a fraction, "un ventunesimo
+    dei voti" (1/21), where "un ventunesimo posto" is a 21st place."""
+    if not text[:a].strip() and not text[b:].strip(" .!?"):
+        return True
+    m = _NEXT_WORD.match(text, b)
+    return m is not None and _fold(m.group(1)) in L.complements
 
 
 def _is_article(toks, num: _Num, text: str, L: _Lang) -> bool:
