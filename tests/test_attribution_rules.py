@@ -314,6 +314,11 @@ ROWS = [
     # a first word with an ending no noun has is an adverb, not the subject
     ("de", "Sinngemäß hofft Musk, dass der nächste Start bald erfolgt.",
      "Musk", "hofft", "dass der nächste Start bald erfolgt.", "indirect", "rules.cue_then_content"),
+    # a subject with its apposition before the cue is no content before it: the sentence is the claim
+    ("de", "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als mutig.",
+     "Lars Schauer, Manager von Energie Cottbus", "bezeichnete",
+     "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als mutig.",
+     "indirect", "rules.whole_sentence"),
     # "heißt es": the document after the preposition, or no one
     ("de", "In der Erklärung heißt es, die Preise würden im Herbst steigen.",
      "der Erklärung", "heißt", "die Preise würden im Herbst steigen.", "indirect", "rules.cue_then_content"),

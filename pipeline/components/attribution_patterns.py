@@ -370,6 +370,7 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
         if forward is not None and text[forward:ue].lstrip()[:1] in lex.open_to_close:
             forward = None  # "„…“, sagte X, „…“": the quote after the source continues the content
         closers = tuple(c for cs in lex.open_to_close.values() for c in cs)
+        appositive = False
         if colon is None and forward is None and before and k > 0 and (
                 before[-1] in ",—–:" or before.endswith(closers)):
             cut = len(before)
@@ -378,6 +379,10 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
             cs, ce = _content_before(text, us, us + cut, quotes)
             if ce - cs < 12:
                 continue
+            # "Der Direktor, Peter Horrocks, bezeichnete …": a subject and its apposition, no content
+            appositive = _only_noun_phrases(text, words, cs, ce, quotes, lex)
+        if not appositive and colon is None and forward is None and before and k > 0 and (
+                before[-1] in ",—–:" or before.endswith(closers)):
             bracket = n > 1 and _bracketed(words, k, n, lex)  # "teilte die Polizei mit": subject inside
             inside = _np_forward(words[:k + n - 1], k + 1, lex) if bracket else None
             after = _np_forward(words, k + n, lex) or _rest_of_clause(text, words, k + n)
@@ -403,7 +408,11 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
                 # "Der Minister kritisierte die Entscheidung scharf.": the whole sentence is the claim
                 cs, ce = _trim(text, us, ue)
                 src = _source_around(text, us, words, k, ue, lex)
-                adjacent = src is not None and k > 0 and src[1] == words[k - 1].end
+                adjacent = src is not None and k > 0 and (src[1] == words[k - 1].end or (
+                    text[src[1]:src[1] + 1] == "," and text[:w.start].rstrip().endswith(",")
+                    and _only_noun_phrases(text, words, src[0], words[k - 1].end, quotes, lex)))
+                if adjacent and src[1] != words[k - 1].end:
+                    src = (src[0], words[k - 1].end)  # "Der Direktor, Peter Horrocks, bezeichnete …"
                 if adjacent and ce - cs >= 20:
                     found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), w.start, cue_end,
                                            w.low, src[0], src[1], confidence=0.41,
@@ -432,6 +441,29 @@ def _cue_len(words: list[_W], k: int, lex: _Lex) -> int:
         if close is not None:
             return close - k + 1
     return 1 if words[k].low in lex.cues else 0
+
+
+def _only_noun_phrases(text: str, words: list[_W], cs: int, ce: int, quotes, lex: _Lex) -> bool:
+    """Whether the words before a cue's comma are noun phrases only, each comma-separated piece one
+    phrase ("Der Direktor des Senders, Peter Horrocks"): a subject with its apposition, not a
+    content (which has a verb). Quotations are content whatever their words."""
+    if any(q0 < ce and cs < q1 for q0, q1 in quotes):
+        return False
+    inside = [w for w in words if cs <= w.start and w.end <= ce]
+    if not inside:
+        return False
+    pieces, piece = [], [inside[0]]
+    for w in inside[1:]:
+        if "," in w.gap:
+            pieces.append(piece)
+            piece = []
+        piece.append(w)
+    pieces.append(piece)
+    for piece in pieces:
+        r = _np_forward(piece, 0, lex, limit=len(piece) + 1, skip=False)
+        if r is None or r[1] < len(piece):
+            return False
+    return True
 
 
 def _bracketed(words: list[_W], k: int, n: int, lex: _Lex) -> bool:
