@@ -319,6 +319,11 @@ ROWS = [
      "Lars Schauer, Manager von Energie Cottbus", "bezeichnete",
      "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als mutig.",
      "indirect", "rules.whole_sentence"),
+    # verb second after an adverb: the subject right after the cue; a name and the object after it
+    # are two phrases where every noun is capitalised
+    ("de", "Heute fordert Müller strengere Regeln für die großen Banken.",
+     "Müller", "fordert", "Heute fordert Müller strengere Regeln für die großen Banken.", "indirect",
+     "rules.whole_sentence"),
     # "heißt es": the document after the preposition, or no one
     ("de", "In der Erklärung heißt es, die Preise würden im Herbst steigen.",
      "der Erklärung", "heißt", "die Preise würden im Herbst steigen.", "indirect", "rules.cue_then_content"),

@@ -264,7 +264,7 @@ def _np_forward(words: list[_W], i: int, lex: _Lex, limit: int = 10,
             seen_head = True  # "la ministra", "het ministerie": lower-case nouns after a determiner
             j += 1
         elif seen_head and j + 1 < n and _is_cap(words[j + 1]) and w.low not in lex.stops \
-                and w.low not in lex.cues and not _gap_has_stop(words[j + 1]):
+                and w.low not in lex.cues and not _gap_has_stop(words[j + 1]) and not lex.nouns_capitalized:
             j += 1  # "Министр финансов Антон Силуанов"
         elif w.low in lex.linkers and seen_head and j + 1 < n and (
                 words[j + 1].low in lex.dets or _is_cap(words[j + 1])):
@@ -411,9 +411,10 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
                 adjacent = src is not None and k > 0 and (src[1] == words[k - 1].end or (
                     text[src[1]:src[1] + 1] == "," and text[:w.start].rstrip().endswith(",")
                     and _only_noun_phrases(text, words, src[0], words[k - 1].end, quotes, lex)))
+                inverted = src is not None and k + 1 < len(words) and src[0] == words[k + 1].start
                 if adjacent and src[1] != words[k - 1].end:
                     src = (src[0], words[k - 1].end)  # "Der Direktor, Peter Horrocks, bezeichnete …"
-                if adjacent and ce - cs >= 20:
+                if (adjacent or inverted) and ce - cs >= 20:
                     found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), w.start, cue_end,
                                            w.low, src[0], src[1], confidence=0.41,
                                            rule="rules.whole_sentence"))
