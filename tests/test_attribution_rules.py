@@ -452,6 +452,26 @@ def test_follow_on_quote_limits():
     assert "floating_quote_follow" not in [r[4] for r in _found("en", other)]
 
 
+def test_konjunktiv_continuation_limits():
+    """A cueless Konjunktiv sentence continues a German statement in its paragraph and near its cue
+    only (`continuation_reach`, `continuation_across_paragraphs` in pipeline/lang/de.toml)."""
+    said = "Die Ministerin sagte, die Schule werde im Herbst schließen."
+    near = said + " Die Kosten seien zu hoch für die Gemeinde."
+    new_paragraph = said + "\n\nDie Kosten seien zu hoch für die Gemeinde."
+    far = said + " Der Rat tagte am Montag im alten Rathaus am Markt." * 6 + " Die Kosten seien zu hoch."
+    assert "rules.continuation" in [r[4] for r in _found("de", near)]
+    assert "rules.continuation" not in [r[4] for r in _found("de", new_paragraph)]
+    assert "rules.continuation" not in [r[4] for r in _found("de", far)]
+
+
+def test_a_quoted_name_is_not_a_quoted_fragment():
+    """Quoted words inside indirect speech are a direct statement of their own (German corpora);
+    a quoted name or title, all its words capitalised, is not."""
+    text = "Der Sprecher sagte der Zeitung „Berliner Morgenpost“, die Lage sei „sehr ernst“ geworden."
+    embedded = [r[2] for r in _found("de", text) if r[4] == "rules.embedded_quote"]
+    assert embedded == ["„sehr ernst“"], embedded
+
+
 # (lang, text, cue that must NOT give a statement): shapes that look like a rule and are not
 NOT_STATEMENTS = [
     ("fr", "Les rumeurs selon lesquelles la maire démissionnera ont circulé toute la journée.", "selon"),

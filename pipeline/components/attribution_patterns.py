@@ -48,6 +48,9 @@ Data keys of [attribution] used here (all optional; lists of lower-case strings)
   expletive_subjects      a subject that names no source ("heißt es")
   nouns_capitalized       true where every noun is capitalised (German): a capitalised first word
                           that the article also writes in lower case is not a noun
+  continuation_reach      a cueless continuation stands within this many characters of the cue it
+                          continues (0: no limit)
+  continuation_across_paragraphs  whether a continuation may open a new paragraph
   non_noun_endings        word endings no noun has ("-weise", "-gemäß"): such a first word is no subject
   bracket_cues            separable verbs of saying, "forms particle" ("gab|gaben|gibt bekannt"): the
                           finite form opens the clause and the particle closes it ("gab der
@@ -120,6 +123,8 @@ class _Lex:
     expletives: set[str] = field(default_factory=set)
     nouns_capitalized: bool = False
     non_noun_endings: tuple[str, ...] = ("\0",)
+    continuation_reach: int = 0
+    continuation_across_paragraphs: bool = True
     open_to_close: dict[str, list[str]] = field(default_factory=dict)
     cue_comps: set[str] = field(default_factory=set)  # "say", "ce": a cue ends with it, content follows
     # lookups by first word / first character, built once: the scans below run at every word
@@ -163,6 +168,8 @@ class _Lex:
             expletives=set(low("expletive_subjects")),
             nouns_capitalized=bool(data.get("nouns_capitalized", False)),
             non_noun_endings=tuple(low("non_noun_endings")) or ("\0",),
+            continuation_reach=int(data.get("continuation_reach", 0)),
+            continuation_across_paragraphs=bool(data.get("continuation_across_paragraphs", True)),
         )
         for pair in data.get("quote_pairs", []):
             lex.open_to_close.setdefault(pair[0], []).append(pair[1])
@@ -928,7 +935,7 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
         found = _dedupe(found)
         heard = _heard_speaker(text, unit, words, quotes, lex) if not found and lex.subjunctive else None
         if not found and prev is not None and prev.source_start is not None and _continues(
-                text, unit, prev_unit_end, words, quotes, lex):
+                text, unit, prev_unit_end, words, quotes, lex) and _within_reach(text, prev, unit, lex):
             cs, ce = _trim(text, *unit)
             found = [Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), prev.cue_start, prev.cue_end,
                                prev.cue_lemma, prev.source_start, prev.source_end, confidence=0.4,
@@ -979,11 +986,20 @@ def _embedded_quotes(text: str, found: list[Statement], quotes: list[tuple[int, 
         if st.kind != "mixed":
             continue
         for q0, q1 in quotes:
-            if st.start <= q0 and q1 <= st.end and (q0, q1) != (st.start, st.end):
+            if st.start <= q0 and q1 <= st.end and (q0, q1) != (st.start, st.end) \
+                    and not _quoted_name(text, q0, q1):
                 out.append(Statement(q0, q1, "direct", st.cue_start, st.cue_end, st.cue_lemma,
                                      st.source_start, st.source_end, confidence=st.confidence,
                                      rule="rules.embedded_quote"))
     return out
+
+
+def _quoted_name(text: str, q0: int, q1: int) -> bool:
+    """Quoted words that are all capitalised ("„Berliner Zeitung“", "„Xinhua“", "„Der Spiegel“") are
+    a name or a title in quotation marks, not a quoted fragment of speech (on 700 German WikiNews
+    training articles: 3 of 106 such embedded quotes were statements, against 116 of 204 others)."""
+    words = WORD.findall(text, q0, q1)
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def _heard_speaker(text: str, unit: tuple[int, int], words: list[_W], quotes, lex: _Lex) -> Statement | None:
@@ -998,6 +1014,15 @@ def _heard_speaker(text: str, unit: tuple[int, int], words: list[_W], quotes, le
         if src is not None:
             return Statement(us, ue, "indirect", w.start, w.end, w.low, src[0], src[1])
     return None
+
+
+def _within_reach(text: str, prev: Statement, unit: tuple[int, int], lex: _Lex) -> bool:
+    """Whether a continuation is close enough to the cue it continues: within `continuation_reach`
+    characters of it and, unless `continuation_across_paragraphs`, in its paragraph."""
+    anchor = prev.cue_end if prev.cue_end is not None else prev.end
+    if lex.continuation_reach and unit[0] - anchor > lex.continuation_reach:
+        return False
+    return lex.continuation_across_paragraphs or "\n\n" not in text[anchor:unit[0]]
 
 
 def _continues(text: str, unit: tuple[int, int], prev_end: int, words: list[_W], quotes, lex: _Lex) -> bool:
