@@ -490,6 +490,9 @@ FRAGMENT_ROWS = [
     # after a noun, "die" opens the next phrase: the source stops at the name
     ("de", "Anschließend sei laut el-Baradei die Bearbeitung der Brennstäbe erfolgt.",
      "el-Baradei", ["Anschließend sei", "die Bearbeitung der Brennstäbe erfolgt."]),
+    # backwards from "zufolge", a noun before an adjective belongs to another phrase; modals are no adjectives
+    ("de", "Ursache des Einsturzes der Halle dürfte ersten Annahmen zufolge der schwere Schnee gewesen sein.",
+     "ersten Annahmen", ["Ursache des Einsturzes der Halle dürfte", "der schwere Schnee gewesen sein."]),
     ("en", "The governor is expected to sign the bill on Friday.",
      None, ["The governor is", "to sign the bill on Friday"]),
 ]

@@ -309,13 +309,18 @@ def _span_of(words: list[_W], r: tuple[int, int] | None) -> tuple[int, int] | No
 def _np_backward(words: list[_W], j: int, lex: _Lex, limit: int = 8) -> tuple[int, int] | None:
     """Word indices [i, j) of the noun phrase ending right before words[j] ("X zufolge")."""
     i = j
+    adjective = False  # an adjective was passed: only a determiner may precede it in the phrase
     while i > 0 and j - i < limit:
         w = words[i - 1]
+        if adjective and lex.nouns_capitalized and _is_cap(w) and w.low not in lex.dets:
+            break  # "Eishalle | dürfte ersten Annahmen zufolge": a noun cannot precede the adjective
         if w.low in lex.dets or _is_cap(w) or w.low in lex.linkers or _script_without_case(w.text):
             i -= 1
+            adjective = False
         elif not _is_cap(w) and i < j and w.low not in lex.stops and w.low not in lex.aux \
                 and w.low.endswith(lex.adj_endings):
             i -= 1
+            adjective = True
         else:
             break
     while i < j and ((words[i].low in lex.linkers and words[i].low not in lex.dets)
