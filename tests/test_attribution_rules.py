@@ -324,6 +324,10 @@ ROWS = [
     ("de", "Heute fordert Müller strengere Regeln für die großen Banken.",
      "Müller", "fordert", "Heute fordert Müller strengere Regeln für die großen Banken.", "indirect",
      "rules.whole_sentence"),
+    # "mit den Worten: „…“": the subject of the clause speaks the quotation
+    ("de", "Der Minister lobte die Stadt mit den Worten: „Die Menschen hier handeln pragmatisch.“",
+     "Der Minister", "mit den Worten", "„Die Menschen hier handeln pragmatisch.“", "direct",
+     "rules.cue_then_content"),
     # "heißt es": the document after the preposition, or no one
     ("de", "In der Erklärung heißt es, die Preise würden im Herbst steigen.",
      "der Erklärung", "heißt", "die Preise würden im Herbst steigen.", "indirect", "rules.cue_then_content"),
