@@ -328,6 +328,11 @@ ROWS = [
     ("de", "Der Minister lobte die Stadt mit den Worten: „Die Menschen hier handeln pragmatisch.“",
      "Der Minister", "mit den Worten", "„Die Menschen hier handeln pragmatisch.“", "direct",
      "rules.cue_then_content"),
+    # a Konjunktiv sentence with no statement before it reports the subject of the sentence before it
+    # (a low-confidence candidate the trained scorer weighs)
+    ("de", "Das Institut sieht für Deutschland keine Gefahr. Nur Züchter von Geflügel seien gefährdet.",
+     "Das Institut", None, "Nur Züchter von Geflügel seien gefährdet.", "indirect",
+     "rules.topic_continuation"),
     # "heißt es": the document after the preposition, or no one
     ("de", "In der Erklärung heißt es, die Preise würden im Herbst steigen.",
      "der Erklärung", "heißt", "die Preise würden im Herbst steigen.", "indirect", "rules.cue_then_content"),

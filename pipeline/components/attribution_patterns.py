@@ -443,6 +443,17 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
     return found
 
 
+def _prefield_subject(words: list[_W], unit: tuple[int, int], lex: _Lex) -> tuple[int, int] | None:
+    """The noun phrase that opens a sentence, followed by its verb ("Das Institut sieht …")."""
+    i = next((i for i, w in enumerate(words) if w.start >= unit[0]), None)
+    if i is None or words[i].low in lex.preps or words[i].low in lex.stops or words[i].low in lex.oblique:
+        return None
+    r = _np_forward(words, i, lex, skip=False)
+    if r is None or r[1] >= len(words) or words[r[1]].start >= unit[1] or words[r[1]].low in lex.dets:
+        return None
+    return _span_of(words, r)
+
+
 def _cue_len(words: list[_W], k: int, lex: _Lex) -> int:
     """How many words form a cue starting at words[k]: 1 for a listed form, more for a listed
     phrase ("geht davon aus") or a verb bracket ("gab der Minister gestern bekannt"), 0 for none."""
@@ -923,6 +934,7 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
     statements: list[Statement] = []
     prev: Statement | None = None
     prev_unit_end = -1
+    last_subject = None
     for unit in _units(doc, quotes):
         words = _words(text, *unit)
         found: list[Statement] = []
@@ -945,6 +957,13 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
             found = [Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), prev.cue_start, prev.cue_end,
                                prev.cue_lemma, prev.source_start, prev.source_end, confidence=0.4,
                                rule="rules.continuation")]
+        if not found and prev is None and lex.subjunctive and last_subject is not None \
+                and any(w.low in lex.subjunctive for w in words if w.start >= unit[0]) \
+                and not any(_in_quote(w.start, quotes) for w in words if w.start >= unit[0]):
+            cs, ce = _trim(text, *unit)  # "Das Institut sieht keine Gefahr. Nur Züchter seien …"
+            found = [Statement(cs, ce, "indirect", None, None, None, last_subject[0], last_subject[1],
+                               confidence=0.3, rule="rules.topic_continuation")]
+        last_subject = _prefield_subject(words, unit, lex) if not found else None
         if found:
             said = [s for s in found if s.kind != "according_to" and s.source_start is not None]
             prev = max(said or found, key=lambda s: s.end)
