@@ -319,6 +319,10 @@ ROWS = [
      "Lars Schauer, Manager von Energie Cottbus", "bezeichnete",
      "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als mutig.",
      "indirect", "rules.whole_sentence"),
+    # another cue verb with no content clause: the whole sentence, as a weaker candidate
+    ("de", "Der Minister erläuterte gestern die Lage der Banken im Land.",
+     "Der Minister", "erläuterte", "Der Minister erläuterte gestern die Lage der Banken im Land.", "indirect",
+     "rules.whole_sentence_other_cue"),
     # verb second after an adverb: the subject right after the cue; a name and the object after it
     # are two phrases where every noun is capitalised
     ("de", "Heute fordert Müller strengere Regeln für die großen Banken.",

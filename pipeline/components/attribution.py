@@ -235,7 +235,7 @@ def _leave_out_own_cue(text: str, st: Statement) -> None:
     the content becomes the fragments around it (the convention of the German and English
     attribution corpora; French and Spanish ones never put a cue inside the content). A statement
     read as a whole sentence ("Der Minister kritisierte die Entscheidung.") keeps its words."""
-    if st.fragments or st.cue_start is None or st.rule.endswith("whole_sentence"):
+    if st.fragments or st.cue_start is None or "whole_sentence" in st.rule:
         return
     holes = [(st.cue_start, st.cue_end)]
     if st.source_start is not None:

@@ -416,8 +416,9 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
         # "X sagte, dass …" / "X sagte: „…“" / "Am Montag sagte X, …": content after a separator
         sep = _separator_after(text, words, k + n - 1, ue, lex)
         if sep is None:
-            if w.low in lex.whole_sentence and k > 0 and not found:
-                # "Der Minister kritisierte die Entscheidung scharf.": the whole sentence is the claim
+            if lex.whole_sentence and k > 0 and not found:
+                # "Der Minister kritisierte die Entscheidung scharf.": the whole sentence is the claim;
+                # with another cue verb ("Der Minister lobte …") a weaker candidate the scorer weighs
                 cs, ce = _trim(text, us, ue)
                 src = _source_around(text, us, words, k, ue, lex)
                 adjacent = src is not None and k > 0 and (src[1] == words[k - 1].end or (
@@ -429,7 +430,8 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
                 if (adjacent or inverted) and ce - cs >= 20:
                     found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), w.start, cue_end,
                                            w.low, src[0], src[1], confidence=0.41,
-                                           rule="rules.whole_sentence"))
+                                           rule="rules.whole_sentence" if w.low in lex.whole_sentence
+                                           else "rules.whole_sentence_other_cue"))
             continue
         cs, ce = _content_after(text, sep, ue, quotes)
         if ce - cs < 12:
