@@ -363,6 +363,9 @@ ROWS = [
      "The chief", "says", "he wrote a new plan", "indirect", "clause"),
     ("en", "The mayor announced that the market would close and vowed to reopen it by June.",
      "The mayor", "vowed", "to reopen it by June", "indirect", "infinitive"),
+    # a bare past participle opening the sentence: the one asked is the main subject, the asker unnamed
+    ("en", "Asked whether she would run again, the governor said she had not decided.",
+     None, "Asked", "whether she would run again", "indirect", "clause"),
     # an object content runs on through the phrases after the object (PolNeAR)
     ("en", "The band announced a free concert in support of the hospital.",
      "The band", "announced", "a free concert in support of the hospital", "indirect", "object"),

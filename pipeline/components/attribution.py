@@ -115,6 +115,7 @@ class Config:
     addressee_infinitive_marks: set[str] = field(default_factory=set)
     object_runs_on: bool = False
     passive_subject_content: bool = False
+    passive_participle_tags: set[str] = field(default_factory=set)
 
     @classmethod
     def from_data(cls, data: dict) -> Config:
@@ -199,6 +200,7 @@ class Config:
             addressee_infinitive_marks=words("addressee_infinitive_marks"),
             object_runs_on=bool(data.get("object_runs_on", False)),
             passive_subject_content=bool(data.get("passive_subject_content", False)),
+            passive_participle_tags=set(data.get("passive_participle_tags", [])),
         )
 
 
@@ -1294,6 +1296,10 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             return _mention_chars(tok.head, cfg, stop=tok)
         passive_subj = [c for c in tok.children if c.dep_ in cfg.passive_subject_deps]
         passive = bool(passive_subj) or any(c.dep_ in cfg.passive_aux_deps for c in tok.children)
+        if (tok is verb and cfg.passive_participle_tags and tok.tag_ in cfg.passive_participle_tags
+                and tok.dep_ == "advcl" and not subj
+                and not any(c.dep_.startswith("aux") for c in tok.children)):
+            passive = True  # "Asked whether he would run, the senator said…": he was asked, by no one named
         agent = _agent(tok, cfg)
         if agent is not None:
             return _mention_chars(agent, cfg)
