@@ -348,6 +348,34 @@ ROWS = [
      "clause"),
     ("en", "About half of voters say they prefer an outsider, while about 4 in 10 want one with experience.",
      "About half of voters", "say", "they prefer an outsider", "indirect", "clause"),
+    # a second that-clause the parser hangs on the cue as a conjunct is reported too
+    ("en", "The governor said the state needs more nurses, but that he would not raise taxes to pay them.",
+     "The governor", "said", "the state needs more nurses, but that he would not raise taxes to pay them",
+     "indirect", "clause"),
+    # ", and" with a new subject ends the content even when the parser hangs that clause on the cue
+    ("en", "Most of the nurses said they were tired of the long shifts, and more than 6 in 10 said they "
+           "would leave within a year.",
+     "Most of the nurses", "said", "they were tired of the long shifts", "indirect", "clause"),
+    # the cue said again, or a cue conjoined after a that-clause: a statement of its own, same speaker
+    ("en", "The chief says the old system failed the town and says he wrote a new plan.",
+     "The chief", "says", "the old system failed the town", "indirect", "clause"),
+    ("en", "The chief says the old system failed the town and says he wrote a new plan.",
+     "The chief", "says", "he wrote a new plan", "indirect", "clause"),
+    ("en", "The mayor announced that the market would close and vowed to reopen it by June.",
+     "The mayor", "vowed", "to reopen it by June", "indirect", "infinitive"),
+    # a bare past participle opening the sentence: the one asked is the main subject, the asker unnamed
+    ("en", "Asked whether she would run again, the governor said she had not decided.",
+     None, "Asked", "whether she would run again", "indirect", "clause"),
+    # an object content runs on through the phrases after the object (PolNeAR)
+    ("en", "The band announced a free concert in support of the hospital.",
+     "The band", "announced", "a free concert in support of the hospital", "indirect", "object"),
+    # the passive subject of an object cue, with its agent; the whole clause with a "for/as" tail
+    ("en", "The merger was first reported by a local paper.",
+     "a local paper", "reported", "The merger", "indirect", "passive_object"),
+    ("en", "The mayor has been criticized by several residents for closing the library.",
+     "several residents", "criticized",
+     "The mayor has been criticized by several residents for closing the library", "indirect",
+     "passive_clause"),
     ("zh", "市长表示，这座桥将在五月重新开放。",
      "市长", "表示", "这座桥将在五月重新开放。", "indirect", "rules.nospace_cue_first"),
     ("zh", "据新华社报道，两名男子在车站被捕。",
@@ -493,6 +521,8 @@ NOT_STATEMENTS = [
     ("fr", "Le candidat a répondu : « Nous restons debout, quoi qu'il arrive. »", ":"),  # a verb, not a name
     ("fr", "Son arrivée, également annoncée au début de l'été, a été repoussée plusieurs fois.", "annoncée"),
     ("en", "The senator says he spoke to the candidate and asked him to condemn violence.", "asked"),
+    # an agentless passive of an object cue is an event, not a statement
+    ("en", "This video was restricted in some countries.", "restricted"),
 ]
 
 

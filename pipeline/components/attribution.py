@@ -113,6 +113,9 @@ class Config:
     mention_drops_relative: bool = False
     quote_cues: set[str] = field(default_factory=set)
     addressee_infinitive_marks: set[str] = field(default_factory=set)
+    object_runs_on: bool = False
+    passive_subject_content: bool = False
+    passive_participle_tags: set[str] = field(default_factory=set)
 
     @classmethod
     def from_data(cls, data: dict) -> Config:
@@ -195,6 +198,9 @@ class Config:
             mention_drops_relative=bool(data.get("mention_drops_relative_clause", False)),
             quote_cues=clause | words("quote_cues"),
             addressee_infinitive_marks=words("addressee_infinitive_marks"),
+            object_runs_on=bool(data.get("object_runs_on", False)),
+            passive_subject_content=bool(data.get("passive_subject_content", False)),
+            passive_participle_tags=set(data.get("passive_participle_tags", [])),
         )
 
 
@@ -235,7 +241,7 @@ def _leave_out_own_cue(text: str, st: Statement) -> None:
     the content becomes the fragments around it (the convention of the German and English
     attribution corpora; French and Spanish ones never put a cue inside the content). A statement
     read as a whole sentence ("Der Minister kritisierte die Entscheidung.") keeps its words."""
-    if st.fragments or st.cue_start is None or "whole_sentence" in st.rule:
+    if st.fragments or st.cue_start is None or "whole_sentence" in st.rule or st.rule == "passive_clause":
         return
     holes = [(st.cue_start, st.cue_end)]
     if st.source_start is not None:
@@ -436,6 +442,13 @@ def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
             return _Reading(_subtree_chars(shared[0], shared[-1]), "inverted", 0.7)
     if not clause:
         return None
+    if clause[-1].dep_ in cfg.clause_deps:
+        # "said the border must be secured, but that he would not…": the parser hangs the second
+        # complement clause on the cue as a conjunct; its complementizer says it is reported too
+        more = [c for c in children if c.dep_ == "conj" and c.i > clause[-1].i
+                and any(g.dep_ == "mark" and g.lower_ in cfg.complementizers and g.i < c.i
+                        for g in c.children)]
+        clause = clause + more[-1:]
     first = clause[0]
     if cfg.object_tail_deps and first.dep_ in cfg.xcomp_deps:
         # "urged fellow Republicans to unendorse Trump": the object is the infinitive's subject
@@ -516,6 +529,22 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
     if not objs and lemma in cfg.object_cues:
         # "called Oz a quack" parsed with two predicates and no object: the first one is the object
         objs = [c for c in children if c.dep_ in cfg.predicative_deps and c.i > tok.i][:1]
+    if not objs and lemma in cfg.object_cues and cfg.passive_subject_content:
+        # "The move was first reported by MSNBC": the passive subject of a cue whose object is
+        # its content is that content, and the agent its source (without an agent, too often a
+        # plain event: "This video was restricted")
+        subj = [c for c in children if c.dep_ in cfg.passive_subject_deps and c.i < tok.i]
+        if (subj and not _is_rel(subj[0]) and subj[0].lower_ not in cfg.expletives
+                and not any(c.dep_ in cfg.clause_deps | cfg.xcomp_deps for c in children)):
+            tail = [c for c in children if c.i > tok.i and (
+                c.dep_ in cfg.object_tail_deps
+                or (c.dep_ in cfg.prep_deps and c.lower_ in cfg.object_tail_preps))]
+            if tail:
+                # "Trump has been criticized by his rivals for skipping…", "is remembered as a…":
+                # what the cue says of its subject is the whole clause, cue and agent included
+                return _Reading(_subtree_chars(subj[0], tail[-1]), "passive_clause", 0.5)
+            if _agent(tok, cfg) is not None:
+                return _Reading(_subtree_chars(subj[0], subj[0]), "passive_object", 0.5)
     if not objs:
         return None
     if lemma in cfg.qualifying_cues:
@@ -527,6 +556,18 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
         if c.i > last.i and (
             c.dep_ in cfg.object_tail_deps or (c.dep_ in cfg.prep_deps and c.lower_ in cfg.object_tail_preps)
         ):
+            last = c
+    if cfg.object_runs_on:
+        # "dismissed Obama's actions to regulate gun sales", "announced a concert in support of
+        # Sanders": the phrases the parser hangs on the cue after its object belong to the
+        # content, up to a comma, a conjunct or a clause of its own
+        for c in children:
+            if c.i <= last.i:
+                continue
+            after_break = tok.doc[c.left_edge.i - 1].text in (",", ";", ":", "—", "–", "(")
+            if (c.dep_ in ("punct", "cc", "conj", "parataxis", "advcl", "mark", "dep")
+                    or c.dep_ in cfg.subject_deps or after_break):
+                break
             last = c
     return _Reading(_subtree_chars(objs[0], last, exclude=tok), "object", 0.55)
 
@@ -889,6 +930,8 @@ def _cut_at_conjoined_cue(
             cc = [c for c in t.children if c.dep_ == "cc"]
             if cc:
                 left = min(left, cc[0].i)
+            elif doc[left - 1].pos_ == "CCONJ" and left - 1 > span.start:
+                left -= 1  # the "and" hung on the first conjunct
             if left > span.start:
                 return _trim(_text(doc), content[0], doc[left].idx)
     return content
@@ -904,7 +947,27 @@ def _coordinated_in_content(tok: Token, cfg: Config) -> bool:
     first = tok.head
     if (_is_cue(first, cfg) and _has_own_content(first, cfg)) or first.pos_ not in ("VERB", "AUX"):
         return False
+    if _repeated_cue(tok, cfg) is not None:
+        return False  # "says the response was… and says he introduced…": the cue said again
     return first.dep_ in cfg.clause_deps and _is_cue(first.head, cfg)
+
+
+def _repeated_cue(tok: Token, cfg: Config) -> Token | None:
+    """The outer cue that a conjoined cue without a subject says again: "He says the response was
+    to break up the banks and says he introduced a bill" (the parser hangs the second "says" on the
+    first one's content). Its speaker is the outer cue's and its content is its own."""
+    if tok.dep_ != "conj" or any(c.dep_ in cfg.subject_deps for c in tok.children):
+        return None
+    first = tok.head
+    if first.dep_ not in cfg.clause_deps or not _is_cue(first.head, cfg) or first.head.i > tok.i:
+        return None
+    same = _lemma(tok, cfg) == _lemma(first.head, cfg)
+    # "announced that the bridge would close and vowed to…": after a that-clause, or with a
+    # that-clause of its own, a conjoined cue is not part of the first content
+    that = any(m.dep_ == "mark" and m.lower_ in cfg.complementizers for m in first.children) or any(
+        c.dep_ in cfg.clause_deps and any(m.lower_ in cfg.complementizers for m in c.children)
+        for c in tok.children)
+    return first.head if (same or that) and _has_own_content(tok, cfg) else None
 
 
 def _cut_at_new_subject(
@@ -925,6 +988,13 @@ def _cut_at_new_subject(
         if (first.lower_ in cfg.contrast_marks and first.i > span.start and doc[first.i - 1].text == ","
                 and any(c.dep_ in cfg.subject_deps and c.i < t.i for c in t.children)):
             return _trim(_text(doc), content[0], doc[first.i - 1].idx)  # ", while 4 in 10 want…"
+        if (t.dep_ != "conj" and first.i - 2 > span.start
+                and doc[first.i - 1].pos_ == "CCONJ" and doc[first.i - 2].text in (",", ";")
+                and any(c.dep_ in cfg.subject_deps and c.i < t.i for c in t.children)
+                and not any(c.lower_ in cfg.complementizers for c in t.children)):
+            # "said they were worried, and more than 4 in 10 said…" with the second clause hung
+            # on the cue as a second complement: a new subject after ", and" is narration again
+            return _trim(_text(doc), content[0], doc[first.i - 2].idx)
         if t.dep_ != "conj":
             continue
         cc = [c for c in t.children if c.dep_ == "cc" and c.i < t.i]
@@ -1189,6 +1259,9 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
     a misparse of "« … », souligne l'Élysée": the noun phrase after the cue is taken instead."""
     tok = verb
     quotes = quotes or []
+    outer = _repeated_cue(verb, cfg)
+    if outer is not None:
+        return _source(outer, cfg, quotes)
     if (
         verb.tag_ in cfg.gerund_tags
         and verb.dep_ in cfg.inherit_deps
@@ -1223,6 +1296,10 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             return _mention_chars(tok.head, cfg, stop=tok)
         passive_subj = [c for c in tok.children if c.dep_ in cfg.passive_subject_deps]
         passive = bool(passive_subj) or any(c.dep_ in cfg.passive_aux_deps for c in tok.children)
+        if (tok is verb and cfg.passive_participle_tags and tok.tag_ in cfg.passive_participle_tags
+                and tok.dep_ == "advcl" and not subj
+                and not any(c.dep_.startswith("aux") for c in tok.children)):
+            passive = True  # "Asked whether he would run, the senator said…": he was asked, by no one named
         agent = _agent(tok, cfg)
         if agent is not None:
             return _mention_chars(agent, cfg)
