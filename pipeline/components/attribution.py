@@ -113,7 +113,7 @@ class Config:
     mention_drops_relative: bool = False
     quote_cues: set[str] = field(default_factory=set)
     addressee_infinitive_marks: set[str] = field(default_factory=set)
-    object_runs_on: bool = False
+    object_run_stop_deps: set[str] = field(default_factory=set)
     passive_subject_content: bool = False
     passive_participle_tags: set[str] = field(default_factory=set)
 
@@ -198,7 +198,7 @@ class Config:
             mention_drops_relative=bool(data.get("mention_drops_relative_clause", False)),
             quote_cues=clause | words("quote_cues"),
             addressee_infinitive_marks=words("addressee_infinitive_marks"),
-            object_runs_on=bool(data.get("object_runs_on", False)),
+            object_run_stop_deps=set(data.get("object_run_stop_deps", [])),
             passive_subject_content=bool(data.get("passive_subject_content", False)),
             passive_participle_tags=set(data.get("passive_participle_tags", [])),
         )
@@ -235,13 +235,17 @@ class AttributionComponent:
 
 _text = doc_text
 
+# readings whose content is the whole clause, cue and source included, by design
+_CONTENT_HOLDS_CUE = frozenset({"rules.whole_sentence", "rules.whole_sentence_other_cue", "passive_clause"})
+
+
 def _leave_out_own_cue(text: str, st: Statement) -> None:
     """Content never holds the words that attribute it: a cue and source inside the content span
     ("Ein Tatverdacht bestehe nach Angaben der Bundesanwaltschaft nicht mehr") leave a hole, and
     the content becomes the fragments around it (the convention of the German and English
     attribution corpora; French and Spanish ones never put a cue inside the content). A statement
     read as a whole sentence ("Der Minister kritisierte die Entscheidung.") keeps its words."""
-    if st.fragments or st.cue_start is None or "whole_sentence" in st.rule or st.rule == "passive_clause":
+    if st.fragments or st.cue_start is None or st.rule in _CONTENT_HOLDS_CUE:
         return
     holes = [(st.cue_start, st.cue_end)]
     if st.source_start is not None:
@@ -557,7 +561,7 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
             c.dep_ in cfg.object_tail_deps or (c.dep_ in cfg.prep_deps and c.lower_ in cfg.object_tail_preps)
         ):
             last = c
-    if cfg.object_runs_on:
+    if cfg.object_run_stop_deps:
         # "dismissed Obama's actions to regulate gun sales", "announced a concert in support of
         # Sanders": the phrases the parser hangs on the cue after its object belong to the
         # content, up to a comma, a conjunct or a clause of its own
@@ -565,8 +569,7 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
             if c.i <= last.i:
                 continue
             after_break = tok.doc[c.left_edge.i - 1].text in (",", ";", ":", "—", "–", "(")
-            if (c.dep_ in ("punct", "cc", "conj", "parataxis", "advcl", "mark", "dep")
-                    or c.dep_ in cfg.subject_deps or after_break):
+            if c.dep_ in cfg.object_run_stop_deps or after_break:
                 break
             last = c
     return _Reading(_subtree_chars(objs[0], last, exclude=tok), "object", 0.55)

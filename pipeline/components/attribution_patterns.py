@@ -638,7 +638,18 @@ def _lower_elsewhere(text: str, w: _W, lex: _Lex) -> bool:
         return False
     if w.low.endswith(lex.non_noun_endings):
         return True  # "Sinngemäß", "Bedauerlicherweise", "Ebenfalls"
-    return re.search(r"(?<!\w)" + re.escape(w.low) + r"(?!\w)", text) is not None
+    return w.low in _lower_case_words(text)
+
+
+_LOWER_WORDS: list = [None, frozenset()]  # the last article and its lower-case words
+
+
+def _lower_case_words(text: str) -> frozenset[str]:
+    """The words an article writes in lower case, read once per article (a search per cue would
+    make a long article quadratic)."""
+    if _LOWER_WORDS[0] is not text:
+        _LOWER_WORDS[:] = [text, frozenset(w for w in WORD.findall(text) if w[:1].islower())]
+    return _LOWER_WORDS[1]
 
 
 def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quotes,
