@@ -348,6 +348,21 @@ ROWS = [
      "clause"),
     ("en", "About half of voters say they prefer an outsider, while about 4 in 10 want one with experience.",
      "About half of voters", "say", "they prefer an outsider", "indirect", "clause"),
+    # ... also when the parser hangs the comma on the contrast clause, or a new subject's clause
+    # on the first reported clause ("and" then belongs to the first conjunct, not the second)
+    ("en", "Around that time, 61 percent said they would vote for Governor Ann Lee, however this time "
+           "around that number has dropped slightly to 42 percent.",
+     "61 percent", "said", "they would vote for Governor Ann Lee", "indirect", "clause"),
+    ("en", "Even so, three-quarters of the farmers said they were very worried about the direction of "
+           "the region's harvest, and more than 4 in 10 said millionaire Tom Reed would be best at "
+           "handling the drought.",
+     "three-quarters of the farmers", "said",
+     "they were very worried about the direction of the region's harvest", "indirect", "clause"),
+    # object and preposition cues mined from annotations (bench/mine_cue_lexicon.py)
+    ("en", "The governor embraced the plan to rebuild the harbour.",
+     "The governor", "embraced", "the plan to rebuild the harbour", "indirect", "object"),
+    ("en", "The union focused on the pay of the night staff.",
+     "The union", "focused on", "the pay of the night staff", "indirect", "prep"),
     # a second that-clause the parser hangs on the cue as a conjunct is reported too
     ("en", "The governor said the state needs more nurses, but that he would not raise taxes to pay them.",
      "The governor", "said", "the state needs more nurses, but that he would not raise taxes to pay them",

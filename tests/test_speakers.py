@@ -149,6 +149,24 @@ def test_french_pronoun_resolves_to_a_description_subject(fr):
     assert _speaker_of(fr, text, "les travaux dureraient") == ("La ministre", "PER")
 
 
+@pytest.mark.parametrize("lang, text, needle, speaker", [
+    ("en", "The mayor said the library would close in June. The governor said the harbour would be "
+           "rebuilt. She added that the work was urgent.", "the harbour", "The governor"),
+    ("fr", "Le maire a annoncé que la bibliothèque fermerait en juin. Le préfet a déclaré que le port "
+           "serait reconstruit.", "le port", "Le préfet"),
+])
+def test_description_is_not_another_unnamed_description(request, lang, text, needle, speaker):
+    # "the governor" with no name in the article stays itself: the earlier "the mayor" is an
+    # antecedent for a pronoun, not for a description with another head
+    assert _speaker_of(request.getfixturevalue(lang), text, needle)[0] == speaker
+
+
+def test_pronoun_still_takes_the_unnamed_description(en):
+    text = ("The mayor said the library would close in June. The governor said the harbour would be "
+            "rebuilt. She added that the work was urgent.")
+    assert _speaker_of(en, text, "the work was urgent")[0] == "The governor"
+
+
 def test_french_feminine_pronoun_for_an_organisation(fr):
     text = ("La CGT a annoncé que la grève sera reconduite. "
             "Elle a précisé que les cheminots voteront mardi.")

@@ -987,16 +987,18 @@ def _cut_at_new_subject(
     for t in span:
         if t.pos_ not in ("VERB", "AUX") or _in_quote(t, quotes) or t.i <= tok.i:
             continue
-        first = t.left_edge
+        first = _first_word(t)
         if (first.lower_ in cfg.contrast_marks and first.i > span.start and doc[first.i - 1].text == ","
                 and any(c.dep_ in cfg.subject_deps and c.i < t.i for c in t.children)):
             return _trim(_text(doc), content[0], doc[first.i - 1].idx)  # ", while 4 in 10 want…"
-        if (t.dep_ != "conj" and first.i - 2 > span.start
+        if (first.i - 2 > span.start
                 and doc[first.i - 1].pos_ == "CCONJ" and doc[first.i - 2].text in (",", ";")
                 and any(c.dep_ in cfg.subject_deps and c.i < t.i for c in t.children)
                 and not any(c.lower_ in cfg.complementizers for c in t.children)):
-            # "said they were worried, and more than 4 in 10 said…" with the second clause hung
-            # on the cue as a second complement: a new subject after ", and" is narration again
+            # "said they were worried, and more than 4 in 10 said…", whether the second clause
+            # hangs on the cue or on the first clause (English puts the "and" on the first
+            # conjunct, so it is not the second one's child): a new subject after ", and" is
+            # narration again
             return _trim(_text(doc), content[0], doc[first.i - 2].idx)
         if t.dep_ != "conj":
             continue
@@ -1006,6 +1008,15 @@ def _cut_at_new_subject(
         if cc and subj and not marks and cc[0].i > span.start and doc[cc[0].i - 1].text in (",", ";"):
             return _trim(_text(doc), content[0], doc[cc[0].i - 1].idx)
     return content
+
+
+def _first_word(t: Token) -> Token:
+    """The first token of a clause that is not punctuation: a parser often hangs the comma
+    before a clause on the clause itself."""
+    first = t.left_edge
+    while first.is_punct and first.i < t.i:
+        first = first.doc[first.i + 1]
+    return first
 
 
 def _after_comma_relative(tok: Token, cfg: Config) -> bool:

@@ -228,10 +228,12 @@ class Antecedents:
         self.cands.insert(i, Candidate(pos, self.sent_of(pos), name, label, weight, number=plural))
 
     def nearest(self, pos: int, labels: tuple[str, ...], allow_single_per: bool,
-                gender: str | None = None, plural: bool | None = None) -> Candidate | None:
+                gender: str | None = None, plural: bool | None = None,
+                skip: frozenset[str] | set[str] = frozenset()) -> Candidate | None:
         """The most salient earlier candidate of an accepted label within the window. A one-word
         PER name may stand for an organisation (models tag company names as persons). A gender
-        or number given rules out the candidates known to disagree."""
+        or number given rules out the candidates known to disagree; names in `skip` are passed
+        over."""
         i = bisect.bisect_left(self.positions, pos) - 1
         here = self.sent_of(pos)
         best, best_score = None, 0.0
@@ -241,13 +243,13 @@ class Antecedents:
             if dist > self.window:
                 break
             label = self.index.label_of(c.name, c.label)
-            ok = label in labels or (
+            ok = c.name not in skip and (label in labels or (
                 allow_single_per
                 and "ORG" in labels
                 and label == "PER"
                 and c.single_word
                 and not self.index.part_of_longer_name(c.name)
-            )
+            ))
             if ok and not self._disagrees(c, label, gender, plural):
                 score = c.weight / (1 + dist) / (1 + (labels.index(label) if label in labels else 1))
                 if score > best_score:

@@ -120,6 +120,9 @@ class Resolver:
         self.antecedents = Antecedents(doc, named, self.names, cfg.window,
                                        skip=frozenset(cfg.per_heads | cfg.titles))
         self.holders = Holders(named, self.names, {"PER": cfg.per_heads, "ORG": cfg.org_heads})
+        # descriptions no name was found for ("the mayor" as written): antecedents of a pronoun,
+        # never of another description ("the governor" is not "the mayor")
+        self.as_written: set[str] = set()
         self._add_description_subjects()
         self.by_head: dict[str, tuple[str, str]] = {}  # description head -> what it resolved to
         self.resolvers: list[Callable[[Span, list], Resolution | None]] = [
@@ -146,6 +149,8 @@ class Resolver:
                 continue
             held = self.holders.holder(tok.idx, tok.lemma_.lower(), modifiers(tok))
             name, label = held or (phrase.text, kind)
+            if held is None:
+                self.as_written.add(name)
             gender = dets[0].morph.get("Gender")
             if held is None and len(gender) == 1:
                 self.names.genders.setdefault(name, gender[0])
@@ -337,13 +342,14 @@ class Resolver:
             plural = False if kind == "PER" else None  # "le préfet" is not "les Gilets jaunes"
             gender = det_gender(root) if kind == "PER" else None  # "la ministre" is not Paul
             cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=kind == "ORG",
-                                            gender=gender, plural=plural)
+                                            gender=gender, plural=plural, skip=self.as_written)
             if cand is not None:
                 name = self.names.canonical(cand.name)
                 if kind == "ORG" and cand.label != "ORG":
                     self.names.relabel[cand.name] = self.names.relabel[name] = "ORG"
                 self.by_head[head] = (name, kind)
                 return name, kind
+        self.as_written.add(mention.text)
         return mention.text, kind or "UNKNOWN"
 
     def _entity_in(self, mention: Span) -> Span | None:
