@@ -358,6 +358,11 @@ ROWS = [
            "handling the drought.",
      "three-quarters of the farmers", "said",
      "they were very worried about the direction of the region's harvest", "indirect", "clause"),
+    # a cue under a predicative adjective takes the subject of its copula ("were likely to say")
+    ("en", "Older nurses were far more likely to say that the new rota was unfair.",
+     "Older nurses", "say", "that the new rota was unfair", "indirect", "clause"),
+    ("en", "The senator was quick to embrace the plan.",
+     "The senator", "embrace", "the plan", "indirect", "object"),
     # object and preposition cues mined from annotations (bench/mine_cue_lexicon.py)
     ("en", "The governor embraced the plan to rebuild the harbour.",
      "The governor", "embraced", "the plan to rebuild the harbour", "indirect", "object"),
