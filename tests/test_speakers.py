@@ -352,3 +352,16 @@ def test_pronoun_of_two_classes_keeps_no_agreement():
     text = ("Die Ministerin Anna Schmidt besuchte am Montag das Werk. "
             "Sie sagte, die Produktion werde im Mai beginnen.")
     assert _speaker_of(models.load("de"), text, "die Produktion werde")[0] == "Anna Schmidt"
+
+
+def test_unrecognised_organisation_name_is_read_whole(es):
+    # the NER missing "El Comité de Política Monetaria del Banco de Inglaterra": the speaker is the
+    # name as written, not its proper nouns alone ("Comité Política Banco")
+    doc = es.nlp.make_doc("El Comité de Política Monetaria del Banco de Inglaterra aseguró que los "
+                          "tipos de interés no cambiarán este año.")
+    for name, proc in es.nlp.pipeline:
+        if name == "newsfacts_speakers":
+            doc.ents = ()
+        doc = proc(doc)
+    speakers = [st.speaker for st in doc._.statements if st.kind != "claim"]
+    assert speakers == ["Comité de Política Monetaria del Banco de Inglaterra"]

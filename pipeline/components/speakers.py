@@ -310,7 +310,7 @@ class Resolver:
         if root.pos_ == "NOUN" and number(root) == "Plur":
             propn = []  # "Paris prosecutors": a plural description names no one person
         if propn and (root.pos_ == "PROPN" or root.lemma_.lower() in cfg.per_heads | cfg.titles):
-            name = names.canonical(name_text(propn))
+            name = names.canonical(name_text(_whole_name(propn, words) if root.pos_ == "PROPN" else propn))
             return name, names.label_of(name, "PER")
         return None
 
@@ -410,6 +410,16 @@ class Resolver:
             return None
         pers = [e for e in ents if LABELS.get(e.label_) == "PER"]
         return pers[0] if pers else None
+
+
+def _whole_name(propn: list, words: list) -> list:
+    """ "El Comité de Política Monetaria del Banco de Inglaterra", which the NER missed: a name
+    the parser split into proper nouns and function words is read from its first proper noun to
+    the mention's last capitalised word, not as its proper nouns alone ("Comité Política Banco")."""
+    first = propn[0].i
+    last = max([propn[-1].i] + [t.i for t in words if t.i >= first and t.text[:1].isupper()])
+    inside = [t for t in words if first <= t.i <= last]
+    return inside if len(inside) == last - first + 1 else propn
 
 
 def _without_clause(doc: Doc, head, clause) -> Span:
