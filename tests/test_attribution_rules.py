@@ -298,6 +298,13 @@ ROWS = [
            "Miete kaum noch bezahlen.",
      "Die Gewerkschaft", "begründete", "Viele Pfleger könnten ihre Miete kaum noch bezahlen.", "indirect",
      "rules.continuation"),
+    # "Das teilte X mit": a pointer subject before the cue reports the sentence before it
+    ("de", "Die Brücke über den Rhein bleibt bis Freitag gesperrt. Das teilte die Polizei am Sonntag mit.",
+     "die Polizei", "teilte die Polizei am Sonntag mit",
+     "Die Brücke über den Rhein bleibt bis Freitag gesperrt.", "indirect", "rules.previous_sentence"),
+    ("de", "Der Minister wird der neuen Regierung nicht mehr angehören. Dies bestätigte Müller am Montag.",
+     "Müller", "bestätigte", "Der Minister wird der neuen Regierung nicht mehr angehören.",
+     "indirect", "rules.previous_sentence"),
     # a separable verb of saying brackets its clause, the subject inside ("gab … bekannt", "teilte … mit")
     ("de", "Die Polizei gab am Montag in Berlin bekannt, dass der Täter gefasst worden sei.",
      "Die Polizei", "gab am Montag in Berlin bekannt", "dass der Täter gefasst worden sei.", "indirect",

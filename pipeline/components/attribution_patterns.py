@@ -125,6 +125,7 @@ class _Lex:
     non_noun_endings: tuple[str, ...] = ("\0",)
     continuation_reach: int = 0
     continuation_across_paragraphs: bool = True
+    pointers: set[str] = field(default_factory=set)
     open_to_close: dict[str, list[str]] = field(default_factory=dict)
     cue_comps: set[str] = field(default_factory=set)  # "say", "ce": a cue ends with it, content follows
     # lookups by first word / first character, built once: the scans below run at every word
@@ -170,6 +171,7 @@ class _Lex:
             non_noun_endings=tuple(low("non_noun_endings")) or ("\0",),
             continuation_reach=int(data.get("continuation_reach", 0)),
             continuation_across_paragraphs=bool(data.get("continuation_across_paragraphs", True)),
+            pointers=set(low("previous_sentence_pointers")),
         )
         for pair in data.get("quote_pairs", []):
             lex.open_to_close.setdefault(pair[0], []).append(pair[1])
@@ -948,6 +950,7 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
     prev: Statement | None = None
     prev_unit_end = -1
     last_subject = None
+    prev_unit, prev_found = None, True
     for unit in _units(doc, quotes):
         words = _words(text, *unit)
         found: list[Statement] = []
@@ -963,6 +966,8 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
             if lex.cue_after:
                 found += _cjk_according(text, unit, quotes, lex)
         found = _dedupe(found)
+        if lex.pointers and prev_unit is not None and not prev_found:
+            found = [_pointing_back(text, st, words, prev_unit, quotes, lex) for st in found]
         heard = _heard_speaker(text, unit, words, quotes, lex) if not found and lex.subjunctive else None
         if not found and prev is not None and prev.source_start is not None and _continues(
                 text, unit, prev_unit_end, words, quotes, lex) and _within_reach(text, prev, unit, lex):
@@ -988,6 +993,7 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
         else:
             prev_unit_end = -1 if prev is None else prev_unit_end
         statements.extend(found)
+        prev_unit, prev_found = unit, bool(found)
         if lex.split_quotes:
             statements.extend(_embedded_quotes(text, found, quotes))
     if data.get("quote_fallback") or not (lex.cues or lex.phrases):
@@ -997,6 +1003,22 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
     statements.sort(key=lambda s: s.start)
     _pronoun_hints(text, statements, lex)
     return statements
+
+
+def _pointing_back(text: str, st: Statement, words: list[_W], prev_unit: tuple[int, int], quotes,
+                   lex: _Lex) -> Statement:
+    """ "Die Brücke bleibt gesperrt. Das teilte die Polizei mit.": a sentence whose subject is a
+    pointer ("dies", "das") right before its cue reports the sentence before it, which no other
+    cue claimed; the whole-sentence reading would take the pointer sentence itself."""
+    if not (st.rule.startswith("rules.whole_sentence") and len(words) > 2 and words[0].low in lex.pointers
+            and st.cue_start == words[1].start):
+        return st
+    src = _span_of(words, _np_forward(words, 2, lex))  # the subject after the verb ("teilte *X* mit")
+    cs, ce = _trim(text, *prev_unit)
+    if src is None or ce - cs < 20:
+        return st
+    return Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), st.cue_start, st.cue_end, st.cue_lemma,
+                     src[0], src[1], confidence=0.5, rule="rules.previous_sentence")
 
 
 def _pronoun_hints(text: str, statements: list[Statement], lex: _Lex) -> None:
