@@ -298,6 +298,14 @@ ROWS = [
            "Miete kaum noch bezahlen.",
      "Die Gewerkschaft", "begründete", "Viele Pfleger könnten ihre Miete kaum noch bezahlen.", "indirect",
      "rules.continuation"),
+    # a nominative pronoun right after the finite verb is the subject, not the phrase before it;
+    # one after the comma is the content's own subject
+    ("de", "Der Regierung schlug er am Montag vor, die Steuern auf Benzin zu senken.",
+     "er", "schlug er am Montag vor", "die Steuern auf Benzin zu senken.", "indirect",
+     "rules.cue_then_content"),
+    ("de", "Die langjährige Bürgermeisterin Anna Weber sagte, er habe die Stadt nie verstanden.",
+     "Die langjährige Bürgermeisterin Anna Weber", "sagte", "er habe die Stadt nie verstanden.", "indirect",
+     "rules.cue_then_content"),
     # "Das teilte X mit": a pointer subject before the cue reports the sentence before it
     ("de", "Die Brücke über den Rhein bleibt bis Freitag gesperrt. Das teilte die Polizei am Sonntag mit.",
      "die Polizei", "teilte die Polizei am Sonntag mit",

@@ -126,6 +126,7 @@ class _Lex:
     continuation_reach: int = 0
     continuation_across_paragraphs: bool = True
     pointers: set[str] = field(default_factory=set)
+    nominative: set[str] = field(default_factory=set)
     open_to_close: dict[str, list[str]] = field(default_factory=dict)
     cue_comps: set[str] = field(default_factory=set)  # "say", "ce": a cue ends with it, content follows
     # lookups by first word / first character, built once: the scans below run at every word
@@ -172,6 +173,7 @@ class _Lex:
             continuation_reach=int(data.get("continuation_reach", 0)),
             continuation_across_paragraphs=bool(data.get("continuation_across_paragraphs", True)),
             pointers=set(low("previous_sentence_pointers")),
+            nominative=set(low("nominative_pronouns")),
         )
         for pair in data.get("quote_pairs", []):
             lex.open_to_close.setdefault(pair[0], []).append(pair[1])
@@ -576,6 +578,9 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
         pre = pre[opener:] if as_preposition else pre[opener + 1:]  # "Als Begründung sagte X": a phrase
         if not pre:
             return None
+    inverted = _inverted_pronoun(words, pre, k, sep, lex)
+    if inverted is not None:
+        return inverted
     starts_adverbial = (pre[0].low in lex.stops or pre[0].low in lex.preps or pre[0].low in lex.oblique
                         or (len(pre) == 1 and _lower_elsewhere(text, pre[0], lex))) if pre else True
     if starts_adverbial:
@@ -601,6 +606,20 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
             break
     r = _np_forward(words[:end], start, lex, limit=12)
     return _span_of(words, r)
+
+
+def _inverted_pronoun(words: list[_W], pre: list[_W], k: int, sep: int, lex: _Lex) -> tuple[int, int] | None:
+    """ "Der Politik schlug er vor, …", "Dabei hatte er betont, …": a nominative pronoun right
+    after the clause's finite verb (the first auxiliary before the cue, else the cue) is the
+    subject, whatever phrase stands before the verb."""
+    if not lex.nominative:
+        return None
+    finite = next((words.index(w) for w in pre if w.low in lex.aux), k)
+    j = finite + 1
+    if (j < len(words) and j != k and words[j].low in lex.nominative and finite > 0 and words[j].start < sep
+            and not any(ch in words[j].gap for ch in ",;:.!?\"„“«»")):
+        return words[j].start, words[j].end
+    return None
 
 
 def _subject_np(words: list[_W], i: int, end: int, lex: _Lex, skip: bool = True) -> tuple[int, int] | None:
