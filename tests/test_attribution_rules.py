@@ -306,6 +306,11 @@ ROWS = [
     ("de", "Die langjährige Bürgermeisterin Anna Weber sagte, er habe die Stadt nie verstanden.",
      "Die langjährige Bürgermeisterin Anna Weber", "sagte", "er habe die Stadt nie verstanden.", "indirect",
      "rules.cue_then_content"),
+    # "nach" opening a sentence of hearsay ("soll", "sollen") names the source, whatever its noun;
+    # without the modal it is a time ("Nach dem Spiel …": see NOT_STATEMENTS)
+    ("de", "Nach dem Entwurf der Landesregierung sollen die Schulen im Herbst mehr Lehrer erhalten.",
+     "dem Entwurf der Landesregierung", "Nach", "sollen die Schulen im Herbst mehr Lehrer erhalten.",
+     "according_to", "rules.according_marker"),
     # "Das teilte X mit": a pointer subject before the cue reports the sentence before it
     ("de", "Die Brücke über den Rhein bleibt bis Freitag gesperrt. Das teilte die Polizei am Sonntag mit.",
      "die Polizei", "teilte die Polizei am Sonntag mit",
@@ -558,6 +563,8 @@ NOT_STATEMENTS = [
     ("en", "The senator says he spoke to the candidate and asked him to condemn violence.", "asked"),
     # an agentless passive of an object cue is an event, not a statement
     ("en", "This video was restricted in some countries.", "restricted"),
+    # "nach" as a time: no hearsay modal, no according-to noun
+    ("de", "Nach dem Spiel gingen die Fans der beiden Vereine friedlich nach Hause.", "Nach"),
 ]
 
 
