@@ -310,7 +310,16 @@ ROWS = [
     # without the modal it is a time ("Nach dem Spiel …": see NOT_STATEMENTS)
     ("de", "Nach dem Entwurf der Landesregierung sollen die Schulen im Herbst mehr Lehrer erhalten.",
      "dem Entwurf der Landesregierung", "Nach", "sollen die Schulen im Herbst mehr Lehrer erhalten.",
-     "according_to", "rules.according_marker"),
+     "according_to", "rules.according_hearsay"),
+    # a cue whose object points back reports the sentence before it
+    ("es", "El Gobierno aprobará un plan de vivienda antes del verano. Así lo explicó hoy a los "
+           "periodistas el portavoz del Ejecutivo, Francisco Romero.",
+     "el portavoz del Ejecutivo, Francisco Romero", "explicó",
+     "El Gobierno aprobará un plan de vivienda antes del verano", "indirect", "previous_sentence"),
+    ("fr", "La centrale restera fermée jusqu'en mars. C'est ce qu'a annoncé mardi le directeur du site, "
+           "Paul Martin.",
+     "le directeur du site, Paul Martin", "annoncé", "La centrale restera fermée jusqu'en mars",
+     "indirect", "previous_sentence"),
     # "Das teilte X mit": a pointer subject before the cue reports the sentence before it
     ("de", "Die Brücke über den Rhein bleibt bis Freitag gesperrt. Das teilte die Polizei am Sonntag mit.",
      "die Polizei", "teilte die Polizei am Sonntag mit",

@@ -116,6 +116,8 @@ class Config:
     object_run_stop_deps: set[str] = field(default_factory=set)
     passive_subject_content: bool = False
     passive_participle_tags: set[str] = field(default_factory=set)
+    pointer_objects: set[str] = field(default_factory=set)
+    pointer_antecedents: set[str] = field(default_factory=set)
 
     @classmethod
     def from_data(cls, data: dict) -> Config:
@@ -201,6 +203,8 @@ class Config:
             object_run_stop_deps=set(data.get("object_run_stop_deps", [])),
             passive_subject_content=bool(data.get("passive_subject_content", False)),
             passive_participle_tags=set(data.get("passive_participle_tags", [])),
+            pointer_objects=words("pointer_objects"),
+            pointer_antecedents=words("pointer_antecedents"),
         )
 
 
@@ -708,7 +712,31 @@ def _inverted_object_reading(
     return _Reading(_trim(_text(doc), start, end), "inverted", 0.7, source=_mention_chars(speaker, cfg))
 
 
+def _pointer_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
+    """ "Así lo explicó el portavoz.", "C'est ce qu'a annoncé le directeur.": a cue whose object
+    points back (`pointer_objects`, or a relative on `pointer_antecedents` heading the sentence)
+    reports the sentence before it, in the same paragraph."""
+    if not (cfg.pointer_objects or cfg.pointer_antecedents) or lemma not in cfg.clause_cues:
+        return None
+    children = list(tok.children)
+    if any(c.dep_ in cfg.clause_deps for c in children):
+        return None
+    objects = [c for c in children if c.dep_ in cfg.object_deps and c.i < tok.i]
+    pointer = any(c.lower_ in cfg.pointer_objects for c in objects) or (
+        objects and tok.head.lower_ in cfg.pointer_antecedents and tok.head.dep_ == "ROOT"
+        and tok.head.i < tok.i)
+    sent = tok.sent
+    if not pointer or sent.start == 0 or any(t.i < tok.i and t.is_quote for t in sent):
+        return None
+    before = tok.doc[sent.start - 1].sent
+    text = _text(tok.doc)
+    if "\n\n" in text[before.end_char:sent.start_char] or _in_quote(before[0], quotes):
+        return None
+    return _Reading(_trim(text, before.start_char, before.end_char), "previous_sentence", 0.6)
+
+
 _READINGS = (
+    _pointer_reading,
     _clause_reading,
     _complementizer_reading,
     _inverted_object_reading,

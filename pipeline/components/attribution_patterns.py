@@ -694,8 +694,9 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
         # prefix markers: "laut X", "según X, …", "nach Angaben von X"
         first = low[w.start:w.start + 1]
         marker = _marker_at(low, words, k, lex.according_by_first.get(first, ()))
-        if marker is not None or (w.low in lex.ambiguous and (
-                _noun_within(words, k + 1, 3, lex) or _hearsay_clause(text, us, ue, words, k, lex))):
+        hearsay = (marker is None and w.low in lex.ambiguous and not _noun_within(words, k + 1, 3, lex)
+                   and _hearsay_clause(text, us, ue, words, k, lex))
+        if marker is not None or hearsay or (w.low in lex.ambiguous and _noun_within(words, k + 1, 3, lex)):
             m_end = marker if marker is not None else w.end
             j = k + 1
             while j < len(words) and words[j].start < m_end:
@@ -711,7 +712,8 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
                 continue
             found.append(Statement(cs, ce, _kind(text, cs, ce, quotes, "according_to"), w.start, m_end,
                                    text[w.start:m_end].lower(), src[0], src[1], confidence=0.6,
-                                   rule="rules.according_marker"))
+                                   # a rule of its own, so the trained scorer weighs it apart
+                                   rule="rules.according_hearsay" if hearsay else "rules.according_marker"))
             continue
         # postposition markers: "X zufolge", "Seiner Meinung nach"
         if w.low in lex.according_after or (w.low in lex.ambiguous and k and _is_noun(words[k - 1], lex)):
