@@ -113,6 +113,7 @@ class Lexicon:
     month_number_prefixes: set[str] = field(default_factory=set)  # "del" in "el 21 del 3"
     chain_later: tuple[str, ...] = ()  # "で" in "2週間で"
     day_number_words: set[str] = field(default_factory=set)  # "día" in "el día 25" (not English "Day 1")
+    prefix_directions: set[str] = field(default_factory=set)  # "in" of "in 18 days", never "18 days in"
     eras: dict[str, int] = field(default_factory=dict)  # era -> the year before its first ("平成" = 1988)
     month_lookup: dict[str, int] = field(default_factory=dict)  # every month name, weak ones too ("set")
     ordinal_words: dict[str, int] = field(default_factory=dict)  # the toml's ordinals, units too ("segundo")
@@ -188,6 +189,7 @@ def lexicon(code: str) -> Lexicon:
                    month_number_prefixes={w.lower() for w in data.get("month_number_prefixes", [])},
                    chain_later=tuple(data.get("chain_later") or ()),
                    day_number_words={w.lower() for w in data.get("day_number_words", [])},
+                   prefix_directions={w.lower() for w in data.get("prefix_directions", [])},
                    ordinal_words={w.lower(): int(n) for w, n in (data.get("ordinals") or {}).items()})
 
 
@@ -532,6 +534,7 @@ _YMD_PART = re.compile(rf"(\d{{1,4}}|{_CJK_BIG}{{1,5}}|元)\s*(\D)")
 def _atoms(text: str, lex: Lexicon) -> list[Atom]:
     out = _raw_atoms(text, lex)
     out = _spelled_days(text, _spelled_years(text, _old_years(text, _weekday_daymonth(text, out)), lex), lex)
+    out = _without_postposed_prefixes(out, lex)
     for i, a in enumerate(out):
         rest = text[a.end:a.end + 4].lstrip()
         a.after = rest[:1]
@@ -539,6 +542,17 @@ def _atoms(text: str, lex: Lexicon) -> list[Atom]:
             gap = text[out[i - 1].end:a.start].strip(" ,").lower()
             a.tight = not gap or gap in lex.articles
     return out
+
+
+def _without_postposed_prefixes(atoms: list[Atom], lex: Lexicon) -> list[Atom]:
+    """ "18 days in June", "tres semanas en marzo": a direction word that only ever precedes its
+    amount ("in 18 days") is a plain preposition after one; read there, it would turn a duration
+    into a day 18 days after the reference."""
+    if not lex.prefix_directions:
+        return atoms
+    return [a for i, a in enumerate(atoms)
+            if not (i and a.cls in ("ago", "in") and a.text.lower() in lex.prefix_directions
+                    and atoms[i - 1].cls == "unit")]
 
 
 def _raw_atoms(text: str, lex: Lexicon) -> list[Atom]:
