@@ -114,6 +114,7 @@ class Lexicon:
     chain_later: tuple[str, ...] = ()  # "で" in "2週間で"
     day_number_words: set[str] = field(default_factory=set)  # "día" in "el día 25" (not English "Day 1")
     prefix_directions: set[str] = field(default_factory=set)  # "in" of "in 18 days", never "18 days in"
+    postposed_modifiers: set[str] = field(default_factory=set)  # "passée" of "la semaine passée"
     eras: dict[str, int] = field(default_factory=dict)  # era -> the year before its first ("平成" = 1988)
     month_lookup: dict[str, int] = field(default_factory=dict)  # every month name, weak ones too ("set")
     ordinal_words: dict[str, int] = field(default_factory=dict)  # the toml's ordinals, units too ("segundo")
@@ -190,6 +191,7 @@ def lexicon(code: str) -> Lexicon:
                    chain_later=tuple(data.get("chain_later") or ()),
                    day_number_words={w.lower() for w in data.get("day_number_words", [])},
                    prefix_directions={w.lower() for w in data.get("prefix_directions", [])},
+                   postposed_modifiers={w.lower() for w in data.get("postposed_modifiers", [])},
                    ordinal_words={w.lower(): int(n) for w, n in (data.get("ordinals") or {}).items()})
 
 
@@ -547,12 +549,16 @@ def _atoms(text: str, lex: Lexicon) -> list[Atom]:
 def _without_postposed_prefixes(atoms: list[Atom], lex: Lexicon) -> list[Atom]:
     """ "18 days in June", "tres semanas en marzo": a direction word that only ever precedes its
     amount ("in 18 days") is a plain preposition after one; read there, it would turn a duration
-    into a day 18 days after the reference."""
-    if not lex.prefix_directions:
+    into a day 18 days after the reference. Likewise a modifier that only ever follows its noun
+    ("la semaine passée") is the verb before an amount ("Il a passé deux ans en prison": not the
+    last two years)."""
+    if not (lex.prefix_directions or lex.postposed_modifiers):
         return atoms
     return [a for i, a in enumerate(atoms)
             if not (i and a.cls in ("ago", "in") and a.text.lower() in lex.prefix_directions
-                    and atoms[i - 1].cls == "unit")]
+                    and atoms[i - 1].cls == "unit")
+            and not (a.cls == "mod" and a.text.lower() in lex.postposed_modifiers
+                     and i + 1 < len(atoms) and atoms[i + 1].cls in ("num", "unit"))]
 
 
 def _raw_atoms(text: str, lex: Lexicon) -> list[Atom]:
