@@ -1015,7 +1015,7 @@ def _cut_at_new_subject(
     for t in span:
         if t.pos_ not in ("VERB", "AUX") or _in_quote(t, quotes) or t.i <= tok.i:
             continue
-        first = _first_word(t)
+        first = doc[_left_word(t)]  # the comma before a clause often hangs on the clause itself
         if (first.lower_ in cfg.contrast_marks and first.i > span.start and doc[first.i - 1].text == ","
                 and any(c.dep_ in cfg.subject_deps and c.i < t.i for c in t.children)):
             return _trim(_text(doc), content[0], doc[first.i - 1].idx)  # ", while 4 in 10 want…"
@@ -1036,15 +1036,6 @@ def _cut_at_new_subject(
         if cc and subj and not marks and cc[0].i > span.start and doc[cc[0].i - 1].text in (",", ";"):
             return _trim(_text(doc), content[0], doc[cc[0].i - 1].idx)
     return content
-
-
-def _first_word(t: Token) -> Token:
-    """The first token of a clause that is not punctuation: a parser often hangs the comma
-    before a clause on the clause itself."""
-    first = t.left_edge
-    while first.is_punct and first.i < t.i:
-        first = first.doc[first.i + 1]
-    return first
 
 
 def _after_comma_relative(tok: Token, cfg: Config) -> bool:

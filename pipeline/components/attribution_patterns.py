@@ -694,9 +694,10 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
         # prefix markers: "laut X", "según X, …", "nach Angaben von X"
         first = low[w.start:w.start + 1]
         marker = _marker_at(low, words, k, lex.according_by_first.get(first, ()))
-        hearsay = (marker is None and w.low in lex.ambiguous and not _noun_within(words, k + 1, 3, lex)
-                   and _hearsay_clause(text, us, ue, words, k, lex))
-        if marker is not None or hearsay or (w.low in lex.ambiguous and _noun_within(words, k + 1, 3, lex)):
+        ambiguous = marker is None and w.low in lex.ambiguous
+        by_noun = ambiguous and _noun_within(words, k + 1, 3, lex)  # "nach Angaben der Polizei"
+        hearsay = ambiguous and not by_noun and _hearsay_clause(text, us, ue, words, k, lex)
+        if marker is not None or by_noun or hearsay:
             m_end = marker if marker is not None else w.end
             j = k + 1
             while j < len(words) and words[j].start < m_end:

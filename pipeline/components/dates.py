@@ -536,7 +536,7 @@ _YMD_PART = re.compile(rf"(\d{{1,4}}|{_CJK_BIG}{{1,5}}|元)\s*(\D)")
 def _atoms(text: str, lex: Lexicon) -> list[Atom]:
     out = _raw_atoms(text, lex)
     out = _spelled_days(text, _spelled_years(text, _old_years(text, _weekday_daymonth(text, out)), lex), lex)
-    out = _without_postposed_prefixes(out, lex)
+    out = _without_misplaced_words(out, lex)
     for i, a in enumerate(out):
         rest = text[a.end:a.end + 4].lstrip()
         a.after = rest[:1]
@@ -546,7 +546,7 @@ def _atoms(text: str, lex: Lexicon) -> list[Atom]:
     return out
 
 
-def _without_postposed_prefixes(atoms: list[Atom], lex: Lexicon) -> list[Atom]:
+def _without_misplaced_words(atoms: list[Atom], lex: Lexicon) -> list[Atom]:
     """ "18 days in June", "tres semanas en marzo": a direction word that only ever precedes its
     amount ("in 18 days") is a plain preposition after one; read there, it would turn a duration
     into a day 18 days after the reference. Likewise a modifier that only ever follows its noun
