@@ -340,6 +340,42 @@ ROWS = [
      "rules.cue_then_content"),
     ("de", "Als Begründung sagte ein Wissenschaftler, die Krankheit sei selten.",
      "ein Wissenschaftler", "sagte", "die Krankheit sei selten.", "indirect", "rules.cue_then_content"),
+    # no comma closes a clause after a fronted "als"/"während": it is a preposition's phrase, and
+    # the subject follows the verb (verb_second)
+    ("de", "Als Grund für den Rücktritt nannte die Bürgermeisterin, sie wolle mehr Zeit für ihre Familie.",
+     "die Bürgermeisterin", "nannte", "sie wolle mehr Zeit für ihre Familie.", "indirect",
+     "rules.cue_then_content"),
+    ("de", "Während der Sitzung erklärte der Kämmerer, die Stadt müsse sparen.",
+     "der Kämmerer", "erklärte", "die Stadt müsse sparen.", "indirect", "rules.cue_then_content"),
+    # a first word the article also writes in lower case is an adverbial, even before other words
+    ("de", "Erst vor einer Woche hatte der Verein mitgeteilt, dass der Trainer bleibe. Der Trainer "
+           "ist erst seit einem Jahr im Amt.",
+     "der Verein", "mitgeteilt", "dass der Trainer bleibe.", "indirect", "rules.cue_then_content"),
+    # a cue right after "und" shares the subject of the clause it is joined to
+    ("de", "Der Bürgermeister besuchte die Baustelle und sagte, die Arbeiten lägen im Zeitplan.",
+     "Der Bürgermeister", "sagte", "die Arbeiten lägen im Zeitplan.", "indirect", "rules.cue_then_content"),
+    ("de", "Im Mai legte er sein Amt nieder und kündigte an, künftig als Berater zu arbeiten.",
+     "er", "kündigte an", "künftig als Berater zu arbeiten.", "indirect", "rules.cue_then_content"),
+    ("de", "Als ein Fahrgast eingriff, schlug der Mann um sich und rief: „Lasst mich los!“",
+     "der Mann", "rief", "„Lasst mich los!“", "direct", "rules.cue_then_content"),
+    ("de", "Der Verband lehnt den Plan ab, während die Gewerkschaft ihn begrüßt und fordert, dass er "
+           "sofort umgesetzt wird.",
+     "die Gewerkschaft", "fordert", "dass er sofort umgesetzt wird.", "indirect", "rules.cue_then_content"),
+    # after a content and its cue, a name and the comma of its apposition: the content is before
+    ("de", "Die Lage am Deich sei ernst, sagte Anna Berger, Sprecherin der Feuerwehr, am Abend.",
+     "Anna Berger", "sagte", "Die Lage am Deich sei ernst", "indirect", "rules.content_then_cue"),
+    ("de", "„Wir bauen die Brücke neu“, sagte Jan Ortmann, Leiter des Bauamts, den Anwohnern.",
+     "Jan Ortmann", "sagte", "„Wir bauen die Brücke neu“", "direct", "rules.content_then_cue"),
+    # no noun phrase reads between "wie" and its verb: those words are the source
+    ("de", "Wie tagesschau.de berichtet, soll das Gesetz im Herbst in Kraft treten.",
+     "tagesschau.de", "berichtet", "soll das Gesetz im Herbst in Kraft treten.", "indirect",
+     "rules.reporting_clause"),
+    # a passive names no speaker as its subject (the addressee is "ihm"); "von X" is the agent
+    ("de", "Der Ministerin wird vorgeworfen, Aufträge an Freunde vergeben zu haben.",
+     None, "vorgeworfen", "Aufträge an Freunde vergeben zu haben.", "indirect", "rules.cue_then_content"),
+    ("de", "In dem Schreiben wurde von den Eltern gefordert, dass die Schule länger geöffnet bleibt.",
+     "den Eltern", "gefordert", "dass die Schule länger geöffnet bleibt.", "indirect",
+     "rules.cue_then_content"),
     # a first word with an ending no noun has is an adverb, not the subject
     ("de", "Sinngemäß hofft Musk, dass der nächste Start bald erfolgt.",
      "Musk", "hofft", "dass der nächste Start bald erfolgt.", "indirect", "rules.cue_then_content"),

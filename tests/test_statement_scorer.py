@@ -80,6 +80,8 @@ def test_train_on_a_slice_loads_and_scores(eval_dir, tmp_path, monkeypatch, en):
     model = ss.load_model(str(path))
     assert model.meta["trained_on"] == ["polnear_en/train.jsonl", "de_wikinews/train.jsonl"]
     assert {"en", "de"} <= set(model.thresholds)
+    # languages without training data take the threshold found by holding each language out
+    assert model.threshold == model.meta["cross_validated_attr_full_f1"]["unseen_language_threshold"]
 
     docs = [d for f in files for d in train.cached_candidates(f, limit=12)]
     probs = np.array([model.probability(f) for d in docs for f in d["feats"]])

@@ -128,6 +128,11 @@ class _Lex:
     pointers: set[str] = field(default_factory=set)
     nominative: set[str] = field(default_factory=set)
     hearsay: set[str] = field(default_factory=set)
+    shared_subject: set[str] = field(default_factory=set)
+    verb_second: bool = False
+    passive_aux: set[str] = field(default_factory=set)
+    passive_by: set[str] = field(default_factory=set)
+    separable_prefixes: tuple[str, ...] = ()
     open_to_close: dict[str, list[str]] = field(default_factory=dict)
     cue_comps: set[str] = field(default_factory=set)  # "say", "ce": a cue ends with it, content follows
     # lookups by first word / first character, built once: the scans below run at every word
@@ -176,6 +181,10 @@ class _Lex:
             pointers=set(low("previous_sentence_pointers")),
             nominative=set(low("nominative_pronouns")),
             hearsay=set(low("hearsay_forms")),
+            shared_subject=set(low("shared_subject_conjunctions")),
+            verb_second=bool(data.get("verb_second", False)),
+            passive_aux=set(low("passive_auxiliaries")), passive_by=set(low("passive_agent_markers")),
+            separable_prefixes=tuple(sorted(low("separable_prefixes"), key=len, reverse=True)),
         )
         for pair in data.get("quote_pairs", []):
             lex.open_to_close.setdefault(pair[0], []).append(pair[1])
@@ -387,6 +396,8 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
         forward = _separator_after(text, words, k + n - 1, ue, lex)
         if forward is not None and text[forward:ue].lstrip()[:1] in lex.open_to_close:
             forward = None  # "„…“, sagte X, „…“": the quote after the source continues the content
+        if forward is not None and _source_then_apposition(text, words, k + n, forward, before, lex):
+            forward = None  # "„…“, sagte Hugo Salcedo, Kopf der Inspektoren, …": the content is before
         closers = tuple(c for cs in lex.open_to_close.values() for c in cs)
         appositive = False
         if colon is None and forward is None and before and k > 0 and (
@@ -530,6 +541,27 @@ def _in_reporting_clause(text: str, us: int, words: list[_W], k: int, lex: _Lex)
     return False
 
 
+def _source_then_apposition(text: str, words: list[_W], i: int, comma: int, before: str, lex: _Lex) -> bool:
+    """Whether a cue after its content ("„…“, sagte X, Kopf der Inspektoren, …", "Die Lage sei
+    ernst, sagte X, der Sprecher, …") is followed by its source and that source's apposition
+    rather than by content: a comma stands before the cue, and the words up to the comma after
+    it are one noun phrase that no complementizer follows."""
+    if not before.endswith(",") or text[comma - 1] != ",":
+        return False
+    r = _np_forward(words, i, lex, limit=12)
+    return r is not None and r[1] > r[0] and words[r[1] - 1].end == comma - 1 and (
+        r[1] >= len(words) or words[r[1]].low not in lex.comps)
+
+
+def _clause_words(words: list[_W], i: int, j: int, lex: _Lex) -> tuple[int, int] | None:
+    """The words between a reporting clause's opener and its verb, less trailing adverbs and
+    auxiliaries: the source when no noun phrase reads there ("wie t-online.de berichtet", "wie
+    „heise online“ heute meldete")."""
+    while j > i and (words[j - 1].low in lex.adverbs or words[j - 1].low in lex.aux):
+        j -= 1
+    return (i, j) if 0 < j - i <= 6 else None
+
+
 def _rest_of_clause(text: str, words: list[_W], i: int, limit: int = 10) -> tuple[int, int] | None:
     """Words after a closing cue up to the next comma: the source when no noun phrase is found
     ("…, teilte die zur Universität gehörende Stiftung mit")."""
@@ -573,17 +605,28 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
     pre = words[first:k]
     while pre and pre[0].low in lex.adverbs:
         pre = pre[1:]
+    if lex.passive_aux and _passive(words, pre, k, lex):
+        return _passive_agent(words, pre, lex)
     opener = next((i for i in range(len(pre) - 1, -1, -1) if pre[i].low in lex.subordinators), None)
+    fronted_phrase = False
     if opener is not None:  # "…, indem er sagte, …": the subject follows the subordinator
         as_preposition = pre[opener].low in lex.preps and len(pre) == opener + 2 \
             and pre[-1].low not in lex.pronouns and _is_cap(pre[-1])
+        # "Als Grund für die Rückgabe nannte X": no comma closes a clause before the verb, so the
+        # first phrase is a preposition's and the subject follows the verb
+        fronted_phrase = lex.verb_second and opener == 0 and pre[0].low not in lex.shared_subject \
+            and not any("," in w.gap for w in pre[1:])
+        as_preposition = as_preposition or fronted_phrase
+        if pre[opener].low in lex.shared_subject and all(w.low in lex.adverbs for w in pre[opener + 1:]):
+            return _first_conjunct_subject(text, words, words.index(pre[0]), words.index(pre[opener]), lex)
         pre = pre[opener:] if as_preposition else pre[opener + 1:]  # "Als Begründung sagte X": a phrase
         if not pre:
             return None
     inverted = _inverted_pronoun(words, pre, k, sep, lex)
     if inverted is not None:
         return inverted
-    starts_adverbial = (pre[0].low in lex.stops or pre[0].low in lex.preps or pre[0].low in lex.oblique
+    starts_adverbial = (fronted_phrase or pre[0].low in lex.stops or pre[0].low in lex.preps
+                        or pre[0].low in lex.oblique
                         or (len(pre) == 1 and _lower_elsewhere(text, pre[0], lex))) if pre else True
     if starts_adverbial:
         aux = next((i for i, w in enumerate(pre) if w.low in lex.aux), None)
@@ -607,6 +650,92 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
             end = i
             break
     r = _np_forward(words[:end], start, lex, limit=12)
+    if lex.verb_second and r is not None and _adverbial_prefield(text, words, r, start, end, lex):
+        post_end = next((i for i in range(k + 1, len(words)) if words[i].start >= sep), len(words))
+        after = _subject_np(words, end + 1, k if end < k else post_end, lex, skip=False)
+        if after is not None and after[1] > after[0]:
+            return _span_of(words, after)
+    return _span_of(words, r)
+
+
+def _adverbial_prefield(text: str, words: list[_W], r: tuple[int, int], start: int, finite: int,
+                        lex: _Lex) -> bool:
+    """In a verb-second language one phrase stands before the finite verb. When that phrase opens
+    with a word the article also writes in lower case ("Erst vor zwei Tagen hatte X", "Monatelang
+    haben die Wiener Linien abgestritten") it is an adverbial, and the subject follows the verb."""
+    return r[0] == start and _lower_elsewhere(text, words[start], lex) and (
+        r[1] - r[0] == 1 or not words[start].low.endswith(lex.adj_endings))  # not "Arabische Medien"
+
+
+def _passive(words: list[_W], pre: list[_W], k: int, lex: _Lex) -> bool:
+    """ "Ihm wird vorgeworfen, …", "Als Begründung wurde angegeben, …": a `passive_auxiliaries`
+    form in the cue's clause with the cue a past participle (ending in -t, or in -en with a "ge"
+    after any separable prefix) is a passive, whose subject is the addressee or the topic."""
+    if not any(w.low in lex.passive_aux for w in pre) or any("," in w.gap for w in pre[1:] + [words[k]]):
+        return False
+    cue = words[k].low
+    if cue.endswith("t"):
+        return True
+    stem = next((cue[len(p):] for p in lex.separable_prefixes if cue.startswith(p)), cue)
+    return cue.endswith("en") and stem.startswith("ge") and len(stem) > 5
+
+
+def _passive_agent(words: list[_W], pre: list[_W], lex: _Lex) -> tuple[int, int] | None:
+    """The agent of a passive, named after `passive_agent_markers` ("es wurde von seinem Sohn
+    geäußert, …"); None when no one is named: the holder is not the grammatical subject."""
+    for i, w in enumerate(pre):
+        if w.low in lex.passive_by and i + 1 < len(pre) and (i == 0 or not _is_cap(pre[i - 1])):
+            # after a noun "von" is a genitive ("der Ausbruch von Cholera"), not the agent
+            j = words.index(pre[i + 1])
+            r = _np_forward(words[:words.index(pre[-1]) + 1], j, lex, skip=False)
+            if r is not None:
+                return _span_of(words, r)
+    return None
+
+
+def _first_conjunct_subject(text: str, words: list[_W], first: int, conj: int,
+                            lex: _Lex) -> tuple[int, int] | None:
+    """ "Podolski war anwesend und sagte, …": a cue right after a `shared_subject_conjunctions`
+    word shares the subject of the clause it is joined to. That clause starts at the sentence, at a
+    subordinator ("während X … unterstützt und fordert"), or at a verb after a fronted clause's
+    comma ("Als …, biss der Mann … und rief"); its subject is the noun phrase before its verb, or
+    after the verb when an adverbial or nothing stands first. None when it does not read so."""
+    start, verb_first, subordinate = first, False, False
+    for j in range(conj - 1, first, -1):
+        if words[j].low in lex.subordinators and words[j].low not in lex.shared_subject:
+            start, subordinate = j + 1, True  # "…, während X Wolters Vorschlag unterstützt und fordert"
+            break
+    if start == first and words[first].low in lex.subordinators:
+        # "Als ein Fluggast zu Hilfe eilte, biss der Randalierer …": the verb after the fronted clause
+        verb = next((j for j in range(first + 1, conj) if "," in words[j].gap), None)
+        if verb is None or _is_cap(words[verb]) or words[verb].low in lex.dets:
+            return None
+        start, verb_first = verb, True
+    i = start
+    while i < conj and words[i].low in lex.adverbs:
+        i += 1
+    if i >= conj:
+        return None
+    w = words[i]
+    if verb_first or w.low in lex.stops or w.low in lex.preps or w.low in lex.oblique:
+        if verb_first:
+            verb = i
+        else:
+            lead = _np_forward(words[:conj], i + 1 if w.low in lex.preps else i, lex, skip=False)
+            verb = lead[1] if lead is not None else None
+            if verb is None or verb >= conj or _is_cap(words[verb]):
+                return None
+        r = _subject_np(words, verb + 1, conj, lex, skip=False)
+        return _span_of(words, r) if r is not None and r[1] > r[0] else None
+    r = _np_forward(words[:conj], i, lex, limit=12, skip=False)
+    if r is not None and r[1] < conj and "," in words[r[1]].gap and _is_cap(words[r[1]]):
+        apposition = _np_forward(words[:conj], r[1], lex, skip=False)  # "Einer der Putschisten, X Y, dankte"
+        if apposition is not None and apposition[1] < conj and "," in words[apposition[1]].gap:
+            r = (r[0], apposition[1])
+    if r is None or r[1] >= conj:
+        return None
+    if not subordinate and (_is_cap(words[r[1]]) or words[r[1]].low in lex.dets):
+        return None  # in a main clause the phrase must be followed by its (lower-case) verb
     return _span_of(words, r)
 
 
@@ -761,7 +890,8 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
                         clause_end = next((words[i].end for i in range(j + 1, len(words))
                                            if "," in text[words[i].end:words[i].end + 1]), words[j].end)
                     elif "," in tail or j + 1 >= len(words) or "," in head:
-                        r = _np_forward(words[:j], k + 1, lex, limit=12)
+                        r = _np_forward(words[:j], k + 1, lex, limit=12) \
+                            or _clause_words(words, k + 1, j, lex)
                         clause_end = words[j].end
                     else:
                         continue
