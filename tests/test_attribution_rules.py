@@ -351,11 +351,35 @@ ROWS = [
     ("de", "Erst vor einer Woche hatte der Verein mitgeteilt, dass der Trainer bleibe. Der Trainer "
            "ist erst seit einem Jahr im Amt.",
      "der Verein", "mitgeteilt", "dass der Trainer bleibe.", "indirect", "rules.cue_then_content"),
+    # ... but a subordinate clause the cue closes is no such phrase
+    ("de", "Nachdem die Sprecherin dem Gericht mitgeteilt hatte, dass der Zeuge fehle, wurde vertagt.",
+     "die Sprecherin", "mitgeteilt", "dass der Zeuge fehle, wurde vertagt.", "indirect",
+     "rules.cue_then_content"),
     # a cue right after "und" shares the subject of the clause it is joined to
     ("de", "Der Bürgermeister besuchte die Baustelle und sagte, die Arbeiten lägen im Zeitplan.",
      "Der Bürgermeister", "sagte", "die Arbeiten lägen im Zeitplan.", "indirect", "rules.cue_then_content"),
     ("de", "Im Mai legte er sein Amt nieder und kündigte an, künftig als Berater zu arbeiten.",
      "er", "kündigte an", "künftig als Berater zu arbeiten.", "indirect", "rules.cue_then_content"),
+    ("de", "Die Taucher haben das Wrack vermessen und nun offiziell bestätigt, dass es sich um die Fähre "
+           "handle.",
+     "Die Taucher", "bestätigt", "dass es sich um die Fähre handle.", "indirect", "rules.cue_then_content"),
+    ("de", "Der Trainer bezeichnete die Niederlage als Warnung und forderte die Fans dazu auf, ruhig zu "
+           "bleiben.",
+     "Der Trainer", "forderte die Fans dazu auf", "ruhig zu bleiben.", "indirect", "rules.cue_then_content"),
+    # "und" inside a noun phrase (a truncated compound, two names) joins no clauses
+    ("de", "Zuvor hatte der Bürgermeister den Bus- und Bahnbetrieben damit gedroht, die Zuschüsse zu "
+           "streichen.",
+     "der Bürgermeister", "gedroht", "die Zuschüsse zu streichen.", "indirect", "rules.cue_then_content"),
+    ("de", "Die Grünen und die Linke kritisierten, dass das Gesetz zu spät komme.",
+     "Die Grünen und die Linke", "kritisierten", "dass das Gesetz zu spät komme.", "indirect",
+     "rules.cue_then_content"),
+    # a relative clause on the noun before a cue's comma is no content; the content may follow it
+    ("de", "Die Behörde schrieb in einer Erklärung, die am Abend veröffentlicht wurde, der Hafen "
+           "bleibe geschlossen.",
+     "Die Behörde", "schrieb", "der Hafen bleibe geschlossen.", "indirect", "rules.cue_then_content"),
+    # "heißt es im Bericht": the document after the expletive
+    ("de", "Nun heißt es im Jahresbericht, die Zahl der Unfälle sei gesunken.",
+     "Jahresbericht", "heißt", "die Zahl der Unfälle sei gesunken.", "indirect", "rules.cue_then_content"),
     ("de", "Als ein Fahrgast eingriff, schlug der Mann um sich und rief: „Lasst mich los!“",
      "der Mann", "rief", "„Lasst mich los!“", "direct", "rules.cue_then_content"),
     ("de", "Der Verband lehnt den Plan ab, während die Gewerkschaft ihn begrüßt und fordert, dass er "
@@ -370,6 +394,9 @@ ROWS = [
     ("de", "Wie tagesschau.de berichtet, soll das Gesetz im Herbst in Kraft treten.",
      "tagesschau.de", "berichtet", "soll das Gesetz im Herbst in Kraft treten.", "indirect",
      "rules.reporting_clause"),
+    # the passive of "zitieren" has the one quoted as its subject
+    ("de", "Die Trainerin wird mit den Worten zitiert: „Wir haben verdient gewonnen.“",
+     "Die Trainerin", "mit den Worten", "„Wir haben verdient gewonnen.“", "direct", "rules.cue_then_content"),
     # a passive names no speaker as its subject (the addressee is "ihm"); "von X" is the agent
     ("de", "Der Ministerin wird vorgeworfen, Aufträge an Freunde vergeben zu haben.",
      None, "vorgeworfen", "Aufträge an Freunde vergeben zu haben.", "indirect", "rules.cue_then_content"),
@@ -610,6 +637,8 @@ NOT_STATEMENTS = [
     ("en", "This video was restricted in some countries.", "restricted"),
     # "nach" as a time: no hearsay modal, no according-to noun
     ("de", "Nach dem Spiel gingen die Fans der beiden Vereine friedlich nach Hause.", "Nach"),
+    # a relative clause after a cue's object and comma is no content
+    ("de", "Die Helfer berichteten von Verletzten, die am Bahnhof auf Hilfe warteten.", "berichteten"),
 ]
 
 

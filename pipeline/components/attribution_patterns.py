@@ -130,8 +130,10 @@ class _Lex:
     hearsay: set[str] = field(default_factory=set)
     shared_subject: set[str] = field(default_factory=set)
     verb_second: bool = False
+    relative_openers: set[str] = field(default_factory=set)
     passive_aux: set[str] = field(default_factory=set)
     passive_by: set[str] = field(default_factory=set)
+    passive_exceptions: set[str] = field(default_factory=set)
     separable_prefixes: tuple[str, ...] = ()
     open_to_close: dict[str, list[str]] = field(default_factory=dict)
     cue_comps: set[str] = field(default_factory=set)  # "say", "ce": a cue ends with it, content follows
@@ -183,7 +185,9 @@ class _Lex:
             hearsay=set(low("hearsay_forms")),
             shared_subject=set(low("shared_subject_conjunctions")),
             verb_second=bool(data.get("verb_second", False)),
+            relative_openers=set(low("relative_openers")),
             passive_aux=set(low("passive_auxiliaries")), passive_by=set(low("passive_agent_markers")),
+            passive_exceptions=set(low("passive_subject_speaks")),
             separable_prefixes=tuple(sorted(low("separable_prefixes"), key=len, reverse=True)),
         )
         for pair in data.get("quote_pairs", []):
@@ -276,8 +280,8 @@ def _np_forward(words: list[_W], i: int, lex: _Lex, limit: int = 10,
             break
         if w.low in lex.stops and j > i:
             break
-        if seen_head and w.low in lex.opening_dets and not _is_cap(w):
-            break  # "laut el-Baradei | die Bearbeitung": a new phrase, not a genitive
+        if seen_head and w.low in lex.opening_dets and not _is_cap(w) and words[j - 1].low not in lex.linkers:
+            break  # "laut el-Baradei | die Bearbeitung": a new phrase; "X und die Linke" goes on
         if w.low in lex.dets or _is_cap(w) or (lex.no_spaces and j == i):
             seen_head = seen_head or _is_cap(w) or lex.no_spaces
             j += 1
@@ -450,6 +454,12 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
                                            rule="rules.whole_sentence" if w.low in lex.whole_sentence
                                            else "rules.whole_sentence_other_cue"))
             continue
+        if _relative_clause(text, words, sep, lex):
+            # "schrieb in einer Erklärung, die online steht, sie wolle …": the content follows it
+            sep = next((words[j - 1].end + 1 for j in range(k + n, len(words))
+                        if words[j - 1].start > sep and words[j].start < ue and "," in words[j].gap), None)
+            if sep is None:
+                continue
         cs, ce = _content_after(text, sep, ue, quotes)
         if ce - cs < 12:
             continue
@@ -553,6 +563,23 @@ def _source_then_apposition(text: str, words: list[_W], i: int, comma: int, befo
         r[1] >= len(words) or words[r[1]].low not in lex.comps)
 
 
+def _relative_clause(text: str, words: list[_W], sep: int, lex: _Lex) -> bool:
+    """Whether what follows a cue's comma is a relative clause on the noun before the comma
+    ("… kündigten Regenfälle an, die heftiger sein werden", "warf Steine, die vor dem Haus
+    lagen"): a `relative_openers` word whose next word opens no noun phrase (a lower-case word
+    not followed by a noun, or a preposition, pronoun or adverb)."""
+    if not lex.relative_openers or text[sep - 1:sep] != ",":
+        return False
+    i = next((i for i, w in enumerate(words) if w.start >= sep), None)
+    if i is None or i == 0 or i + 2 >= len(words) or words[i].low not in lex.relative_openers \
+            or not _is_cap(words[i - 1]):
+        return False
+    nxt, then = words[i + 1], words[i + 2]
+    if any(nxt.low in group for group in (lex.preps, lex.adverbs, lex.non_subjects, lex.pronouns)):
+        return True
+    return not _is_cap(nxt) and not _is_cap(then) and nxt.low not in lex.dets
+
+
 def _clause_words(words: list[_W], i: int, j: int, lex: _Lex) -> tuple[int, int] | None:
     """The words between a reporting clause's opener and its verb, less trailing adverbs and
     auxiliaries: the source when no noun phrase reads there ("wie t-online.de berichtet", "wie
@@ -607,17 +634,19 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
         pre = pre[1:]
     if lex.passive_aux and _passive(words, pre, k, lex):
         return _passive_agent(words, pre, lex)
-    opener = next((i for i in range(len(pre) - 1, -1, -1) if pre[i].low in lex.subordinators), None)
+    opener = next((i for i in range(len(pre) - 1, -1, -1) if pre[i].low in lex.subordinators
+                   and not _joins_phrases(pre, i, lex)), None)
     fronted_phrase = False
     if opener is not None:  # "…, indem er sagte, …": the subject follows the subordinator
         as_preposition = pre[opener].low in lex.preps and len(pre) == opener + 2 \
             and pre[-1].low not in lex.pronouns and _is_cap(pre[-1])
         # "Als Grund für die Rückgabe nannte X": no comma closes a clause before the verb, so the
         # first phrase is a preposition's and the subject follows the verb
-        fronted_phrase = lex.verb_second and opener == 0 and pre[0].low not in lex.shared_subject \
-            and not any("," in w.gap for w in pre[1:])
+        # (unless the cue closes that clause: "Nachdem X mitgeteilt hatte, dass …")
+        fronted_phrase = lex.verb_second and opener == 0 and pre[0].low in lex.preps \
+            and not any("," in w.gap for w in pre[1:]) and k + 1 < len(words) and words[k + 1].end < sep
         as_preposition = as_preposition or fronted_phrase
-        if pre[opener].low in lex.shared_subject and all(w.low in lex.adverbs for w in pre[opener + 1:]):
+        if pre[opener].low in lex.shared_subject and all(_no_new_subject(w, lex) for w in pre[opener + 1:]):
             return _first_conjunct_subject(text, words, words.index(pre[0]), words.index(pre[opener]), lex)
         pre = pre[opener:] if as_preposition else pre[opener + 1:]  # "Als Begründung sagte X": a phrase
         if not pre:
@@ -641,6 +670,9 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
         if (r is None or expletive) and pre and pre[0].low in lex.preps:
             # "In der Erklärung heißt es, …": the document named after the preposition
             r = _np_forward(words[:k], words.index(pre[0]) + 1, lex, skip=False)
+        elif expletive and r[0] + 1 < post_end and words[r[0] + 1].low in lex.preps:
+            # "Nun heißt es im Abschlussbericht, …": the document after the expletive
+            r = _np_forward(words[:post_end], r[0] + 2, lex, skip=False)
         return _span_of(words, r)
     # subject before the cue, up to an auxiliary ("X hat am Montag erklärt")
     start = words.index(pre[0])
@@ -658,6 +690,26 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
     return _span_of(words, r)
 
 
+def _joins_phrases(pre: list[_W], i: int, lex: _Lex) -> bool:
+    """Whether a `shared_subject_conjunctions` word joins two noun phrases rather than two clauses:
+    after a truncated compound ("Luft- und Seeverkehr"), or with only names and nouns on both
+    sides ("Campact und LobbyControl werfen … vor")."""
+    if pre[i].low not in lex.shared_subject:
+        return False
+    if pre[i].gap.strip().endswith("-"):
+        return True
+    def nominal(w: _W) -> bool:
+        return _is_cap(w) or w.low in lex.dets
+    return i > 0 and i + 1 < len(pre) and all(map(nominal, pre[:i])) and all(map(nominal, pre[i + 1:]))
+
+
+def _no_new_subject(w: _W, lex: _Lex) -> bool:
+    """A word between "und" and a cue that opens no subject of its own ("und vorgestern
+    bestätigt", "und hat erklärt"), unlike a noun, pronoun, determiner or preposition."""
+    return w.low in lex.adverbs or w.low in lex.aux or not (
+        _is_cap(w) or w.low in lex.dets or w.low in lex.pronouns or w.low in lex.preps)
+
+
 def _adverbial_prefield(text: str, words: list[_W], r: tuple[int, int], start: int, finite: int,
                         lex: _Lex) -> bool:
     """In a verb-second language one phrase stands before the finite verb. When that phrase opens
@@ -671,9 +723,10 @@ def _passive(words: list[_W], pre: list[_W], k: int, lex: _Lex) -> bool:
     """ "Ihm wird vorgeworfen, …", "Als Begründung wurde angegeben, …": a `passive_auxiliaries`
     form in the cue's clause with the cue a past participle (ending in -t, or in -en with a "ge"
     after any separable prefix) is a passive, whose subject is the addressee or the topic."""
-    if not any(w.low in lex.passive_aux for w in pre) or any("," in w.gap for w in pre[1:] + [words[k]]):
-        return False
     cue = words[k].low
+    if cue in lex.preps or cue in lex.passive_exceptions or not any(w.low in lex.passive_aux for w in pre) \
+            or any("," in w.gap for w in pre[1:] + [words[k]]):
+        return False  # "X wird mit den Worten zitiert": the one quoted is the subject
     if cue.endswith("t"):
         return True
     stem = next((cue[len(p):] for p in lex.separable_prefixes if cue.startswith(p)), cue)
@@ -701,8 +754,9 @@ def _first_conjunct_subject(text: str, words: list[_W], first: int, conj: int,
     comma ("Als …, biss der Mann … und rief"); its subject is the noun phrase before its verb, or
     after the verb when an adverbial or nothing stands first. None when it does not read so."""
     start, verb_first, subordinate = first, False, False
-    for j in range(conj - 1, first, -1):
-        if words[j].low in lex.subordinators and words[j].low not in lex.shared_subject:
+    for j in range(conj - 1, first, -1):  # a subordinate clause opens after a comma
+        opens = words[j].low in lex.subordinators and words[j].low not in lex.shared_subject
+        if opens and "," in words[j].gap:
             start, subordinate = j + 1, True  # "…, während X Wolters Vorschlag unterstützt und fordert"
             break
     if start == first and words[first].low in lex.subordinators:
