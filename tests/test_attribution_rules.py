@@ -293,6 +293,11 @@ ROWS = [
            "Gemeinde.",
      "Die Ministerin", "sagte", "Die Kosten seien zu hoch für die Gemeinde.", "indirect",
      "rules.continuation"),
+    # consecutive continuation sentences are one statement (merge_continuations)
+    ("de", "Der Bürgermeister sagte, das Bad öffne im Mai. Die Becken seien saniert. Auch die Sauna "
+           "werde erneuert.",
+     "Der Bürgermeister", "sagte", "Die Becken seien saniert. Auch die Sauna werde erneuert.", "indirect",
+     "rules.continuation"),
     # a cue sentence with no content of its own still names whom the next Konjunktiv sentence reports
     ("de", "Die Gewerkschaft begründete den Streik mit den niedrigen Löhnen. Viele Pfleger könnten ihre "
            "Miete kaum noch bezahlen.",

@@ -1219,8 +1219,31 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
 
         statements.extend(layouts(doc, statements, lex.pronouns))
     statements.sort(key=lambda s: s.start)
+    if data.get("merge_continuations"):
+        statements = _merged_continuations(text, statements, quotes)
     _pronoun_hints(text, statements, lex)
     return statements
+
+
+_CHAINED = ("rules.continuation", "rules.topic_continuation")
+
+
+def _merged_continuations(text: str, statements: list[Statement], quotes) -> list[Statement]:
+    """Consecutive cueless continuation sentences of one source as one statement: "X sagte, … .
+    Die Lage sei ernst. Man brauche Hilfe." gives the cue's statement and one continuation of two
+    sentences, the convention of the German corpora (201 multi-sentence contents in 700 training
+    articles, against 45 pairs of adjacent single ones)."""
+    out: list[Statement] = []
+    for st in statements:
+        last = next((o for o in reversed(out) if o.rule in _CHAINED), None)
+        if (last is not None and st.rule in _CHAINED and (st.source_start, st.source_end) == (
+                last.source_start, last.source_end) and not text[last.end:st.start].strip()
+                and "\n\n" not in text[last.end:st.start]):
+            last.end = st.end
+            last.kind = _kind(text, last.start, last.end, quotes, "indirect")
+            continue
+        out.append(st)
+    return out
 
 
 def _pointing_back(text: str, st: Statement, words: list[_W], prev_unit: tuple[int, int], quotes,
