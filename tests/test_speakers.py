@@ -190,6 +190,19 @@ def test_acronym_resolves_to_the_organisation_it_abbreviates(es):
     assert _speaker_of(es, text, "los casos aumentaron") == ("Organización Mundial de la Salud (OMS)", "ORG")
 
 
+@pytest.mark.parametrize("lang, text, needle, speaker", [
+    # the description's head noun is a word of an earlier organisation's name, however far back
+    ("en", "The base is run by the Ministry of Defence. Officials from NATO visited it on Tuesday. "
+           "The ministry said that recruitment had risen.",
+     "recruitment had risen", "Ministry of Defence"),
+    ("es", "El estudio lo hizo la Consultoría Andina de Mercados en marzo. Los resultados se conocieron "
+           "ayer en Lima. Los partidos los comentaron. Según la consultora, el 40 por ciento votará al "
+           "Gobierno.", "votará al", "Consultoría Andina de Mercados"),
+])
+def test_description_resolves_to_the_name_holding_its_head_noun(request, lang, text, needle, speaker):
+    assert _speaker_of(request.getfixturevalue(lang), text, needle)[0] == speaker
+
+
 # --- titles resolve to their named holder ------------------------------------------------------
 
 @pytest.mark.parametrize("lang, text, needle, speaker, label", [

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from dataclasses import dataclass
 
@@ -257,6 +258,23 @@ class Antecedents:
             i -= 1
         return best
 
+    def naming_head(self, pos: int, head: str) -> Candidate | None:
+        """The nearest earlier name (not a person's: models tag organisations as places or
+        other names too) holding the description's head noun, over
+        the whole article ("la consultora" -> "Consultoría Interdisciplinaria en Desarrollo",
+        "the ministry" -> "Ministry of Defence"): a word equal to the head or sharing nine tenths
+        of it from the start ("consultora"/"Consultoría", not "ministre"/"ministère")."""
+        i = bisect.bisect_left(self.positions, pos) - 1
+        while i >= 0:
+            c = self.cands[i]
+            words = c.name.split()
+            proper = len(words) == 1 or any(w[:1].isupper() for w in words[1:])  # not "Le groupe aérien"
+            if proper and self.index.label_of(c.name, c.label) in ("ORG", "LOC", "MISC") and any(
+                    _shares_stem(head, w.lower()) for w in words):
+                return c
+            i -= 1
+        return None
+
     def latest(self, pos: int, labels: tuple[str, ...], gender: str | None) -> Candidate | None:
         """The last candidate of an accepted label before pos, by recency alone ("ce dernier")."""
         i = bisect.bisect_left(self.positions, pos) - 1
@@ -280,6 +298,16 @@ class Antecedents:
 
 HOLDER_DEPS = ("appos", "flat", "flat:name", "nmod", "compound", "nsubj", "dep")
 MODIFIER_DEPS = ("nmod", "amod", "compound", "flat", "obl", "pobj", "prep")
+
+
+def _shares_stem(head: str, word: str) -> bool:
+    """Whether a name's word is the description's head noun, or the same word inflected or
+    derived (a common start of at least six letters and nine tenths of the shorter word)."""
+    word = word.strip("()\"'.,«»“”")
+    if word == head:
+        return len(head) >= 4
+    common = len(os.path.commonprefix([head, word]))
+    return common >= 6 and common >= 0.9 * min(len(head), len(word))
 
 
 def modifiers(noun: Token, leave_out: Span | None = None) -> frozenset[str]:

@@ -323,6 +323,13 @@ class Resolver:
         first = words[0].lower_
         if "Plur" in root.morph.get("Number") or head in cfg.group_heads:
             return mention.text, "GROUP"
+        definite = first in cfg.definite or first.rstrip("’'") + "'" in cfg.definite
+        if definite and root.pos_ == "NOUN" and head not in cfg.per_heads:
+            named = self.antecedents.naming_head(mention.start_char, root.lower_)
+            if named is not None:  # "la consultora" after "la Consultoría Interdisciplinaria …"
+                name = self.names.canonical(named.name)
+                self.by_head[head] = (name, "ORG")
+                return name, "ORG"
         kind = (
             "ORG"
             if (head in cfg.org_heads or root.lower_ in cfg.org_heads)
