@@ -358,7 +358,7 @@ ROWS = [
      "der Verein", "mitgeteilt", "dass der Trainer bleibe.", "indirect", "rules.cue_then_content"),
     # ... but a subordinate clause the cue closes is no such phrase
     ("de", "Nachdem die Sprecherin dem Gericht mitgeteilt hatte, dass der Zeuge fehle, wurde vertagt.",
-     "die Sprecherin", "mitgeteilt", "dass der Zeuge fehle, wurde vertagt.", "indirect",
+     "die Sprecherin", "mitgeteilt", "dass der Zeuge fehle", "indirect",
      "rules.cue_then_content"),
     # a cue right after "und" shares the subject of the clause it is joined to
     ("de", "Der Bürgermeister besuchte die Baustelle und sagte, die Arbeiten lägen im Zeitplan.",
@@ -382,6 +382,17 @@ ROWS = [
     ("de", "Die Behörde schrieb in einer Erklärung, die am Abend veröffentlicht wurde, der Hafen "
            "bleibe geschlossen.",
      "Die Behörde", "schrieb", "der Hafen bleibe geschlossen.", "indirect", "rules.cue_then_content"),
+    # an indirect content ends at a semicolon or a spaced dash, and where a main clause resumes
+    ("de", "Die Frauen hatten angegeben, dass der Vater sie geschlagen habe; es wird geprüft, ob die "
+           "Taten verjährt sind.",
+     "Die Frauen", "angegeben", "dass der Vater sie geschlagen habe", "indirect", "rules.cue_then_content"),
+    ("de", "Die Behörden haben die Einwohner aufgefordert, ihre Häuser zu verlassen – die Hälfte davon "
+           "lebt in der Stadt.",
+     "Die Behörden", "aufgefordert", "ihre Häuser zu verlassen", "indirect", "rules.cue_then_content"),
+    ("de", "Die Agenturen berichteten, dass das Gebäude eingestürzt sei, hatte sich aber bald als falsch "
+           "herausgestellt.",
+     "Die Agenturen", "berichteten", "dass das Gebäude eingestürzt sei", "indirect",
+     "rules.cue_then_content"),
     # "heißt es im Bericht": the document after the expletive
     ("de", "Nun heißt es im Jahresbericht, die Zahl der Unfälle sei gesunken.",
      "Jahresbericht", "heißt", "die Zahl der Unfälle sei gesunken.", "indirect", "rules.cue_then_content"),

@@ -131,6 +131,7 @@ class _Lex:
     shared_subject: set[str] = field(default_factory=set)
     verb_second: bool = False
     relative_openers: set[str] = field(default_factory=set)
+    content_end_marks: tuple[str, ...] = ()
     passive_aux: set[str] = field(default_factory=set)
     passive_by: set[str] = field(default_factory=set)
     passive_exceptions: set[str] = field(default_factory=set)
@@ -186,6 +187,7 @@ class _Lex:
             shared_subject=set(low("shared_subject_conjunctions")),
             verb_second=bool(data.get("verb_second", False)),
             relative_openers=set(low("relative_openers")),
+            content_end_marks=tuple(data.get("content_end_marks", [])),
             passive_aux=set(low("passive_auxiliaries")), passive_by=set(low("passive_agent_markers")),
             passive_exceptions=set(low("passive_subject_speaks")),
             separable_prefixes=tuple(sorted(low("separable_prefixes"), key=len, reverse=True)),
@@ -461,6 +463,8 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
             if sep is None:
                 continue
         cs, ce = _content_after(text, sep, ue, quotes)
+        if lex.content_end_marks:
+            cs, ce = _clause_content(text, cs, ce, words, quotes, lex)
         if ce - cs < 12:
             continue
         src = _source_around(text, us, words, k, sep, lex)
@@ -561,6 +565,31 @@ def _source_then_apposition(text: str, words: list[_W], i: int, comma: int, befo
     r = _np_forward(words, i, lex, limit=12)
     return r is not None and r[1] > r[0] and words[r[1] - 1].end == comma - 1 and (
         r[1] >= len(words) or words[r[1]].low not in lex.comps)
+
+
+def _clause_content(text: str, cs: int, ce: int, words: list[_W], quotes, lex: _Lex) -> tuple[int, int]:
+    """An indirect content ends where its clause does: at a `content_end_marks` mark outside
+    quotation marks ("…, dass der Vater sie geschlagen habe; es wird geprüft, ob …"), and, for a
+    content opened by a complementizer, at a comma before an indicative auxiliary, where a main
+    clause resumes ("Die Agenturen berichteten, dass das Gebäude eingestürzt sei, hatte sich aber
+    als falsch herausgestellt"); a Konjunktiv auxiliary there still continues the report."""
+    if text[cs:cs + 1] in lex.open_to_close:
+        return cs, ce
+    cut = ce
+    for mark in lex.content_end_marks:
+        i = text.find(mark, cs, ce)
+        while i >= 0 and _in_quote(i, quotes):
+            i = text.find(mark, i + 1, ce)
+        if i > cs:
+            cut = min(cut, i)
+    first = next((w for w in words if w.start >= cs), None)
+    if first is not None and (first.low in lex.comps or first.low in lex.cue_comps):
+        for w in words:
+            if cs < w.start < cut and "," in w.gap and w.low in lex.aux and w.low not in lex.subjunctive \
+                    and not _in_quote(w.start, quotes):
+                cut = w.start - len(w.gap) + w.gap.index(",")
+                break
+    return _trim(text, cs, cut) if cut < ce else (cs, ce)
 
 
 def _relative_clause(text: str, words: list[_W], sep: int, lex: _Lex) -> bool:
