@@ -583,7 +583,7 @@ def _clause_content(text: str, cs: int, ce: int, words: list[_W], quotes, lex: _
         if i > cs:
             cut = min(cut, i)
     first = next((w for w in words if w.start >= cs), None)
-    if first is not None and (first.low in lex.comps or first.low in lex.cue_comps):
+    if first is not None and first.low in lex.comps:
         for w in words:
             if cs < w.start < cut and "," in w.gap and w.low in lex.aux and w.low not in lex.subjunctive \
                     and not _in_quote(w.start, quotes):
@@ -711,7 +711,7 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
             end = i
             break
     r = _np_forward(words[:end], start, lex, limit=12)
-    if lex.verb_second and r is not None and _adverbial_prefield(text, words, r, start, end, lex):
+    if lex.verb_second and r is not None and _adverbial_prefield(text, words, r, start, lex):
         post_end = next((i for i in range(k + 1, len(words)) if words[i].start >= sep), len(words))
         after = _subject_np(words, end + 1, k if end < k else post_end, lex, skip=False)
         if after is not None and after[1] > after[0]:
@@ -727,9 +727,8 @@ def _joins_phrases(pre: list[_W], i: int, lex: _Lex) -> bool:
         return False
     if pre[i].gap.strip().endswith("-"):
         return True
-    def nominal(w: _W) -> bool:
-        return _is_cap(w) or w.low in lex.dets
-    return i > 0 and i + 1 < len(pre) and all(map(nominal, pre[:i])) and all(map(nominal, pre[i + 1:]))
+    nominal = [_is_cap(w) or w.low in lex.dets for w in pre]
+    return 0 < i < len(pre) - 1 and all(nominal[:i]) and all(nominal[i + 1:])
 
 
 def _no_new_subject(w: _W, lex: _Lex) -> bool:
@@ -739,8 +738,7 @@ def _no_new_subject(w: _W, lex: _Lex) -> bool:
         _is_cap(w) or w.low in lex.dets or w.low in lex.pronouns or w.low in lex.preps)
 
 
-def _adverbial_prefield(text: str, words: list[_W], r: tuple[int, int], start: int, finite: int,
-                        lex: _Lex) -> bool:
+def _adverbial_prefield(text: str, words: list[_W], r: tuple[int, int], start: int, lex: _Lex) -> bool:
     """In a verb-second language one phrase stands before the finite verb. When that phrase opens
     with a word the article also writes in lower case ("Erst vor zwei Tagen hatte X", "Monatelang
     haben die Wiener Linien abgestritten") it is an adverbial, and the subject follows the verb."""
