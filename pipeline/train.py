@@ -195,16 +195,22 @@ def _flatten(docs: list[dict], vocab: dict[str, int]) -> tuple[list[list[int]], 
     return rows, labels
 
 
+def _fit_and_predict(train: list[dict], held: list[dict], l2: float, min_count: int) -> np.ndarray:
+    """Probabilities of the held-out candidates from a model fitted on the training ones."""
+    vocab = _vocabulary(train, min_count)
+    rows, labels = _flatten(train, vocab)
+    w, b = fit(Matrix(rows), np.array(labels, dtype=float), len(vocab), l2)
+    held_rows, _ = _flatten(held, vocab)
+    return predict(Matrix(held_rows), w, b)
+
+
 def _cross_validate(docs: list[dict], l2: float, min_count: int) -> np.ndarray:
     """Out-of-fold probabilities of every candidate, folds over articles."""
     out = []
     for k in range(FOLDS):
         train = [d for i, d in enumerate(docs) if i % FOLDS != k]
-        vocab = _vocabulary(train, min_count)
-        rows, labels = _flatten(train, vocab)
-        w, b = fit(Matrix(rows), np.array(labels, dtype=float), len(vocab), l2)
-        held_rows, _ = _flatten([d for i, d in enumerate(docs) if i % FOLDS == k], vocab)
-        out.append(predict(Matrix(held_rows), w, b))
+        held = [d for i, d in enumerate(docs) if i % FOLDS == k]
+        out.append(_fit_and_predict(train, held, l2, min_count))
     # reorder: fold k holds docs k, k+FOLDS, ... ; rebuild per-doc order
     per_doc: list[np.ndarray] = [np.empty(0)] * len(docs)
     for k, probs in enumerate(out):
@@ -229,14 +235,10 @@ def _cross_language_threshold(docs: list[dict], l2: float, min_count: int,
         return None
     found = []
     for lang in langs:
-        train = [d for d in docs if d["lang"] != lang]
         held = [d for d in docs if d["lang"] == lang]
-        vocab = _vocabulary(train, min_count)
-        rows, labels = _flatten(train, vocab)
-        w, b = fit(Matrix(rows), np.array(labels, dtype=float), len(vocab), l2)
-        held_rows, held_labels = _flatten(held, vocab)
-        p = predict(Matrix(held_rows), w, b)
-        t, f = best_threshold(p, np.array(held_labels, dtype=float), sum(d["n_gold"] for d in held))
+        p = _fit_and_predict([d for d in docs if d["lang"] != lang], held, l2, min_count)
+        y = np.array([lab for d in held for lab in d["labels"]], dtype=float)
+        t, f = best_threshold(p, y, sum(d["n_gold"] for d in held))
         log(f"  {lang} held out, trained on the others: F1 {100 * f:.1f} at threshold {t:.2f}")
         found.append(t)
     unseen = round(float(np.mean(found)), 2)

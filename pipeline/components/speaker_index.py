@@ -259,11 +259,11 @@ class Antecedents:
         return best
 
     def naming_head(self, pos: int, head: str) -> Candidate | None:
-        """The nearest earlier name (not a person's: models tag organisations as places or
-        other names too) holding the description's head noun, over
-        the whole article ("la consultora" -> "Consultoría Interdisciplinaria en Desarrollo",
-        "the ministry" -> "Ministry of Defence"): a word equal to the head or sharing nine tenths
-        of it from the start ("consultora"/"Consultoría", not "ministre"/"ministère")."""
+        """The nearest earlier name holding the description's head noun, over the whole article
+        ("la consultora" -> "Consultoría Interdisciplinaria en Desarrollo", "the ministry" ->
+        "Ministry of Defence"): a word equal to the head or sharing nine tenths of it from the
+        start ("consultora"/"Consultoría", not "ministre"/"ministère"). Not a person's name, and
+        places and other names count: models tag organisations as either."""
         i = bisect.bisect_left(self.positions, pos) - 1
         while i >= 0:
             c = self.cands[i]

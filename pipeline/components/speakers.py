@@ -337,7 +337,7 @@ class Resolver:
             if (head in cfg.per_heads or root.lower_ in cfg.per_heads)
             else None
         )
-        if kind in ("ORG", "PER") and (first in cfg.definite or first.rstrip("’'") + "'" in cfg.definite):
+        if kind in ("ORG", "PER") and definite:
             held = self.holders.holder(mention.start_char, head, modifiers(root))
             if held is not None:
                 self.by_head[head] = held
