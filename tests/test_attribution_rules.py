@@ -419,6 +419,22 @@ ROWS = [
     ("de", "In dem Schreiben wurde von den Eltern gefordert, dass die Schule länger geöffnet bleibt.",
      "den Eltern", "gefordert", "dass die Schule länger geöffnet bleibt.", "indirect",
      "rules.cue_then_content"),
+    # the auxiliary of a passive may follow its participle
+    ("de", "Zunächst war vermutet worden, dass der Brand in der Küche ausgebrochen sei.",
+     None, "vermutet", "dass der Brand in der Küche ausgebrochen sei.", "indirect", "rules.cue_then_content"),
+    # a quoted name after the cue (the newspaper spoken to) opens no content: the quote before it
+    # is the content, and a reflexive after the cue is not the source
+    ("de", "„Wir haben die Lage im Griff“, sagte Vera Lind dem „Kieler Kurier“.",
+     "Vera Lind", "sagte", "„Wir haben die Lage im Griff“", "direct", "rules.content_then_cue"),
+    ("de", "„Die Schule bleibt offen“, äußerte sich Tom Hahn gegenüber der Zeitung.",
+     "Tom Hahn", "äußerte", "„Die Schule bleibt offen“", "direct", "rules.content_then_cue"),
+    # a genitive phrase before the verb is an adverbial, and an expletive right after the verb is
+    # the subject: the phrase before it is not the source
+    ("de", "Des Weiteren wirft die Kommission dem Bürgermeister vor, die Fristen versäumt zu haben.",
+     "die Kommission", "wirft die Kommission dem Bürgermeister vor", "die Fristen versäumt zu haben.",
+     "indirect", "rules.cue_then_content"),
+    ("de", "Lange Zeit hieß es, die Fähre werde im Frühjahr wieder fahren.",
+     None, "hieß", "die Fähre werde im Frühjahr wieder fahren.", "indirect", "rules.cue_then_content"),
     # a first word with an ending no noun has is an adverb, not the subject
     ("de", "Sinngemäß hofft Musk, dass der nächste Start bald erfolgt.",
      "Musk", "hofft", "dass der nächste Start bald erfolgt.", "indirect", "rules.cue_then_content"),

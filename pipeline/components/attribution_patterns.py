@@ -397,9 +397,10 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
         if k > 0 and words[k - 1].low in lex.so_markers and words[k - 1].start >= us \
                 and text[:words[k - 1].start].rstrip().endswith(","):
             before = text[us:words[k - 1].start].rstrip()  # "…, so bestätigt das Gericht."
-        colon = _separator_after(text, words, k + n - 1, ue, lex, marks=":：")
+        # "„…“, sagte X dem „Hamburger Abendblatt“.": a quoted name after the cue opens no content
+        colon = _separator_after(text, words, k + n - 1, ue, lex, marks=":：", past_names=True)
         # "…, sagte X." / "«…», — сказал X." : content before, source after the cue
-        forward = _separator_after(text, words, k + n - 1, ue, lex)
+        forward = _separator_after(text, words, k + n - 1, ue, lex, past_names=True)
         if forward is not None and text[forward:ue].lstrip()[:1] in lex.open_to_close:
             forward = None  # "„…“, sagte X, „…“": the quote after the source continues the content
         if forward is not None and _source_then_apposition(text, words, k + n, forward, before, lex):
@@ -420,7 +421,10 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
                 before[-1] in ",—–:" or before.endswith(closers)):
             bracket = n > 1 and _bracketed(words, k, n, lex)  # "teilte die Polizei mit": subject inside
             inside = _np_forward(words[:k + n - 1], k + 1, lex) if bracket else None
-            after = _np_forward(words, k + n, lex) or _rest_of_clause(text, words, k + n)
+            at = k + n
+            while at < len(words) and words[at].low in lex.non_subjects and not _gap_has_stop(words[at]):
+                at += 1  # "„…“, äußerte sich Schavan": the reflexive is not the source
+            after = _np_forward(words, at, lex) or _rest_of_clause(text, words, at)
             src = _span_of(words, inside or after)
             if src is not None and text[src[0]:src[1]].lower() in lex.expletives:
                 src = None  # "…, heißt es.": no one is named
@@ -630,25 +634,39 @@ def _rest_of_clause(text: str, words: list[_W], i: int, limit: int = 10) -> tupl
 
 
 def _separator_after(text: str, words: list[_W], k: int, ue: int, lex: _Lex,
-                     marks: str = ",:，：") -> int | None:
+                     marks: str = ",:，：", past_names: bool = False) -> int | None:
     """Where the content starts after the cue words[k]: after a comma or colon within a few words
     (a complementizer stays in the content), at an opening quotation mark, or at a complementizer
     with no comma before it ("قال إن", "said that"); right after a cue phrase that ends with a
-    `cue_complementizers` word ("tok say", "Malami say", "sọ pé", Hausa "ya ce")."""
+    `cue_complementizers` word ("tok say", "Malami say", "sọ pé", Hausa "ya ce"). With
+    `past_names`, a quoted name ("sagte X dem „Hamburger Abendblatt“") opens no content."""
     if words[k].low in lex.cue_comps:
         return words[k].end
+    name_end = 0
     for j in range(k + 1, min(len(words), k + 9)):
         gap = text[words[j - 1].end:words[j].start]
+        if words[j - 1].end < name_end:
+            continue  # inside a quoted name
         for ch in marks:
             if ch in gap:
                 return words[j - 1].end + gap.index(ch) + 1
         if any(ch in gap for ch in SENT_END) or (marks == ":：" and "," in gap):
             return None
         if gap.strip() and gap.strip()[-1] in lex.open_to_close:
-            return words[j - 1].end + gap.rindex(gap.strip()[-1])
+            at = words[j - 1].end + gap.rindex(gap.strip()[-1])
+            name_end = _quoted_name_end(text, at, lex) if past_names else 0
+            if not name_end:
+                return at
         if words[j].low in lex.comps:
             return words[j].start
     return None
+
+
+def _quoted_name_end(text: str, at: int, lex: _Lex) -> int:
+    """Where a quoted name ("„Hamburger Abendblatt“") opened at `at` ends, 0 when the quotation
+    there is no name. A name starts no content: a newspaper after the cue is the addressee."""
+    ends = [e for e in (text.find(c, at + 1, at + 80) for c in lex.open_to_close.get(text[at], ())) if e > 0]
+    return min(ends) + 1 if ends and _quoted_name(text, at, min(ends) + 1) else 0
 
 
 def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
@@ -703,6 +721,8 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
             # "Nun heißt es im Abschlussbericht, …": the document after the expletive
             r = _np_forward(words[:post_end], r[0] + 2, lex, skip=False)
         return _span_of(words, r)
+    if lex.verb_second and _expletive_after_verb(words, pre, k, lex):
+        return None  # "Seiner Zeit hieß es, …": the subject is "es", the first phrase an adverbial
     # subject before the cue, up to an auxiliary ("X hat am Montag erklärt")
     start = words.index(pre[0])
     end = k
@@ -749,9 +769,12 @@ def _adverbial_prefield(text: str, words: list[_W], r: tuple[int, int], start: i
 def _passive(words: list[_W], pre: list[_W], k: int, lex: _Lex) -> bool:
     """ "Ihm wird vorgeworfen, …", "Als Begründung wurde angegeben, …": a `passive_auxiliaries`
     form in the cue's clause with the cue a past participle (ending in -t, or in -en with a "ge"
-    after any separable prefix) is a passive, whose subject is the addressee or the topic."""
+    after any separable prefix) is a passive, whose subject is the addressee or the topic. The
+    auxiliary may also follow the participle ("Zunächst war vermutet worden, dass …")."""
     cue = words[k].low
-    if cue in lex.preps or cue in lex.passive_exceptions or not any(w.low in lex.passive_aux for w in pre) \
+    aux_after = k + 1 < len(words) and words[k + 1].low in lex.passive_aux and not _gap_has_stop(words[k + 1])
+    has_aux = aux_after or any(w.low in lex.passive_aux for w in pre)
+    if cue in lex.preps or cue in lex.passive_exceptions or not has_aux \
             or any("," in w.gap for w in pre[1:] + [words[k]]):
         return False  # "X wird mit den Worten zitiert": the one quoted is the subject
     if cue.endswith("t"):
@@ -818,6 +841,17 @@ def _first_conjunct_subject(text: str, words: list[_W], first: int, conj: int,
     if not subordinate and (_is_cap(words[r[1]]) or words[r[1]].low in lex.dets):
         return None  # in a main clause the phrase must be followed by its (lower-case) verb
     return _span_of(words, r)
+
+
+def _expletive_after_verb(words: list[_W], pre: list[_W], k: int, lex: _Lex) -> bool:
+    """Whether an expletive subject ("es") follows the clause's finite verb (the first auxiliary
+    before the cue, else the cue) with no phrase in between and a prepositional phrase or the
+    content after it ("Bisher hieß es, …", "Damals hatte es geheißen, …")."""
+    finite = next((words.index(w) for w in pre if w.low in lex.aux), k)
+    j = finite + 1
+    if not (finite > 0 and j < len(words) and words[j].low in lex.expletives and not _gap_has_stop(words[j])):
+        return False
+    return j == k - 1 or j + 1 >= len(words) or _gap_has_stop(words[j + 1]) or words[j + 1].low in lex.preps
 
 
 def _inverted_pronoun(words: list[_W], pre: list[_W], k: int, sep: int, lex: _Lex) -> tuple[int, int] | None:
