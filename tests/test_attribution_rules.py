@@ -435,6 +435,13 @@ ROWS = [
      "indirect", "rules.cue_then_content"),
     ("de", "Lange Zeit hieß es, die Fähre werde im Frühjahr wieder fahren.",
      None, "hieß", "die Fähre werde im Frühjahr wieder fahren.", "indirect", "rules.cue_then_content"),
+    # a quoted name belongs to the source's noun phrase, with its marks
+    ("de", "Zuvor hatte die Nachrichtenagentur „Xinhua“ gemeldet, die Maschine sei gestartet.",
+     "die Nachrichtenagentur „Xinhua“", "gemeldet", "die Maschine sei gestartet.", "indirect",
+     "rules.cue_then_content"),
+    ("de", "Laut „Kieler Kurier“ gaben die Beamten zwei Warnschüsse ab.",
+     "„Kieler Kurier“", "Laut", "gaben die Beamten zwei Warnschüsse ab.", "according_to",
+     "rules.according_marker"),
     # a first word with an ending no noun has is an adverb, not the subject
     ("de", "Sinngemäß hofft Musk, dass der nächste Start bald erfolgt.",
      "Musk", "hofft", "dass der nächste Start bald erfolgt.", "indirect", "rules.cue_then_content"),

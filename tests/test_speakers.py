@@ -378,3 +378,8 @@ def test_unrecognised_organisation_name_is_read_whole(es):
         doc = proc(doc)
     speakers = [st.speaker for st in doc._.statements if st.kind != "claim"]
     assert speakers == ["Comité de Política Monetaria del Banco de Inglaterra"]
+
+
+def test_a_quoted_name_speaks_without_its_quotation_marks():
+    found = _speakers(models.load("de"), "Laut „Kieler Kurier“ gaben die Beamten zwei Warnschüsse ab.")
+    assert _by_content(found, "Warnschüsse")[1] == "Kieler Kurier"

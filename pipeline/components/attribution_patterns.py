@@ -278,6 +278,9 @@ def _np_forward(words: list[_W], i: int, lex: _Lex, limit: int = 10,
     seen_head = False
     while j < n and j - i < limit:
         w = words[j]
+        name = _quoted_name_words(words, j, lex) if j > i and w.gap.strip() in lex.open_to_close else 0
+        if name:  # "die Nachrichtenagentur „Xinhua“", "die „Neue Rechte“": the name ends the phrase
+            return i, name
         if j > i and _gap_has_stop(w):
             break
         if w.low in lex.stops and j > i:
@@ -310,6 +313,23 @@ def _np_forward(words: list[_W], i: int, lex: _Lex, limit: int = 10,
     return i, j
 
 
+def _quoted_name_words(words: list[_W], j: int, lex: _Lex, limit: int = 6) -> int:
+    """The word index after a quoted name opening at words[j] (its quotation mark in the gap
+    before it) whose words are all capitalised, 0 when there is none. Words cut off before a cue
+    end the name where they end."""
+    closers = lex.open_to_close[words[j].gap.strip()]
+    for m in range(j, min(len(words), j + limit)):
+        if not (_is_cap(words[m]) or words[m].text[:1].isdigit()) or (m > j and words[m].gap.strip(" -")):
+            return 0
+        if m + 1 == len(words) or words[m + 1].gap[:1] in closers:
+            return m + 1
+    return 0
+
+
+_OPENERS = frozenset("„“«»\"‘‚")
+_CLOSERS = frozenset("“”»«\"‘’")
+
+
 def _script_without_case(text: str) -> bool:
     ch = text[:1]
     return ch.isalpha() and ch.lower() == ch.upper()
@@ -324,7 +344,13 @@ def _gap_has_stop(b: _W) -> bool:
 def _span_of(words: list[_W], r: tuple[int, int] | None) -> tuple[int, int] | None:
     if r is None or r[1] <= r[0]:
         return None
-    return words[r[0]].start, words[r[1] - 1].end
+    start, end = words[r[0]].start, words[r[1] - 1].end
+    closed = r[1] < len(words) and words[r[1]].gap[:1] in _CLOSERS
+    if closed and words[r[0]].gap[-1:] in _OPENERS:
+        return start - 1, end + 1  # "laut „Reuters“": the name with its marks
+    if closed and any(w.gap.strip() in _OPENERS for w in words[r[0] + 1:r[1]]):
+        end += 1  # "die Nachrichtenagentur „Xinhua“": a quoted name keeps its closing mark
+    return start, end
 
 
 def _np_backward(words: list[_W], j: int, lex: _Lex, limit: int = 8) -> tuple[int, int] | None:

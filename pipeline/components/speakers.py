@@ -51,6 +51,8 @@ __all__ = ["LABELS", "NAMED", "Candidate", "SpeakersComponent", "name_text"]
 
 Resolution = tuple[str | None, str]
 
+_QUOTE_MARKS = "„“”\"«»‘’‚"
+
 
 @Language.factory("newsfacts_speakers", requires=["doc._.statements", "doc.ents", "token.is_sent_start"],
                   assigns=["doc._.statements"])
@@ -96,6 +98,8 @@ class SpeakersComponent:
             if mention is None:
                 continue
             name, label = ctx.resolve(mention)
+            if name and name[:1] in _QUOTE_MARKS:
+                name = name.strip(_QUOTE_MARKS + " ") or None  # "laut „Reuters“": the name without marks
             if (
                 name is None and st.speaker
             ):  # rules-tier hint (attribution_patterns) when no entity resolves it
