@@ -435,6 +435,10 @@ ROWS = [
      "indirect", "rules.cue_then_content"),
     ("de", "Lange Zeit hieß es, die Fähre werde im Frühjahr wieder fahren.",
      None, "hieß", "die Fähre werde im Frühjahr wieder fahren.", "indirect", "rules.cue_then_content"),
+    # a clause closed by its comma stands before the finite verb: the subject follows the verb
+    ("de", "Als die Ministerin gefragt wurde, was sich ändere, antwortete der Sprecher knapp: "
+           "„Es bleibt alles wie bisher.“",
+     "der Sprecher", "antwortete", "„Es bleibt alles wie bisher.“", "direct", "rules.cue_then_content"),
     # a quoted name belongs to the source's noun phrase, with its marks
     ("de", "Zuvor hatte die Nachrichtenagentur „Xinhua“ gemeldet, die Maschine sei gestartet.",
      "die Nachrichtenagentur „Xinhua“", "gemeldet", "die Maschine sei gestartet.", "indirect",
