@@ -439,6 +439,11 @@ ROWS = [
     ("de", "Als die Ministerin gefragt wurde, was sich ändere, antwortete der Sprecher knapp: "
            "„Es bleibt alles wie bisher.“",
      "der Sprecher", "antwortete", "„Es bleibt alles wie bisher.“", "direct", "rules.cue_then_content"),
+    # a cue ending a relative clause: the relative pronoun is the subject, or a subject inside it
+    ("de", "Die Firma prüft die Angaben eines Hackers, der behauptet, den Code geknackt zu haben.",
+     "der", "behauptet", "den Code geknackt zu haben.", "indirect", "rules.cue_then_content"),
+    ("de", "Die Polizei fand einen Zettel, in dem der Täter verlangte, dass keine Presse komme.",
+     "der Täter", "verlangte", "dass keine Presse komme.", "indirect", "rules.cue_then_content"),
     # a quoted name belongs to the source's noun phrase, with its marks
     ("de", "Zuvor hatte die Nachrichtenagentur „Xinhua“ gemeldet, die Maschine sei gestartet.",
      "die Nachrichtenagentur „Xinhua“", "gemeldet", "die Maschine sei gestartet.", "indirect",

@@ -383,3 +383,8 @@ def test_unrecognised_organisation_name_is_read_whole(es):
 def test_a_quoted_name_speaks_without_its_quotation_marks():
     found = _speakers(models.load("de"), "Laut „Kieler Kurier“ gaben die Beamten zwei Warnschüsse ab.")
     assert _by_content(found, "Warnschüsse")[1] == "Kieler Kurier"
+
+
+def test_german_relative_pronoun_speaks_for_the_phrase_before_its_comma():
+    text = "Dem widerspricht Peter Kurz, Sprecher der Partei, der sagte, die Reform komme zu spät."
+    assert _by_content(_speakers(models.load("de"), text), "Reform")[:2] == ("der", "Sprecher der Partei")

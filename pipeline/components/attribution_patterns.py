@@ -131,6 +131,7 @@ class _Lex:
     shared_subject: set[str] = field(default_factory=set)
     verb_second: bool = False
     relative_openers: set[str] = field(default_factory=set)
+    nominative_relatives: set[str] = field(default_factory=set)
     content_end_marks: tuple[str, ...] = ()
     passive_aux: set[str] = field(default_factory=set)
     passive_by: set[str] = field(default_factory=set)
@@ -187,6 +188,7 @@ class _Lex:
             shared_subject=set(low("shared_subject_conjunctions")),
             verb_second=bool(data.get("verb_second", False)),
             relative_openers=set(low("relative_openers")),
+            nominative_relatives=set(low("nominative_relatives")),
             content_end_marks=tuple(data.get("content_end_marks", [])),
             passive_aux=set(low("passive_auxiliaries")), passive_by=set(low("passive_agent_markers")),
             passive_exceptions=set(low("passive_subject_speaks")),
@@ -705,6 +707,9 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
     pre = words[first:k]
     while pre and pre[0].low in lex.adverbs:
         pre = pre[1:]
+    relative = _relative_clause_subject(words, first, k, lex)
+    if relative is not None:
+        return _span_of(words, relative)
     if lex.passive_aux and _passive(words, pre, k, lex):
         return _passive_agent(words, pre, lex)
     opener = next((i for i in range(len(pre) - 1, -1, -1) if pre[i].low in lex.subordinators
@@ -773,6 +778,34 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
         if after is not None and after[1] > after[0]:
             return _span_of(words, after)
     return _span_of(words, r)
+
+
+def _relative_clause_subject(words: list[_W], first: int, k: int, lex: _Lex) -> tuple[int, int] | None:
+    """The subject of a cue that ends a relative clause ("eines Hackers, der behauptet, …", "einen
+    Zettel, in dem der Täter verlangte, …"): a noun phrase in the clause that can be its subject,
+    else the relative pronoun itself, which stands for the noun before the comma. None when the
+    cue is not in such a clause (German relative clauses put their verb last, so the clause runs
+    from its comma to the cue)."""
+    if not lex.verb_second or not lex.relative_openers or k + 1 >= len(words) \
+            or not any(ch in words[k + 1].gap for ch in ",:"):
+        return None  # the verb ends the relative clause, and its comma opens the content
+    c = next((i for i in range(k, first, -1) if "," in words[i].gap), None)
+    if c is None or c == k:
+        return None
+    opener = c + 1 if words[c].low in lex.preps and c + 1 < k else c
+    after_noun = _is_cap(words[c - 1]) or words[c - 1].low in lex.pronouns
+    if words[opener].low not in lex.relative_openers or not after_noun:
+        return None
+    nxt = words[opener + 1]
+    adjective = nxt.low not in lex.dets and nxt.low.endswith(lex.adj_endings) and _is_cap(words[opener + 2])
+    if opener + 1 < k and (_is_cap(nxt) or adjective):
+        return None  # "Rahman, der Rettungskoordinator von …": an article opening an apposition
+    inner = _subject_np(words, opener + 1, k, lex, skip=False)
+    if inner is not None and inner[1] > inner[0]:
+        return inner
+    if opener == c and words[c].low in lex.nominative_relatives:
+        return c, c + 1
+    return None
 
 
 def _joins_phrases(pre: list[_W], i: int, lex: _Lex) -> bool:
@@ -1368,6 +1401,15 @@ def _pronoun_hints(text: str, statements: list[Statement], lex: _Lex) -> None:
         if st.source_start is None:
             continue
         mention = text[st.source_start:st.source_end]
+        if mention.lower() in lex.nominative_relatives and text[:st.source_start].rstrip().endswith(","):
+            # "eines Hackers, der behauptet, …": the relative pronoun stands for the phrase before it
+            comma = text.rindex(",", 0, st.source_start)
+            start = max(0, st.source_start - 200, *(text.rfind(p, 0, comma) + 1 for p in ",;:.!?"))
+            before = _words(text, start, comma)  # back to the clause's own comma: the apposition
+            r = _np_backward(before, len(before), lex)
+            if r is not None and st.speaker is None:
+                st.speaker = text[before[r[0]].start:before[r[1] - 1].end]
+            continue
         if mention.lower() in lex.pronouns:
             if last is not None and st.speaker is None:
                 st.speaker = last
