@@ -744,3 +744,10 @@ def test_cue_class_option_of_the_cli(tmp_path):
     bad = CliRunner().invoke(app, ["predict", "--task", "attribution", str(gold), "-o", str(out),
                                    "--cue-class", "quotes"])
     assert bad.exit_code == 2
+
+
+def test_a_sentence_adverb_before_a_comma_is_no_antecedent():
+    # "Denn, das …": a demonstrative after a conjunction's comma opens no relative clause, so it is
+    # not the relative-pronoun source of the cue (and "Denn" not its speaker)
+    found = _found("de", "Denn, das lässt sich mit Sicherheit sagen: Der Wähler auf dem Land ist jung.")
+    assert found and all(f[0] != "das" for f in found), found

@@ -793,7 +793,8 @@ def _relative_clause_subject(words: list[_W], first: int, k: int, lex: _Lex) -> 
     if c is None or c == k:
         return None
     opener = c + 1 if words[c].low in lex.preps and c + 1 < k else c
-    after_noun = _is_cap(words[c - 1]) or words[c - 1].low in lex.pronouns
+    before = words[c - 1]  # the antecedent's last word: a noun or pronoun, not "Denn, das …"
+    after_noun = (_is_cap(before) or before.low in lex.pronouns) and before.low not in lex.adverbs
     if words[opener].low not in lex.relative_openers or not after_noun:
         return None
     nxt = words[opener + 1]
