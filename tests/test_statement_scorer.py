@@ -4,12 +4,16 @@ train files at test time, and the shipped artefact loading through the catalog."
 from __future__ import annotations
 
 import json
+import tomllib
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from pipeline import catalog, models, train
 from pipeline.components import statement_scorer as ss
+
+LANG_DIR = Path(__file__).resolve().parents[1] / "pipeline" / "lang"
 
 
 def _span(text: str, part: str) -> dict:
@@ -117,3 +121,37 @@ def test_shipped_scorer_loads_through_the_catalog():
     names = nlp.pipe_names
     assert names.index("newsfacts_statement_scorer") > names.index("newsfacts_speakers")
     assert nlp.get_pipe("newsfacts_statement_scorer").model is not None
+
+
+def _lexicon_words(code: str) -> set[str]:
+    """Every word and phrase of a language file (and base.toml), lower-cased."""
+    found: set[str] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(key)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            for phrase in value.lower().split("|"):
+                found.add(phrase.strip())
+                found.update(phrase.split())
+
+    for name in ("base", code):
+        walk(tomllib.loads((LANG_DIR / f"{name}.toml").read_text(encoding="utf-8")))
+    return found
+
+
+def test_shipped_scorer_holds_no_article_text():
+    """The shipped model is trained on annotated articles but keeps none of them: its only words
+    are the cue words and markers of the language files (`<lang>:lemma=…`), or a punctuation cue."""
+    model = ss.load_model(str(catalog.languages()["en"]["statement_scorer"]))
+    lexical = [name.split(":lemma=", 1) for name in model.weights if ":lemma=" in name]
+    assert lexical
+    lexicons = {code: _lexicon_words(code) for code, _ in lexical}
+    strays = [f"{code}:{word}" for code, word in lexical
+              if word not in lexicons[code] and any(ch.isalnum() for ch in word)]
+    assert not strays, strays

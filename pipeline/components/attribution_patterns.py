@@ -77,6 +77,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .doc_text import doc_text
+from .quotes import CLOSING, OPENING
 from .statement import Statement
 from .text_units import _W, WORD, _units, _words  # noqa: F401  (shared with the universal tier)
 
@@ -328,10 +329,6 @@ def _quoted_name_words(words: list[_W], j: int, lex: _Lex, limit: int = 6) -> in
     return 0
 
 
-_OPENERS = frozenset("„“«»\"‘‚")
-_CLOSERS = frozenset("“”»«\"‘’")
-
-
 def _script_without_case(text: str) -> bool:
     ch = text[:1]
     return ch.isalpha() and ch.lower() == ch.upper()
@@ -347,10 +344,10 @@ def _span_of(words: list[_W], r: tuple[int, int] | None) -> tuple[int, int] | No
     if r is None or r[1] <= r[0]:
         return None
     start, end = words[r[0]].start, words[r[1] - 1].end
-    closed = r[1] < len(words) and words[r[1]].gap[:1] in _CLOSERS
-    if closed and words[r[0]].gap[-1:] in _OPENERS:
+    closed = r[1] < len(words) and words[r[1]].gap[:1] in CLOSING
+    if closed and words[r[0]].gap[-1:] in OPENING:
         return start - 1, end + 1  # "laut „Reuters“": the name with its marks
-    if closed and any(w.gap.strip() in _OPENERS for w in words[r[0] + 1:r[1]]):
+    if closed and any(w.gap.strip() in OPENING for w in words[r[0] + 1:r[1]]):
         end += 1  # "die Nachrichtenagentur „Xinhua“": a quoted name keeps its closing mark
     return start, end
 
@@ -913,11 +910,16 @@ def _first_conjunct_subject(text: str, words: list[_W], first: int, conj: int,
     return _span_of(words, r)
 
 
+def _finite_verb(words: list[_W], pre: list[_W], k: int, lex: _Lex) -> int:
+    """The index of the clause's finite verb: the first auxiliary before the cue, else the cue."""
+    return next((words.index(w) for w in pre if w.low in lex.aux), k)
+
+
 def _expletive_after_verb(words: list[_W], pre: list[_W], k: int, lex: _Lex) -> bool:
-    """Whether an expletive subject ("es") follows the clause's finite verb (the first auxiliary
-    before the cue, else the cue) with no phrase in between and a prepositional phrase or the
-    content after it ("Bisher hieß es, …", "Damals hatte es geheißen, …")."""
-    finite = next((words.index(w) for w in pre if w.low in lex.aux), k)
+    """Whether an expletive subject ("es") follows the clause's finite verb with no phrase in
+    between and a prepositional phrase or the content after it ("Bisher hieß es, …", "Damals
+    hatte es geheißen, …")."""
+    finite = _finite_verb(words, pre, k, lex)
     j = finite + 1
     if not (finite > 0 and j < len(words) and words[j].low in lex.expletives and not _gap_has_stop(words[j])):
         return False
@@ -930,7 +932,7 @@ def _inverted_pronoun(words: list[_W], pre: list[_W], k: int, sep: int, lex: _Le
     subject, whatever phrase stands before the verb."""
     if not lex.nominative:
         return None
-    finite = next((words.index(w) for w in pre if w.low in lex.aux), k)
+    finite = _finite_verb(words, pre, k, lex)
     j = finite + 1
     if (j < len(words) and j != k and words[j].low in lex.nominative and finite > 0 and words[j].start < sep
             and not any(ch in words[j].gap for ch in ",;:.!?\"„“«»")):

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span
 
 from .. import lang as langdata
 from .doc_text import doc_text
+from .quotes import CLOSING, OPENING
 from .speaker_index import (
     LABELS,
     NAMED,
@@ -51,7 +52,7 @@ __all__ = ["LABELS", "NAMED", "Candidate", "SpeakersComponent", "name_text"]
 
 Resolution = tuple[str | None, str]
 
-_QUOTE_MARKS = "„“”\"«»‘’‚"
+_QUOTE_MARKS = "".join(sorted(OPENING | CLOSING))
 
 
 @Language.factory("newsfacts_speakers", requires=["doc._.statements", "doc.ents", "token.is_sent_start"],
