@@ -723,16 +723,6 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
         as_preposition = as_preposition or fronted_phrase
         if pre[opener].low in lex.shared_subject and all(_no_new_subject(w, lex) for w in pre[opener + 1:]):
             return _first_conjunct_subject(text, words, words.index(pre[0]), words.index(pre[opener]), lex)
-        if lex.verb_second and opener == 0 and not fronted_phrase:
-            # "Als X gefragt wurde, was …, entgegnete Y": a clause closed by its comma fills the
-            # place before the finite verb, and the subject follows that verb
-            finite = next((w for w in pre[1:] + [words[k]]
-                           if "," in w.gap and (w is words[k] or w.low in lex.aux)), None)
-            f = words.index(finite) if finite is not None else k
-            if finite is not None and not any("," in w.gap for w in words[f + 1:k + 1]):
-                post_end = next((i for i in range(k + 1, len(words)) if words[i].start >= sep), len(words))
-                r = _subject_np(words, f + 1, k if f < k else post_end, lex, skip=False)
-                return _span_of(words, r) if r is not None and r[1] > r[0] else None
         pre = pre[opener:] if as_preposition else pre[opener + 1:]  # "Als Begründung sagte X": a phrase
         if not pre:
             return None
