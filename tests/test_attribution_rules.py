@@ -450,6 +450,24 @@ ROWS = [
     # a first word with an ending no noun has is an adverb, not the subject
     ("de", "Sinngemäß hofft Musk, dass der nächste Start bald erfolgt.",
      "Musk", "hofft", "dass der nächste Start bald erfolgt.", "indirect", "rules.cue_then_content"),
+    # a present participle used as an adverb ("-end") is no subject either
+    ("de", "Ergänzend fügte Jana Kohl hinzu: „Wir brauchen mehr Personal in den Kliniken.“",
+     "Jana Kohl", "fügte Jana Kohl hinzu", "„Wir brauchen mehr Personal in den Kliniken.“", "direct",
+     "rules.cue_then_content"),
+    # a listed adverb before a phrase opens the clause: the subject follows the finite verb
+    ("de", "Erst vor drei Wochen hatte der Landrat zugesagt, die Brücke bis Mai zu sanieren.",
+     "der Landrat", "zugesagt", "die Brücke bis Mai zu sanieren.", "indirect", "rules.cue_then_content"),
+    # after a fronted prepositional phrase the next word is the finite verb, and the subject follows
+    # it even when the cue comes later ("mit den Worten")
+    ("de", "Im Stadtrat warb Bürgermeisterin Eva Brandt mit den Worten: „Die Halle ist zu klein.“",
+     "Bürgermeisterin Eva Brandt", "mit den Worten", "„Die Halle ist zu klein.“", "direct",
+     "rules.cue_then_content"),
+    # the period of an initial or a short title goes on with the name
+    ("de", "Prof. Dr. Karin Vogt sagte, die neue Therapie sei sicher.",
+     "Prof. Dr. Karin Vogt", "sagte", "die neue Therapie sei sicher.", "indirect", "rules.cue_then_content"),
+    ("de", "Wie Dr. Paul M. Seidel vom Klinikum erklärte, wird die Station im Juni eröffnet.",
+     "Dr. Paul M. Seidel vom Klinikum", "erklärte", "wird die Station im Juni eröffnet.", "indirect",
+     "rules.reporting_clause"),
     # a subject with its apposition before the cue is no content before it: the sentence is the claim
     ("de", "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als mutig.",
      "Lars Schauer, Manager von Energie Cottbus", "bezeichnete",

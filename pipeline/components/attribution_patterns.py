@@ -140,6 +140,7 @@ class _Lex:
     separable_prefixes: tuple[str, ...] = ()
     open_to_close: dict[str, list[str]] = field(default_factory=dict)
     cue_comps: set[str] = field(default_factory=set)  # "say", "ce": a cue ends with it, content follows
+    name_abbreviations: set[str] = field(default_factory=set)  # "dr", "prof": their period is no sentence end
     # lookups by first word / first character, built once: the scans below run at every word
     phrases_by_first: dict[str, list[list[str]]] = field(default_factory=dict)
     according_by_first: dict[str, list[str]] = field(default_factory=dict)
@@ -198,6 +199,7 @@ class _Lex:
         for pair in data.get("quote_pairs", []):
             lex.open_to_close.setdefault(pair[0], []).append(pair[1])
         lex.cue_comps = set(low("cue_complementizers"))
+        lex.name_abbreviations = {w.rstrip(".") for w in low("name_abbreviations")}
         for entry in low("bracket_cues"):  # "teilte|teilten|teilt mit"
             forms, particle = entry.rsplit(" ", 1)
             for form in forms.split("|"):
@@ -284,7 +286,7 @@ def _np_forward(words: list[_W], i: int, lex: _Lex, limit: int = 10,
         name = _quoted_name_words(words, j, lex) if j > i and w.gap.strip() in lex.open_to_close else 0
         if name:  # "die Nachrichtenagentur „Xinhua“", "die „Neue Rechte“": the name ends the phrase
             return i, name
-        if j > i and _gap_has_stop(w):
+        if j > i and _gap_has_stop(w) and not _abbreviated_name_part(words[j - 1], w, lex):
             break
         if w.low in lex.stops and j > i:
             break
@@ -314,6 +316,22 @@ def _np_forward(words: list[_W], i: int, lex: _Lex, limit: int = 10,
     if not seen_head:
         return None
     return i, j
+
+
+def _abbreviated_name_part(before: _W, w: _W, lex: _Lex) -> bool:
+    """ "George W. Bush", "Prof. Dr. Matthias Beckmann": a period after an initial or a listed
+    `name_abbreviations` word goes on with the name when a capitalised word follows."""
+    if w.gap.strip() != "." or not _is_cap(w):
+        return False
+    initial = len(before.text) == 1 and before.text.isupper()
+    return initial or before.low in lex.name_abbreviations
+
+
+def _punctuated(text: str, words: list[_W], j: int, lex: _Lex) -> bool:
+    """Whether a clause-ending mark stands between words[j - 1] and words[j], the period of an
+    abbreviated name part ("wie Dr. Dittrich erklärte") aside."""
+    return any(ch in text[words[j - 1].end:words[j].start] for ch in ".;:!?") \
+        and not _abbreviated_name_part(words[j - 1], words[j], lex)
 
 
 def _quoted_name_words(words: list[_W], j: int, lex: _Lex, limit: int = 6) -> int:
@@ -579,7 +597,7 @@ def _in_reporting_clause(text: str, us: int, words: list[_W], k: int, lex: _Lex)
         if words[i].low in lex.openers:
             gap = text[us:words[i].start].rstrip()
             return not gap or gap[-1] in ",(—–"
-        if any(ch in text[words[i].end:words[i + 1].start] for ch in ".;:!?"):
+        if _punctuated(text, words, i + 1, lex):
             return False
     return False
 
@@ -739,6 +757,9 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
             r = _subject_np(words, a + 1, k, lex, skip=False)
             if r is not None:
                 return _span_of(words, r) if r[1] > r[0] else None
+        inner = _subject_after_fronted_phrase(words, pre, k, lex)
+        if inner is not None:
+            return _span_of(words, inner)
         post_end = next((i for i in range(k + 1, len(words)) if words[i].start >= sep), len(words))
         r = _subject_np(words, k + 1, post_end, lex)
         expletive = r is not None and r[1] == r[0]  # "heißt es": no one is the subject
@@ -765,6 +786,24 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
         if after is not None and after[1] > after[0]:
             return _span_of(words, after)
     return _span_of(words, r)
+
+
+def _subject_after_fronted_phrase(words: list[_W], pre: list[_W], k: int,
+                                  lex: _Lex) -> tuple[int, int] | None:
+    """ "Im Kongress warb Obama mit den Worten: …": in a verb-second clause opened by a
+    prepositional phrase, the word after that phrase is the finite verb, and when it stands before
+    the cue (the cue is a phrase, or a participle at the end) the subject follows that verb."""
+    if not lex.verb_second or not pre or pre[0].low not in lex.preps:
+        return None
+    lead = _np_forward(words[:k], words.index(pre[0]) + 1, lex, skip=False)
+    if lead is None:
+        return None
+    verb = lead[1]
+    if verb >= k - 1 or _gap_has_stop(words[verb]) or _is_cap(words[verb]) \
+            or any(words[verb].low in s for s in (lex.dets, lex.preps, lex.adverbs, lex.oblique, lex.stops)):
+        return None
+    r = _subject_np(words, verb + 1, k, lex, skip=False)
+    return r if r is not None and r[1] > r[0] else None
 
 
 def _relative_clause_subject(words: list[_W], first: int, k: int, lex: _Lex) -> tuple[int, int] | None:
@@ -1057,7 +1096,7 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
             if gap and gap[-1] not in ",(—–":
                 continue
             for j in range(k + 1, min(k + 14, len(words))):
-                if any(ch in text[words[j - 1].end:words[j].start] for ch in ".;:!?"):
+                if _punctuated(text, words, j, lex):
                     break
                 if words[j].low in lex.cues:
                     tail = text[words[j].end:words[j + 1].start if j + 1 < len(words) else ue]
