@@ -457,6 +457,9 @@ ROWS = [
     # a listed adverb before a phrase opens the clause: the subject follows the finite verb
     ("de", "Erst vor drei Wochen hatte der Landrat zugesagt, die Brücke bis Mai zu sanieren.",
      "der Landrat", "zugesagt", "die Brücke bis Mai zu sanieren.", "indirect", "rules.cue_then_content"),
+    ("de", "Offiziell bestätigte die Stadtverwaltung, dass das Hallenbad im Winter schließt.",
+     "die Stadtverwaltung", "bestätigte", "dass das Hallenbad im Winter schließt.", "indirect",
+     "rules.cue_then_content"),
     # after a fronted prepositional phrase the next word is the finite verb, and the subject follows
     # it even when the cue comes later ("mit den Worten")
     ("de", "Im Stadtrat warb Bürgermeisterin Eva Brandt mit den Worten: „Die Halle ist zu klein.“",
