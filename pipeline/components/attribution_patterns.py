@@ -52,6 +52,8 @@ Data keys of [attribution] used here (all optional; lists of lower-case strings)
                           continues (0: no limit)
   continuation_across_paragraphs  whether a continuation may open a new paragraph
   non_noun_endings        word endings no noun has ("-weise", "-gemäß"): such a first word is no subject
+  name_abbreviations      title abbreviations inside a name ("Prof. Dr. X"): like an initial's, their
+                          period does not end the source
   bracket_cues            separable verbs of saying, "forms particle" ("gab|gaben|gibt bekannt"): the
                           finite form opens the clause and the particle closes it ("gab der
                           Minister gestern bekannt, …"), whatever stands between
