@@ -460,6 +460,9 @@ ROWS = [
     ("de", "Offiziell bestätigte die Stadtverwaltung, dass das Hallenbad im Winter schließt.",
      "die Stadtverwaltung", "bestätigte", "dass das Hallenbad im Winter schließt.", "indirect",
      "rules.cue_then_content"),
+    # a year with its dot (one token in German) ends the sentence: the next one has its own subject
+    ("de", "Die Klinik öffnete im Sommer 2009. Der Direktor erklärte, sie sei voll ausgelastet.",
+     "Der Direktor", "erklärte", "sie sei voll ausgelastet.", "indirect", "rules.cue_then_content"),
     # after a fronted prepositional phrase the next word is the finite verb, and the subject follows
     # it even when the cue comes later ("mit den Worten")
     ("de", "Im Stadtrat warb Bürgermeisterin Eva Brandt mit den Worten: „Die Halle ist zu klein.“",

@@ -463,6 +463,17 @@ def test_reported_date_in_new_languages(code, text):
     assert "2024-05-05" in days, days
 
 
+def test_a_year_with_its_dot_ends_a_german_sentence():
+    """The German tokenizer keeps "2009." and "5.000." whole, so only newsfacts_ordinal_dots ends the
+    sentence there; a short ordinal ("3. Oktober", "140. Geburtstag") still does not."""
+    nlp = models.load("de").nlp
+    doc = nlp("Das Werk schloss 2009. Die Firma zog um. Es kamen 5.000. Am 3. Oktober und zum "
+              "140. Geburtstag kamen mehr.")
+    assert [s.text for s in doc.sents] == [
+        "Das Werk schloss 2009.", "Die Firma zog um.", "Es kamen 5.000.",
+        "Am 3. Oktober und zum 140. Geburtstag kamen mehr."]
+
+
 def test_models_command_lists_the_universal_tier():
     res = subprocess.run([sys.executable, "-m", "pipeline.cli", "models"], capture_output=True, text=True,
                          timeout=120, env={**__import__("os").environ, "COLUMNS": "200"})
