@@ -464,13 +464,13 @@ def test_reported_date_in_new_languages(code, text):
 
 
 def test_a_year_with_its_dot_ends_a_german_sentence():
-    """The German tokenizer keeps "2009." and "5.000." whole, so only newsfacts_ordinal_dots ends the
-    sentence there; a short ordinal ("3. Oktober", "140. Geburtstag") still does not."""
+    """The German tokenizer keeps "2009.", "5.000." and "CO2." whole, so only newsfacts_ordinal_dots
+    ends the sentence there; a short ordinal ("3. Oktober", "140. Geburtstag") still does not."""
     nlp = models.load("de").nlp
-    doc = nlp("Das Werk schloss 2009. Die Firma zog um. Es kamen 5.000. Am 3. Oktober und zum "
-              "140. Geburtstag kamen mehr.")
+    doc = nlp("Das Werk schloss 2009. Die Firma zog um. Es kamen 5.000. Sie sparen Tonnen CO2. Am "
+              "3. Oktober und zum 140. Geburtstag kamen mehr.")
     assert [s.text for s in doc.sents] == [
-        "Das Werk schloss 2009.", "Die Firma zog um.", "Es kamen 5.000.",
+        "Das Werk schloss 2009.", "Die Firma zog um.", "Es kamen 5.000.", "Sie sparen Tonnen CO2.",
         "Am 3. Oktober und zum 140. Geburtstag kamen mehr."]
 
 

@@ -8,10 +8,10 @@ sentence does not start with a lower-case word after a one- or two-digit number 
 any cased script: the boundary is removed there. (Capitalised months, as in German, keep it.)
 
 The other way round, the German tokenizer keeps a number and its dot together as one ordinal
-token ("2009."), so the sentencizer never ended a sentence after a year: "… im Sommer 2009. Die
-Anwältin erklärte, …" was one sentence, and the second one's statement took the first one's
-subject. A year (four digits) or a thousands-grouped number ("5.000.") with its dot, followed by
-a capitalised word, ends the sentence; such numbers are not ordinals in running news text.
+token ("2009.", and so "CO2.", "A400M."), so the sentencizer never ended a sentence there: "… im
+Sommer 2009. Die Anwältin erklärte, …" was one sentence, and the second one's statement took the
+first one's subject. A token with a digit and its dot, followed by a capitalised word, ends the
+sentence, unless it is a short ordinal ("3. Oktober", "140. Geburtstag", "1. FC").
 """
 
 from __future__ import annotations
@@ -21,7 +21,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_NUMBER_WITH_DOT = re.compile(r"(\d{4}|\d{1,3}(\.\d{3})+)\.")
+_SHORT_ORDINAL = re.compile(r"\d{1,3}\.")
+
+
+def _ends_with_its_dot(text: str) -> bool:
+    """A token that kept the sentence's dot: one with a digit that is not a short ordinal ("2009.",
+    "5.000.", "CO2.", "A400M.")."""
+    return len(text) > 1 and text.endswith(".") and any(ch.isdigit() for ch in text) \
+        and not _SHORT_ORDINAL.fullmatch(text)
 
 
 @Language.component("newsfacts_ordinal_dots", assigns=["token.is_sent_start"])
@@ -29,7 +36,7 @@ def ordinal_dots(doc: Doc) -> Doc:
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if (not tok.is_sent_start and prev.whitespace_ and tok.text[:1].isupper()
-                and _NUMBER_WITH_DOT.fullmatch(prev.text)):
+                and _ends_with_its_dot(prev.text)):
             tok.is_sent_start = True
         if tok.i < 2:
             continue
