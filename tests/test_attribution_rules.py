@@ -463,6 +463,12 @@ ROWS = [
     # a year with its dot (one token in German) ends the sentence: the next one has its own subject
     ("de", "Die Klinik öffnete im Sommer 2009. Der Direktor erklärte, sie sei voll ausgelastet.",
      "Der Direktor", "erklärte", "sie sei voll ausgelastet.", "indirect", "rules.cue_then_content"),
+    # a passive with no agent comes from the document named in its clause, not from a time or place
+    ("de", "In einer Pressemitteilung des Vereins wurde gefordert, dass die Halle saniert wird.",
+     "einer Pressemitteilung des Vereins", "gefordert", "dass die Halle saniert wird.", "indirect",
+     "rules.cue_then_content"),
+    ("de", "In der Nacht wurde festgestellt, dass die Halle beschädigt ist.",
+     None, "festgestellt", "dass die Halle beschädigt ist.", "indirect", "rules.cue_then_content"),
     # after a fronted prepositional phrase the next word is the finite verb, and the subject follows
     # it even when the cue comes later ("mit den Worten")
     ("de", "Im Stadtrat warb Bürgermeisterin Eva Brandt mit den Worten: „Die Halle ist zu klein.“",

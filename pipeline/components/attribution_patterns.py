@@ -143,6 +143,8 @@ class _Lex:
     open_to_close: dict[str, list[str]] = field(default_factory=dict)
     cue_comps: set[str] = field(default_factory=set)  # "say", "ce": a cue ends with it, content follows
     name_abbreviations: set[str] = field(default_factory=set)  # "dr", "prof": their period is no sentence end
+    document_preps: set[str] = field(default_factory=set)  # "in": "In dem Bericht wurde gefordert, …"
+    document_nouns: tuple[str, ...] = ("\0",)  # "bericht", "mitteilung": what such a phrase must name
     # lookups by first word / first character, built once: the scans below run at every word
     phrases_by_first: dict[str, list[list[str]]] = field(default_factory=dict)
     according_by_first: dict[str, list[str]] = field(default_factory=dict)
@@ -202,6 +204,8 @@ class _Lex:
             lex.open_to_close.setdefault(pair[0], []).append(pair[1])
         lex.cue_comps = set(low("cue_complementizers"))
         lex.name_abbreviations = {w.rstrip(".") for w in low("name_abbreviations")}
+        lex.document_preps = set(low("document_prepositions"))
+        lex.document_nouns = tuple(low("document_nouns")) or ("\0",)
         for entry in low("bracket_cues"):  # "teilte|teilten|teilt mit"
             forms, particle = entry.rsplit(" ", 1)
             for form in forms.split("|"):
@@ -728,7 +732,7 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
     if relative is not None:
         return _span_of(words, relative)
     if lex.passive_aux and _passive(words, pre, k, lex):
-        return _passive_agent(words, pre, lex)
+        return _passive_agent(words, pre, lex) or _passive_document(words, pre, k, lex)
     opener = next((i for i in range(len(pre) - 1, -1, -1) if pre[i].low in lex.subordinators
                    and not _joins_phrases(pre, i, lex)), None)
     fronted_phrase = False
@@ -890,6 +894,20 @@ def _passive_agent(words: list[_W], pre: list[_W], lex: _Lex) -> tuple[int, int]
             j = words.index(pre[i + 1])
             r = _np_forward(words[:words.index(pre[-1]) + 1], j, lex, skip=False)
             if r is not None:
+                return _span_of(words, r)
+    return None
+
+
+def _passive_document(words: list[_W], pre: list[_W], k: int, lex: _Lex) -> tuple[int, int] | None:
+    """ "In einem Bericht der Zeitung wurde vermutet, dass …": a passive with no agent takes the
+    document named after a `document_prepositions` word in its clause as the source, when the
+    phrase is headed by one of the `document_nouns` or a compound ending in one ("In der
+    Pressemitteilung"; not "In der Nacht wurde festgestellt")."""
+    for i, w in enumerate(pre):
+        if w.low in lex.document_preps and i + 1 < len(pre):
+            r = _np_forward(words[:k], words.index(pre[i + 1]), lex, skip=False)
+            if r is not None and r[1] > r[0] and any(x.low.endswith(lex.document_nouns)
+                                                     for x in words[r[0]:r[1]] if _is_cap(x)):
                 return _span_of(words, r)
     return None
 
