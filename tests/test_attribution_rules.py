@@ -469,6 +469,10 @@ ROWS = [
      "rules.cue_then_content"),
     ("de", "In der Nacht wurde festgestellt, dass die Halle beschädigt ist.",
      None, "festgestellt", "dass die Halle beschädigt ist.", "indirect", "rules.cue_then_content"),
+    # a reporting clause opened after sentence adverbs ("Denn wie …")
+    ("de", "Denn wie die Zeitung am Montag berichtete, bleibt das Stadion bis Mai geschlossen.",
+     "die Zeitung", "berichtete", "bleibt das Stadion bis Mai geschlossen.", "indirect",
+     "rules.reporting_clause"),
     # after a fronted prepositional phrase the next word is the finite verb, and the subject follows
     # it even when the cue comes later ("mit den Worten")
     ("de", "Im Stadtrat warb Bürgermeisterin Eva Brandt mit den Worten: „Die Halle ist zu klein.“",

@@ -601,11 +601,17 @@ def _in_reporting_clause(text: str, us: int, words: list[_W], k: int, lex: _Lex)
         if words[i].start < us:
             return False
         if words[i].low in lex.openers:
-            gap = text[us:words[i].start].rstrip()
-            return not gap or gap[-1] in ",(—–"
+            return _opens_clause(text, us, words[i].start, lex)
         if _punctuated(text, words, i + 1, lex):
             return False
     return False
+
+
+def _opens_clause(text: str, us: int, at: int, lex: _Lex) -> bool:
+    """Whether a reporting opener at `at` ("wie") opens its clause: at the unit start, after a
+    comma or bracket, or after sentence adverbs only ("Denn wie die Zeitung berichtete, …")."""
+    gap = text[us:at].rstrip()
+    return not gap or gap[-1] in ",(—–" or all(w.lower() in lex.adverbs for w in WORD.findall(gap))
 
 
 def _source_then_apposition(text: str, words: list[_W], i: int, comma: int, before: str, lex: _Lex) -> bool:
@@ -1112,8 +1118,7 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
             continue
         # reporting clause: "wie X mitteilte, …", "как сообщил X, …"
         if w.low in lex.openers:
-            gap = text[us:w.start].strip()
-            if gap and gap[-1] not in ",(—–":
+            if not _opens_clause(text, us, w.start, lex):
                 continue
             for j in range(k + 1, min(k + 14, len(words))):
                 if _punctuated(text, words, j, lex):
@@ -1132,7 +1137,9 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
                     else:
                         continue
                     src = _span_of(words, r)
-                    cs, ce = _according_content(text, us, ue, w.start, clause_end, lex)
+                    before = text[us:w.start].rstrip()[-1:]  # "Denn wie …": the adverbs go with the clause
+                    opener = w.start if not before or before in ",(—–" else us
+                    cs, ce = _according_content(text, us, ue, opener, clause_end, lex)
                     if ce - cs < 12:
                         break
                     st = Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), words[j].start,
