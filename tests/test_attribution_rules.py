@@ -473,6 +473,18 @@ ROWS = [
     ("de", "Denn wie die Zeitung am Montag berichtete, bleibt das Stadion bis Mai geschlossen.",
      "die Zeitung", "berichtete", "bleibt das Stadion bis Mai geschlossen.", "indirect",
      "rules.reporting_clause"),
+    # a subject with an apposition holding a truncated compound, a prepositional phrase or a leading
+    # adverb is no content before the cue ...
+    ("de", "Frank Berger, Vorsitzender der Lehrer- und Erziehergewerkschaft für das Saarland, sagte am "
+     "Montag, die Schulen seien überlastet.",
+     "Frank Berger", "sagte", "die Schulen seien überlastet.", "indirect", "rules.cue_then_content"),
+    ("de", "Auch die Fraktionschefin der Grünen, Ruth Falk, äußerte sich kritisch über die neuen Pläne.",
+     "die Fraktionschefin der Grünen, Ruth Falk", "äußerte",
+     "Auch die Fraktionschefin der Grünen, Ruth Falk, äußerte sich kritisch über die neuen Pläne.",
+     "indirect", "rules.whole_sentence_other_cue"),
+    # ... but a clause with a verb in -en before a noun is ("steigen Ende Mai")
+    ("de", "Die Preise steigen Ende Mai, sagte der Minister.",
+     "der Minister", "sagte", "Die Preise steigen Ende Mai", "indirect", "rules.content_then_cue"),
     # after a fronted prepositional phrase the next word is the finite verb, and the subject follows
     # it even when the cue comes later ("mit den Worten")
     ("de", "Im Stadtrat warb Bürgermeisterin Eva Brandt mit den Worten: „Die Halle ist zu klein.“",

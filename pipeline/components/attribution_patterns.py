@@ -569,11 +569,41 @@ def _only_noun_phrases(text: str, words: list[_W], cs: int, ce: int, quotes, lex
             piece = []
         piece.append(w)
     pieces.append(piece)
-    for piece in pieces:
+    for n, piece in enumerate(pieces):
+        if lex.nouns_capitalized:
+            if not _nominal_piece(piece, lex, first=n == 0):
+                return False
+            continue
         r = _np_forward(piece, 0, lex, limit=len(piece) + 1, skip=False)
         if r is None or r[1] < len(piece):
             return False
     return True
+
+
+def _nominal_piece(piece: list[_W], lex: _Lex, first: bool) -> bool:
+    """Where every noun is capitalised, whether a comma-separated piece has no verb: besides
+    capitalised words and numbers only determiners, prepositions ("Obmann der Fraktion im
+    Ausschuss", "zu Guttenberg"), "und"/"oder", adjectives before a word ("ehemalige") and, at the
+    start, adverbs ("Auch die Fraktionschefin"); brackets and a truncated compound's hyphen
+    ("Journalistinnen- und Journalisten-Union") do not break it."""
+    i = 0
+    while first and i < len(piece) and piece[i].low in lex.adverbs:
+        i += 1
+    named = False
+    for j in range(i, len(piece)):
+        w = piece[j]
+        if j > i and w.gap.strip() not in ("", "(", ")", "-", "/"):
+            return False
+        if _is_cap(w) or w.text[:1].isdigit():
+            named = True
+        elif w.low in lex.dets or w.low in lex.preps or w.low in lex.linkers or w.low in ("und", "oder"):
+            continue
+        elif not (w.low.endswith(lex.adj_endings) and j + 1 < len(piece) and w.low not in lex.aux
+                  and w.low not in lex.subjunctive and w.low not in lex.cues
+                  and (_is_cap(piece[j + 1]) or piece[j + 1].low.endswith(lex.adj_endings))
+                  and (j == i or not _is_cap(piece[j - 1]) or piece[j - 1].low in lex.dets)):
+            return False  # a verb ("Die Preise steigen im Mai"), not an adjective before its noun
+    return named
 
 
 def _bracketed(words: list[_W], k: int, n: int, lex: _Lex) -> bool:
