@@ -485,6 +485,12 @@ ROWS = [
     # ... but a clause with a verb in -en before a noun is ("steigen Ende Mai")
     ("de", "Die Preise steigen Ende Mai, sagte der Minister.",
      "der Minister", "sagte", "Die Preise steigen Ende Mai", "indirect", "rules.content_then_cue"),
+    # a participle cue closing the sentence after an auxiliary frames its subject, the reported
+    # clause before the comma is the content
+    ("de", "„Wir haben keine Eile“, wird der Sprecher des Vereins zitiert.",
+     "der Sprecher des Vereins", "zitiert", "„Wir haben keine Eile“", "direct", "rules.content_then_cue"),
+    ("de", "Die Lage sei ernst, hatte die Ministerin damals gesagt.",
+     "die Ministerin", "gesagt", "Die Lage sei ernst", "indirect", "rules.content_then_cue"),
     # after a fronted prepositional phrase the next word is the finite verb, and the subject follows
     # it even when the cue comes later ("mit den Worten")
     ("de", "Im Stadtrat warb Bürgermeisterin Eva Brandt mit den Worten: „Die Halle ist zu klein.“",

@@ -443,6 +443,9 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
             continue  # "wie X mitteilte, …" is the reporting-clause pattern's
         cue_end = words[k + n - 1].end
         before = text[us:w.start].rstrip()
+        framed = _framed_by_auxiliary(text, words, us, k, n, lex)
+        if framed is not None:  # "„…“, wird Panetta zitiert.": the content before the auxiliary's comma
+            before = text[us:words[framed].start].rstrip()
         if k > 0 and words[k - 1].low in lex.so_markers and words[k - 1].start >= us \
                 and text[:words[k - 1].start].rstrip().endswith(","):
             before = text[us:words[k - 1].start].rstrip()  # "…, so bestätigt das Gericht."
@@ -474,6 +477,8 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
             while at < len(words) and words[at].low in lex.non_subjects and not _gap_has_stop(words[at]):
                 at += 1  # "„…“, äußerte sich Schavan": the reflexive is not the source
             after = _np_forward(words, at, lex) or _rest_of_clause(text, words, at)
+            if framed is not None:
+                after = _subject_np(words, framed + 1, k, lex)
             src = _span_of(words, inside or after)
             if src is not None and text[src[0]:src[1]].lower() in lex.expletives:
                 src = None  # "…, heißt es.": no one is named
@@ -527,6 +532,24 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
             st.source_start, st.source_end = src
         found.append(st)
     return found
+
+
+def _framed_by_auxiliary(text: str, words: list[_W], us: int, k: int, n: int, lex: _Lex) -> int | None:
+    """ "„…“, wird Panetta zitiert.", "…, hatte Koch-Mehrin damals gesagt.": in a verb-second
+    language a participle cue closing the sentence after an auxiliary that follows a comma frames
+    its subject; the index of that auxiliary, None when the cue does not stand so."""
+    if not lex.verb_second or k + n < len(words) and not any(ch in words[k + n].gap for ch in ".!?"):
+        return None
+    aux = next((j for j in range(k - 1, -1, -1) if words[j].start >= us and "," in words[j].gap), None)
+    if aux is None or aux >= k - 1 or words[aux].low not in lex.aux \
+            or any(_punctuated(text, words, j, lex) for j in range(aux + 1, k + 1)):
+        return None
+    # what stands before is reported: a quotation, or a clause in the reporting mood ("Sie wisse, …"),
+    # not a fronted clause or subject ("Nachdem X …, hat Y seine Rückkehr angekündigt")
+    closers = tuple(c for cs in lex.open_to_close.values() for c in cs)
+    reported = text[us:words[aux].start].rstrip(" ,").endswith(closers) or any(
+        w.low in lex.subjunctive for w in words[:aux] if w.start >= us)
+    return aux if reported else None
 
 
 def _prefield_subject(words: list[_W], unit: tuple[int, int], lex: _Lex) -> tuple[int, int] | None:
