@@ -465,13 +465,14 @@ def test_reported_date_in_new_languages(code, text):
 
 def test_a_year_with_its_dot_ends_a_german_sentence():
     """The German tokenizer keeps "2009.", "5.000." and "CO2." whole, so only newsfacts_ordinal_dots
-    ends the sentence there; a short ordinal ("3. Oktober", "140. Geburtstag") still does not."""
+    ends the sentence there; a short ordinal ("3. Oktober", "140. Geburtstag") does not, unless a
+    function word follows it ("Flug 19. Er …")."""
     nlp = models.load("de").nlp
     doc = nlp("Das Werk schloss 2009. Die Firma zog um. Es kamen 5.000. Sie sparen Tonnen CO2. Am "
-              "3. Oktober und zum 140. Geburtstag kamen mehr.")
+              "3. Oktober und zum 140. Geburtstag kamen mehr. Es war Flug 19. Er landete spät.")
     assert [s.text for s in doc.sents] == [
         "Das Werk schloss 2009.", "Die Firma zog um.", "Es kamen 5.000.", "Sie sparen Tonnen CO2.",
-        "Am 3. Oktober und zum 140. Geburtstag kamen mehr."]
+        "Am 3. Oktober und zum 140. Geburtstag kamen mehr.", "Es war Flug 19.", "Er landete spät."]
 
 
 def test_models_command_lists_the_universal_tier():

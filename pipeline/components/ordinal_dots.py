@@ -11,7 +11,8 @@ The other way round, the German tokenizer keeps a number and its dot together as
 token ("2009.", and so "CO2.", "A400M."), so the sentencizer never ended a sentence there: "… im
 Sommer 2009. Die Anwältin erklärte, …" was one sentence, and the second one's statement took the
 first one's subject. A token with a digit and its dot, followed by a capitalised word, ends the
-sentence, unless it is a short ordinal ("3. Oktober", "140. Geburtstag", "1. FC").
+sentence, unless it is a short ordinal ("3. Oktober", "140. Geburtstag", "1. FC") before anything
+but a function word ("der so genannte Flug 19. Er fand …": an ordinal never precedes "Er").
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ def ordinal_dots(doc: Doc) -> Doc:
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if (not tok.is_sent_start and prev.whitespace_ and tok.text[:1].isupper()
-                and _ends_with_its_dot(prev.text)):
-            tok.is_sent_start = True
+                and (_ends_with_its_dot(prev.text) or _SHORT_ORDINAL.fullmatch(prev.text) and tok.is_stop)):
+            tok.is_sent_start = True  # "Flug 19. Er fand …": no ordinal stands before a function word
         if tok.i < 2:
             continue
         dot, num = prev, doc[tok.i - 2]
