@@ -491,6 +491,16 @@ ROWS = [
      "der Sprecher des Vereins", "zitiert", "„Wir haben keine Eile“", "direct", "rules.content_then_cue"),
     ("de", "Die Lage sei ernst, hatte die Ministerin damals gesagt.",
      "die Ministerin", "gesagt", "Die Lage sei ernst", "indirect", "rules.content_then_cue"),
+    # an according-to phrase inside a relative clause (also after a preposition: "unter denen")
+    # attributes that clause, which ends at the comma after its final verb, not at an enumeration's
+    ("de", "Die Polizei nahm zwei Männer fest, unter denen sich nach Angaben der Ermittler auch der Täter "
+     "befindet.", "Angaben der Ermittler", "nach Angaben",
+     "unter denen sich nach Angaben der Ermittler auch der Täter befindet.", "according_to",
+     "rules.according_marker"),
+    ("de", "Die Firma baut ein Lager, das nach Angaben der Stadt vor allem der Planung, Lagerung und "
+     "Verteilung von Waren diene, in der Nähe des Hafens.", "Angaben der Stadt", "nach Angaben",
+     "das nach Angaben der Stadt vor allem der Planung, Lagerung und Verteilung von Waren diene",
+     "according_to", "rules.according_marker"),
     # after a fronted prepositional phrase the next word is the finite verb, and the subject follows
     # it even when the cue comes later ("mit den Worten")
     ("de", "Im Stadtrat warb Bürgermeisterin Eva Brandt mit den Worten: „Die Halle ist zu klein.“",

@@ -1241,11 +1241,26 @@ def _according_content(text: str, us: int, ue: int, m0: int, m1: int, lex: _Lex)
         return _trim(text, us, m0)
     comma = text.rfind(",", us, m0)
     if comma >= 0 and lex.clause_openers:
-        first = WORD.search(text, comma + 1, m0)
-        if first is not None and first.group(0).lower() in lex.clause_openers:
-            end = text.find(",", m1, ue)
-            return _trim(text, comma + 1, end if end >= 0 else ue)
+        opener = WORD.findall(text, comma + 1, m0)[:2]
+        # "…, das nach Angaben …", "…, unter denen sich nach Einschätzung …": a relative clause
+        relative = opener and (opener[0].lower() in lex.clause_openers or len(opener) == 2
+                               and opener[0].lower() in lex.preps and opener[1].lower() in lex.clause_openers)
+        if relative:
+            return _trim(text, comma + 1, _clause_end(text, m1, ue, lex))
     return _trim(text, us, ue)
+
+
+def _clause_end(text: str, start: int, ue: int, lex: _Lex) -> int:
+    """Where a subordinate clause holding an according-to phrase ends: at the next comma, or where
+    every noun is capitalised at the first comma after a lower-case word, the clause's final verb
+    ("…, das nach Angaben der Planung, Finanzierung und Unterstützung diene, …")."""
+    end = text.find(",", start, ue)
+    while lex.nouns_capitalized and end >= 0:
+        last = WORD.findall(text, start, end)[-1:]
+        if not last or not last[0][:1].isupper():
+            break
+        end = text.find(",", end + 1, ue)
+    return end if end >= 0 else ue
 
 
 # ----------------------------------------------------------------------------- SOV / no-space scripts
