@@ -144,6 +144,7 @@ class _Lex:
     cue_comps: set[str] = field(default_factory=set)  # "say", "ce": a cue ends with it, content follows
     name_abbreviations: set[str] = field(default_factory=set)  # "dr", "prof": their period is no sentence end
     document_preps: set[str] = field(default_factory=set)  # "in": "In dem Bericht wurde gefordert, …"
+    coordinators: set[str] = field(default_factory=set)  # "und", "oder": join phrases in an apposition
     document_nouns: tuple[str, ...] = ("\0",)  # "bericht", "mitteilung": what such a phrase must name
     # lookups by first word / first character, built once: the scans below run at every word
     phrases_by_first: dict[str, list[list[str]]] = field(default_factory=dict)
@@ -205,6 +206,7 @@ class _Lex:
         lex.cue_comps = set(low("cue_complementizers"))
         lex.name_abbreviations = {w.rstrip(".") for w in low("name_abbreviations")}
         lex.document_preps = set(low("document_prepositions"))
+        lex.coordinators = set(low("coordinators"))
         lex.document_nouns = tuple(low("document_nouns")) or ("\0",)
         for entry in low("bracket_cues"):  # "teilte|teilten|teilt mit"
             forms, particle = entry.rsplit(" ", 1)
@@ -619,7 +621,7 @@ def _nominal_piece(piece: list[_W], lex: _Lex, first: bool) -> bool:
             return False
         if _is_cap(w) or w.text[:1].isdigit():
             named = True
-        elif w.low in lex.dets or w.low in lex.preps or w.low in lex.linkers or w.low in ("und", "oder"):
+        elif w.low in lex.dets or w.low in lex.preps or w.low in lex.linkers or w.low in lex.coordinators:
             continue
         elif not (w.low.endswith(lex.adj_endings) and j + 1 < len(piece) and w.low not in lex.aux
                   and w.low not in lex.subjunctive and w.low not in lex.cues
