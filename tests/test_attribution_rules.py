@@ -303,6 +303,11 @@ ROWS = [
            "Miete kaum noch bezahlen.",
      "Die Gewerkschaft", "begründete", "Viele Pfleger könnten ihre Miete kaum noch bezahlen.", "indirect",
      "rules.continuation"),
+    # hearsay with a perfect infinitive continues a statement like Konjunktiv I does
+    ("de", "Die Polizei teilte mit, zwei Männer seien festgenommen worden. Einer von ihnen soll die Tat "
+           "bereits gestanden haben.",
+     "Die Polizei", "teilte mit", "Einer von ihnen soll die Tat bereits gestanden haben.", "indirect",
+     "rules.continuation"),
     # a nominative pronoun right after the finite verb is the subject, not the phrase before it;
     # one after the comma is the content's own subject
     ("de", "Der Regierung schlug er am Montag vor, die Steuern auf Benzin zu senken.",
@@ -487,6 +492,13 @@ ROWS = [
      "der Minister", "sagte", "Die Preise steigen Ende Mai", "indirect", "rules.content_then_cue"),
     # a participle cue closing the sentence after an auxiliary frames its subject, the reported
     # clause before the comma is the content
+    # …unless an agent quotes them: the one who quotes is the source
+    ("de", "Die Ministerin wird von der Lokalzeitung mit den Worten zitiert, die Schule bleibe offen.",
+     "der Lokalzeitung", "mit den Worten", "die Schule bleibe offen.", "indirect", "rules.cue_then_content"),
+    # "nach" after a source noun is a postposition, even when a later compound ends like one
+    ("de", "Ihrer Ansicht nach hätte die Bauaufsicht das Gerüst früher sperren müssen.",
+     "Ihrer Ansicht", "nach", "hätte die Bauaufsicht das Gerüst früher sperren müssen.", "according_to",
+     "rules.according_postposition"),
     ("de", "„Wir haben keine Eile“, wird der Sprecher des Vereins zitiert.",
      "der Sprecher des Vereins", "zitiert", "„Wir haben keine Eile“", "direct", "rules.content_then_cue"),
     ("de", "Die Lage sei ernst, hatte die Ministerin damals gesagt.",
@@ -745,6 +757,9 @@ NOT_STATEMENTS = [
     ("de", "Nach dem Spiel gingen die Fans der beiden Vereine friedlich nach Hause.", "Nach"),
     # a relative clause after a cue's object and comma is no content
     ("de", "Die Helfer berichteten von Verletzten, die am Bahnhof auf Hilfe warteten.", "berichteten"),
+    # "laut werden" (to be voiced) before a comma is no according-to marker
+    ("de", "Nach dem Spiel wurden Vorwürfe gegen den Schiedsrichter laut, er habe parteiisch gepfiffen.",
+     "laut"),
 ]
 
 
@@ -755,6 +770,9 @@ FRAGMENT_ROWS = [
     # after a noun, "die" opens the next phrase: the source stops at the name
     ("de", "Anschließend sei laut el-Baradei die Bearbeitung der Brennstäbe erfolgt.",
      "el-Baradei", ["Anschließend sei", "die Bearbeitung der Brennstäbe erfolgt."]),
+    # a verb before the determiner is not an adjective of the source
+    ("de", "Die Stadt besitze ihrer Meinung nach zu wenige Notunterkünfte.",
+     "ihrer Meinung", ["Die Stadt besitze", "zu wenige Notunterkünfte."]),
     # backwards from "zufolge", a noun before an adjective belongs to another phrase; modals are no adjectives
     ("de", "Ursache des Einsturzes der Halle dürfte ersten Annahmen zufolge der schwere Schnee gewesen sein.",
      "ersten Annahmen", ["Ursache des Einsturzes der Halle dürfte", "der schwere Schnee gewesen sein."]),

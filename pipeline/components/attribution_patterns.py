@@ -33,6 +33,8 @@ Data keys of [attribution] used here (all optional; lists of lower-case strings)
   complementizers         "dass", "que", "that" - kept inside the content (gold convention)
   cue_complementizers     words that end a cue and open its content right after ("tok say", "ya ce")
   subjunctive_forms       reported-speech verb forms that continue a statement
+  hearsay_perfect_forms, perfect_auxiliaries  a modal of hearsay with a perfect infinitive ("soll …
+                          gestanden haben") is reported speech too
   anaphoric_markers       "demnach", "wonach": the marker is the source (the speakers table resolves it)
   clause_openers          an according-to phrase inside a clause opened by these attributes that clause
   prepositions, subordinators: a clause opening with these has its subject after the cue verb
@@ -131,6 +133,8 @@ class _Lex:
     pointers: set[str] = field(default_factory=set)
     nominative: set[str] = field(default_factory=set)
     hearsay: set[str] = field(default_factory=set)
+    hearsay_perfect: set[str] = field(default_factory=set)
+    perfect_aux: set[str] = field(default_factory=set)
     shared_subject: set[str] = field(default_factory=set)
     verb_second: bool = False
     relative_openers: set[str] = field(default_factory=set)
@@ -192,6 +196,7 @@ class _Lex:
             pointers=set(low("previous_sentence_pointers")),
             nominative=set(low("nominative_pronouns")),
             hearsay=set(low("hearsay_forms")),
+            hearsay_perfect=set(low("hearsay_perfect_forms")), perfect_aux=set(low("perfect_auxiliaries")),
             shared_subject=set(low("shared_subject_conjunctions")),
             verb_second=bool(data.get("verb_second", False)),
             relative_openers=set(low("relative_openers")),
@@ -382,6 +387,7 @@ def _np_backward(words: list[_W], j: int, lex: _Lex, limit: int = 8) -> tuple[in
     """Word indices [i, j) of the noun phrase ending right before words[j] ("X zufolge")."""
     i = j
     adjective = False  # an adjective was passed: only a determiner may precede it in the phrase
+    determiner = False  # a determiner was passed: it opens its phrase, no adjective precedes it
     while i > 0 and j - i < limit:
         w = words[i - 1]
         if adjective and lex.nouns_capitalized and _is_cap(w) and w.low not in lex.dets:
@@ -389,9 +395,10 @@ def _np_backward(words: list[_W], j: int, lex: _Lex, limit: int = 8) -> tuple[in
         if w.low in lex.dets or _is_cap(w) or w.low in lex.linkers or _script_without_case(w.text):
             i -= 1
             adjective = False
-        elif not _is_cap(w) and i < j and w.low not in lex.stops and w.low not in lex.aux \
-                and w.low.endswith(lex.adj_endings):
-            i -= 1
+            determiner = w.low in lex.dets and not _is_cap(w)
+        elif not _is_cap(w) and i < j and not determiner and w.low not in lex.stops \
+                and w.low not in lex.aux and w.low.endswith(lex.adj_endings):
+            i -= 1  # not "Nordkorea | besitze seiner Meinung nach": a verb before the determiner
             adjective = True
         else:
             break
@@ -794,6 +801,12 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
         return _span_of(words, relative)
     if lex.passive_aux and _passive(words, pre, k, lex):
         return _passive_agent(words, pre, lex) or _passive_document(words, pre, k, lex)
+    if lex.passive_aux and (words[k].low in lex.preps or words[k].low in lex.passive_exceptions) \
+            and any(w.low in lex.passive_aux for w in pre):
+        # "X wird von der Zeitung mit den Worten zitiert": the one who quotes is the source
+        agent = _passive_agent(words, pre, lex)
+        if agent is not None:
+            return agent
     opener = next((i for i in range(len(pre) - 1, -1, -1) if pre[i].low in lex.subordinators
                    and not _joins_phrases(pre, i, lex)), None)
     fronted_phrase = False
@@ -1120,7 +1133,9 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
         # prefix markers: "laut X", "según X, …", "nach Angaben von X"
         first = low[w.start:w.start + 1]
         marker = _marker_at(low, words, k, lex.according_by_first.get(first, ()))
-        ambiguous = marker is None and w.low in lex.ambiguous
+        # "Seiner Meinung nach hätte …": after a source noun the marker is a postposition
+        postposed = bool(k) and _is_noun(words[k - 1], lex) and not _gap_has_stop(w)
+        ambiguous = marker is None and w.low in lex.ambiguous and not postposed
         by_noun = ambiguous and _noun_within(words, k + 1, 3, lex)  # "nach Angaben der Polizei"
         hearsay = ambiguous and not by_noun and _hearsay_clause(text, us, ue, words, k, lex)
         if marker is not None or by_noun or hearsay:
@@ -1128,6 +1143,8 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
             j = k + 1
             while j < len(words) and words[j].start < m_end:
                 j += 1
+            if j >= len(words) or any(ch in ",.;:!?" for ch in text[m_end:words[j].start]):
+                continue  # "Vorwürfe werden laut, dass …": no source follows, the word is no marker
             if j - k > 1:  # "nach Angaben der Polizei": the marker's noun opens the source
                 j -= 1
             r = _np_forward(words, j, lex, skip=False) or _rest_of_clause(text, words, j, limit=6)
@@ -1593,10 +1610,20 @@ def _within_reach(text: str, prev: Statement, unit: tuple[int, int], lex: _Lex) 
     return lex.continuation_across_paragraphs or "\n\n" not in text[anchor:unit[0]]
 
 
+def _reported_mood(words: list[_W], lex: _Lex) -> bool:
+    """A sentence in the mood of reported speech: a Konjunktiv I form, or a modal of hearsay whose
+    sentence ends on a perfect infinitive ("Er soll den Tätern geholfen haben.", not "Die Schule
+    soll im Mai öffnen.")."""
+    if any(w.low in lex.subjunctive for w in words):
+        return True
+    return bool(words) and words[-1].low in lex.perfect_aux \
+        and any(w.low in lex.hearsay_perfect for w in words)
+
+
 def _continues(text: str, unit: tuple[int, int], prev_end: int, words: list[_W], quotes, lex: _Lex) -> bool:
     """A unit right after a statement that is still reported speech: a whole quotation, or a
-    sentence in the reported-speech mood (Konjunktiv I)."""
-    mood = bool(lex.subjunctive) and any(w.low in lex.subjunctive for w in words)
+    sentence in the reported-speech mood (Konjunktiv I, hearsay)."""
+    mood = bool(lex.subjunctive) and _reported_mood(words, lex)
     if prev_end < 0:
         return False
     gap = text[prev_end:unit[0]]
@@ -1608,7 +1635,7 @@ def _continues(text: str, unit: tuple[int, int], prev_end: int, words: list[_W],
     for q0, q1 in quotes:
         if q0 <= s + 1 and q1 >= e - 2 and len(_words(text, q0, q1)) >= lex.min_quote_words:
             return True
-    return bool(lex.subjunctive) and any(w.low in lex.subjunctive for w in words)
+    return mood
 
 
 def _dedupe(found: list[Statement]) -> list[Statement]:

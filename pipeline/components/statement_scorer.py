@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import re
 import warnings
 from dataclasses import dataclass, field
 from functools import cache
@@ -33,9 +34,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import lang as lang_data
 from .doc_text import doc_text
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 SHIPPED_DIR = Path(__file__).resolve().parents[1] / "data"  # package data: a wheel install has it
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"  # a checkout's models/, for your own
 _SENT_END = ".!?"
@@ -214,6 +216,27 @@ def _content_features(st, ix: _DocIndex) -> list[str]:
     return out
 
 
+@cache
+def _mood_forms(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The language file's verb forms of reported speech (German Konjunktiv I) and of hearsay
+    ("soll"): empty for languages whose files list none."""
+    table = lang_data.load(lang).get("attribution", {})
+    return (frozenset(w.lower() for w in table.get("subjunctive_forms", [])),
+            frozenset(w.lower() for w in table.get("hearsay_forms", [])))
+
+
+def _mood_features(st, ix: _DocIndex, lang: str) -> list[str]:
+    """Whether the content is in the mood of reported speech. In German it is the strongest sign
+    that a proposed content is somebody's statement: on the 700 training articles, 79% of the
+    cue-then-content rows with a Konjunktiv I form are right against 61% without."""
+    reported, hearsay = _mood_forms(lang)
+    if not reported and not hearsay:
+        return []
+    words = set(re.findall(r"\w+", ix.text[st.start:st.end].lower()))
+    return [f"mood_{name}" for name, forms in (("reported", reported), ("hearsay", hearsay))
+            if words & forms]
+
+
 class _Neighbours:
     """The other statements of a Doc, indexed so that each statement finds those of its sentence
     and those overlapping it without scanning them all (linear in the article, not quadratic)."""
@@ -282,8 +305,9 @@ def features(st, ix: _DocIndex, others: list, lang: str) -> list[str]:
     if cue_class:
         base.append(f"cue_class={cue_class}")
     base += _cue_features(st, ix) + _source_features(st, ix) + _content_features(st, ix)
-    base += _relation_features(st, ix, others)
-    base += [f"rule={rule}&{f}" for f in base if f.startswith(("source=", "words=", "cue_", "sent_share"))]
+    base += _relation_features(st, ix, others) + _mood_features(st, ix, lang)
+    base += [f"rule={rule}&{f}" for f in base
+             if f.startswith(("source=", "words=", "cue_", "sent_share", "mood_"))]
     lexical = [f"lemma={(st.cue_lemma or '').lower()}"] if st.cue_start is not None else []
     return base + [f"{lang}:{f}" for f in base + lexical]
 
