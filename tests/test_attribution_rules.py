@@ -334,6 +334,14 @@ ROWS = [
     ("de", "Die Brücke über den Rhein bleibt bis Freitag gesperrt. Das teilte die Polizei am Sonntag mit.",
      "die Polizei", "teilte die Polizei am Sonntag mit",
      "Die Brücke über den Rhein bleibt bis Freitag gesperrt.", "indirect", "rules.previous_sentence"),
+    # …also when the subject has an apposition or a quoted name, which are no content
+    ("de", "Die Brücke bleibt bis Freitag gesperrt. Dies teilte der Sprecher der Stadt, Jan Berg, mit.",
+     "der Sprecher der Stadt", "teilte", "Die Brücke bleibt bis Freitag gesperrt.", "indirect",
+     "rules.previous_sentence"),
+    ("de", "Der Umsatz des Verlags sank um ein Drittel. Das berichtete die Wochenzeitung „Der Bote“ "
+           "am Freitag.",
+     "die Wochenzeitung „Der Bote“", "berichtete", "Der Umsatz des Verlags sank um ein Drittel.", "indirect",
+     "rules.previous_sentence"),
     ("de", "Der Minister wird der neuen Regierung nicht mehr angehören. Dies bestätigte Müller am Montag.",
      "Müller", "bestätigte", "Der Minister wird der neuen Regierung nicht mehr angehören.",
      "indirect", "rules.previous_sentence"),

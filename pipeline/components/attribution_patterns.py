@@ -1526,9 +1526,14 @@ def _pointing_back(text: str, st: Statement, words: list[_W], prev_unit: tuple[i
                    lex: _Lex) -> Statement:
     """ "Die Brücke bleibt gesperrt. Das teilte die Polizei mit.": a sentence whose subject is a
     pointer ("dies", "das") right before its cue reports the sentence before it, which no other
-    cue claimed; the whole-sentence reading would take the pointer sentence itself."""
-    if not (st.rule.startswith("rules.whole_sentence") and len(words) > 2 and words[0].low in lex.pointers
-            and st.cue_start == words[1].start):
+    cue claimed; the whole-sentence reading would take the pointer sentence itself, and a content
+    found after the cue would be the subject's apposition or a quoted name ("Dies teilte der
+    Sprecher der Fraktion, Jens Nacke, mit.") unless a colon or a complementizer opens it."""
+    if not (len(words) > 2 and words[0].low in lex.pointers and st.cue_start == words[1].start):
+        return st
+    after_cue = st.rule == "rules.cue_then_content" and ":" not in text[st.cue_end:st.start] \
+        and text[st.start:st.end].split(" ", 1)[0].lower() not in lex.comps
+    if not (st.rule.startswith("rules.whole_sentence") or after_cue):
         return st
     src = _span_of(words, _np_forward(words, 2, lex))  # the subject after the verb ("teilte *X* mit")
     cs, ce = _trim(text, *prev_unit)
