@@ -683,6 +683,11 @@ def _source_then_apposition(text: str, words: list[_W], i: int, comma: int, befo
     it are one noun phrase that no complementizer follows."""
     if not before.endswith(",") or text[comma - 1] != ",":
         return False
+    while i < len(words) and words[i].low in lex.non_subjects and not _gap_has_stop(words[i]):
+        i += 1  # "„…“, äußerte sich X, Chef der Agentur, …": the reflexive is not the source
+    after = next((w for w in words[i:] if w.start >= comma), None)
+    if after is not None and after.low in lex.subordinators and after.low not in lex.shared_subject:
+        return True  # "„…“, sagte X im September, als …": a subordinate clause, not content
     r = _np_forward(words, i, lex, limit=12)
     return r is not None and r[1] > r[0] and words[r[1] - 1].end == comma - 1 and (
         r[1] >= len(words) or words[r[1]].low not in lex.comps)
