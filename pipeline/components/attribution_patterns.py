@@ -149,6 +149,7 @@ class _Lex:
     name_abbreviations: set[str] = field(default_factory=set)  # "dr", "prof": their period is no sentence end
     document_preps: set[str] = field(default_factory=set)  # "in": "In dem Bericht wurde gefordert, …"
     coordinators: set[str] = field(default_factory=set)  # "und", "oder": join phrases in an apposition
+    clause_coordinators: set[str] = field(default_factory=set)  # ", doch X erklärte": a new clause
     document_nouns: tuple[str, ...] = ("\0",)  # "bericht", "mitteilung": what such a phrase must name
     # lookups by first word / first character, built once: the scans below run at every word
     phrases_by_first: dict[str, list[list[str]]] = field(default_factory=dict)
@@ -212,6 +213,7 @@ class _Lex:
         lex.name_abbreviations = {w.rstrip(".") for w in low("name_abbreviations")}
         lex.document_preps = set(low("document_prepositions"))
         lex.coordinators = set(low("coordinators"))
+        lex.clause_coordinators = set(low("clause_coordinators"))
         lex.document_nouns = tuple(low("document_nouns")) or ("\0",)
         for entry in low("bracket_cues"):  # "teilte|teilten|teilt mit"
             forms, particle = entry.rsplit(" ", 1)
@@ -532,6 +534,7 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
         cs, ce = _content_after(text, sep, ue, quotes)
         if lex.content_end_marks:
             cs, ce = _clause_content(text, cs, ce, words, quotes, lex)
+        ce = _before_next_report(text, words, k + n, cs, ce, quotes, lex)
         if ce - cs < 12:
             continue
         src = _source_around(text, us, words, k, sep, lex)
@@ -541,6 +544,31 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
             st.source_start, st.source_end = src
         found.append(st)
     return found
+
+
+def _before_next_report(text: str, words: list[_W], i: int, cs: int, ce: int, quotes, lex: _Lex) -> int:
+    """Where an indirect content after its cue ends when a later clause of the sentence reports
+    someone else ("…, Annabi sei tot, doch der Sprecher erklärte, …"): at the comma opening the
+    clause of that next cue, unless the clause is still in the reported mood ("…, die Polizei habe
+    mitgeteilt, …"), or is a relative clause. The next statement then keeps its own content. Only
+    for languages whose file lists that mood: without it a nested report cannot be told apart."""
+    if not lex.subjunctive or text[cs:cs + 1] in lex.open_to_close:
+        return ce
+    comma = None
+    for j in range(i, len(words)):
+        w = words[j]
+        if w.start >= ce:
+            break
+        if w.start <= cs or _in_quote(w.start, quotes):
+            continue
+        if "," in w.gap or ";" in w.gap:
+            comma = j if w.low not in lex.relative_openers else None
+            continue
+        if w.low in lex.subjunctive:
+            comma = None
+        elif comma is not None and _cue_len(words, j, lex):
+            return _trim(text, cs, words[comma - 1].end)[1]
+    return ce
 
 
 def _framed_by_auxiliary(text: str, words: list[_W], us: int, k: int, n: int, lex: _Lex) -> int | None:
@@ -799,6 +827,10 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
     if first is None:
         return None
     pre = words[first:k]
+    joined = next((i for i in range(len(pre) - 1, 0, -1)
+                   if pre[i].low in lex.clause_coordinators and "," in pre[i].gap), None)
+    if joined is not None:  # "…, Annabi sei tot, doch der Sprecher erklärte, …": a clause of its own
+        pre = pre[joined + 1:]
     while pre and pre[0].low in lex.adverbs:
         pre = pre[1:]
     relative = _relative_clause_subject(words, first, k, lex)
