@@ -801,6 +801,10 @@ FRAGMENT_ROWS = [
     # backwards from "zufolge", a noun before an adjective belongs to another phrase; modals are no adjectives
     ("de", "Ursache des Einsturzes der Halle dürfte ersten Annahmen zufolge der schwere Schnee gewesen sein.",
      "ersten Annahmen", ["Ursache des Einsturzes der Halle dürfte", "der schwere Schnee gewesen sein."]),
+    # a semicolon bounds the clause an according-to phrase attributes
+    ("de", "Alle kleineren Häfen bleiben bis Montag gesperrt; lediglich der Haupthafen der Insel wurde nach "
+           "Angaben der Küstenwache wieder geöffnet.",
+     "Angaben der Küstenwache", ["lediglich der Haupthafen der Insel wurde", "wieder geöffnet."]),
     ("en", "The governor is expected to sign the bill on Friday.",
      None, ["The governor is", "to sign the bill on Friday"]),
 ]

@@ -1290,7 +1290,11 @@ def _noun_within(words: list[_W], i: int, n: int, lex: _Lex) -> bool:
 def _according_content(text: str, us: int, ue: int, m0: int, m1: int, lex: _Lex) -> tuple[int, int]:
     """The unit without the according-to phrase: what follows it when it opens the unit, what
     precedes it when it closes the unit, the subordinate clause holding it ("…, das nach Angaben
-    der Werft nicht rechtzeitig fertig wurde"), else the whole unit."""
+    der Werft nicht rechtzeitig fertig wurde"), else the whole unit. A semicolon bounds the clause
+    holding the phrase ("Alle Häfen bleiben gesperrt; nur der Haupthafen wurde laut X geöffnet.")."""
+    us = max(us, text.rfind(";", us, m0) + 1)
+    semicolon = text.find(";", m1, ue)
+    ue = semicolon if semicolon >= 0 else ue
     if text[us:m0].strip(" ,(—–") == "":
         return _trim(text, m1, ue)
     if text[m1:ue].strip(" .,;)!?。") == "":
