@@ -272,6 +272,13 @@ ROWS = [
     ("de", "Laut der Polizei wurden zwei Männer am Bahnhof festgenommen.",
      "der Polizei", "Laut", "wurden zwei Männer am Bahnhof festgenommen.", "according_to",
      "rules.according_marker"),
+    # an extended attribute between the article and its noun is part of the source
+    ("de", "Die in Linz erscheinende Wochenzeitung berichtete, der Bischof sei erkrankt.",
+     "Die in Linz erscheinende Wochenzeitung", "berichtete", "der Bischof sei erkrankt.", "indirect",
+     "rules.cue_then_content"),
+    ("de", "Laut der am Dienstag veröffentlichten Mitteilung des Hilfswerks hungern zwei Millionen Menschen.",
+     "der am Dienstag veröffentlichten Mitteilung des Hilfswerks", "Laut", "hungern zwei Millionen Menschen.",
+     "according_to", "rules.according_marker"),
     # the source and its marker are not part of the content (the German corpora's convention)
     ("de", "Der Polizei zufolge wurden zwei Männer am Bahnhof festgenommen.",
      "Der Polizei", "zufolge", "wurden zwei Männer am Bahnhof festgenommen.",

@@ -298,6 +298,11 @@ def _np_forward(words: list[_W], i: int, lex: _Lex, limit: int = 10,
     seen_head = False
     while j < n and j - i < limit:
         w = words[j]
+        if j == i + 1 and words[i].low in lex.dets:
+            attribute = _extended_attribute(words, j, lex)
+            if attribute:  # "die in Linz erscheinende Zeitung": on to the participle's noun
+                j = attribute
+                continue
         name = _quoted_name_words(words, j, lex) if j > i and w.gap.strip() in lex.open_to_close else 0
         if name:  # "die Nachrichtenagentur „Xinhua“", "die „Neue Rechte“": the name ends the phrase
             return i, name
@@ -331,6 +336,26 @@ def _np_forward(words: list[_W], i: int, lex: _Lex, limit: int = 10,
     if not seen_head:
         return None
     return i, j
+
+
+def _extended_attribute(words: list[_W], j: int, lex: _Lex, limit: int = 7) -> int:
+    """ "die in Oberösterreich erscheinende Zeitung", "die den Sozialdemokraten nahestehende „El
+    País“": where every noun is capitalised, a preposition or determiner right after an article
+    opens an attribute that ends on a lower-case participle or adjective before the noun. The
+    index after that participle (the noun comes next), 0 when the words do not read so."""
+    if not lex.nouns_capitalized or not (words[j].low in lex.preps or words[j].low in lex.dets):
+        return 0
+    for m in range(j + 1, min(len(words) - 1, j + limit)):
+        w, noun = words[m], words[m + 1]
+        if _gap_has_stop(w) and w.gap.strip() not in lex.open_to_close:
+            return 0
+        if _is_cap(w) or w.low in lex.stops or w.low in lex.aux or w.low in lex.cues:
+            continue
+        if not w.low.endswith(lex.adj_endings) or w.low in lex.preps or w.low in lex.dets:
+            return 0
+        opens_name = noun.gap.strip() in lex.open_to_close
+        return m + 1 if (_is_cap(noun) and (not noun.gap.strip() or opens_name)) else 0
+    return 0
 
 
 def _abbreviated_name_part(before: _W, w: _W, lex: _Lex) -> bool:
