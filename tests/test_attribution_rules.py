@@ -82,8 +82,11 @@ ROWS = [
            "de l'année.",
      "L'entreprise", "affirmé", "que deux cents emplois seraient créés d'ici la fin de l'année",
      "indirect", "complementizer"),
-    ("fr", "La préfète a annoncé la fermeture du pont pendant deux semaines.",
-     "La préfète", "annoncé", "la fermeture du pont pendant deux semaines", "indirect", "object"),
+    ("fr", "La préfète a annoncé les résultats de l'enquête sur le pont.",
+     "La préfète", "annoncé", "les résultats de l'enquête sur le pont", "indirect", "object"),
+    # a noun of action as object is an event (not_a_statement below), unless its words are quoted
+    ("fr", "La préfète a annoncé la « fermeture définitive » du pont.",
+     "La préfète", "annoncé", "la « fermeture définitive » du pont", "mixed", "object"),
     # a qualifying cue: what it calls its object is the content
     ("fr", "Le syndicat a qualifié la réforme de « provocation ».",
      "Le syndicat", "qualifié", "provocation", "direct", "qualifier"),
@@ -789,6 +792,9 @@ NOT_STATEMENTS = [
     ("de", "Nach dem Spiel gingen die Fans der beiden Vereine friedlich nach Hause.", "Nach"),
     # a relative clause after a cue's object and comma is no content
     ("de", "Die Helfer berichteten von Verletzten, die am Bahnhof auf Hilfe warteten.", "berichteten"),
+    # an object headed by a noun of action is an event announced, not a statement (French corpus)
+    ("fr", "Le constructeur a annoncé la fermeture de son usine de Lyon.", "annoncé"),
+    ("fr", "Le conseil a confirmé la destitution du trésorier ce vendredi.", "confirmé"),
     # "laut werden" (to be voiced) before a comma is no according-to marker
     ("de", "Nach dem Spiel wurden Vorwürfe gegen den Schiedsrichter laut, er habe parteiisch gepfiffen.",
      "laut"),
