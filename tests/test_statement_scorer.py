@@ -38,6 +38,20 @@ def test_labels_follow_the_referee_matching():
     assert sorted(train.label_predictions(gold, [right, dict(right)])) == [0, 1]
 
 
+def test_the_reported_mood_is_a_feature_where_the_language_file_lists_it():
+    """A German content in Konjunktiv I gets `mood_reported` (the forms come from de.toml), one in
+    the indicative does not, and a language whose file lists no such forms never gets it."""
+    nlp = models.load("de").nlp
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n == "newsfacts_statement_scorer"]):
+        doc = nlp("Der Minister sagte, die Brücke sei gesperrt. "
+                  "Die Ministerin sagte, die Brücke ist gesperrt.")
+    feats = ss.statement_features(doc, doc._.statements, "de")
+    moods = [{f for f in fs if f.startswith("mood_")} for fs in feats]
+    assert moods == [{"mood_reported"}, set()], moods
+    assert "de:rule=rules.cue_then_content&mood_reported" in feats[0]
+    assert not any(f.startswith("mood_") for f in ss.statement_features(doc, doc._.statements, "en")[0])
+
+
 def test_model_round_trips_through_json(tmp_path):
     model = ss.ScorerModel(weights={"rule=clause": 1.5, "en:cue=none": -2.0}, bias=-0.2, threshold=0.3,
                            thresholds={"en": 0.25})
