@@ -429,6 +429,12 @@ ROWS = [
      "Anna Berger", "sagte", "Die Lage am Deich sei ernst", "indirect", "rules.content_then_cue"),
     ("de", "„Wir bauen die Brücke neu“, sagte Jan Ortmann, Leiter des Bauamts, den Anwohnern.",
      "Jan Ortmann", "sagte", "„Wir bauen die Brücke neu“", "direct", "rules.content_then_cue"),
+    # …also after a reflexive, and before a subordinate clause, which is no content either
+    ("de", "„Die Deiche halten“, äußerte sich der Leiter des Krisenstabs, Paul Weber, am Abend.",
+     "der Leiter des Krisenstabs", "äußerte", "„Die Deiche halten“", "direct", "rules.content_then_cue"),
+    ("de", "„Wir bauen die Brücke neu“, sagte die Bürgermeisterin schon im Mai, als die Pläne noch "
+           "geheim waren.",
+     "die Bürgermeisterin", "sagte", "„Wir bauen die Brücke neu“", "direct", "rules.content_then_cue"),
     # a reported content ends where a later clause reports someone else; that clause's subject
     # follows its coordinator. A clause still in Konjunktiv is part of the report.
     ("de", "Der Bürgermeister sagte am Morgen, die Brücke sei gesperrt, doch die Polizei erklärte, "
@@ -440,12 +446,6 @@ ROWS = [
     ("de", "Die Sprecherin sagte, die Polizei habe mitgeteilt, dass der Verkehr wieder rolle.",
      "Die Sprecherin", "sagte", "die Polizei habe mitgeteilt, dass der Verkehr wieder rolle.", "indirect",
      "rules.cue_then_content"),
-    # …also after a reflexive, and before a subordinate clause, which is no content either
-    ("de", "„Die Deiche halten“, äußerte sich der Leiter des Krisenstabs, Paul Weber, am Abend.",
-     "der Leiter des Krisenstabs", "äußerte", "„Die Deiche halten“", "direct", "rules.content_then_cue"),
-    ("de", "„Wir bauen die Brücke neu“, sagte die Bürgermeisterin schon im Mai, als die Pläne noch "
-           "geheim waren.",
-     "die Bürgermeisterin", "sagte", "„Wir bauen die Brücke neu“", "direct", "rules.content_then_cue"),
     # no noun phrase reads between "wie" and its verb: those words are the source
     ("de", "Wie tagesschau.de berichtet, soll das Gesetz im Herbst in Kraft treten.",
      "tagesschau.de", "berichtet", "soll das Gesetz im Herbst in Kraft treten.", "indirect",
