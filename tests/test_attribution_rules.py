@@ -634,6 +634,18 @@ ROWS = [
     # an object content runs on through the phrases after the object (PolNeAR)
     ("en", "The band announced a free concert in support of the hospital.",
      "The band", "announced", "a free concert in support of the hospital", "indirect", "object"),
+    # ... but not through a phrase of time or place hung on the cue: where and when it was said
+    ("en", "The senator praised the new budget during a radio interview.",
+     "The senator", "praised", "the new budget", "indirect", "object"),
+    ("en", "The governor attacked the proposal in April before the vote.",
+     "The governor", "attacked", "the proposal", "indirect", "object"),
+    # what the writer adds after a comma at the end of a content: a relative clause, an apposition
+    ("en", "The mayor said the contract would go to Acme Ltd, which already runs the port.",
+     "The mayor", "said", "the contract would go to Acme Ltd", "indirect", "clause"),
+    ("en", "The coach criticized the new referee, a former player from Leeds.",
+     "The coach", "criticized", "the new referee", "indirect", "object"),
+    ("en", "Officials said the storm would hit the coast, where thousands live in tents.",
+     "Officials", "said", "the storm would hit the coast", "indirect", "clause"),
     # the passive subject of an object cue, with its agent; the whole clause with a "for/as" tail
     ("en", "The merger was first reported by a local paper.",
      "a local paper", "reported", "The merger", "indirect", "passive_object"),

@@ -114,6 +114,9 @@ class Config:
     quote_cues: set[str] = field(default_factory=set)
     addressee_infinitive_marks: set[str] = field(default_factory=set)
     object_run_stop_deps: set[str] = field(default_factory=set)
+    object_adjunct_preps: set[str] = field(default_factory=set)
+    aside_deps: set[str] = field(default_factory=set)
+    object_place_time_preps: set[str] = field(default_factory=set)
     event_object_suffixes: tuple[str, ...] = ()
     passive_subject_content: bool = False
     passive_participle_tags: set[str] = field(default_factory=set)
@@ -202,6 +205,9 @@ class Config:
             quote_cues=clause | words("quote_cues"),
             addressee_infinitive_marks=words("addressee_infinitive_marks"),
             object_run_stop_deps=set(data.get("object_run_stop_deps", [])),
+            object_adjunct_preps=words("object_adjunct_preps"),
+            aside_deps=set(data.get("aside_deps", [])),
+            object_place_time_preps=words("object_place_time_preps"),
             event_object_suffixes=tuple(w.lower() for w in data.get("event_object_suffixes", [])),
             passive_subject_content=bool(data.get("passive_subject_content", False)),
             passive_participle_tags=set(data.get("passive_participle_tags", [])),
@@ -588,10 +594,25 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
             if c.i <= last.i:
                 continue
             after_break = tok.doc[c.left_edge.i - 1].text in (",", ";", ":", "—", "–", "(")
-            if c.dep_ in cfg.object_run_stop_deps or after_break:
+            if c.dep_ in cfg.object_run_stop_deps or after_break or _adjunct_phrase(c, cfg):
                 break
             last = c
     return _Reading(_subtree_chars(objs[0], last, exclude=tok), "object", 0.55)
+
+
+def _adjunct_phrase(c: Token, cfg: Config) -> bool:
+    """ "attacked Machado in early-morning tweets", "praised him on Monday": a phrase of time or
+    place the parser hangs on the cue says when or where the speech act happened, not what it was
+    about. `object_adjunct_preps` always open one ("during", "since"); the others ("in", "on") only
+    when their object names a date, a time or a place (the parser also hangs "in support of" here)."""
+    if c.dep_ not in cfg.prep_deps:
+        return False
+    if c.lower_ in cfg.object_adjunct_preps:
+        return True
+    if c.lower_ not in cfg.object_place_time_preps:
+        return False
+    objs = [g for g in c.children if g.dep_ in cfg.pobj_deps]
+    return bool(objs) and objs[0].ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
 
 
 def _qualification(obj: Token, cfg: Config, quotes: list[q.Quote]) -> tuple[int, int] | None:
@@ -785,6 +806,8 @@ def _finish(
     if rule in ("clause", "complementizer"):
         content = _cut_at_new_subject(tok, content, cfg, quotes)
         content = _cut_at_relative_close(tok, content, cfg)
+    if rule in ("clause", "object", "prep") and cfg.aside_deps:
+        content = _cut_trailing_aside(tok, content, cfg)
     content = _with_closing_mark(text, quotes, _expand_to_quotes(text, quotes, *content))
     content = _absorb_next_quote(text, quotes, content, claimed)
     for a, b in sorted_ranges(claimed).overlapping(*content):  # never run into a quotation another cue frames
@@ -1050,6 +1073,27 @@ def _cut_at_new_subject(
         marks = [c for c in t.children if c.lower_ in cfg.complementizers]
         if cc and subj and not marks and cc[0].i > span.start and doc[cc[0].i - 1].text in (",", ";"):
             return _trim(_text(doc), content[0], doc[cc[0].i - 1].idx)
+    return content
+
+
+def _cut_trailing_aside(tok: Token, content: tuple[int, int], cfg: Config) -> tuple[int, int]:
+    """ "said it would be Trump, who has a delegate lead", "praised Clinton's attacks on Trump, the
+    presumptive nominee": what the writer adds after a comma at the end of the content (a relative
+    clause, an apposition: `aside_deps`) describes a word of it; the speaker did not say it."""
+    doc = tok.doc
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return content
+    last = span.end - 1
+    while last > span.start and doc[last].is_punct:
+        last -= 1
+    for t in span:
+        comma = t.left_edge.i - 1
+        if (t.i <= tok.i or comma <= span.start or doc[comma].text != "," or t.right_edge.i < last
+                or t.head.i >= comma or t.head.i < span.start):
+            continue
+        if t.dep_ in cfg.aside_deps:
+            return _trim(_text(doc), content[0], doc[comma].idx)
     return content
 
 
