@@ -639,6 +639,10 @@ ROWS = [
      "The senator", "praised", "the new budget", "indirect", "object"),
     ("en", "The governor attacked the proposal in April before the vote.",
      "The governor", "attacked", "the proposal", "indirect", "object"),
+    ("en", "The coach blasted the referees in a television interview after the match.",
+     "The coach", "blasted", "the referees", "indirect", "object"),
+    ("en", "The minister defended them on Twitter late on Sunday.",
+     "The minister", "defended", "them", "indirect", "object"),
     # what the writer adds after a comma at the end of a content: a relative clause, an apposition
     ("en", "The mayor said the contract would go to Acme Ltd, which already runs the port.",
      "The mayor", "said", "the contract would go to Acme Ltd", "indirect", "clause"),
@@ -810,6 +814,9 @@ NOT_STATEMENTS = [
     # "laut werden" (to be voiced) before a comma is no according-to marker
     ("de", "Nach dem Spiel wurden Vorwürfe gegen den Schiedsrichter laut, er habe parteiisch gepfiffen.",
      "laut"),
+    # a date after a cue's preposition says when, not what about
+    ("en", "The mayor commented on Tuesday.", "commented on"),
+    ("en", "The union will report on Friday.", "report on"),
 ]
 
 

@@ -117,6 +117,7 @@ class Config:
     object_adjunct_preps: set[str] = field(default_factory=set)
     aside_deps: set[str] = field(default_factory=set)
     object_place_time_preps: set[str] = field(default_factory=set)
+    speech_event_nouns: set[str] = field(default_factory=set)
     event_object_suffixes: tuple[str, ...] = ()
     passive_subject_content: bool = False
     passive_participle_tags: set[str] = field(default_factory=set)
@@ -208,6 +209,7 @@ class Config:
             object_adjunct_preps=words("object_adjunct_preps"),
             aside_deps=set(data.get("aside_deps", [])),
             object_place_time_preps=words("object_place_time_preps"),
+            speech_event_nouns=words("speech_event_nouns"),
             event_object_suffixes=tuple(w.lower() for w in data.get("event_object_suffixes", [])),
             passive_subject_content=bool(data.get("passive_subject_content", False)),
             passive_participle_tags=set(data.get("passive_participle_tags", [])),
@@ -572,7 +574,7 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
                 return _Reading(_subtree_chars(subj[0], tail[-1]), "passive_clause", 0.5)
             if _agent(tok, cfg) is not None:
                 return _Reading(_subtree_chars(subj[0], subj[0]), "passive_object", 0.5)
-    if not objs:
+    if not objs or _only_a_date(objs[0]):  # "announced Wednesday": when, not what
         return None
     if lemma in cfg.qualifying_cues:
         qualification = _qualification(objs[0], cfg, quotes)
@@ -600,19 +602,26 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
     return _Reading(_subtree_chars(objs[0], last, exclude=tok), "object", 0.55)
 
 
+def _only_a_date(tok: Token) -> bool:
+    """Whether a phrase is a date or a time and nothing else ("Tuesday", "last week"), which the
+    parser may make the object of a cue; "the decades they had spent there" says more."""
+    return all(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+
+
 def _adjunct_phrase(c: Token, cfg: Config) -> bool:
-    """ "attacked Machado in early-morning tweets", "praised him on Monday": a phrase of time or
-    place the parser hangs on the cue says when or where the speech act happened, not what it was
-    about. `object_adjunct_preps` always open one ("during", "since"); the others ("in", "on") only
-    when their object names a date, a time or a place (the parser also hangs "in support of" here)."""
+    """ "attacked Machado in early-morning tweets", "praised him on Monday": a phrase of time, place
+    or medium the parser hangs on the cue says when, where or how the speech act happened, not what
+    it was about. `object_adjunct_preps` always open one ("during", "since"); the others ("in",
+    "on": `object_place_time_preps`) only before a date, a time, a place or one of the
+    `speech_event_nouns` ("in an interview"): the parser also hangs "in support of" here."""
     if c.dep_ not in cfg.prep_deps:
         return False
     if c.lower_ in cfg.object_adjunct_preps:
         return True
-    if c.lower_ not in cfg.object_place_time_preps:
-        return False
     objs = [g for g in c.children if g.dep_ in cfg.pobj_deps]
-    return bool(objs) and objs[0].ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+    return bool(objs) and c.lower_ in cfg.object_place_time_preps and (
+        objs[0].ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+        or objs[0].lemma_.lower() in cfg.speech_event_nouns)
 
 
 def _qualification(obj: Token, cfg: Config, quotes: list[q.Quote]) -> tuple[int, int] | None:
@@ -649,7 +658,7 @@ def _prep_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) ->
     for c in tok.children:
         if c.dep_ in cfg.prep_deps and c.i > tok.i and f"{lemma} {c.lower_}" in cfg.prep_cues:
             pobj = [g for g in c.children if g.dep_ in cfg.pobj_deps]
-            if pobj:
+            if pobj and not _only_a_date(pobj[0]):  # "commented on Tuesday": when, not what
                 return _Reading(_subtree_chars(pobj[0], pobj[0]), "prep", 0.5, cue_end=c.idx + len(c.text))
             return None
     return None
