@@ -643,6 +643,9 @@ ROWS = [
      "The coach", "blasted", "the referees", "indirect", "object"),
     ("en", "The minister defended them on Twitter late on Sunday.",
      "The minister", "defended", "them", "indirect", "object"),
+    # ... but a participle after the reporting clause opens a statement of its own
+    ("en", "The dam is safe, the engineer said, adding that the road would reopen.",
+     "the engineer", "said", "The dam is safe", "indirect", "clause"),
     # what the writer adds after a comma at the end of a content: a relative clause, an apposition
     ("en", "The mayor said the contract would go to Acme Ltd, which already runs the port.",
      "The mayor", "said", "the contract would go to Acme Ltd", "indirect", "clause"),
@@ -839,6 +842,11 @@ FRAGMENT_ROWS = [
      "Angaben der Küstenwache", ["lediglich der Haupthafen der Insel wurde", "wieder geöffnet."]),
     ("en", "The governor is expected to sign the bill on Friday.",
      None, ["The governor is", "to sign the bill on Friday"]),
+    # a reporting clause set off by commas inside the content: the content resumes after it
+    ("en", "It was no accident, the inspector told reporters, that the alarm failed.",
+     "the inspector", ["It was no accident", "that the alarm failed"]),
+    ("en", "There is no risk of flooding, engineers insist, because the dikes were raised.",
+     "engineers", ["There is no risk of flooding", "because the dikes were raised"]),
 ]
 
 

@@ -803,6 +803,7 @@ def _finish(
     text = _text(doc)
     content, rule = reading.content, reading.rule
     rule = "clause" if rule == "infinitive" else rule  # the same finishing as a clause
+    fragments: list[tuple[int, int]] | None = None
     if rule in ("clause", "object", "prep", "complementizer"):
         content = _cut_at_conjoined_cue(tok, content, cfg, quotes)
         content = _paragraph(text, content[0], content[1], max(content[0], min(tok.idx, content[1] - 1)))
@@ -831,17 +832,46 @@ def _finish(
     if source is not None and rule in ("clause", "object") and content[0] < source[0] < content[1]:
         agent = doc.char_span(source[0], source[1], alignment_mode="expand")
         cut = agent.root.left_edge.idx if agent is not None else source[0]
+        rest = _resumed_after_cue(doc, cut, max(source[1], tok.idx + len(tok.text)), content[1], cfg)
         content = _trim(text, content[0], cut)
+        if rest is not None and content[1] > content[0]:
+            fragments = [content, rest]  # "It is no surprise, Mr. Garin said, that she won"
+    elif source is not None and rule == "clause" and content[1] <= min(source[0], tok.idx):
+        # "The argument would be aided, Devine said, by the calendar": the rest hangs on the cue
+        rest = _resumed_after_cue(doc, min(source[0], tok.idx), max(source[1], tok.idx + len(tok.text)),
+                                  tok.sent.end_char, cfg)
+        if rest is not None:
+            fragments = [content, rest]
+    if fragments:
+        content = (content[0], fragments[-1][1])
     cue_end = reading.cue_end if reading.cue_end is not None else tok.idx + len(tok.text)
     st = Statement(content[0], content[1], "indirect", tok.idx, cue_end, lemma,
                    confidence=reading.conf, rule=reading.rule)
-    fragments = reading.fragments
-    if fragments and rule == "parenthetical" and content == (fragments[0][0], fragments[-1][1]):
+    fragments = reading.fragments if rule == "parenthetical" else fragments
+    if fragments and content == (fragments[0][0], fragments[-1][1]):
         st.fragments = fragments
     if source is not None:
         st.source_start, st.source_end = source
         st.confidence = min(0.95, st.confidence + 0.1)
     return st
+
+
+def _resumed_after_cue(doc: Doc, cut: int, clause_end: int, end: int, cfg: Config) -> tuple[int, int] | None:
+    """ "It is no surprise, Mr. Garin said, that she won": a reporting clause set off by commas
+    inside the content, which resumes after its closing comma. The clause is a few words ("said in
+    a telephone interview"), else that comma ends the content; a participle after it ("…, adding
+    that…") opens a statement of its own."""
+    text = _text(doc)
+    if not text[:cut].rstrip().endswith(","):
+        return None
+    comma = text.find(",", clause_end, end)
+    if comma < 0 or len(text[clause_end:comma].split()) > 5:
+        return None
+    rest = _trim(text, comma + 1, end)
+    words = doc.char_span(rest[0], rest[1], alignment_mode="expand")
+    if words is None or len(words) < 2 or words[0].is_punct or words[0].tag_ in cfg.gerund_tags:
+        return None
+    return rest
 
 
 def _prep_with_object(tok: Token, cfg: Config, preps) -> bool:
