@@ -840,7 +840,7 @@ def _finish(
         # "The argument would be aided, Devine said, by the calendar": the rest hangs on the cue
         rest = _resumed_after_cue(doc, min(source[0], tok.idx), max(source[1], tok.idx + len(tok.text)),
                                   tok.sent.end_char, cfg)
-        if rest is not None:
+        if rest is not None and not sorted_ranges(claimed).overlaps(*rest):  # not into a framed quote
             fragments = [content, rest]
     if fragments:
         content = (content[0], fragments[-1][1])
