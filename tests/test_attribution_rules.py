@@ -643,7 +643,8 @@ ROWS = [
      "The coach", "blasted", "the referees", "indirect", "object"),
     ("en", "The minister defended them on Twitter late on Sunday.",
      "The minister", "defended", "them", "indirect", "object"),
-    # ... but a participle after the reporting clause opens a statement of its own
+    # a reporting clause set off by commas: a participle after it opens a statement of its own
+    # (when the content resumes after such a clause instead: FRAGMENT_ROWS)
     ("en", "The dam is safe, the engineer said, adding that the road would reopen.",
      "the engineer", "said", "The dam is safe", "indirect", "clause"),
     # what the writer adds after a comma at the end of a content: a relative clause, an apposition
