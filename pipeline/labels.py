@@ -16,3 +16,6 @@ ENTITY_LABELS = {
     "MISC": "MISC", "NORP": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "PRODUCT": "MISC",
     "LAW": "MISC", "LANGUAGE": "MISC", "OTH": "MISC",
 }
+
+# model labels of dates and times (OntoNotes, KLUE/TTA): what attribution reads as "when", never "what"
+TIME_LABELS = frozenset({"DATE", "TIME", "DT", "TI"})

@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import lang as langdata
+from ..labels import ENTITY_LABELS, TIME_LABELS
 from . import quotes as q
 from .attribution_patterns import find_statements as _rules_tier
 from .doc_text import doc_text
@@ -115,9 +116,9 @@ class Config:
     addressee_infinitive_marks: set[str] = field(default_factory=set)
     object_run_stop_deps: set[str] = field(default_factory=set)
     object_adjunct_preps: set[str] = field(default_factory=set)
-    aside_deps: set[str] = field(default_factory=set)
     object_place_time_preps: set[str] = field(default_factory=set)
     speech_event_nouns: set[str] = field(default_factory=set)
+    aside_deps: set[str] = field(default_factory=set)
     event_object_suffixes: tuple[str, ...] = ()
     passive_subject_content: bool = False
     passive_participle_tags: set[str] = field(default_factory=set)
@@ -207,9 +208,9 @@ class Config:
             addressee_infinitive_marks=words("addressee_infinitive_marks"),
             object_run_stop_deps=set(data.get("object_run_stop_deps", [])),
             object_adjunct_preps=words("object_adjunct_preps"),
-            aside_deps=set(data.get("aside_deps", [])),
             object_place_time_preps=words("object_place_time_preps"),
             speech_event_nouns=words("speech_event_nouns"),
+            aside_deps=set(data.get("aside_deps", [])),
             event_object_suffixes=tuple(w.lower() for w in data.get("event_object_suffixes", [])),
             passive_subject_content=bool(data.get("passive_subject_content", False)),
             passive_participle_tags=set(data.get("passive_participle_tags", [])),
@@ -605,7 +606,7 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
 def _only_a_date(tok: Token) -> bool:
     """Whether a phrase is a date or a time and nothing else ("Tuesday", "last week"), which the
     parser may make the object of a cue; "the decades they had spent there" says more."""
-    return all(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+    return all(t.ent_type_ in TIME_LABELS for t in tok.subtree)
 
 
 def _adjunct_phrase(c: Token, cfg: Config) -> bool:
@@ -620,7 +621,7 @@ def _adjunct_phrase(c: Token, cfg: Config) -> bool:
         return True
     objs = [g for g in c.children if g.dep_ in cfg.pobj_deps]
     return bool(objs) and c.lower_ in cfg.object_place_time_preps and (
-        objs[0].ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+        objs[0].ent_type_ in TIME_LABELS or ENTITY_LABELS.get(objs[0].ent_type_) == "LOC"
         or objs[0].lemma_.lower() in cfg.speech_event_nouns)
 
 
