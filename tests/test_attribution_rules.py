@@ -848,6 +848,18 @@ FRAGMENT_ROWS = [
      "the inspector", ["It was no accident", "that the alarm failed"]),
     ("en", "There is no risk of flooding, engineers insist, because the dikes were raised.",
      "engineers", ["There is no risk of flooding", "because the dikes were raised"]),
+    # a quotation a verb rule reads ("said of …") and the next one, cueless: one statement, two pieces
+    ("en", "“The water rose in minutes,” Anna Berg, who runs the shelter, said of the flood. “We moved "
+           "everyone upstairs. Nobody was hurt.”",
+     "Anna Berg, who runs the shelter",
+     ["The water rose in minutes", "We moved everyone upstairs. Nobody was hurt."]),
+    # … also after a cue sentence that describes the speaker at length (`cue_sentence_chars`)
+    ("en", "“The repairs start this week,” said Maria Lopez, the deputy director of the regional water "
+           "authority that runs the four dams along the upper stretch of the river. “Nobody will lose "
+           "their water supply.”",
+     "Maria Lopez, the deputy director of the regional water authority that runs the four dams along "
+     "the upper stretch of the river",
+     ["The repairs start this week", "Nobody will lose their water supply."]),
 ]
 
 

@@ -86,6 +86,7 @@ class Config:
     passive_aux_deps: set[str] = field(default_factory=set)
     min_framed_words: int = 2
     floating_paragraphs: int = 0
+    cue_sentence_chars: int = 120
     cue_gap_words: int = 5
     prep_cues: set[str] = field(default_factory=set)
     predicative_cues: set[str] = field(default_factory=set)
@@ -178,6 +179,7 @@ class Config:
             passive_aux_deps=set(data.get("passive_aux_deps", [])),
             min_framed_words=int(data.get("min_framed_quote_words", 2)),
             floating_paragraphs=int(data.get("floating_quote_paragraphs", 0)),
+            cue_sentence_chars=int(data.get("cue_sentence_chars", 120)),
             cue_gap_words=int(data.get("cue_gap_words", 5)),
             prep_cues=words("prep_cues"),
             predicative_cues=words("predicative_cues"),
@@ -1847,7 +1849,8 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
         if ordered.overlaps(a, b) or any(s.start < b and a < s.end for s in grown):
             continue
         piece = last_direct if last_direct is not None and last_direct.end <= qu.start else None
-        if cfg.merge_quote_pieces and piece is not None and _near(text, piece.end, qu.start, paragraphs=0):
+        near_piece = piece is not None and _near(text, piece.end, qu.start, 0, cfg.cue_sentence_chars)
+        if cfg.merge_quote_pieces and near_piece:
             # "“…,” said Caddell, speaking of X. “…”": the second piece continues the first
             piece.fragments = (piece.fragments or [(piece.start, piece.end)]) + [(a, b)]
             piece.end = b
@@ -1861,9 +1864,11 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
         last = out[-1] if out and out[-1].end <= qu.start else None
         if last is not None and (prev is None or last.end > prev.end):
             prev = last
-        if prev is None or not _near(text, prev.end, qu.start, paragraphs=cfg.floating_paragraphs):
+        if prev is None or not _near(text, prev.end, qu.start, cfg.floating_paragraphs,
+                                     cfg.cue_sentence_chars):
             continue
-        if cfg.merge_quote_pieces and prev.kind == "direct" and prev.source_start is not None:
+        # a verb rule's statement gets its kind only at the end: whether it is a quotation is read here
+        if cfg.merge_quote_pieces and _kind(text, quotes, prev) == "direct" and prev.source_start is not None:
             prev.fragments = (prev.fragments or [(prev.start, prev.end)]) + [(a, b)]
             prev.end = b
             if id(prev) in in_found:
@@ -1889,13 +1894,15 @@ def _covering(found: list[Statement], a: int, b: int) -> Statement | None:
     return None
 
 
-def _near(text: str, end: int, start: int, paragraphs: int = 1) -> bool:
-    """Nothing but a short cue sentence ("said X.") and at most `paragraphs` breaks in between."""
+def _near(text: str, end: int, start: int, paragraphs: int = 1, max_chars: int = 120) -> bool:
+    """Nothing but a cue sentence ("said X.", at most `max_chars` characters) and at most
+    `paragraphs` breaks in between."""
     if start < end:
         return False
     gap = text[end:start]
     return (
-        gap.count("\n\n") + (1 if "\n" in gap and "\n\n" not in gap else 0) <= paragraphs and len(gap) < 120
+        gap.count("\n\n") + (1 if "\n" in gap and "\n\n" not in gap else 0) <= paragraphs
+        and len(gap) < max_chars
     )
 
 
@@ -2002,8 +2009,9 @@ _SPEAKER_COLON = re.compile(r"^\s*(?:[—–-]\s*|[\"“«]\s?)?([^\W\d_][^:―\
 
 
 def _kind(text: str, quotes: list[q.Quote], st: Statement) -> str:
-    if st.fragments and st.rule == "quote_cue":  # the pieces, not the cue between them
-        share = min(q.quoted_share(quotes, a, b, text) for a, b in st.fragments)
+    pieces = min((q.quoted_share(quotes, a, b, text) for a, b in st.fragments or []), default=0.0)
+    if st.fragments and (st.rule == "quote_cue" or pieces >= 0.9):  # the pieces, not the cue between them
+        share = pieces
     else:
         share = q.quoted_share(quotes, st.start, st.end, text)
     if share >= 0.9:
