@@ -654,6 +654,16 @@ ROWS = [
      "The coach", "criticized", "the new referee", "indirect", "object"),
     ("en", "Officials said the storm would hit the coast, where thousands live in tents.",
      "Officials", "said", "the storm would hit the coast", "indirect", "clause"),
+    # a view of an object with its "as" phrase (`as_object_cues`), however the parser hangs the "as"
+    ("en", "Many economists see the new tariff as a tax on consumers.",
+     "Many economists", "see", "the new tariff as a tax on consumers", "indirect", "object"),
+    ("en", "Four in ten voters regard the campaign of the governor as most unfair.",
+     "Four in ten voters", "regard", "the campaign of the governor as most unfair", "indirect", "object"),
+    # a cue in an "as" clause reports the main clause, before or after it (`as_clause_marks`)
+    ("en", "As the inspector noted, the alarm had been switched off for weeks.",
+     "the inspector", "noted", "the alarm had been switched off for weeks", "indirect", "as_clause"),
+    ("en", "The repairs will cost millions, as the auditor reported last week.",
+     "the auditor", "reported", "The repairs will cost millions", "indirect", "as_clause"),
     # the passive subject of an object cue, with its agent; the whole clause with a "for/as" tail
     ("en", "The merger was first reported by a local paper.",
      "a local paper", "reported", "The merger", "indirect", "passive_object"),
@@ -808,6 +818,11 @@ NOT_STATEMENTS = [
     ("en", "The senator says he spoke to the candidate and asked him to condemn violence.", "asked"),
     # an agentless passive of an object cue is an event, not a statement
     ("en", "This video was restricted in some countries.", "restricted"),
+    # "see" without an "as" phrase after its object is perception; "as" opening a clause is no such phrase
+    ("en", "Residents saw the bridge collapse from their windows.", "saw"),
+    ("en", "A guard saw the driver as he left the court.", "saw"),
+    # an "as" clause with no subject reports nobody
+    ("en", "As expected, the council approved the budget.", "expected"),
     # "nach" as a time: no hearsay modal, no according-to noun
     ("de", "Nach dem Spiel gingen die Fans der beiden Vereine friedlich nach Hause.", "Nach"),
     # a relative clause after a cue's object and comma is no content

@@ -55,6 +55,9 @@ class Config:
 
     clause_cues: set[str]
     object_cues: set[str]
+    as_object_cues: set[str]
+    as_clause_marks: set[str]
+    as_clause_deps: set[str]
     xcomp_cues: set[str]
     according: list[re.Pattern]
     according_initial: list[re.Pattern]
@@ -141,6 +144,9 @@ class Config:
         return cls(
             clause_cues=clause,
             object_cues=words("object_cues"),
+            as_object_cues=words("as_object_cues"),
+            as_clause_marks=words("as_clause_marks"),
+            as_clause_deps=set(data.get("as_clause_deps", [])),
             xcomp_cues=words("xcomp_cues") or clause,
             according=patterns("according_to"),
             according_initial=patterns("according_to_initial"),
@@ -165,6 +171,7 @@ class Config:
             skip_source_words=words("not_sources"),
             all_cues=clause
             | words("object_cues")
+            | words("as_object_cues")
             | (words("xcomp_cues") or clause)
             | {w.split()[0] for w in words("prep_cues")}
             | words("raising_cues")
@@ -558,6 +565,12 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
     """ "announced a plan", "called X “deplorables”": a nominal object of a cue that allows one."""
     children = list(tok.children)
     objs = [c for c in children if c.dep_ in cfg.object_deps and lemma in cfg.object_cues and c.i > tok.i]
+    if not objs and lemma in cfg.as_object_cues:
+        # "Voters see the campaign as unfair": a view of the object, only with its "as" phrase
+        for c in children:
+            phrase = _as_phrase_after(tok, c) if c.dep_ in cfg.object_deps and c.i > tok.i else None
+            if phrase is not None and not _only_a_date(c):
+                return _Reading(_subtree_chars(c, phrase, exclude=tok), "object", 0.55)
     if not objs and lemma in cfg.object_cues:
         # "called Oz a quack" parsed with two predicates and no object: the first one is the object
         objs = [c for c in children if c.dep_ in cfg.predicative_deps and c.i > tok.i][:1]
@@ -603,6 +616,18 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
                 break
             last = c
     return _Reading(_subtree_chars(objs[0], last, exclude=tok), "object", 0.55)
+
+
+def _as_phrase_after(cue: Token, obj: Token) -> Token | None:
+    """The phrase "as" opens right after a cue's object ("see X as a threat", "as most unfair"):
+    the "as" itself when the parser makes it a preposition, else the word it modifies; None when
+    that phrase lies outside the cue's clause."""
+    doc = cue.doc
+    k = obj.right_edge.i + 1
+    if k >= len(doc) or doc[k].lower_ != "as" or doc[k].dep_ == "mark":  # "saw him as he left"
+        return None
+    phrase = doc[k] if doc[k].head.i in (cue.i, obj.i) or doc[k].head.i < k else doc[k].head
+    return phrase if phrase.head.i in (cue.i, obj.i) or phrase.i == k else None
 
 
 def _only_a_date(tok: Token) -> bool:
@@ -675,6 +700,32 @@ def _parenthetical_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Q
     if frag is None:
         return None
     return _Reading((frag[0][0], frag[-1][1]), "parenthetical", 0.7, fragments=frag)
+
+
+def _as_clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
+    """ "As Comey noted, people involved could still face sanctions", "…, as the report noted": a cue
+    in a clause opened by "as" (`as_clause_marks`) and hung on the main clause reports that main
+    clause. It needs a subject of its own: "As expected, the bill passed" reports nobody."""
+    if lemma not in cfg.clause_cues or tok.dep_ not in cfg.as_clause_deps or tok.head.i == tok.i:
+        return None
+    children = list(tok.children)
+    if not any(c.dep_ == "mark" and c.lower_ in cfg.as_clause_marks and c.i < tok.i for c in children):
+        return None
+    if not any(c.dep_ in cfg.subject_deps for c in children):
+        return None
+    head, doc = tok.head, tok.doc
+    lo, hi = head.left_edge.i, head.right_edge.i
+    if tok.right_edge.i < head.i:  # the "as" clause first: the main clause after its comma
+        lo = tok.right_edge.i + 1
+    elif tok.left_edge.i > head.i:  # the "as" clause last: the main clause before it
+        hi = tok.left_edge.i - 1
+    else:
+        return None
+    while lo <= hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    if hi - lo < 2:
+        return None
+    return _Reading(_trim(_text(doc), doc[lo].idx, doc[hi].idx + len(doc[hi].text)), "as_clause", 0.6)
 
 
 def _inverted_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
@@ -791,6 +842,7 @@ _READINGS = (
     _object_reading,
     _prep_reading,
     _parenthetical_reading,
+    _as_clause_reading,
     _inverted_reading,
 )
 
