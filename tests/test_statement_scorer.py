@@ -52,6 +52,21 @@ def test_the_reported_mood_is_a_feature_where_the_language_file_lists_it():
     assert not any(f.startswith("mood_") for f in ss.statement_features(doc, doc._.statements, "en")[0])
 
 
+def test_threshold_ties_go_to_the_lowest():
+    """On a flat F1 curve the threshold is the lowest within 0.1 point of the best, not the argmax
+    of a difference of a statement or two (which jumped from one retrain to the next)."""
+    # 20,000 gold; 12,000 right candidates at p=0.9, 100 wrong at 0.3, 1 right and 3 wrong at 0.5
+    p = np.array([0.9] * 12000 + [0.3] * 100 + [0.5] * 4)
+    y = np.array([1] * 12000 + [0] * 100 + [1, 0, 0, 0], dtype=float)
+    f_keep, f_drop = train.f1_at(p, y, 20000, 0.31), train.f1_at(p, y, 20000, 0.51)
+    assert f_drop > f_keep and f_drop - f_keep < train.TIE  # 0.51 is the argmax, by a hair
+    t, f = train.best_threshold(p, y, 20000)
+    assert t == 0.31 and f == pytest.approx(f_keep)  # the 100 wrong at 0.3 are a real difference
+    # with 300 more right candidates at 0.3, keeping everything is best
+    p2, y2 = np.concatenate([p, [0.3] * 300]), np.concatenate([y, [1.0] * 300])
+    assert train.best_threshold(p2, y2, 20000)[0] == 0.0
+
+
 def test_model_round_trips_through_json(tmp_path):
     model = ss.ScorerModel(weights={"rule=clause": 1.5, "en:cue=none": -2.0}, bias=-0.2, threshold=0.3,
                            thresholds={"en": 0.25})
