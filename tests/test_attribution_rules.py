@@ -659,6 +659,11 @@ ROWS = [
      "Many economists", "see", "the new tariff as a tax on consumers", "indirect", "object"),
     ("en", "Four in ten voters regard the campaign of the governor as most unfair.",
      "Four in ten voters", "regard", "the campaign of the governor as most unfair", "indirect", "object"),
+    # the sentence before a semicolon or colon, which the parser hangs on the cue, is not its content
+    ("en", "Opinion on the plan is divided; 40 percent of residents say the tax is too high.",
+     "40 percent of residents", "say", "the tax is too high", "indirect", "clause"),
+    ("en", "Support has grown since spring: most farmers say the subsidy came too late.",
+     "most farmers", "say", "the subsidy came too late", "indirect", "clause"),
     # a cue in an "as" clause reports the main clause, before or after it (`as_clause_marks`)
     ("en", "As the inspector noted, the alarm had been switched off for weeks.",
      "the inspector", "noted", "the alarm had been switched off for weeks", "indirect", "as_clause"),

@@ -460,6 +460,11 @@ def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
             )
         ]
     clause = [c for k, c in enumerate(clause) if k == 0 or not _postposed_cue(c, cfg)]
+    if len(clause) > 1 and clause[0].i < tok.i < clause[-1].i and any(
+            t.text in (";", ":") for t in doc[clause[0].i + 1 : tok.i]):
+        # "Voters are split; 26 percent say they…": the parser hangs the sentence before a
+        # semicolon or colon on the cue as a second complement; the cue reports the one after it
+        clause = [c for c in clause if c.i > tok.i]
     if not clause and lemma in cfg.xcomp_cues:
         clause = _infinitive_on_addressee(tok, cfg)
     if len(clause) == 1 and clause[0].i < tok.i and _postposed_cue(tok, cfg) and _is_cue(clause[0], cfg):
