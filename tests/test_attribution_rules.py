@@ -659,6 +659,9 @@ ROWS = [
      "Many economists", "see", "the new tariff as a tax on consumers", "indirect", "object"),
     ("en", "Four in ten voters regard the campaign of the governor as most unfair.",
      "Four in ten voters", "regard", "the campaign of the governor as most unfair", "indirect", "object"),
+    # "say" with a nominal object: poll copy's "say the same of", "said yes"
+    ("en", "Sixty percent of voters trust the mayor, while only 40 percent say the same of the council.",
+     "only 40 percent", "say", "the same of the council", "indirect", "object"),
     # the sentence before a semicolon or colon, which the parser hangs on the cue, is not its content
     ("en", "Opinion on the plan is divided; 40 percent of residents say the tax is too high.",
      "40 percent of residents", "say", "the tax is too high", "indirect", "clause"),
