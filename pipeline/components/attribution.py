@@ -631,8 +631,12 @@ def _as_phrase_after(cue: Token, obj: Token) -> Token | None:
     k = obj.right_edge.i + 1
     if k >= len(doc) or doc[k].lower_ != "as" or doc[k].dep_ == "mark":  # "saw him as he left"
         return None
-    phrase = doc[k] if doc[k].head.i in (cue.i, obj.i) or doc[k].head.i < k else doc[k].head
-    return phrase if phrase.head.i in (cue.i, obj.i) or phrase.i == k else None
+    as_word = doc[k]
+    if as_word.head.i in (cue.i, obj.i):
+        return as_word
+    if as_word.head.i > k and as_word.head.head.i in (cue.i, obj.i):
+        return as_word.head
+    return None
 
 
 def _only_a_date(tok: Token) -> bool:
