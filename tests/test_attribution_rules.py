@@ -659,6 +659,10 @@ ROWS = [
      "Many economists", "see", "the new tariff as a tax on consumers", "indirect", "object"),
     ("en", "Four in ten voters regard the campaign of the governor as most unfair.",
      "Four in ten voters", "regard", "the campaign of the governor as most unfair", "indirect", "object"),
+    # a poll or survey opening the sentence is the source of what follows (`according_to_heads`)
+    ("en", "In a CBS News poll released Monday, 52 percent of voters backed the mayor.",
+     "a CBS News poll released Monday", "In", "52 percent of voters backed the mayor", "according_to",
+     "according_to"),
     # "say" with a nominal object: poll copy's "say the same of", "said yes"
     ("en", "Sixty percent of voters trust the mayor, while only 40 percent say the same of the council.",
      "only 40 percent", "say", "the same of the council", "indirect", "object"),
@@ -829,6 +833,9 @@ NOT_STATEMENTS = [
     # "see" without an "as" phrase after its object is perception; "as" opening a clause is no such phrase
     ("en", "Residents saw the bridge collapse from their windows.", "saw"),
     ("en", "A guard saw the driver as he left the court.", "saw"),
+    # "in" + a poll later in the sentence, or + anything else, is no according-to marker
+    ("en", "The mayor has a ten-point lead in the polls ahead of the primary.", "in"),
+    ("en", "In the kitchen, the fire spread to the roof within minutes.", "In"),
     # an "as" clause with no subject reports nobody
     ("en", "As expected, the council approved the budget.", "expected"),
     # "nach" as a time: no hearsay modal, no according-to noun

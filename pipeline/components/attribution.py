@@ -61,6 +61,7 @@ class Config:
     xcomp_cues: set[str]
     according: list[re.Pattern]
     according_initial: list[re.Pattern]
+    according_headed: list[tuple[re.Pattern, frozenset[str]]]
     quote_pairs: list[list[str]]
     subject_deps: set[str]
     passive_subject_deps: set[str]
@@ -150,6 +151,11 @@ class Config:
             xcomp_cues=words("xcomp_cues") or clause,
             according=patterns("according_to"),
             according_initial=patterns("according_to_initial"),
+            according_headed=[
+                (p, frozenset(w.lower() for w in data["according_to_heads"][m]))
+                for m, p in zip(sorted(data.get("according_to_heads", {}), key=len, reverse=True),
+                                patterns("according_to_heads"), strict=True)
+            ],
             quote_pairs=data.get("quote_pairs", []),
             subject_deps=set(data.get("subject_deps", ["nsubj"])),
             passive_subject_deps=set(data.get("passive_subject_deps", [])),
@@ -1688,10 +1694,11 @@ def _closing_quote(text: str, quotes: list[q.Quote], quote_ends: list[tuple[int,
 def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement]:
     out = []
     text = _text(doc)
-    markers = [(p, False) for p in cfg.according] + [(p, True) for p in cfg.according_initial]
+    markers = [(p, False, None) for p in cfg.according] + [(p, True, None) for p in cfg.according_initial]
+    markers += [(p, False, heads) for p, heads in cfg.according_headed]
     seen: set[int] = set()
     quote_ends = sorted((qu.end, i) for i, qu in enumerate(quotes))
-    for pat, initial in markers:
+    for pat, initial, heads in markers:
         for m in pat.finditer(text):
             if m.start() in seen or q.inside(quotes, m.start(), m.end()):
                 continue
@@ -1709,6 +1716,11 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             src = _according_source(span, cfg.source_cut_deps)
             if src is None:
                 continue
+            if heads is not None and (
+                (src.root.lemma_.lower() not in heads and src.root.lower_ not in heads)
+                or text[s_start : m.start()].strip() or src.end >= sent.end or doc[src.end].text != ","
+            ):
+                continue  # "In a CBS News poll, …" opens its sentence, "in the kitchen" is no source
             cue_end = span.end_char
             verb = _according_verb(src, cfg)
             if verb is not None:  # "según apuntó el consejero": the marker and its verb are the cue
