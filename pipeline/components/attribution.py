@@ -135,11 +135,11 @@ class Config:
         def words(key: str) -> set[str]:
             return {w.lower() for w in data.get(key, [])}
 
+        def marker(m: str) -> re.Pattern:
+            return re.compile(r"(?<!\w)" + re.escape(m).replace("\\ ", r"\s+") + r"(?!\w)", re.I)
+
         def patterns(key: str) -> list[re.Pattern]:
-            return [
-                re.compile(r"(?<!\w)" + re.escape(m).replace("\\ ", r"\s+") + r"(?!\w)", re.I)
-                for m in sorted(data.get(key, []), key=len, reverse=True)
-            ]
+            return [marker(m) for m in sorted(data.get(key, []), key=len, reverse=True)]
 
         clause = words("cue_lemmas")
         return cls(
@@ -151,11 +151,8 @@ class Config:
             xcomp_cues=words("xcomp_cues") or clause,
             according=patterns("according_to"),
             according_initial=patterns("according_to_initial"),
-            according_headed=[
-                (p, frozenset(w.lower() for w in data["according_to_heads"][m]))
-                for m, p in zip(sorted(data.get("according_to_heads", {}), key=len, reverse=True),
-                                patterns("according_to_heads"), strict=True)
-            ],
+            according_headed=[(marker(m), frozenset(w.lower() for w in heads)) for m, heads in
+                              sorted(data.get("according_to_heads", {}).items(), key=lambda kv: -len(kv[0]))],
             quote_pairs=data.get("quote_pairs", []),
             subject_deps=set(data.get("subject_deps", ["nsubj"])),
             passive_subject_deps=set(data.get("passive_subject_deps", [])),
