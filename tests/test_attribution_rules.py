@@ -672,6 +672,14 @@ ROWS = [
      "The senator", "lashed out at", "the protesters", "indirect", "prep"),
     ("en", "The judge is known for her sharp questions to lawyers.",
      None, "known for", "her sharp questions to lawyers", "indirect", "prep"),
+    # a preposition cue's clause: "for" as the mark of its infinitive, or an infinitive run on after
+    # the object (`prep_clause_deps`); an object alone stays an object
+    ("en", "The senator called for the governor to resign.",
+     "The senator", "called for", "the governor to resign", "indirect", "prep"),
+    ("en", "Unions pushed for the plant to stay open.",
+     "Unions", "pushed for", "the plant to stay open", "indirect", "prep"),
+    ("en", "The mayor called for calm after the storm.",
+     "The mayor", "called for", "calm", "indirect", "prep"),
     # a poll or survey opening the sentence is the source of what follows (`according_to_heads`)
     ("en", "In a CBS News poll released Monday, 52 percent of voters backed the mayor.",
      "a CBS News poll released Monday", "In", "52 percent of voters backed the mayor", "according_to",

@@ -109,6 +109,7 @@ class Config:
     predicative_deps: set[str] = field(default_factory=set)
     expletives: set[str] = field(default_factory=set)
     noun_cues: set[str] = field(default_factory=set)
+    prep_clause_deps: set[str] = field(default_factory=set)
     noun_preps: set[str] = field(default_factory=set)
     noun_marks: set[str] = field(default_factory=set)
     possessor_deps: set[str] = field(default_factory=set)
@@ -208,6 +209,7 @@ class Config:
             predicative_deps=set(data.get("predicative_deps", [])),
             expletives=words("expletives"),
             noun_cues=words("noun_cues"),
+            prep_clause_deps=set(data.get("prep_clause_deps", [])),
             noun_preps=words("noun_cue_preps"),
             noun_marks=words("noun_cue_marks"),
             possessor_deps=set(data.get("possessor_deps", [])),
@@ -692,15 +694,39 @@ def _qualification(obj: Token, cfg: Config, quotes: list[q.Quote]) -> tuple[int,
 
 
 def _prep_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
-    """ "warned of…", "appealed for…": a cue and preposition listed together in `prep_cues`."""
+    """ "warned of…", "appealed for…": a cue and preposition listed together in `prep_cues`. The
+    object runs on through an infinitive the parser hangs on the cue right after it ("pushed for
+    the plant to stay open"); a preposition the parser made the mark of such a clause ("called
+    for the governor to resign") introduces that clause (`prep_clause_deps`)."""
     if lemma not in cfg.prep_lemmas:
         return None
     for c in tok.children:
         if c.dep_ in cfg.prep_deps and c.i > tok.i and f"{lemma} {c.lower_}" in cfg.prep_cues:
             pobj = [g for g in c.children if g.dep_ in cfg.pobj_deps]
-            if pobj and not _only_a_date(pobj[0]):  # "commented on Tuesday": when, not what
-                return _Reading(_subtree_chars(pobj[0], pobj[0]), "prep", 0.5, cue_end=c.idx + len(c.text))
-            return None
+            if not pobj or _only_a_date(pobj[0]):  # "commented on Tuesday": when, not what
+                return None
+            lo, hi = _subtree_chars(pobj[0], pobj[0])
+            run_on = _infinitive_after(tok, pobj[0].right_edge.i + 1, cfg)
+            if run_on is not None:
+                hi = _subtree_chars(run_on, run_on)[1]
+            return _Reading((lo, hi), "prep", 0.5, cue_end=c.idx + len(c.text))
+    for c in tok.rights:
+        if c.dep_ not in cfg.prep_clause_deps:
+            continue
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.i == c.left_edge.i), None)
+        if mark is not None and f"{lemma} {mark.lower_}" in cfg.prep_cues and mark.i + 1 < c.i:
+            first = tok.doc[mark.i + 1]
+            return _Reading((first.idx, _subtree_chars(c, c)[1]), "prep", 0.5, cue_end=mark.idx + len(mark.text))
+    return None
+
+
+def _infinitive_after(tok: Token, i: int, cfg: Config) -> Token | None:
+    """The subjectless infinitive clause of `tok` that starts at token `i`, if any."""
+    for c in tok.rights:
+        if (c.dep_ in cfg.prep_clause_deps and c.left_edge.i == i and "Inf" in c.morph.get("VerbForm")
+                and not any(g.dep_ in cfg.subject_deps or g.dep_ in cfg.passive_subject_deps
+                            for g in c.children)):
+            return c
     return None
 
 
