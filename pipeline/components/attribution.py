@@ -715,8 +715,8 @@ def _prep_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) ->
             continue
         mark = next((m for m in c.children if m.dep_ == "mark" and m.i == c.left_edge.i), None)
         if mark is not None and f"{lemma} {mark.lower_}" in cfg.prep_cues and mark.i + 1 < c.i:
-            first = tok.doc[mark.i + 1]
-            return _Reading((first.idx, _subtree_chars(c, c)[1]), "prep", 0.5, cue_end=mark.idx + len(mark.text))
+            content = (tok.doc[mark.i + 1].idx, _subtree_chars(c, c)[1])
+            return _Reading(content, "prep", 0.5, cue_end=mark.idx + len(mark.text))
     return None
 
 
