@@ -680,6 +680,14 @@ ROWS = [
      "Unions", "pushed for", "the plant to stay open", "indirect", "prep"),
     ("en", "The mayor called for calm after the storm.",
      "The mayor", "called for", "calm", "indirect", "prep"),
+    # a full stop inside the closing mark and a capital after it end the sentence: the cue of the
+    # next sentence does not take this quotation (it belongs to the cue before it)
+    ("en", "The mayor says that “the bridge will open again in May.” And she added that the council "
+           "“has the money.”",
+     "The mayor", "says", "that “the bridge will open again in May.”", "mixed", "clause"),
+    ("en", "The coach said, “We played badly from start to finish.” He added: “We will train again on "
+           "Sunday.”",
+     "The coach", "said", "We played badly from start to finish.", "direct", "quote_cue"),
     # a poll or survey opening the sentence is the source of what follows (`according_to_heads`)
     ("en", "In a CBS News poll released Monday, 52 percent of voters backed the mayor.",
      "a CBS News poll released Monday", "In", "52 percent of voters backed the mayor", "according_to",

@@ -2019,9 +2019,14 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
     first = text[qu.end : qu.end + 3].strip()[:1]
     opens_sentence = text[: qu.start].rstrip()[-1:] in ("", ".", "!", "?", "\n", ":") or "\n" in text[
         max(0, qu.start - 3) : qu.start]
-    if first in (",", "—", "–", "") or before_close in (",", "!", "?", ".") or (
+    # "… says that “… by the pen.” And he added …": a full stop inside the closing mark and a
+    # capital after it end the sentence, so a cue after it frames the next quotation, not this one
+    after = doc[i] if i < len(doc) else None
+    ends_sentence = (before_close == "." and after is not None and after.is_sent_start
+                     and after.text[:1].isupper())
+    if not ends_sentence and (first in (",", "—", "–", "") or before_close in (",", "!", "?", ".") or (
         first.islower() and qu.closed and opens_sentence  # "« … » a indiqué un officier." (no comma)
-    ):
+    )):
         words = 0
         for t in doc[i : min(len(doc), i + 14)]:
             if (
