@@ -688,6 +688,12 @@ ROWS = [
     ("en", "The coach said, “We played badly from start to finish.” He added: “We will train again on "
            "Sunday.”",
      "The coach", "said", "We played badly from start to finish.", "direct", "quote_cue"),
+    # a passive participle cue ("when asked whether…") reports a question nobody named asked: it
+    # does not take the source of the statement before it
+    ("en", "“Of course I would,” the governor said when asked whether he would close the border.",
+     None, "asked", "whether he would close the border", "indirect", "clause"),
+    ("en", "“We are ready,” the coach said on Friday when asked whether his team could win the cup.",
+     None, "asked", "whether his team could win the cup", "indirect", "clause"),
     # a poll or survey opening the sentence is the source of what follows (`according_to_heads`)
     ("en", "In a CBS News poll released Monday, 52 percent of voters backed the mayor.",
      "a CBS News poll released Monday", "In", "52 percent of voters backed the mayor", "according_to",

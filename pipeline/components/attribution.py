@@ -325,16 +325,17 @@ def find_statements(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statem
     found = _dedupe(found, keep_nested=cfg.keep_nested)
     found.extend(floating_quotes(doc, cfg, quotes, found))
     found.extend(title_statement(doc, cfg, found))
-    _participle_sources(doc, found)
+    _participle_sources(doc, found, cfg)
     for st in found:
         if st.kind != "according_to":
             st.kind = _kind(_text(doc), quotes, st)
     return found
 
 
-def _participle_sources(doc: Doc, found: list[Statement]) -> None:
+def _participle_sources(doc: Doc, found: list[Statement], cfg: Config) -> None:
     """ ", estimant que…", "…, soulignant que…", "adding that…": a participle cue with no subject
-    of its own continues the statement before it in the same sentence and shares its source."""
+    of its own continues the statement before it in the same sentence and shares its source. A
+    passive participle does not ("Christie said … when asked whether…": who asked is not named)."""
     ordered = sorted(found, key=lambda s: s.cue_start if s.cue_start is not None else s.start)
     for i, st in enumerate(ordered):
         if st.source_start is not None or st.cue_start is None or st.rule in ("according_to", "colon"):
@@ -345,7 +346,7 @@ def _participle_sources(doc: Doc, found: list[Statement]) -> None:
         tok = cue[0]
         tagged_adjective = tok.pos_ == "ADJ" and st.cue_lemma != tok.lower_  # "martelant" -> marteler
         if ("Part" not in tok.morph.get("VerbForm") and tok.tag_ != "VBG" and not tagged_adjective
-                or tok.dep_ in ("acl", "amod")):
+                or tok.dep_ in ("acl", "amod") or tok.tag_ in cfg.passive_participle_tags):
             continue
         for prev in reversed(ordered[:i]):
             if prev.cue_start is None or prev.source_start is None:
