@@ -694,6 +694,10 @@ ROWS = [
      None, "asked", "whether he would close the border", "indirect", "clause"),
     ("en", "“We are ready,” the coach said on Friday when asked whether his team could win the cup.",
      None, "asked", "whether his team could win the cup", "indirect", "clause"),
+    # an inverted speaker the tagger takes for an adverb (names in -ly): still the speaker, and the
+    # participle after it shares it
+    ("en", "“The count is slow but accurate,” said Brantly, explaining that ballots arrived late.",
+     "Brantly", "explaining", "that ballots arrived late", "indirect", "clause"),
     # a poll or survey opening the sentence is the source of what follows (`according_to_heads`)
     ("en", "In a CBS News poll released Monday, 52 percent of voters backed the mayor.",
      "a CBS News poll released Monday", "In", "52 percent of voters backed the mayor", "according_to",

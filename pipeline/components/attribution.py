@@ -1640,6 +1640,8 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: b
             and not _in_quote(c, quotes)
         ):
             return c
+        if c.i == verb.i + 1 and c.is_title and not c.is_stop and not _only_a_date(c):
+            return c  # '“…,” said Skelly': a name the tagger did not know (tagged ADV or ADJ)
         if c.is_punct and c.text in ".;:":
             return None
     return None
