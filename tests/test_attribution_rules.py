@@ -698,6 +698,11 @@ ROWS = [
     # participle after it shares it
     ("en", "“The count is slow but accurate,” said Brantly, explaining that ballots arrived late.",
      "Brantly", "explaining", "that ballots arrived late", "indirect", "clause"),
+    # a subject the parser reads as a clause (a participle after the noun): its whole phrase speaks
+    ("en", "Large majorities of voters in six states going to the polls on Tuesday said they support "
+           "the proposal.",
+     "Large majorities of voters in six states going to the polls on Tuesday", "said",
+     "they support the proposal", "indirect", "clause"),
     # a poll or survey opening the sentence is the source of what follows (`according_to_heads`)
     ("en", "In a CBS News poll released Monday, 52 percent of voters backed the mayor.",
      "a CBS News poll released Monday", "In", "52 percent of voters backed the mayor", "according_to",
