@@ -105,11 +105,11 @@ class Config:
     acl_head_is_source: bool = False
     prep_deps: set[str] = field(default_factory=set)
     pobj_deps: set[str] = field(default_factory=set)
+    prep_clause_deps: set[str] = field(default_factory=set)
     raising_cues: set[str] = field(default_factory=set)
     predicative_deps: set[str] = field(default_factory=set)
     expletives: set[str] = field(default_factory=set)
     noun_cues: set[str] = field(default_factory=set)
-    prep_clause_deps: set[str] = field(default_factory=set)
     noun_preps: set[str] = field(default_factory=set)
     noun_marks: set[str] = field(default_factory=set)
     possessor_deps: set[str] = field(default_factory=set)
@@ -205,11 +205,11 @@ class Config:
             acl_head_is_source=bool(data.get("acl_head_is_source", False)),
             prep_deps=set(data.get("prep_deps", ["prep"])),
             pobj_deps=set(data.get("pobj_deps", ["pobj"])),
+            prep_clause_deps=set(data.get("prep_clause_deps", [])),
             raising_cues=words("raising_cues"),
             predicative_deps=set(data.get("predicative_deps", [])),
             expletives=words("expletives"),
             noun_cues=words("noun_cues"),
-            prep_clause_deps=set(data.get("prep_clause_deps", [])),
             noun_preps=words("noun_cue_preps"),
             noun_marks=words("noun_cue_marks"),
             possessor_deps=set(data.get("possessor_deps", [])),
@@ -335,7 +335,7 @@ def find_statements(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statem
 def _participle_sources(doc: Doc, found: list[Statement], cfg: Config) -> None:
     """ ", estimant que…", "…, soulignant que…", "adding that…": a participle cue with no subject
     of its own continues the statement before it in the same sentence and shares its source. A
-    passive participle does not ("Christie said … when asked whether…": who asked is not named)."""
+    passive participle does not ("the governor said when asked whether…": who asked is not named)."""
     ordered = sorted(found, key=lambda s: s.cue_start if s.cue_start is not None else s.start)
     for i, st in enumerate(ordered):
         if st.source_start is not None or st.cue_start is None or st.rule in ("according_to", "colon"):
@@ -1641,7 +1641,7 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: b
         ):
             return c
         if c.i == verb.i + 1 and c.is_title and not c.is_stop and not _only_a_date(c):
-            return c  # '“…,” said Skelly': a name the tagger did not know (tagged ADV or ADJ)
+            return c  # '“…,” said Brantly': a name the tagger did not know (tagged ADV or ADJ)
         if c.is_punct and c.text in ".;:":
             return None
     return None
@@ -2022,7 +2022,7 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
     first = text[qu.end : qu.end + 3].strip()[:1]
     opens_sentence = text[: qu.start].rstrip()[-1:] in ("", ".", "!", "?", "\n", ":") or "\n" in text[
         max(0, qu.start - 3) : qu.start]
-    # "… says that “… by the pen.” And he added …": a full stop inside the closing mark and a
+    # "… says that “… in May.” And she added …": a full stop inside the closing mark and a
     # capital after it end the sentence, so a cue after it frames the next quotation, not this one
     after = doc[i] if i < len(doc) else None
     ends_sentence = (before_close == "." and after is not None and after.is_sent_start
