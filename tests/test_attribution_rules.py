@@ -703,6 +703,12 @@ ROWS = [
            "the proposal.",
      "Large majorities of voters in six states going to the polls on Tuesday", "said",
      "they support the proposal", "indirect", "clause"),
+    # the noun phrase alone between a quotation and the cue after it speaks, however the parser
+    # attached it (here the name as a conjunct inside the quotation)
+    ("en", '"Attention will now turn to the next two states: Ohio and South Carolina," campaign manager '
+           'Ana Ortiz wrote.',
+     "campaign manager Ana Ortiz", "wrote", "Attention will now turn to the next two states: Ohio and South "
+     "Carolina", "direct", "quote_cue"),
     # a poll or survey opening the sentence is the source of what follows (`according_to_heads`)
     ("en", "In a CBS News poll released Monday, 52 percent of voters backed the mayor.",
      "a CBS News poll released Monday", "In", "52 percent of voters backed the mayor", "according_to",

@@ -1913,12 +1913,24 @@ def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statemen
             confidence=0.75,
             rule="quote_cue",
         )
-        src = _source(cue, cfg, quotes)
+        src = _source(cue, cfg, quotes) or _words_between(doc, qu.end, cue)
         if src is not None:
             st.source_start, st.source_end = src
             st.confidence = 0.9
         out.append(st)
     return out
+
+
+def _words_between(doc: Doc, quote_end: int, cue: Token) -> tuple[int, int] | None:
+    """ '"…," campaign manager Ana Ortiz wrote.': a noun phrase alone between the quotation and the
+    cue after it is the speaker, however the parser attached it (here the name as a conjunct of a
+    word inside the quotation)."""
+    toks = [t for t in doc[:cue.i] if t.idx >= quote_end and not (t.is_punct and t.idx < quote_end + 3)]
+    if not toks or len(toks) > 8 or not any(t.pos_ in ("NOUN", "PROPN") for t in toks):
+        return None
+    if any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART") and t.text != "." for t in toks):
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[Statement]) -> list[Statement]:
