@@ -1925,8 +1925,12 @@ def _words_between(doc: Doc, quote_end: int, cue: Token) -> tuple[int, int] | No
     """ '"…," campaign manager Ana Ortiz wrote.': a noun phrase alone between the quotation and the
     cue after it is the speaker, however the parser attached it (here the name as a conjunct of a
     word inside the quotation)."""
-    toks = [t for t in doc[:cue.i] if t.idx >= quote_end and not (t.is_punct and t.idx < quote_end + 3)]
-    if not toks or len(toks) > 8 or not any(t.pos_ in ("NOUN", "PROPN") for t in toks):
+    first = cue.i
+    while first > 0 and doc[first - 1].idx >= quote_end and cue.i - first <= 10:
+        first -= 1  # walk back over the gap only (at most a few words)
+    gap_too_long = first > 0 and doc[first - 1].idx >= quote_end
+    toks = [t for t in doc[first:cue.i] if not (t.is_punct and t.idx < quote_end + 3)]
+    if gap_too_long or not toks or len(toks) > 8 or not any(t.pos_ in ("NOUN", "PROPN") for t in toks):
         return None
     if any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART") and t.text != "." for t in toks):
         return None
