@@ -733,6 +733,12 @@ ROWS = [
      "several residents", "criticized",
      "The mayor has been criticized by several residents for closing the library", "indirect",
      "passive_clause"),
+    # after a fronted phrase the parser hangs the subject on it as an apposition: the apposition
+    # set off by commas is the speaker (`fronted_phrase_deps`)
+    ("en", "Friday, Ohio, leading a group of nine states, asked the court to halt the new rules.",
+     "Ohio", "asked", "the court to halt the new rules", "indirect", "infinitive"),
+    ("en", "Speaking in Denver, Ramirez, without naming his rival, accused the council of wasting money.",
+     "Ramirez", "accused", "the council of wasting money", "indirect", "object"),
     ("zh", "市长表示，这座桥将在五月重新开放。",
      "市长", "表示", "这座桥将在五月重新开放。", "indirect", "rules.nospace_cue_first"),
     ("zh", "据新华社报道，两名男子在车站被捕。",

@@ -70,6 +70,7 @@ class Config:
     xcomp_deps: set[str]
     object_deps: set[str]
     inherit_deps: set[str]
+    fronted_phrase_deps: set[str]
     inverted_deps: set[str]
     source_cut_deps: set[str]
     adverbial_deps: set[str]
@@ -162,6 +163,7 @@ class Config:
             xcomp_deps=set(data.get("xcomp_deps", ["xcomp"])),
             object_deps=set(data.get("object_deps", ["obj"])),
             inherit_deps=set(data.get("inherit_subject_deps", ["advcl", "conj", "xcomp"])),
+            fronted_phrase_deps=set(data.get("fronted_phrase_deps", [])),
             inverted_deps=set(data.get("inverted_deps", ["parataxis", "advcl", "dep", "ccomp", "conj"])),
             source_cut_deps=set(data.get("source_cut_deps", [])),
             adverbial_deps=set(data.get("adverbial_deps", [])),
@@ -1542,6 +1544,9 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
         after = _noun_after(tok, cfg, quotes)
         if after is not None:
             return _mention_chars(after, cfg)
+        fronted = _subject_as_fronted_apposition(tok, cfg) if not subj else None
+        if fronted is not None:
+            return _mention_chars(fronted, cfg)
         if tok.dep_ in cfg.inherit_deps and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -1645,6 +1650,25 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: b
         if c.is_punct and c.text in ".;:":
             return None
     return None
+
+
+def _subject_as_fronted_apposition(verb: Token, cfg: Config) -> Token | None:
+    """ "Friday, Texas, leading a coalition, asked a judge to…", "Speaking in Harlem, Clinton,
+    without naming him, accused…": after a fronted phrase the parser hangs the subject on that
+    phrase as its apposition, and the verb has no subject. The apposition set off by commas,
+    nearest the verb among its left dependents, is the subject."""
+    doc = verb.doc
+    best = None
+    for left in (c for c in verb.children if c.i < verb.i and c.dep_ in cfg.fronted_phrase_deps):
+        for t in left.subtree:
+            if t.dep_ != "appos" or t.pos_ not in ("PROPN", "NOUN") or t.head.i > t.i:
+                continue
+            words = [w.i for w in t.subtree if not w.is_punct]  # the commas often hang on it
+            lo, hi = min(words), max(words)
+            if (lo > 0 and doc[lo - 1].text == "," and hi + 1 < verb.i and doc[hi + 1].text == ","
+                    and (best is None or t.i > best.i)):
+                best = t
+    return best
 
 
 def _pick_subject(subjects: list[Token]) -> Token:
