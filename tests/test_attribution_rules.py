@@ -739,6 +739,10 @@ ROWS = [
      "Ohio", "asked", "the court to halt the new rules", "indirect", "infinitive"),
     ("en", "Speaking in Denver, Ramirez, without naming his rival, accused the council of wasting money.",
      "Ramirez", "accused", "the council of wasting money", "indirect", "object"),
+    # an object runs on through the infinitive the parser hangs on the cue right after it
+    ("en", "The senator decried the mayor's repeated calls to ban all cars from the center.",
+     "The senator", "decried", "the mayor's repeated calls to ban all cars from the center", "indirect",
+     "object"),
     ("zh", "市长表示，这座桥将在五月重新开放。",
      "市长", "表示", "这座桥将在五月重新开放。", "indirect", "rules.nospace_cue_first"),
     ("zh", "据新华社报道，两名男子在车站被捕。",

@@ -625,6 +625,9 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
             if c.i <= last.i:
                 continue
             after_break = tok.doc[c.left_edge.i - 1].text in (",", ";", ":", "—", "–", "(")
+            if c == _infinitive_after(tok, last.right_edge.i + 1, cfg):
+                last = c  # "decried calls to ban cars": the infinitive the parser hangs on the cue
+                continue
             if c.dep_ in cfg.object_run_stop_deps or after_break or _adjunct_phrase(c, cfg):
                 break
             last = c
