@@ -743,6 +743,15 @@ ROWS = [
     ("en", "The senator decried the mayor's repeated calls to ban all cars from the center.",
      "The senator", "decried", "the mayor's repeated calls to ban all cars from the center", "indirect",
      "object"),
+    # a quotation a colon opens is the speech of the subject of the clause before it, whatever its
+    # verb (`colon_quote_min_words`); an adverb opening that clause is not the subject
+    ("de", "Hier sparte der Bundespräsident auch nicht mit Kritik: „Jeder sollte wissen, dass die Reform "
+           "kommt.“",
+     "der Bundespräsident", "Hier sparte der Bundespräsident auch nicht mit Kritik",
+     "„Jeder sollte wissen, dass die Reform kommt.“", "direct", "rules.colon_quote"),
+    ("de", "Ähnlich sieht der Trainer der Mannschaft die Lage: „Wir haben heute zu viele Fehler gemacht.“",
+     "der Trainer der Mannschaft", "Ähnlich sieht der Trainer der Mannschaft die Lage",
+     "„Wir haben heute zu viele Fehler gemacht.“", "direct", "rules.colon_quote"),
     ("zh", "市长表示，这座桥将在五月重新开放。",
      "市长", "表示", "这座桥将在五月重新开放。", "indirect", "rules.nospace_cue_first"),
     ("zh", "据新华社报道，两名男子在车站被捕。",
@@ -908,6 +917,9 @@ NOT_STATEMENTS = [
     # "laut werden" (to be voiced) before a comma is no according-to marker
     ("de", "Nach dem Spiel wurden Vorwürfe gegen den Schiedsrichter laut, er habe parteiisch gepfiffen.",
      "laut"),
+    # a short quotation after a colon, with no sentence end, is a title, not speech
+    ("de", "Auf dem Konzert stellte er dann die neue CD vor: „Have a nice day“.",
+     "Auf dem Konzert stellte er dann die neue CD vor"),
     # a date after a cue's preposition says when, not what about
     ("en", "The mayor commented on Tuesday.", "commented on"),
     ("en", "The union will report on Friday.", "report on"),

@@ -137,6 +137,7 @@ class _Lex:
     perfect_aux: set[str] = field(default_factory=set)
     shared_subject: set[str] = field(default_factory=set)
     verb_second: bool = False
+    colon_quote_words: int = 0  # > 0: a quotation a colon opens speaks for the clause's subject
     relative_openers: set[str] = field(default_factory=set)
     nominative_relatives: set[str] = field(default_factory=set)
     content_end_marks: tuple[str, ...] = ()
@@ -200,6 +201,7 @@ class _Lex:
             hearsay_perfect=set(low("hearsay_perfect_forms")), perfect_aux=set(low("perfect_auxiliaries")),
             shared_subject=set(low("shared_subject_conjunctions")),
             verb_second=bool(data.get("verb_second", False)),
+            colon_quote_words=int(data.get("colon_quote_min_words", 0)),
             relative_openers=set(low("relative_openers")),
             nominative_relatives=set(low("nominative_relatives")),
             content_end_marks=tuple(data.get("content_end_marks", [])),
@@ -623,6 +625,45 @@ def _prefield_subject(words: list[_W], unit: tuple[int, int], lex: _Lex) -> tupl
     if r is None or r[1] >= len(words) or words[r[1]].start >= unit[1] or words[r[1]].low in lex.dets:
         return None
     return _span_of(words, r)
+
+
+def _colon_quotes(text: str, unit: tuple[int, int], words: list[_W], quotes, found: list[Statement],
+                  lex: _Lex) -> list[Statement]:
+    """ "Hier sparte der Bundespräsident nicht mit Kritik: „Jeder sollte wissen …“": a quotation that
+    a colon opens, after a clause whose verb the cue lexicon does not know, is the speech of that
+    clause's subject, found as for a cue (a phrase after a preposition or in an object case is
+    passed over). The clause before the colon is the cue. A short quotation without a sentence end
+    is a title or a name ("stellte die neue CD vor: „Have a nice day“"), not speech."""
+    out = []
+    first = next((i for i, w in enumerate(words) if w.start >= unit[0]), None)
+    for qs, qe in quotes:
+        if first is None or not unit[0] <= qs < unit[1] or any(st.start < qe and qs < st.end for st in found):
+            continue
+        before = text[unit[0]:qs].rstrip()
+        inner = text[qs + 1:qe - 1].strip()
+        if not before.endswith(":") or not inner or (
+                len(inner.split()) < lex.colon_quote_words and inner[-1] not in ".!?…"):
+            continue
+        colon = unit[0] + len(before) - 1
+        k = next((i for i in range(first, len(words)) if words[i].start >= colon), len(words))
+        start = first  # the clause after the last sentence-internal stop before the colon
+        for i in range(first + 1, k):
+            if any(ch in words[i].gap for ch in ";:"):
+                start = i
+        w = words[start]
+        adverb = w.low not in lex.preps and w.low not in lex.stops and _lower_elsewhere(text, w, lex)
+        opener = start + 1 if adverb and start + 1 < k else start
+        r = _subject_np(words, opener, k, lex)  # "Ähnlich äußerte sich X:": an adverb opens the clause
+        if r is None or r[1] == r[0]:
+            continue
+        source = _span_of(words, r)
+        cue_start = source[1] if r[0] == start else words[start].start
+        cue = _trim(text, cue_start, colon) if cue_start < colon else None
+        if cue is not None and cue[1] <= cue[0]:
+            cue = None  # "Bundesinnenminister Schäuble: „…“": a name and a colon, no cue
+        out.append(Statement(qs, qe, "direct", *(cue or (None, None)), None, *source, confidence=0.4,
+                             rule="rules.colon_quote"))
+    return out
 
 
 def _cue_len(words: list[_W], k: int, lex: _Lex) -> int:
@@ -1525,6 +1566,8 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
             found += _according_statements(text, unit, words, quotes, lex)
             if lex.cue_after:
                 found += _cjk_according(text, unit, quotes, lex)
+        if lex.colon_quote_words:
+            found += _colon_quotes(text, unit, words, quotes, found, lex)
         found = _dedupe(found)
         if lex.pointers and prev_unit is not None and not prev_found:
             found = [_pointing_back(text, st, words, prev_unit, quotes, lex) for st in found]
