@@ -752,6 +752,18 @@ ROWS = [
     ("de", "Ähnlich sieht der Trainer der Mannschaft die Lage: „Wir haben heute zu viele Fehler gemacht.“",
      "der Trainer der Mannschaft", "Ähnlich sieht der Trainer der Mannschaft die Lage",
      "„Wir haben heute zu viele Fehler gemacht.“", "direct", "rules.colon_quote"),
+    # a quotation opening the paragraph after "said:" is framed by that cue
+    ("en", 'The mayor spoke after the vote. He said:\n\n"In all the years I have served, we have never '
+           'seen a budget like this one."',
+     "He", "said", "In all the years I have served, we have never seen a budget like this one.", "direct",
+     "quote_cue"),
+    ("en", 'The senator delivered a blunt message to the governor: "It is time to stop attacking the '
+           'people who work for you."',
+     "The senator", "delivered", "It is time to stop attacking the people who work for you.", "direct",
+     "colon_quote"),
+    ("en", 'The mayor went on: "It is like a house with a leaking roof. You fix it or you move."',
+     "The mayor", "went", "It is like a house with a leaking roof. You fix it or you move.", "direct",
+     "colon_quote"),
     ("zh", "市长表示，这座桥将在五月重新开放。",
      "市长", "表示", "这座桥将在五月重新开放。", "indirect", "rules.nospace_cue_first"),
     ("zh", "据新华社报道，两名男子在车站被捕。",
@@ -920,6 +932,7 @@ NOT_STATEMENTS = [
     # a short quotation after a colon, with no sentence end, is a title, not speech
     ("de", "Auf dem Konzert stellte er dann die neue CD vor: „Have a nice day“.",
      "Auf dem Konzert stellte er dann die neue CD vor"),
+    ("en", 'The band then played its newest song: "Have a nice day".', "played"),
     # a date after a cue's preposition says when, not what about
     ("en", "The mayor commented on Tuesday.", "commented on"),
     ("en", "The union will report on Friday.", "report on"),

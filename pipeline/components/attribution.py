@@ -80,6 +80,7 @@ class Config:
     relative_pronouns: set[str]
     merge_quote_pieces: bool
     title_colon: bool
+    colon_quote_words: int
     min_quote_words: int
     skip_source_words: set[str] = field(default_factory=set)
     all_cues: set[str] = field(default_factory=set)
@@ -173,6 +174,7 @@ class Config:
             relative_pronouns=words("relative_pronouns"),
             merge_quote_pieces=bool(data.get("merge_quote_pieces", False)),
             title_colon=bool(data.get("title_colon", True)),
+            colon_quote_words=int(data.get("colon_quote_min_words", 0)),
             min_quote_words=int(data.get("min_floating_quote_words", 4)),
             skip_source_words=words("not_sources"),
             all_cues=clause
@@ -1923,6 +1925,12 @@ def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statemen
                 dash, s0, s1 = signed
                 out.append(Statement(a, b, "direct", dash, dash + 1, text[dash], s0, s1, confidence=0.8,
                                      rule="quote_signature"))
+                continue
+            verb = _colon_clause_verb(doc, cfg, qu, text[a:b], starts)
+            src = _source(verb, cfg, quotes) if verb is not None else None
+            if src is not None:
+                out.append(Statement(a, b, "direct", verb.idx, verb.idx + len(verb.text), _lemma(verb, cfg),
+                                     *src, confidence=0.6, rule="colon_quote"))
             continue
         prev = out[-1] if out else None
         split = prev is not None and prev.end < cue.idx < a  # "“…,” she said, “…”": one statement
@@ -1946,6 +1954,31 @@ def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statemen
             st.confidence = 0.9
         out.append(st)
     return out
+
+
+def _colon_clause_verb(doc: Doc, cfg: Config, qu: q.Quote, inner: str, starts: list[int]) -> Token | None:
+    """ "The senator delivered a blunt message to the governor: “…”", "She went on: “…”": a
+    quotation that a colon opens, after a clause whose verb is no cue, is the speech of that
+    clause's subject, and the verb the colon closes is its cue (`colon_quote_min_words`). A short
+    quotation without a sentence end is a title or a name, not speech."""
+    if not cfg.colon_quote_words or (len(inner.split()) < cfg.colon_quote_words
+                                     and inner.rstrip()[-1:] not in ".!?…"):
+        return None
+    j = bisect.bisect_left(starts, qu.start) - 1
+    while j > 0 and doc[j].is_space:
+        j -= 1  # "…:¶¶“…”": the quotation opens the next paragraph
+    if j < 1 or doc[j].text != ":":
+        return None
+    tok = doc[j - 1]
+    for _ in range(8):
+        if tok.i > j:
+            return None  # the parser hung the clause on the quotation
+        if tok.pos_ == "VERB":
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _words_between(doc: Doc, quote_end: int, cue: Token) -> tuple[int, int] | None:
@@ -2000,7 +2033,7 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
             continue
         if len(text[a:b].split()) < cfg.min_quote_words:
             continue
-        lead = text[max(0, qu.start - 3) : qu.start].strip()
+        lead = text[max(0, qu.start - 12) : qu.start].strip()
         if lead and lead[-1] not in ".!?:…" and "\n" not in text[max(0, qu.start - 3) : qu.start]:
             continue  # a quotation inside a sentence is not a statement of its own
         last = out[-1] if out and out[-1].end <= qu.start else None
@@ -2090,9 +2123,11 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
             if t.is_alpha:
                 words += 1
     j = bisect.bisect_left(starts, qu.start) - 1
-    lead = text[max(0, qu.start - 3) : qu.start].strip()
+    lead = text[max(0, qu.start - 12) : qu.start].strip()
     if j >= 0 and lead.endswith((":", ",")):
         words = 0
+        while j > 0 and doc[j].is_space and lead.endswith(":"):
+            j -= 1  # "He said:¶¶“…”": the quotation opens the next paragraph
         k = j
         while k >= 0 and j - k < 16:
             t = doc[k]
