@@ -764,6 +764,11 @@ ROWS = [
     ("en", 'The mayor went on: "It is like a house with a leaking roof. You fix it or you move."',
      "The mayor", "went", "It is like a house with a leaking roof. You fix it or you move.", "direct",
      "colon_quote"),
+    # a straight closing mark typed for a curly one (and the other way round) still closes the quotation
+    ("en", '“The plan will not work for the families in this town," the mayor said.',
+     "the mayor", "said", "The plan will not work for the families in this town", "direct", "quote_cue"),
+    ("en", '"The plan will not work for the families in this town,” the mayor said.',
+     "the mayor", "said", "The plan will not work for the families in this town", "direct", "quote_cue"),
     ("zh", "市长表示，这座桥将在五月重新开放。",
      "市长", "表示", "这座桥将在五月重新开放。", "indirect", "rules.nospace_cue_first"),
     ("zh", "据新华社报道，两名男子在车站被捕。",

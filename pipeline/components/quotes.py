@@ -34,6 +34,11 @@ class Quote:
         return self.start + 1, self.end - (1 if self.closed else 0)
 
 
+# closing marks typed for one another (an editor's keyboard mixes straight and curly quotes): a
+# straight mark closes a quotation opened with “ or „, a ” one opened with a straight mark
+_TYPED_FOR = {'"': ("”", "“"), "”": ('"',)}
+
+
 def _straight_role(text: str, i: int) -> str:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -108,10 +113,14 @@ def find_quotes(text: str, pairs: list[list[str]], double_apostrophe: bool = Fal
                 if role == "toggle":
                     role = "close" if expected == ch else "open"
                 if role == "close" and expected != ch:
-                    # closing mark with nothing open of its kind: an odd count, skip it
-                    if not any(e == ch for e, _ in stack):
-                        continue
+                    if expected in _TYPED_FOR.get(ch, ()):
+                        ch = expected  # '“…," he added': a straight mark typed for the curly closer
+                    elif not any(e == ch for e, _ in stack):
+                        continue  # closing mark with nothing open of its kind: an odd count, skip it
                 is_open, is_close = role == "open", role == "close"
+            elif (is_close and stack and stack[-1][0] in _TYPED_FOR.get(ch, ())
+                    and not any(e == ch for e, _ in stack)):
+                ch = stack[-1][0]  # '"…”': a curly closer typed for the straight one
             if is_close and stack and any(e == ch for e, _ in stack):
                 while stack and stack[-1][0] != ch:
                     stack.pop()  # unclosed inner quote: drop it
