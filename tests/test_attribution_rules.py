@@ -769,6 +769,12 @@ ROWS = [
      "the mayor", "said", "The plan will not work for the families in this town", "direct", "quote_cue"),
     ("en", '"The plan will not work for the families in this town,” the mayor said.',
      "the mayor", "said", "The plan will not work for the families in this town", "direct", "quote_cue"),
+    # a participle the French model does not know ("tweeté", tagged as a name) leaves no subject in
+    # the parse: the phrase before its auxiliary, with its apposition, speaks (`auxiliary_forms`)
+    ("fr", "Après l'annonce des résultats, Lucas, 42 ans, a tweeté : « Quelle défaite ? Nous reviendrons. »",
+     "Lucas, 42 ans", "tweeté", "Quelle défaite ? Nous reviendrons.", "direct", "quote_cue"),
+    ("fr", "Paul Martin, journaliste a twitté : « Les élus sont-ils sourds ? »",
+     "Paul Martin, journaliste", "twitté", "Les élus sont-ils sourds ?", "direct", "quote_cue"),
     ("zh", "市长表示，这座桥将在五月重新开放。",
      "市长", "表示", "这座桥将在五月重新开放。", "indirect", "rules.nospace_cue_first"),
     ("zh", "据新华社报道，两名男子在车站被捕。",

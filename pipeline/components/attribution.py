@@ -81,6 +81,7 @@ class Config:
     merge_quote_pieces: bool
     title_colon: bool
     colon_quote_words: int
+    auxiliary_forms: set[str]
     min_quote_words: int
     skip_source_words: set[str] = field(default_factory=set)
     all_cues: set[str] = field(default_factory=set)
@@ -175,6 +176,7 @@ class Config:
             merge_quote_pieces=bool(data.get("merge_quote_pieces", False)),
             title_colon=bool(data.get("title_colon", True)),
             colon_quote_words=int(data.get("colon_quote_min_words", 0)),
+            auxiliary_forms=words("auxiliary_forms"),
             min_quote_words=int(data.get("min_floating_quote_words", 4)),
             skip_source_words=words("not_sources"),
             all_cues=clause
@@ -1563,7 +1565,36 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
         ):
             return _mention_chars(tok.head, cfg)  # "a Donald Trump tweet attacking…"
         break
-    return None
+    return _subject_before_auxiliary(verb, cfg)
+
+
+def _subject_before_auxiliary(verb: Token, cfg: Config) -> tuple[int, int] | None:
+    """ "Petro, 58 ans, a tweeté : « … »": a participle the model does not know ("tweeté",
+    tagged as a name) leaves the parse without a subject. Right before its auxiliary
+    (`auxiliary_forms`) stands the subject: the noun phrase there, with a name before it and the
+    apposition between commas ("Karim Hacène, journaliste a twitté")."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i < 1 or verb.pos_ == "VERB" or doc[i].lower_ not in cfg.auxiliary_forms:
+        return None  # a participle the tagger knows has a parse to read its subject from
+    end = i - 1 if doc[i - 1].text == "," else i
+    end -= 1
+    k, commas = end, 0
+    while k >= 0:
+        t = doc[k]
+        if t.text == ",":
+            if commas or k == 0 or doc[k - 1].pos_ != "PROPN":
+                break
+            commas += 1
+        elif t.pos_ not in ("PROPN", "NOUN", "NUM", "DET", "ADJ"):
+            break
+        k -= 1
+    start = k + 1
+    while start <= end and doc[start].text == ",":
+        start += 1
+    if start > end or not any(t.pos_ in ("PROPN", "NOUN") for t in doc[start:end + 1]):
+        return None
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
 
 
 def _participial_source(verb: Token, cfg: Config, quotes: list[q.Quote]) -> tuple[int, int] | None:
