@@ -775,6 +775,10 @@ ROWS = [
      "Lucas, 42 ans", "tweeté", "Quelle défaite ? Nous reviendrons.", "direct", "quote_cue"),
     ("fr", "Paul Martin, journaliste a twitté : « Les élus sont-ils sourds ? »",
      "Paul Martin, journaliste", "twitté", "Les élus sont-ils sourds ?", "direct", "quote_cue"),
+    # a quotation signed on the next line ("- Name.")
+    ("en", '"Almost all new income and wealth is going to the top 1 percent of earners."\n\n- Ana Ortiz.',
+     "Ana Ortiz", "-", "Almost all new income and wealth is going to the top 1 percent of earners.", "direct",
+     "quote_signature"),
     ("zh", "市长表示，这座桥将在五月重新开放。",
      "市长", "表示", "这座桥将在五月重新开放。", "indirect", "rules.nospace_cue_first"),
     ("zh", "据新华社报道，两名男子在车站被捕。",
@@ -944,6 +948,8 @@ NOT_STATEMENTS = [
     ("de", "Auf dem Konzert stellte er dann die neue CD vor: „Have a nice day“.",
      "Auf dem Konzert stellte er dann die neue CD vor"),
     ("en", 'The band then played its newest song: "Have a nice day".', "played"),
+    # a section title between dashes under a quotation is no signature
+    ("en", 'She said the law "takes sides with the powerful and the rich."\n\n– A reporter at heart –.', "–"),
     # a date after a cue's preposition says when, not what about
     ("en", "The mayor commented on Tuesday.", "commented on"),
     ("en", "The union will report on Friday.", "report on"),

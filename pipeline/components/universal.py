@@ -271,14 +271,16 @@ def _colon_line(text: str, words: list[_W], us: int, ue: int) -> Statement | Non
     return Statement(cs, ue, "direct", None, None, None, s, e, confidence=0.4, rule="universal:name-colon")
 
 
-_SIGNATURE = re.compile(r"[ \t\u00a0]*(?:[―—–]|-(?=[ \u00a0]))[ \t\u00a0]*([^\n,;:(]{2,60}?)"
-                        r"(?:,[^\n]{0,80})?[ \t\u00a0]*(?:\n|$)")
+_SIGNATURE = re.compile(r"(?:[ \t\u00a0]*(?:[―—–]|-(?=[ \u00a0]))"  # on the quotation's line
+                        r"|[ \t\u00a0]*\n\s*(?:[―—–]|-(?=[ \u00a0\w])))"  # or opening the next one
+                        r"[ \t\u00a0]*([^\n,;:(]{2,60}?)(?:,[^\n]{0,80})?[ \t\u00a0]*(?:\n|$)")
 
 
 def signature(text: str, q1: int) -> tuple[int, int, int] | None:
     """`“…” ― Jan Novák` / `« … » — Marie Dupont, maire de Lyon`: a dash after the closing mark and
-    a name (one to six capitalised words, particles allowed) that ends the line; an apposition
-    after a comma may follow. Returns (dash offset, name start, name end)."""
+    a name (one to six capitalised words, particles allowed) that ends the line, or opens the next
+    one (`“…”¶¶- Bernie Sanders.`); an apposition after a comma may follow. Returns (dash offset,
+    name start, name end)."""
     m = _SIGNATURE.match(text, q1)
     if m is None:
         return None
