@@ -735,34 +735,37 @@ ROWS = [
      "passive_clause"),
     # after a fronted phrase the parser hangs the subject on it as an apposition: the apposition
     # set off by commas is the speaker (`fronted_phrase_deps`)
-    ("en", "Friday, Ohio, leading a group of nine states, asked the court to halt the new rules.",
-     "Ohio", "asked", "the court to halt the new rules", "indirect", "infinitive"),
-    ("en", "Speaking in Denver, Ramirez, without naming his rival, accused the council of wasting money.",
+    ("en", "Late on Sunday, Hartley, leading the tenants' group, asked the council to delay the vote.",
+     "Hartley", "asked", "the council to delay the vote", "indirect", "infinitive"),
+    ("en", "Speaking at the harbour, Ramirez, without naming the mayor, accused the council of wasting "
+           "money.",
      "Ramirez", "accused", "the council of wasting money", "indirect", "object"),
     # an object runs on through the infinitive the parser hangs on the cue right after it
-    ("en", "The senator decried the mayor's repeated calls to ban all cars from the center.",
-     "The senator", "decried", "the mayor's repeated calls to ban all cars from the center", "indirect",
+    ("en", "The union decried the owner's repeated calls to close the harbour to fishing boats.",
+     "The union", "decried", "the owner's repeated calls to close the harbour to fishing boats", "indirect",
      "object"),
     # a quotation a colon opens is the speech of the subject of the clause before it, whatever its
     # verb (`colon_quote_min_words`); an adverb opening that clause is not the subject
-    ("de", "Hier sparte der Bundespräsident auch nicht mit Kritik: „Jeder sollte wissen, dass die Reform "
-           "kommt.“",
-     "der Bundespräsident", "Hier sparte der Bundespräsident auch nicht mit Kritik",
-     "„Jeder sollte wissen, dass die Reform kommt.“", "direct", "rules.colon_quote"),
+    ("de", "Im Stadtrat sparte die Bürgermeisterin nicht mit Kritik: „Jeder hier weiß, dass die Brücke "
+           "marode ist.“",
+     "die Bürgermeisterin", "Im Stadtrat sparte die Bürgermeisterin nicht mit Kritik",
+     "„Jeder hier weiß, dass die Brücke marode ist.“", "direct", "rules.colon_quote"),
+    ("de", "Innenministerin Anna Berg: „Nur so können wir die Daten der Bürger schützen.“",
+     "Innenministerin Anna Berg", None, "„Nur so können wir die Daten der Bürger schützen.“", "direct",
+     "rules.colon_quote"),
     ("de", "Ähnlich sieht der Trainer der Mannschaft die Lage: „Wir haben heute zu viele Fehler gemacht.“",
      "der Trainer der Mannschaft", "Ähnlich sieht der Trainer der Mannschaft die Lage",
      "„Wir haben heute zu viele Fehler gemacht.“", "direct", "rules.colon_quote"),
     # a quotation opening the paragraph after "said:" is framed by that cue
-    ("en", 'The mayor spoke after the vote. He said:\n\n"In all the years I have served, we have never '
-           'seen a budget like this one."',
-     "He", "said", "In all the years I have served, we have never seen a budget like this one.", "direct",
-     "quote_cue"),
-    ("en", 'The senator delivered a blunt message to the governor: "It is time to stop attacking the '
-           'people who work for you."',
-     "The senator", "delivered", "It is time to stop attacking the people who work for you.", "direct",
+    ("en", 'The mayor spoke after the vote. He said:\n\n"The school will open in May, and every child in '
+           'the district will have a place."',
+     "He", "said", "The school will open in May, and every child in the district will have a place.",
+     "direct", "quote_cue"),
+    ("en", 'The chairwoman moved on to the budget: "We spent too much on consultants. That ends this year."',
+     "The chairwoman", "moved", "We spent too much on consultants. That ends this year.", "direct",
      "colon_quote"),
-    ("en", 'The mayor went on: "It is like a house with a leaking roof. You fix it or you move."',
-     "The mayor", "went", "It is like a house with a leaking roof. You fix it or you move.", "direct",
+    ("en", 'The coach then turned to the fans: "We lost the ball far too often. Next week we play at home."',
+     "The coach", "turned", "We lost the ball far too often. Next week we play at home.", "direct",
      "colon_quote"),
     # a straight closing mark typed for a curly one (and the other way round) still closes the quotation
     ("en", '“The plan will not work for the families in this town," the mayor said.',
@@ -776,8 +779,8 @@ ROWS = [
     ("fr", "Paul Martin, journaliste a twitté : « Les élus sont-ils sourds ? »",
      "Paul Martin, journaliste", "twitté", "Les élus sont-ils sourds ?", "direct", "quote_cue"),
     # a quotation signed on the next line ("- Name.")
-    ("en", '"Almost all new income and wealth is going to the top 1 percent of earners."\n\n- Ana Ortiz.',
-     "Ana Ortiz", "-", "Almost all new income and wealth is going to the top 1 percent of earners.", "direct",
+    ("en", '"The new bridge will cost twice as much as the city promised last year."\n\n- Ana Ortiz.',
+     "Ana Ortiz", "-", "The new bridge will cost twice as much as the city promised last year.", "direct",
      "quote_signature"),
     ("zh", "市长表示，这座桥将在五月重新开放。",
      "市长", "表示", "这座桥将在五月重新开放。", "indirect", "rules.nospace_cue_first"),
@@ -945,11 +948,12 @@ NOT_STATEMENTS = [
     ("de", "Nach dem Spiel wurden Vorwürfe gegen den Schiedsrichter laut, er habe parteiisch gepfiffen.",
      "laut"),
     # a short quotation after a colon, with no sentence end, is a title, not speech
-    ("de", "Auf dem Konzert stellte er dann die neue CD vor: „Have a nice day“.",
-     "Auf dem Konzert stellte er dann die neue CD vor"),
-    ("en", 'The band then played its newest song: "Have a nice day".', "played"),
+    ("de", "Am Abend spielte die Band dann ihr neues Lied: „Ein langer Sommer“.",
+     "Am Abend spielte die Band dann ihr neues Lied"),
+    ("en", 'The band then played its newest song: "A long summer".', "played"),
     # a section title between dashes under a quotation is no signature
-    ("en", 'She said the law "takes sides with the powerful and the rich."\n\n– A reporter at heart –.', "–"),
+    ("en", 'She said the plan "helps nobody in the valley and costs a fortune."\n\n– A reporter at heart –.',
+     "–"),
     # a date after a cue's preposition says when, not what about
     ("en", "The mayor commented on Tuesday.", "commented on"),
     ("en", "The union will report on Friday.", "report on"),

@@ -1569,10 +1569,10 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
 
 
 def _subject_before_auxiliary(verb: Token, cfg: Config) -> tuple[int, int] | None:
-    """ "Petro, 58 ans, a tweeté : « … »": a participle the model does not know ("tweeté",
+    """ "Lucas, 42 ans, a tweeté : « … »": a participle the model does not know ("tweeté",
     tagged as a name) leaves the parse without a subject. Right before its auxiliary
     (`auxiliary_forms`) stands the subject: the noun phrase there, with a name before it and the
-    apposition between commas ("Karim Hacène, journaliste a twitté")."""
+    apposition between commas ("Paul Martin, journaliste a twitté")."""
     doc = verb.doc
     i = verb.i - 1
     if i < 1 or verb.pos_ == "VERB" or doc[i].lower_ not in cfg.auxiliary_forms:
@@ -1689,8 +1689,8 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: b
 
 
 def _subject_as_fronted_apposition(verb: Token, cfg: Config) -> Token | None:
-    """ "Friday, Texas, leading a coalition, asked a judge to…", "Speaking in Harlem, Clinton,
-    without naming him, accused…": after a fronted phrase the parser hangs the subject on that
+    """ "Friday, Ohio, leading a group of nine states, asked the court to…", "Speaking in Denver,
+    Ramirez, without naming his rival, accused…": after a fronted phrase the parser hangs the subject on that
     phrase as its apposition, and the verb has no subject. The apposition set off by commas,
     nearest the verb among its left dependents, is the subject."""
     doc = verb.doc

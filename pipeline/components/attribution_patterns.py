@@ -629,11 +629,11 @@ def _prefield_subject(words: list[_W], unit: tuple[int, int], lex: _Lex) -> tupl
 
 def _colon_quotes(text: str, unit: tuple[int, int], words: list[_W], quotes, found: list[Statement],
                   lex: _Lex) -> list[Statement]:
-    """ "Hier sparte der Bundespräsident nicht mit Kritik: „Jeder sollte wissen …“": a quotation that
+    """ "Im Stadtrat sparte die Bürgermeisterin nicht mit Kritik: „Jeder hier weiß …“": a quotation that
     a colon opens, after a clause whose verb the cue lexicon does not know, is the speech of that
     clause's subject, found as for a cue (a phrase after a preposition or in an object case is
     passed over). The clause before the colon is the cue. A short quotation without a sentence end
-    is a title or a name ("stellte die neue CD vor: „Have a nice day“"), not speech."""
+    is a title or a name ("spielte die Band ihr neues Lied: „Ein langer Sommer“"), not speech."""
     out = []
     first = next((i for i, w in enumerate(words) if w.start >= unit[0]), None)
     for qs, qe in quotes:
@@ -653,14 +653,14 @@ def _colon_quotes(text: str, unit: tuple[int, int], words: list[_W], quotes, fou
         w = words[start]
         adverb = w.low not in lex.preps and w.low not in lex.stops and _lower_elsewhere(text, w, lex)
         opener = start + 1 if adverb and start + 1 < k else start
-        r = _subject_np(words, opener, k, lex)  # "Ähnlich äußerte sich X:": an adverb opens the clause
+        r = _subject_np(words, opener, k, lex)  # "Ähnlich sieht X die Lage:": an adverb opens the clause
         if r is None or r[1] == r[0]:
             continue
         source = _span_of(words, r)
         cue_start = source[1] if r[0] == start else words[start].start
         cue = _trim(text, cue_start, colon) if cue_start < colon else None
         if cue is not None and cue[1] <= cue[0]:
-            cue = None  # "Bundesinnenminister Schäuble: „…“": a name and a colon, no cue
+            cue = None  # "Innenministerin Anna Berg: „…“": a name and a colon, no cue
         out.append(Statement(qs, qe, "direct", *(cue or (None, None)), None, *source, confidence=0.4,
                              rule="rules.colon_quote"))
     return out

@@ -279,7 +279,7 @@ _SIGNATURE = re.compile(r"(?:[ \t\u00a0]*(?:[―—–]|-(?=[ \u00a0]))"  # on t
 def signature(text: str, q1: int) -> tuple[int, int, int] | None:
     """`“…” ― Jan Novák` / `« … » — Marie Dupont, maire de Lyon`: a dash after the closing mark and
     a name (one to six capitalised words, particles allowed) that ends the line, or opens the next
-    one (`“…”¶¶- Bernie Sanders.`); an apposition after a comma may follow. Returns (dash offset,
+    one (`“…”¶¶- Ana Ortiz.`); an apposition after a comma may follow. Returns (dash offset,
     name start, name end)."""
     m = _SIGNATURE.match(text, q1)
     if m is None:
