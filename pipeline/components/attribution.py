@@ -1988,12 +1988,11 @@ def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statemen
 
 
 def _colon_clause_verb(doc: Doc, cfg: Config, qu: q.Quote, inner: str, starts: list[int]) -> Token | None:
-    """ "The senator delivered a blunt message to the governor: “…”", "She went on: “…”": a
+    """ "The chairwoman moved on to the budget: “…”", "The coach then turned to the fans: “…”": a
     quotation that a colon opens, after a clause whose verb is no cue, is the speech of that
     clause's subject, and the verb the colon closes is its cue (`colon_quote_min_words`). A short
     quotation without a sentence end is a title or a name, not speech."""
-    if not cfg.colon_quote_words or (len(inner.split()) < cfg.colon_quote_words
-                                     and inner.rstrip()[-1:] not in ".!?…"):
+    if not cfg.colon_quote_words or not q.reads_as_speech(inner, cfg.colon_quote_words):
         return None
     j = bisect.bisect_left(starts, qu.start) - 1
     while j > 0 and doc[j].is_space:

@@ -81,7 +81,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .doc_text import doc_text
-from .quotes import CLOSING, OPENING
+from .quotes import CLOSING, OPENING, reads_as_speech
 from .statement import Statement
 from .text_units import _W, WORD, _units, _words  # noqa: F401  (shared with the universal tier)
 
@@ -640,9 +640,7 @@ def _colon_quotes(text: str, unit: tuple[int, int], words: list[_W], quotes, fou
         if first is None or not unit[0] <= qs < unit[1] or any(st.start < qe and qs < st.end for st in found):
             continue
         before = text[unit[0]:qs].rstrip()
-        inner = text[qs + 1:qe - 1].strip()
-        if not before.endswith(":") or not inner or (
-                len(inner.split()) < lex.colon_quote_words and inner[-1] not in ".!?…"):
+        if not before.endswith(":") or not reads_as_speech(text[qs + 1:qe - 1], lex.colon_quote_words):
             continue
         colon = unit[0] + len(before) - 1
         k = next((i for i in range(first, len(words)) if words[i].start >= colon), len(words))

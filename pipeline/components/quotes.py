@@ -164,6 +164,13 @@ def _closes_first(text: str, p0: int, p1: int, closer: str, opens: dict[str, str
     return False
 
 
+def reads_as_speech(inner: str, min_words: int) -> bool:
+    """Whether a quotation's text is long enough to be speech: `min_words` words or a sentence end.
+    Shorter, it is a title or a name ("their new song: “A long summer”")."""
+    inner = inner.strip()
+    return bool(inner) and (len(inner.split()) >= min_words or inner[-1] in ".!?…")
+
+
 def inside(quotes: list[Quote], start: int, end: int) -> Quote | None:
     """The quote that contains [start, end), if any."""
     return sorted_ranges(quotes).containing(start, end)
