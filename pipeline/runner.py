@@ -249,17 +249,21 @@ def _pipe_batches(nlp, docs: list) -> list[tuple[object, str | None]]:
     out: list[tuple[object, str | None]] = []
     for i in range(0, len(docs), PIPE_BATCH):
         batch = docs[i:i + PIPE_BATCH]
+        # nlp.pipe annotates the docs in place: when a later component fails, the batch's docs are
+        # already parsed, and the rerun needs them as they were (else every doc of the batch fails
+        # with "must run before the parser" and the culprit's own error is lost)
+        unparsed = [d.copy() for d in batch]
         try:
             with time_budget():
                 piped = list(nlp.pipe(batch, batch_size=PIPE_BATCH))
             out.extend((d, None) for d in piped)
         except ArticleTimeout as e:
             if len(batch) > 1:
-                out.extend(_one_by_one(nlp, batch))
+                out.extend(_one_by_one(nlp, unparsed))
             else:
                 out.append((batch[0], f"extraction stopped: {e}; {len(batch[0].text):,} characters"))
         except Exception:  # noqa: BLE001
-            out.extend(_one_by_one(nlp, batch))
+            out.extend(_one_by_one(nlp, unparsed))
     return out
 
 

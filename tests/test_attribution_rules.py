@@ -22,6 +22,23 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 29: shapes from reading unseen French news (sentences written for the project)
+    # a second clause whose subject the parser hung on the first clause's object
+    ("fr", "Le maire Paul Girard a critiqué le projet et la ministre Marie Dupont a demandé que les "
+           "travaux soient suspendus.",
+     "la ministre Marie Dupont", "demandé", "que les travaux soient suspendus", "indirect", "clause"),
+    ("fr", "Le maire Paul Girard a qualifié le projet d'« inutile » et la ministre de la Culture et des "
+           "Sports Marie Dupont, a demandé que les travaux soient suspendus.",
+     "la ministre de la Culture et des Sports Marie Dupont", "demandé", "que les travaux soient suspendus",
+     "indirect", "clause"),
+    # a colon clause naming one person after another speaker: that person's words, not a follow-on
+    ("fr", "Le directeur Paul Girard a déclaré que « la réforme sera utile à tous ». Ce n'est pas l'avis "
+           "de Marie Dupont : « la réforme ne changera rien aux salaires des ouvriers ».",
+     "Marie Dupont", ":", "la réforme ne changera rien aux salaires des ouvriers", "direct",
+     "colon_lead_person"),
+    ("en", "The senator said the bill \"will help every family in the state\". Her rival was less kind. "
+           "Johnson's reply: \"This bill is a gift to the banks and nothing else.\"",
+     "Johnson", ":", "This bill is a gift to the banks and nothing else.", "direct", "colon_lead_person"),
     # ---- parse tier: cue verbs and their six readings
     ("fr", "Le ministre a déclaré que les salaires augmenteront l'an prochain.",
      "Le ministre", "déclaré", "que les salaires augmenteront l'an prochain", "indirect", "clause"),

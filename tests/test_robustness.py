@@ -138,6 +138,37 @@ def news_text(n_chars: int) -> str:
 
 
 @pytest.mark.slow
+def test_a_component_failing_on_one_article_spares_its_batch_mates(fr, tmp_path, monkeypatch):
+    """A crash in a component after the parser, on one article of a batch: the others are rerun
+    from their unparsed text (paragraph breaks included) and come out ok; the culprit's row
+    names its own error."""
+    from pipeline.components import speakers
+
+    folder = with_good(tmp_path / "in")
+    for i in range(4):
+        (folder / f"para-{i}.txt").write_text(
+            f"Lang: fr\n\nLe maire {i} a visité le port.\n\n« Le quai sera fini en mai », a-t-il déclaré.\n",
+            encoding="utf-8")
+    (folder / "culprit.txt").write_text("Lang: fr\n\nLa préfète a dit que le PANNE serait réparé.\n\n"
+                                        "« Tout ira bien », a-t-elle ajouté.\n", encoding="utf-8")
+    real_call = speakers.SpeakersComponent.__call__
+
+    def failing_on_one(self, doc):
+        if "PANNE" in doc.text:
+            raise RuntimeError("injected speaker failure")
+        return real_call(self, doc)
+
+    monkeypatch.setattr(speakers.SpeakersComponent, "__call__", failing_on_one)
+    tables = pipeline.Extractor().run([folder])
+    arts = {Path(a["source_path"]).name: a for a in tables.articles}
+    assert len(arts) == 7
+    for name, art in arts.items():
+        if name == "culprit.txt":
+            assert art["status"] == "error" and "injected speaker failure" in art["error"], art["error"]
+        else:
+            assert art["status"] == "ok", (name, art["error"])
+
+
 def test_cost_is_linear_in_article_length(fr, monkeypatch):
     monkeypatch.setenv(runner.BUDGET_ENV, "0")
     texts = {n: news_text(n) for n in (100_000, 400_000)}

@@ -388,3 +388,32 @@ def test_a_quoted_name_speaks_without_its_quotation_marks():
 def test_german_relative_pronoun_speaks_for_the_phrase_before_its_comma():
     text = "Dem widerspricht Peter Kurz, Sprecher der Partei, der sagte, die Reform komme zu spät."
     assert _by_content(_speakers(models.load("de"), text), "Reform")[:2] == ("der", "Sprecher der Partei")
+
+
+@pytest.mark.parametrize("text, needle", [
+    # a name inside the quotation is spoken of, not the speaker: with no one named before it,
+    # "il" stays unresolved rather than becoming Paul Girard
+    ("« Je remercie Paul Girard et toute l'équipe du chantier pour leur travail », a-t-il déclaré "
+     "lors de l'inauguration.", "Je remercie"),
+    ("\"I want to thank Mary Collins and her crew for their work on the bridge,\" she said at the opening.",
+     "I want to thank"),
+])
+def test_a_name_inside_its_own_quotation_is_not_the_speaker(request, text, needle):
+    loaded = request.getfixturevalue("fr" if "«" in text else "en")
+    assert _by_content(_speakers(loaded, text), needle)[1] is None
+
+
+def test_long_quotation_does_not_push_its_speaker_out_of_reach(fr):
+    # the sentences inside the quotation are the speaker's, not the narrative's: "il" reaches back
+    # from where the quotation opens
+    text = ("Le ministre Jean Lefort a visité le chantier mardi. « Les travaux avancent. Les ouvriers "
+            "sont là. Le budget tient. Les délais aussi. Tout ira bien. Nous finirons en mai », "
+            "a-t-il affirmé.")
+    assert _by_content(_speakers(fr, text), "Nous finirons")[1] == "Jean Lefort"
+
+
+def test_participle_after_an_inverted_cue_speaks_for_its_clitic(fr):
+    # "précise-t-il, ajoutant que…": the euphonic "-t" is never the speaker of "ajoutant"
+    text = ("Le maire Alain Morel a visité l'usine lundi. « Les prix vont baisser », précise-t-il, "
+            "ajoutant que les stocks sont pleins.")
+    assert _by_content(_speakers(fr, text), "les stocks")[:2] == ("il", "Alain Morel")

@@ -466,6 +466,7 @@ def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
             for c in children
             if c.dep_ in cfg.xcomp_deps
             and c.i > tok.i
+            and _stranded_subject(c) is None  # "…et la ministre X a demandé": a clause of its own
             and (
                 (lemma in cfg.xcomp_cues and c.pos_ in ("VERB", "AUX"))
                 or (lemma in cfg.predicative_cues and c.pos_ in ("ADJ", "NOUN"))
@@ -1512,12 +1513,13 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
     participle = _participial_source(verb, cfg, quotes)
     if participle is not None:
         return participle
-    clitic = _inverted_clitic(verb)
-    if clitic is not None:
-        # "», affirme-t-il": the parser hangs "-il" elsewhere, often as the head of the clause;
-        # the mention is the pronoun alone ("-t-il" -> "il"), which the speakers component resolves
-        return clitic.idx + clitic.text.rfind("-") + 1, clitic.idx + len(clitic.text)
     for _ in range(4):
+        clitic = _inverted_clitic(tok)
+        if clitic is not None:
+            # "», affirme-t-il": the parser hangs "-il" elsewhere, often as the head of the clause;
+            # the mention is the pronoun alone ("-t-il" -> "il"), which the speakers component
+            # resolves. Also for a cue that inherits its subject: "précise-t-il, ajoutant que…"
+            return clitic.idx + clitic.text.rfind("-") + 1, clitic.idx + len(clitic.text)
         subj = [c for c in tok.children if c.dep_ in cfg.subject_deps and not _in_quote(c, quotes)]
         if subj and all(_is_addressee(c, tok) for c in subj):
             # "« … », nous a expliqué le docteur X": "nous" is who was told, X is the speaker
@@ -1548,6 +1550,13 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
                 and tok.head.pos_ in ("VERB", "AUX")):
             tok = tok.head  # "X a twitté que…" parsed as the verb "a" with the object "twitté"
             continue
+        stranded = _stranded_subject(tok) if not subj else None
+        if stranded is not None:
+            span = _mention_chars(stranded, cfg)
+            cc = [c for c in stranded.children if c.dep_ == "cc" and c.i < stranded.i]
+            if span is not None and cc:  # "et la ministre" -> "la ministre"
+                span = (max(span[0], cc[-1].idx + len(cc[-1].text) + 1), span[1])
+            return span
         after = _noun_after(tok, cfg, quotes)
         if after is not None:
             return _mention_chars(after, cfg)
@@ -1686,6 +1695,35 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: b
         if c.is_punct and c.text in ".;:":
             return None
     return None
+
+
+def _finite_auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i
+            and "Fin" in c.morph.get("VerbForm")]
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """ "Le maire a critiqué le projet et la ministre Marie Dupont a demandé que…": the parser
+    makes the second subject a conjunct of the first clause's object and leaves the second verb
+    without one. The noun phrase coordinated by "et"/"and" right before the verb's finite
+    auxiliary is its subject."""
+    auxes = _finite_auxiliaries(verb)
+    if not auxes:
+        return None
+    doc = verb.doc
+    i = auxes[0].i - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = doc[i]
+    while head.head.i < head.i and (head.dep_ in ("flat", "flat:name", "appos", "compound", "nmod") or (
+            head.dep_ == "conj" and any(c.dep_ == "case" for c in head.children))):
+        head = head.head  # "la ministre de la Culture et des Sports Marie Dupont" -> "ministre"
+    if head.dep_ != "conj" or head.head == verb or not any(
+            c.dep_ == "cc" and c.i < head.i for c in head.children):
+        return None
+    return head
 
 
 def _subject_as_fronted_apposition(verb: Token, cfg: Config) -> Token | None:
@@ -2079,6 +2117,12 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
             if id(prev) in in_found:
                 grown.append(prev)
             continue
+        named = _colon_lead_person(doc, qu.start, prev)
+        if named is not None:
+            colon = len(text[: qu.start].rstrip()) - 1
+            out.append(Statement(a, b, "direct", colon, colon + 1, ":", named.start_char, named.end_char,
+                                 confidence=0.5, rule="colon_lead_person"))
+            continue
         st = Statement(a, b, "direct", confidence=0.4, rule="floating_quote_follow")
         if cfg.floating_source_from_previous and prev.source_start is not None:
             st.source_start, st.source_end = prev.source_start, prev.source_end
@@ -2086,6 +2130,26 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
             st.cue_start, st.cue_end, st.cue_lemma = prev.cue_start, prev.cue_end, prev.cue_lemma
         out.append(st)
     return out
+
+
+def _colon_lead_person(doc: Doc, quote_start: int, prev: Statement) -> Span | None:
+    """ "X a déclaré que…. Ce n'est pas l'avis de Marie Dupont : « … »", "Her answer was brief.
+    Clinton's reply: “…”": a colon whose clause names one person introduces that person's words,
+    not the previous speaker's going on. The person named is the speaker, the colon the cue."""
+    text = _text(doc)
+    lead_end = len(text[:quote_start].rstrip())
+    if lead_end == 0 or text[lead_end - 1] != ":":
+        return None
+    colon = doc.char_span(lead_end - 1, lead_end, alignment_mode="expand")
+    if colon is None:
+        return None
+    start = max(colon[0].sent.start_char, prev.end)
+    people = [
+        e for e in doc.ents
+        if ENTITY_LABELS.get(e.label_) == "PER" and start <= e.start_char and e.end_char < lead_end
+        and not (prev.source_start is not None and prev.source_start <= e.start_char < prev.source_end)
+    ]
+    return people[0] if len(people) == 1 else None
 
 
 def _overlap(s: int, e: int, a: int, b: int) -> int:

@@ -191,6 +191,10 @@ class Antecedents:
         self.cands += self._unnamed_subjects(doc, skip)
         self.cands.sort(key=lambda c: c.pos)
         self.positions = [c.pos for c in self.cands]
+        # the content of the statement being resolved: "« Je remercie Paul Girard », a-t-il dit".
+        # A name inside what a source says is not who "il" is (Paul Girard is spoken of), and the
+        # sentences of a long quotation before "a-t-il dit" do not count towards the window.
+        self.excluded: tuple[int, int] = (0, 0)
 
     def quoted(self, pos: int) -> bool:
         """Inside a direct quotation: names there are rarely who speaks next."""
@@ -236,15 +240,15 @@ class Antecedents:
         or number given rules out the candidates known to disagree; names in `skip` are passed
         over."""
         i = bisect.bisect_left(self.positions, pos) - 1
-        here = self.sent_of(pos)
+        here = self.sent_of(min(pos, self.excluded[0]) if self.excluded[1] else pos)
         best, best_score = None, 0.0
         while i >= 0:
             c = self.cands[i]
-            dist = here - c.sent
+            dist = max(0, here - c.sent)  # a candidate between the quotation and its cue is as near
             if dist > self.window:
                 break
             label = self.index.label_of(c.name, c.label)
-            ok = c.name not in skip and (label in labels or (
+            ok = c.name not in skip and not self._excluded(c) and (label in labels or (
                 allow_single_per
                 and "ORG" in labels
                 and label == "PER"
@@ -269,7 +273,8 @@ class Antecedents:
             c = self.cands[i]
             words = c.name.split()
             proper = len(words) == 1 or any(w[:1].isupper() for w in words[1:])  # not "Le groupe aérien"
-            if proper and self.index.label_of(c.name, c.label) in ("ORG", "LOC", "MISC") and any(
+            kind = self.index.label_of(c.name, c.label)
+            if proper and not self._excluded(c) and kind in ("ORG", "LOC", "MISC") and any(
                     _shares_stem(head, w.lower()) for w in words):
                 return c
             i -= 1
@@ -278,14 +283,17 @@ class Antecedents:
     def latest(self, pos: int, labels: tuple[str, ...], gender: str | None) -> Candidate | None:
         """The last candidate of an accepted label before pos, by recency alone ("ce dernier")."""
         i = bisect.bisect_left(self.positions, pos) - 1
-        here = self.sent_of(pos)
+        here = self.sent_of(min(pos, self.excluded[0]) if self.excluded[1] else pos)
         while i >= 0 and here - self.cands[i].sent <= self.window:
             c = self.cands[i]
             label = self.index.label_of(c.name, c.label)
-            if label in labels and not self._disagrees(c, label, gender, False):
+            if label in labels and not self._excluded(c) and not self._disagrees(c, label, gender, False):
                 return c
             i -= 1
         return None
+
+    def _excluded(self, c: Candidate) -> bool:
+        return self.excluded[0] <= c.pos < self.excluded[1]
 
     def _disagrees(self, c: Candidate, label: str, gender: str | None, plural: bool | None) -> bool:
         if plural is not None and (c.number == "Plur") != plural:

@@ -98,7 +98,9 @@ class SpeakersComponent:
             mention = doc.char_span(st.source_start, st.source_end, alignment_mode="expand")
             if mention is None:
                 continue
+            ctx.antecedents.excluded = (st.start, st.end)
             name, label = ctx.resolve(mention)
+            ctx.antecedents.excluded = (0, 0)
             if name and name[:1] in _QUOTE_MARKS:
                 name = name.strip(_QUOTE_MARKS + " ") or None  # "laut „Reuters“": the name without marks
             if (
