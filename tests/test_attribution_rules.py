@@ -938,6 +938,11 @@ def test_a_quoted_name_is_not_a_quoted_fragment():
 
 # (lang, text, cue that must NOT give a statement): shapes that look like a rule and are not
 NOT_STATEMENTS = [
+    # a cue verb with a reflexive clitic is another verb (pronominal_non_cues)
+    ("fr", "Douze patineurs participent au programme court, les dix meilleurs se qualifiant pour le libre.",
+     "qualifiant"),
+    ("fr", "La nouvelle ligne de bus se révèle un succès, avec deux mille voyageurs par jour.", "révèle"),
+    ("fr", "Les pompiers sont revenus le soir pour s'assurer que le feu était bien éteint.", "assurer"),
     ("fr", "Les rumeurs selon lesquelles la maire démissionnera ont circulé toute la journée.", "selon"),
     ("fr", "Pour la première fois depuis dix ans, la rivière a débordé en plein été.", "Pour"),
     ("fr", "Rappelons que la gare avait déjà fermé pendant deux mois l'an dernier.", "Rappelons"),

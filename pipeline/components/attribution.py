@@ -82,6 +82,7 @@ class Config:
     title_colon: bool
     colon_quote_words: int
     auxiliary_forms: set[str]
+    pronominal_non_cues: set[str]
     min_quote_words: int
     skip_source_words: set[str] = field(default_factory=set)
     all_cues: set[str] = field(default_factory=set)
@@ -177,6 +178,7 @@ class Config:
             title_colon=bool(data.get("title_colon", True)),
             colon_quote_words=int(data.get("colon_quote_min_words", 0)),
             auxiliary_forms=words("auxiliary_forms"),
+            pronominal_non_cues=words("pronominal_non_cues"),
             min_quote_words=int(data.get("min_floating_quote_words", 4)),
             skip_source_words=words("not_sources"),
             all_cues=clause
@@ -380,7 +382,14 @@ def _lemma(tok: Token, cfg: Config) -> str:
 
 
 def _is_cue(tok: Token, cfg: Config) -> bool:
-    return _lemma(tok, cfg) in cfg.all_cues
+    lemma = _lemma(tok, cfg)
+    return lemma in cfg.all_cues and not (lemma in cfg.pronominal_non_cues and _pronominal(tok))
+
+
+def _pronominal(verb: Token) -> bool:
+    """ "se sont qualifiés", "se révèle": the verb with a reflexive clitic, another verb than the
+    cue ("qualifier X de…", "révéler que…")."""
+    return any(c.pos_ == "PRON" and "Yes" in c.morph.get("Reflex") and c.i < verb.i for c in verb.children)
 
 
 def _verbal(tok: Token) -> bool:
