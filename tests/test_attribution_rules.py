@@ -943,6 +943,10 @@ NOT_STATEMENTS = [
      "qualifiant"),
     ("fr", "La nouvelle ligne de bus se révèle un succès, avec deux mille voyageurs par jour.", "révèle"),
     ("fr", "Les pompiers sont revenus le soir pour s'assurer que le feu était bien éteint.", "assurer"),
+    # an infinitive cue under an impersonal "il" is the writer's remark
+    ("fr", "Le maire a visité le port. Il est à noter que les deux quais ont été rénovés l'an dernier.",
+     "noter"),
+    ("fr", "Le chantier a pris du retard. Il faut dire que la pluie n'a pas cessé depuis mars.", "dire"),
     ("fr", "Les rumeurs selon lesquelles la maire démissionnera ont circulé toute la journée.", "selon"),
     ("fr", "Pour la première fois depuis dix ans, la rivière a débordé en plein été.", "Pour"),
     ("fr", "Rappelons que la gare avait déjà fermé pendant deux mois l'an dernier.", "Rappelons"),

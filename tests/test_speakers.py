@@ -417,3 +417,29 @@ def test_participle_after_an_inverted_cue_speaks_for_its_clitic(fr):
     text = ("Le maire Alain Morel a visité l'usine lundi. « Les prix vont baisser », précise-t-il, "
             "ajoutant que les stocks sont pleins.")
     assert _by_content(_speakers(fr, text), "les stocks")[:2] == ("il", "Alain Morel")
+
+
+def test_another_given_name_is_another_person(fr):
+    # the surname alone leads to the fullest name; a full name with another given name does not
+    text = ("Le candidat Marc Delorme a dit que la campagne continuerait. Sophie Delorme a déclaré "
+            "qu'elle n'avait jamais fait de politique.")
+    found = _speakers(fr, text)
+    assert _by_content(found, "jamais fait")[1] == "Sophie Delorme"
+    assert _by_content(found, "la campagne")[1] == "Marc Delorme"
+
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    # a hyphenated title counts as its last part: the apposed name is the speaker
+    ("Le vice-ministre russe des Affaires étrangères, Ivan Petrov, a déclaré que la ligne rouvrirait en mai.",
+     "la ligne", "Ivan Petrov"),
+    # the second half of a hyphenated place name is no person
+    ("Le sous-préfet des Hautes-Pyrénées annonce que la route du col restera fermée.",
+     "la route", "Le sous-préfet des Hautes-Pyrénées"),
+])
+def test_hyphenated_titles_and_names(fr, text, needle, speaker):
+    assert _by_content(_speakers(fr, text), needle)[1] == speaker
+
+
+def test_emphatic_pronoun_is_not_the_subject(fr):
+    text = "Le ministre Paul Girard avait lui-même estimé en mai qu'il fallait rouvrir la ligne."
+    assert _by_content(_speakers(fr, text), "rouvrir")[:2] == ("Le ministre Paul Girard", "Paul Girard")

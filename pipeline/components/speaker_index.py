@@ -61,6 +61,17 @@ def name_text(tokens: list) -> str:
     return " ".join(doc_text(doc)[p[0].idx:p[-1].idx + len(p[-1].text)] for p in parts)
 
 
+def head_lemma(tok: Token, known: set[str] | frozenset[str]) -> str:
+    """The lemma, or for a hyphenated title its last part when only that is known: "vice-ministre",
+    "ex-président", "co-fondatrice" are described like "ministre", "président", "fondatrice"."""
+    lemma = tok.lemma_.lower()
+    if lemma not in known and "-" in lemma:
+        last = lemma.rsplit("-", 1)[1]
+        if last in known:
+            return last
+    return lemma
+
+
 def named_entities(ents: list[Span], titles: set[str], person_heads: frozenset[str] = frozenset()
                    ) -> list[tuple[Span, str, list]]:
     """(entity, speaker label, its tokens without titles) for the entities that can speak."""
@@ -94,8 +105,8 @@ def _bound_to(ent: Span, heads: frozenset[str]) -> bool:
     """The entity is apposed to, or named right after, a noun from `heads`."""
     root = ent.root
     if root.dep_ in ("appos", "flat", "flat:name") and root.head.i != root.i:
-        return root.head.lemma_.lower() in heads
-    return ent.start > 0 and ent.doc[ent.start - 1].lemma_.lower() in heads
+        return head_lemma(root.head, heads) in heads
+    return ent.start > 0 and head_lemma(ent.doc[ent.start - 1], heads) in heads
 
 
 def _acronym(kept: list) -> bool:
@@ -168,13 +179,27 @@ class NameIndex:
         alone = len(words) == 1 and self.full.get(key, name).lower() == key  # no longer name ends so
         if alone and len(self.firsts.get(key, ())) == 1:
             return self.canonical(next(iter(self.firsts[key])))  # "Romario" -> "Romario de Souza"
-        return self.full.get(key, name)
+        full = self.full.get(key, name)
+        if len(words) > 1 and not _same_person(words, full.split()):
+            return name  # "Penelope Fillon" is not "François Fillon"
+        return full
 
     def label_of(self, name: str, label: str) -> str:
         return self.relabel.get(name, label)
 
     def part_of_longer_name(self, name: str) -> bool:
         return bool(self.multi.get(name.lower()))
+
+
+def _same_person(words: list[str], full: list[str]) -> bool:
+    """A multi-word name and the fullest name with its last word: the same person when the name
+    is the end of the fullest ("Le Maire" of "Bruno Le Maire"), or its first word is in it or is
+    an initial of it ("Donald J. Trump", "J. Trump"). Another given name is another person."""
+    if len(words) > len(full) or words == full[-len(words):]:
+        return len(words) <= len(full)
+    first = words[0].lower().rstrip(".")
+    lowered = [w.lower() for w in full]
+    return first in lowered or (len(first) == 1 and lowered[0].startswith(first))
 
 
 class Antecedents:
@@ -341,10 +366,12 @@ class Holders:
     def __init__(self, named: list[tuple[Span, str, list]], index: NameIndex, heads: dict[str, set[str]]):
         self.items: list[tuple[int, str, frozenset[str], str, str]] = []  # pos, head, modifiers, name, label
         for ent, label, kept in named:
-            noun = self._description(ent, heads.get(label, set()))
+            known = heads.get(label, set())
+            noun = self._description(ent, known)
             if noun is not None:
                 name = index.canonical(name_text(kept))
-                self.items.append((ent.start_char, noun.lemma_.lower(), modifiers(noun, ent), name, label))
+                head = head_lemma(noun, known)
+                self.items.append((ent.start_char, head, modifiers(noun, ent), name, label))
 
     @staticmethod
     def _description(ent: Span, heads: set[str]) -> Token | None:
@@ -365,7 +392,7 @@ class Holders:
             near.append(doc[i])
         near += [c for c in kids(root) if c.dep_ == "appos"]
         for tok in near:
-            if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in heads or tok.lower_ in heads):
+            if tok.pos_ in ("NOUN", "PROPN") and (head_lemma(tok, heads) in heads or tok.lower_ in heads):
                 return tok
         return None
 

@@ -42,6 +42,7 @@ from .speaker_index import (
     Candidate,
     Holders,
     NameIndex,
+    head_lemma,
     modifiers,
     name_text,
     named_entities,
@@ -81,6 +82,11 @@ class SpeakersComponent:
         self.subject_deps = set(data.get("subject_deps", ["nsubj", "nsubj:pass", "csubj", "expl", "expl:pass",
                                                           "expl:impers", "expl:pv"]))
         self.impersonal = {w.lower() for w in data.get("impersonal_clitics", [])}
+        self.known_heads = self.per_heads | self.org_heads | self.group_heads | self.titles
+
+    def head(self, tok) -> str:
+        """The description word a head noun counts as ("vice-ministre" as "ministre")."""
+        return head_lemma(tok, self.known_heads)
 
     def __call__(self, doc: Doc) -> Doc:
         statements = [s for s in (doc._.statements or []) if s.kind != "claim"]
@@ -141,7 +147,7 @@ class Resolver:
         is an antecedent too, as its named holder when the article gave one, else as written."""
         cfg = self.cfg
         for tok in self.doc:
-            lemma = tok.lemma_.lower()
+            lemma = cfg.head(tok)
             kind = "PER" if lemma in cfg.per_heads else "ORG" if lemma in cfg.org_heads else None
             if not (kind and tok.dep_.startswith("nsubj") and tok.pos_ == "NOUN" and not tok.ent_type_):
                 continue
@@ -154,7 +160,7 @@ class Resolver:
                 if named[0] and named[1] in ("PER", "ORG"):
                     self.antecedents.add(tok.idx, named[0], named[1], 1.5)
                 continue
-            held = self.holders.holder(tok.idx, tok.lemma_.lower(), modifiers(tok))
+            held = self.holders.holder(tok.idx, lemma, modifiers(tok))
             name, label = held or (phrase.text, kind)
             if held is None:
                 self.as_written.add(name)
@@ -313,10 +319,11 @@ class Resolver:
             and (t.i == root.i or t.head.i == root.i or t.head.head.i == root.i)
             and t.dep_ in ("flat", "flat:name", "appos", "compound", "nsubj", "ROOT", "dep")
             and not (t.head.i != root.i and _prepositional(t.head))  # "gobernador del Banco de Inglaterra"
+            and not (t.i > 0 and t.doc[t.i - 1].text in ("-", "‐"))  # "Alpes-Maritimes": half a name
         ]
         if root.pos_ == "NOUN" and number(root) == "Plur":
             propn = []  # "Paris prosecutors": a plural description names no one person
-        if propn and (root.pos_ == "PROPN" or root.lemma_.lower() in cfg.per_heads | cfg.titles):
+        if propn and (root.pos_ == "PROPN" or cfg.head(root) in cfg.per_heads | cfg.titles):
             name = names.canonical(name_text(_whole_name(propn, words) if root.pos_ == "PROPN" else propn))
             return name, names.label_of(name, "PER")
         return None
@@ -326,7 +333,7 @@ class Resolver:
         else the nearest name of its kind; indefinite and plural descriptions are themselves."""
         cfg = self.cfg
         root = mention.root
-        head = root.lemma_.lower()
+        head = cfg.head(root)
         first = words[0].lower_
         if "Plur" in root.morph.get("Number") or head in cfg.group_heads:
             return mention.text, "GROUP"
@@ -380,7 +387,7 @@ class Resolver:
             return None
         root = mention.root
         cfg = self.cfg
-        if root.lemma_.lower() in cfg.per_heads or root.lower_.rstrip(".") in cfg.titles:
+        if cfg.head(root) in cfg.per_heads or root.lower_.rstrip(".") in cfg.titles:
             # "le ministre de l'Économie, Bruno Le Maire": the person, not the ministry in the title
             pers = [e for e in ents if LABELS.get(e.label_) == "PER" and not e.start <= root.i < e.end
                     and not _prepositional(e.root)]  # not "el responsable de Savia Amadeus"
@@ -400,7 +407,7 @@ class Resolver:
                 and (
                     r.dep_ != "nmod"
                     or (  # "le groupe automobile Nissan": an organisation named after its description
-                        LABELS.get(e.label_) == "ORG" and root.lemma_.lower() in cfg.org_heads
+                        LABELS.get(e.label_) == "ORG" and cfg.head(root) in cfg.org_heads
                         and not any(g.dep_ == "case" for g in kids(r))
                     )
                     or (
@@ -408,19 +415,19 @@ class Resolver:
                         and e.start > root.i
                         and (
                             root.lower_.rstrip(".") in self.cfg.titles
-                            or root.lemma_.lower() in self.cfg.per_heads
+                            or cfg.head(root) in self.cfg.per_heads
                         )
                     )
                 )
             ):
                 return e
-        if root.lemma_.lower() in cfg.org_heads:
+        if cfg.head(root) in cfg.org_heads:
             for e in ents:  # "le groupe automobile Nissan": the name hangs on the noun's modifier
                 r = e.root
                 if LABELS.get(e.label_) == "ORG" and r.head.head.i == root.i and not _prepositional(r.head) \
                         and not _prepositional(r):
                     return e
-        if root.lemma_.lower() in cfg.per_heads | cfg.org_heads | cfg.group_heads:
+        if cfg.head(root) in cfg.per_heads | cfg.org_heads | cfg.group_heads:
             return None
         pers = [e for e in ents if LABELS.get(e.label_) == "PER"]
         return pers[0] if pers else None
