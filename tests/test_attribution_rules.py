@@ -31,6 +31,11 @@ ROWS = [
            "Sports Marie Dupont, a demandé que les travaux soient suspendus.",
      "la ministre de la Culture et des Sports Marie Dupont", "demandé", "que les travaux soient suspendus",
      "indirect", "clause"),
+    # an inverted subject after the one told, which the parser hangs on it as an apposition
+    ("fr", "« Personne ne m'a jamais montré le moindre rapport » , affirme au Parisien Paul Girard, ancien "
+           "directeur de l'usine.",
+     "Paul Girard, ancien directeur de l'usine", "affirme", "Personne ne m'a jamais montré le moindre rapport",
+     "direct", "quote_cue"),
     # a colon clause naming one person after another speaker: that person's words, not a follow-on
     ("fr", "Le directeur Paul Girard a déclaré que « la réforme sera utile à tous ». Ce n'est pas l'avis "
            "de Marie Dupont : « la réforme ne changera rien aux salaires des ouvriers ».",

@@ -1663,6 +1663,16 @@ def _inverted_clitic(verb: Token) -> Token | None:
     return None
 
 
+def _name_after_addressee(obj: Token) -> Token | None:
+    """ "« … », affirme au Monde Paul Girard": after the one told, the name the parser hangs on
+    it as an apposition, with no comma between, is the inverted subject (with a comma it is the
+    addressee's own apposition: "au Monde, le quotidien du soir")."""
+    for a in obj.children:
+        if a.dep_ == "appos" and a.pos_ == "PROPN" and a.left_edge.i == obj.i + 1:
+            return a
+    return None
+
+
 def _is_addressee(subj: Token, verb: Token) -> bool:
     """A first- or second-person clitic right before an inverted cue ("nous a expliqué X",
     "m'a confié X") is the one told, when the parser takes it for the subject."""
@@ -1697,12 +1707,12 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: b
     for c in verb.rights:
         if c.dep_ in cfg.clause_deps or c.dep_ in cfg.xcomp_deps:
             return None
-        if (
-            c.pos_ in ("NOUN", "PROPN", "PRON")
-            and not any(g.dep_ == "case" for g in c.children)
-            and not _in_quote(c, quotes)
-        ):
+        prepositional = any(g.dep_ == "case" for g in c.children)
+        if c.pos_ in ("NOUN", "PROPN", "PRON") and not prepositional and not _in_quote(c, quotes):
             return c
+        named = _name_after_addressee(c) if prepositional else None
+        if named is not None:
+            return named
         if c.i == verb.i + 1 and c.is_title and not c.is_stop and not _only_a_date(c):
             return c  # '“…,” said Brantly': a name the tagger did not know (tagged ADV or ADJ)
         if c.is_punct and c.text in ".;:":
