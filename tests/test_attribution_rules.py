@@ -34,8 +34,8 @@ ROWS = [
     # an inverted subject after the one told, which the parser hangs on it as an apposition
     ("fr", "« Personne ne m'a jamais montré le moindre rapport » , affirme au Parisien Paul Girard, ancien "
            "directeur de l'usine.",
-     "Paul Girard, ancien directeur de l'usine", "affirme", "Personne ne m'a jamais montré le moindre rapport",
-     "direct", "quote_cue"),
+     "Paul Girard, ancien directeur de l'usine", "affirme",
+     "Personne ne m'a jamais montré le moindre rapport", "direct", "quote_cue"),
     # a colon clause naming one person after another speaker: that person's words, not a follow-on
     ("fr", "Le directeur Paul Girard a déclaré que « la réforme sera utile à tous ». Ce n'est pas l'avis "
            "de Marie Dupont : « la réforme ne changera rien aux salaires des ouvriers ».",
