@@ -443,3 +443,15 @@ def test_hyphenated_titles_and_names(fr, text, needle, speaker):
 def test_emphatic_pronoun_is_not_the_subject(fr):
     text = "Le ministre Paul Girard avait lui-même estimé en mai qu'il fallait rouvrir la ligne."
     assert _by_content(_speakers(fr, text), "rouvrir")[:2] == ("Le ministre Paul Girard", "Paul Girard")
+
+
+def test_capitalised_organisation_head_is_a_name_not_a_description(fr):
+    # "Le Journal du soir" names a paper; it is not the organisation named before it
+    text = ("Selon la radio RTL, le pont restera fermé. Le Journal du soir affirme que les travaux "
+            "dureront un an.")
+    assert _by_content(_speakers(fr, text), "les travaux")[1] == "Le Journal du soir"
+
+
+def test_hyphenated_name_after_according_to_is_whole(fr):
+    found = _speakers(fr, "À 10 h 23, selon Météo-France, la tempête a atteint la côte bretonne.")
+    assert _by_content(found, "la tempête")[:2] == ("Météo-France", "Météo-France")

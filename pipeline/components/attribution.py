@@ -1982,6 +1982,9 @@ def _according_source(marker: Span, cut_deps: set[str]) -> Span | None:
     hi = head.right_edge.i
     sent_end = marker.sent.end
     hi = min(hi, sent_end - 1)
+    while hi + 2 < sent_end and doc[hi + 1].text in ("-", "‐") and not doc[hi].whitespace_ \
+            and not doc[hi + 1].whitespace_:
+        hi += 2  # "selon Météo-France": a name written with a hyphen, whatever the parser hung where
     lo = marker.end
     for i in range(lo + 1, hi + 1):
         if doc[i].text == "," and i < hi and _opened_by(doc[i + 1]).dep_ in cut_deps:

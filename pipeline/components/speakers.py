@@ -359,6 +359,9 @@ class Resolver:
             known = self.by_head.get(head)
             if known is not None:
                 return known
+            if kind == "ORG" and root.text[:1].isupper() and root.i > root.sent.start:
+                self.as_written.add(mention.text)  # "Le Journal du dimanche": a name, not a description
+                return mention.text, "ORG"
             labels = ("ORG",) if kind == "ORG" else ("PER",)
             plural = False if kind == "PER" else None  # "le préfet" is not "les Gilets jaunes"
             gender = det_gender(root) if kind == "PER" else None  # "la ministre" is not Paul
