@@ -36,6 +36,11 @@ ROWS = [
            "directeur de l'usine.",
      "Paul Girard, ancien directeur de l'usine", "affirme",
      "Personne ne m'a jamais montré le moindre rapport", "direct", "quote_cue"),
+    # a colon after a relative clause: the main clause's cue frames the quotation
+    ("fr", "La militante Marie Dupont a répondu au ministre, qui avait commenté sa pétition : « Il aura "
+           "fallu sept mois pour obtenir une réponse de votre part ».",
+     "La militante Marie Dupont", "répondu", "Il aura fallu sept mois pour obtenir une réponse de votre part",
+     "direct", "quote_cue"),
     # a colon clause naming one person after another speaker: that person's words, not a follow-on
     ("fr", "Le directeur Paul Girard a déclaré que « la réforme sera utile à tous ». Ce n'est pas l'avis "
            "de Marie Dupont : « la réforme ne changera rien aux salaires des ouvriers ».",
@@ -948,6 +953,9 @@ NOT_STATEMENTS = [
      "qualifiant"),
     ("fr", "La nouvelle ligne de bus se révèle un succès, avec deux mille voyageurs par jour.", "révèle"),
     ("fr", "Les pompiers sont revenus le soir pour s'assurer que le feu était bien éteint.", "assurer"),
+    # a passive participle after a comma is a status, not a cue framing the clause before it
+    ("fr", "Le texte ne prévoit aucune hausse d'impôt pour les ménages, la loi étant donc déclarée "
+           "conforme à la Constitution.", "déclarée"),
     # an infinitive cue under an impersonal "il" is the writer's remark
     ("fr", "Le maire a visité le port. Il est à noter que les deux quais ont été rénovés l'an dernier.",
      "noter"),

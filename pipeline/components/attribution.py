@@ -803,6 +803,9 @@ def _inverted_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]
         and (not any(c.dep_ in cfg.object_deps for c in children) or _postposed_cue(tok, cfg))
     ):
         return None
+    passive = any(c.dep_ in cfg.passive_subject_deps or c.dep_ in cfg.passive_aux_deps for c in children)
+    if passive and _agent(tok, cfg) is None:
+        return None  # "…, la loi étant déclarée conforme": a status, not a speaker after the clause
     head = tok.head
     subjects = [c for c in children if c.dep_ in cfg.subject_deps and c.i < tok.i]
     plain = not any(c.dep_ == "cc" for c in children) and all(c.left_edge.i == left_word for c in subjects)
@@ -2258,18 +2261,33 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
         while j > 0 and doc[j].is_space and lead.endswith(":"):
             j -= 1  # "He said:¶¶“…”": the quotation opens the next paragraph
         k = j
+        relative: Token | None = None  # with the gap before it
+        relative_ok = False
         while k >= 0 and j - k < 16:
             t = doc[k]
             if t.text in _STOP or "\n" in t.text or t.text in q.CLOSING:
                 break
             if _verbal(t) and _lemma(t, cfg) in cfg.clause_cues:
                 if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in cfg.complementizers:
-                    return None
-                return t if words <= cfg.cue_gap_words + 3 else None
-            if t.is_alpha:
+                    return None if relative is None else relative if relative_ok else None
+                if relative is None and _in_relative_clause(t):
+                    # "a répondu au ministre, qui avait commenté sa pétition : « … »": a cue of the
+                    # main clause before it frames the quotation, its words not counted as a gap;
+                    # else the relative clause's own ("une citation de X qui disait : « … »")
+                    relative, relative_ok = t, words <= cfg.cue_gap_words + 3
+                else:
+                    ok = words <= cfg.cue_gap_words + 3
+                    return t if ok else relative if relative_ok else None
+            if t.is_alpha and not (relative is not None and t.i >= relative.left_edge.i):
                 words += 1
             k -= 1
+        return relative if relative_ok else None
     return None
+
+
+def _in_relative_clause(verb: Token) -> bool:
+    return verb.dep_ in ("acl:relcl", "relcl") or (
+        verb.dep_ == "acl" and any(_is_rel(c) for c in verb.children if c.i < verb.i))
 
 
 def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[Statement]:
