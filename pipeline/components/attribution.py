@@ -2261,8 +2261,8 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
         while j > 0 and doc[j].is_space and lead.endswith(":"):
             j -= 1  # "He said:¶¶“…”": the quotation opens the next paragraph
         k = j
-        relative: Token | None = None  # with the gap before it
-        relative_ok = False
+        relative: Token | None = None  # a relative clause's cue met first
+        relative_ok = False  # and whether its gap to the colon was short enough
         while k >= 0 and j - k < 16:
             t = doc[k]
             if t.text in _STOP or "\n" in t.text or t.text in q.CLOSING:
