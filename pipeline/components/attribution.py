@@ -980,7 +980,8 @@ def _resumed_after_cue(doc: Doc, cut: int, clause_end: int, end: int, cfg: Confi
     a telephone interview"), else that comma ends the content; a participle after it ("…, adding
     that…") opens a statement of its own."""
     text = _text(doc)
-    if not text[:cut].rstrip().endswith(","):
+    before = _end_before_spaces(text, cut)
+    if before == 0 or text[before - 1] != ",":
         return None
     comma = text.find(",", clause_end, end)
     if comma < 0 or len(text[clause_end:comma].split()) > 5:
@@ -2157,7 +2158,7 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
             continue
         named = _colon_lead_person(doc, qu.start, prev)
         if named is not None:
-            colon = len(text[: qu.start].rstrip()) - 1
+            colon = _end_before_spaces(text, qu.start) - 1
             out.append(Statement(a, b, "direct", colon, colon + 1, ":", named.start_char, named.end_char,
                                  confidence=0.5, rule="colon_lead_person"))
             continue
@@ -2170,12 +2171,20 @@ def floating_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote], found: list[St
     return out
 
 
+def _end_before_spaces(text: str, pos: int) -> int:
+    """Where the text before `pos` ends once trailing white space is left out: the same as
+    `len(text[:pos].rstrip())` without copying the article's text for every quotation."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 def _colon_lead_person(doc: Doc, quote_start: int, prev: Statement) -> Span | None:
     """ "X a déclaré que…. Ce n'est pas l'avis de Marie Dupont : « … »", "Her answer was brief.
     Clinton's reply: “…”": a colon whose clause names one person introduces that person's words,
     not the previous speaker's going on. The person named is the speaker, the colon the cue."""
     text = _text(doc)
-    lead_end = len(text[:quote_start].rstrip())
+    lead_end = _end_before_spaces(text, quote_start)
     if lead_end == 0 or text[lead_end - 1] != ":":
         return None
     colon = doc.char_span(lead_end - 1, lead_end, alignment_mode="expand")
@@ -2228,7 +2237,8 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
         k -= 1  # ''…,'' (two apostrophes as a closing mark)
     before_close = text[k - 1 : k] if qu.closed else ""
     first = text[qu.end : qu.end + 3].strip()[:1]
-    opens_sentence = text[: qu.start].rstrip()[-1:] in ("", ".", "!", "?", "\n", ":") or "\n" in text[
+    lead_end = _end_before_spaces(text, qu.start)
+    opens_sentence = text[max(0, lead_end - 1) : lead_end] in ("", ".", "!", "?", "\n", ":") or "\n" in text[
         max(0, qu.start - 3) : qu.start]
     # "… says that “… in May.” And she added …": a full stop inside the closing mark and a
     # capital after it end the sentence, so a cue after it frames the next quotation, not this one
@@ -2269,7 +2279,7 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
                 break
             if _verbal(t) and _lemma(t, cfg) in cfg.clause_cues:
                 if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in cfg.complementizers:
-                    return None if relative is None else relative if relative_ok else None
+                    return relative if relative_ok else None
                 if relative is None and _in_relative_clause(t):
                     # "a répondu au ministre, qui avait commenté sa pétition : « … »": a cue of the
                     # main clause before it frames the quotation, its words not counted as a gap;
