@@ -194,14 +194,17 @@ class NameIndex:
 def _same_person(words: list[str], full: list[str]) -> bool:
     """A multi-word name and the fullest name with its last word: the same person when the name
     is the end of the fullest ("Le Maire" of "Bruno Le Maire"), or its first word is in it or is
-    an initial of it ("Donald J. Trump", "J. Trump"). Another given name is another person."""
+    an initial of it ("Donald J. Trump", "J. Trump"). Another person only when that first word is
+    a known given name (`given_names.txt`): "Sophie Delorme" is not "Marc Delorme", but "Dekan
+    Berg", a title the entity kept, is still "Manfred Berg"."""
     if len(words) > len(full):
         return False
     if words == full[-len(words):]:
         return True
     first = words[0].lower().rstrip(".")
     lowered = [w.lower() for w in full]
-    return first in lowered or (len(first) == 1 and lowered[0].startswith(first))
+    initial = len(first) == 1 and lowered[0].startswith(first)
+    return first in lowered or initial or first not in given_names()
 
 
 class Antecedents:
