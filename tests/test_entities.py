@@ -69,6 +69,34 @@ def test_german_rules_tier():
     assert not any(name == "Verhandlungen" for name, _ in found)  # a capitalised common noun
 
 
+@pytest.mark.parametrize("text, name", [
+    # after a known first name or a title the next capitalised word is the surname, even a word
+    # that is also a common word ("kurz", "Kaiser") or has a noun ending ("-gen", "-land")
+    ("Das habe keinen Sinn, sagte Thomas Kurz am Montag.", "Thomas Kurz"),
+    ("Das habe keinen Sinn, sagte Landeshauptmann Karl Kaiser.", "Karl Kaiser"),
+    ("Das habe keinen Sinn, sagte der Fischereiminister Fernand Etgen.", "Fernand Etgen"),
+    # a title ends a run of capitalised words: the genitive before it is no part of the name
+    ("Das habe keinen Sinn, sagte Bayerns Kanzler Anton Feldner.", "Anton Feldner"),
+])
+def test_german_person_names_after_first_names_and_titles(text, name):
+    assert (name, "PER") in ents(models.load("de").nlp(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    # a known first name inside a run of capitalised words starts the name ...
+    ("Die Sportlerin Lena Vogt traf am Montag die Presse.", "Lena Vogt"),
+    # ... unless a given name opens the run: a double first name stays whole
+    ("Das sei falsch, sagte Hans Jörg Schelling.", "Hans Jörg Schelling"),
+])
+def test_german_first_name_starts_the_name_in_a_run(text, name):
+    assert (name, "PER") in ents(models.load("de").nlp(text))
+
+
+def test_german_genitive_before_a_title_is_no_speaker_name():
+    found = ents(models.load("de").nlp("Die Reformen müssten kommen, sagt Odessas Gouverneur."))
+    assert not any(label == "PER" for _, label in found), found
+
+
 def test_korean_particles_are_cut_off_the_span():
     ko = models.load("ko")
     text = "김민수 씨는 서울시에서 A씨를 만났고, 삼성전자는 이명박 대통령에게 답했다."

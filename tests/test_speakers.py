@@ -360,11 +360,44 @@ def test_lone_first_name_resolves_to_the_only_full_name_it_starts(en, text, spea
     assert _speaker_of(en, text, "the waiting list")[0] == speaker
 
 
-def test_pronoun_of_two_classes_keeps_no_agreement():
-    # German "sie" is she or they: no gender or number filter, the nearest person as before
-    text = ("Die Ministerin Anna Schmidt besuchte am Montag das Werk. "
-            "Sie sagte, die Produktion werde im Mai beginnen.")
-    assert _speaker_of(models.load("de"), text, "die Produktion werde")[0] == "Anna Schmidt"
+@pytest.mark.parametrize("text, speaker", [
+    # German "sie" is she or they; without morphology the cue verb next to it says which
+    ("Die Ministerin Anna Schmidt besuchte am Montag das Werk. "
+     "Sie sagte, die Produktion werde im Mai beginnen.", "Anna Schmidt"),
+    ("Innenministerin Eva Lindner traf am Montag Bürgermeister Karl Berger. "
+     "Die Produktion werde im Mai beginnen, betonte sie.", "Eva Lindner"),  # feminine singular
+    ("Die Forscherin Lena Vogt traf am Montag Bürgermeister Karl Berger und die Gutachter. "
+     "Die Produktion werde im Mai beginnen, erklärten sie.", None),  # plural: no one person
+    ("Die Sportlerin Lena Vogt traf am Montag Trainer Karl Berger. "
+     "Sie hat eingeräumt, die Produktion werde im Mai beginnen.", "Lena Vogt"),  # the auxiliary
+])
+def test_german_pronoun_agrees_with_its_cue_verb(text, speaker):
+    assert _speaker_of(models.load("de"), text, "Produktion werde")[0] == speaker
+
+
+def test_german_formal_pronoun_is_no_speaker():
+    # an interview question: "Sie" addresses the interviewee, it names no one in the article
+    text = ("Minister Karl Berger ist seit Mai im Amt. Warum haben Sie im Mai gesagt, "
+            "dass die Produktion im Mai beginnen werde?")
+    assert _speaker_of(models.load("de"), text, "die Produktion")[0] is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # rules tier, no parse: the head is the last word of the first capitalised run
+    ("Wir haben eine Lösung gefunden, sagte Rapid General Manager Anton Feldner.", "Anton Feldner"),
+    ("Wir haben eine Lösung gefunden, sagte der in Hamburg lebende Autor Paul Weber.", "Paul Weber"),
+    ("Wir haben eine Lösung gefunden, sagte der in Hamburg lebende Autor.", "der in Hamburg lebende Autor"),
+    ("Wir haben eine Lösung gefunden, sagte der Bürgermeister Thomas Auer von der Stadt Linz.",
+     "Thomas Auer"),
+    # a body named after its place is the body, not the place
+    ("Wir haben eine Lösung gefunden, teilte die Staatsanwaltschaft Linz mit.", "die Staatsanwaltschaft Linz"),
+    ("Wir haben eine Lösung gefunden, erklärte die Stadt Linz.", "die Stadt Linz"),
+    # a name after a preposition is a complement: the spokesman is not the minister
+    ("Wir haben eine Lösung gefunden, sagte ein Sprecher von Verkehrsminister Paul Weber.",
+     "ein Sprecher von Verkehrsminister Paul Weber"),
+])
+def test_german_mention_head_without_a_parse(text, speaker):
+    assert _speaker_of(models.load("de"), text, "eine Lösung")[0] == speaker
 
 
 def test_unrecognised_organisation_name_is_read_whole(es):

@@ -50,6 +50,7 @@ from spacy.util import get_lang_class
 
 from .. import lang as langdata
 from .doc_text import doc_text
+from .speaker_traits import given_names
 
 LANG_DIR = Path(langdata.__file__).resolve().parent
 CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ]")
@@ -80,6 +81,7 @@ class EntityData:
     org_descriptions: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
+    listed_not_names: set[str] = field(default_factory=set)  # the language file's own, without stop words
     first_names: set[str] = field(default_factory=set)
     cue_forms: set[str] = field(default_factory=set)
     loc_prepositions: set[str] = field(default_factory=set)
@@ -126,6 +128,7 @@ def load_data(nlp: Language) -> EntityData:
         org_descriptions=_lower_set(table.get("org_descriptions", table.get("org_heads", []))),
         titles=_lower_set(table.get("titles", [])),
         not_names=_lower_set(table.get("not_names", [])) | _lower_set(nlp.Defaults.stop_words),
+        listed_not_names=_lower_set(table.get("not_names", [])),
         first_names=set(table.get("first_names", [])),
         cue_forms=_lower_set(table.get("cue_forms", [])),
         loc_prepositions=_lower_set(table.get("loc_prepositions", [])),
@@ -229,11 +232,29 @@ def is_common_noun(text: str, d: EntityData) -> bool:
     return bool(d.noun_suffixes) and low.endswith(d.noun_suffixes)
 
 
-def name_run(doc: Doc, i: int, d: EntityData, limit: int = 5) -> int:
-    """End (exclusive) of the run of capitalised name words starting at i; hyphen-joined parts kept."""
+def is_surname(doc: Doc, i: int, j: int, d: EntityData, person: bool) -> bool:
+    """"Sebastian Kurz", "Peter Kaiser", "Minister Fernand Etgen": the word after a known first
+    name, or after the first word of a name that follows a title, is the surname when it is
+    capitalised, even if it is also a stop word, a title or has a noun ending; only the language
+    file's own not-names (months, currencies…) are not."""
+    return ((person and j == i + 1) or doc[j - 1].text in d.first_names) and is_cap(doc[j]) \
+        and doc[j].lower_ not in d.listed_not_names and not doc[j].text.endswith(".")
+
+
+def _given_name(word: str, d: EntityData) -> bool:
+    """A first name of the language file or of the shared given-name list."""
+    return word in d.first_names or word.lower() in given_names()
+
+
+def name_run(doc: Doc, i: int, d: EntityData, limit: int = 5, person: bool = False) -> int:
+    """End (exclusive) of the run of capitalised name words starting at i; hyphen-joined parts
+    kept. `person`: the run is known to name a person (it follows a title)."""
     j = i
-    while j < len(doc) and j - i < limit and is_name_word(doc[j], d) \
-            and (j == i or not is_common_noun(doc[j].text, d)):
+    while j < len(doc) and j - i < limit and (
+        is_surname(doc, i, j, d, person)
+        or (is_name_word(doc[j], d)  # a title ends the run: "Österreichs | Kanzler Werner Faymann"
+            and (j == i or not (is_common_noun(doc[j].text, d) or is_title(doc[j], d))))
+    ):
         j += 1
         if j < len(doc) - 1 and doc[j].text == "-" and not doc[j].whitespace_ and is_cap(doc[j + 1]):
             j += 1
@@ -415,7 +436,7 @@ def rule_entities(doc: Doc, d: EntityData) -> list[tuple[int, int, int, str]]:
             j = i + 1
             while j < n and (is_title(doc[j], d) or doc[j].text == "."):
                 j += 1
-            k = name_run(doc, j, d)
+            k = name_run(doc, j, d, person=True)
             if k > j:
                 out.append((PERSON, doc[j].idx, doc[k - 1].idx + len(doc[k - 1]), "PER"))
                 i = k
@@ -424,6 +445,10 @@ def rule_entities(doc: Doc, d: EntityData) -> list[tuple[int, int, int, str]]:
             i += 1
             continue
         j = name_run(doc, i, d)
+        # "Die Sportlerin Lena Vogt": a known first name inside the run starts a name of its own,
+        # unless a given name opens the run ("Hans Jörg Schelling", "Juan Antonio Blanco")
+        if not _given_name(tok.text, d):
+            j = next((k for k in range(i + 1, j - 1) if doc[k].text in d.first_names), j)
         words = doc[i:j]
         start, end = tok.idx, doc[j - 1].idx + len(doc[j - 1])
         sent_start = tok.is_sent_start or (prev is not None and prev.is_punct and prev.text in "\"'«„“(")
@@ -456,7 +481,8 @@ def rule_entities(doc: Doc, d: EntityData) -> list[tuple[int, int, int, str]]:
             out.append((ORG, start, end, "ORG"))
         # cue verb right before ("sagte Müller", "so Merkel") or right after ("Müller sagte"): a speaker
         elif prev is not None and prev.lower_ in d.cue_forms and not sent_start \
-                and not is_common_noun(tok.text, d):
+                and not is_common_noun(tok.text, d) \
+                and not (j < n and is_title(doc[j], d)):  # "sagt Odessas Gouverneur": a modifier
             out.append((SPEAKER, start, end, "PER"))
         elif j < n and doc[j].lower_ in d.cue_forms and doc[j].lower_ not in d.loc_prepositions \
                 and not is_common_noun(doc[j - 1].text, d) and not is_title(doc[j - 1], d):

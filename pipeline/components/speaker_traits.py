@@ -52,15 +52,26 @@ class Traits:
         self.words = {w.lower().rstrip("."): GENDERS[g] for g, ws in gendered_words.items() if g in GENDERS
                       for w in ws}
         self.heads = heads  # person descriptions: "ministre", "spokesman"
+        self.endings = sorted((w for w in self.words if len(w) >= 4), key=len, reverse=True)
 
     def gender(self, ent: Span, kept: list[Token]) -> str | None:
         """The gender of a person's name, or None when nothing in the text or the list says."""
         for tok in self._descriptors(ent):
-            found = self.words.get(tok.lower_.rstrip(".")) or self._det_gender(tok)
+            found = self._word_gender(tok) or self._det_gender(tok)
             if found:
                 return found
         first = kept[0].text.lower() if len(kept) > 1 else ""  # a lone word may be a surname
         return given_names().get(first)
+
+    def _word_gender(self, tok: Token) -> str | None:
+        """A gendered word's gender; without a parse also a compound ending in one
+        ("Innenministerin" as "ministerin", "Bundeskanzler" as "kanzler")."""
+        low = tok.lower_.rstrip(".")
+        found = self.words.get(low)
+        if found or parsed(tok.doc) or not tok.text[:1].isupper():
+            return found
+        tail = next((w for w in self.endings if low.endswith(w)), None)
+        return self.words[tail] if tail else None
 
     def _descriptors(self, ent: Span) -> list[Token]:
         """Title and description tokens bound to the name: inside it, just before it, the noun

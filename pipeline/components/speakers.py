@@ -68,7 +68,12 @@ class SpeakersComponent:
         self.pronouns = {p.lower(): cls for cls, ps in data.get("pronouns", {}).items() for p in ps}
         self.pronoun_labels = {cls: tuple(v) for cls, v in data.get("pronoun_labels", {}).items()}
         listed = [p.lower() for ps in data.get("pronouns", {}).values() for p in ps]
-        self.ambiguous = {p for p in listed if listed.count(p) > 1}  # "sie": she or they, no agreement
+        self.ambiguous = {p for p in listed if listed.count(p) > 1}  # "sie": she or they
+        self.singular_class = {p.lower(): cls for cls, ps in data.get("pronouns", {}).items() if cls in GENDERS
+                               for p in ps if p.lower() in self.ambiguous}  # "sie" -> "fem"
+        self.plural_endings = tuple(data.get("plural_verb_endings", []))
+        self.formal = set(data.get("formal_pronouns", []))
+        self.auxiliaries = {w.lower() for w in langdata.load(lang)["attribution"].get("auxiliaries", [])}
         self.org_heads = {w.lower() for w in data.get("org_descriptions", [])}
         self.per_heads = {w.lower() for w in data.get("person_descriptions", [])}
         self.group_heads = {w.lower() for w in data.get("group_descriptions", [])}
@@ -83,10 +88,38 @@ class SpeakersComponent:
                                                           "expl:impers", "expl:pv"]))
         self.impersonal = {w.lower() for w in data.get("impersonal_clitics", [])}
         self.known_heads = self.per_heads | self.org_heads | self.group_heads | self.titles
+        self.head_endings = tuple(sorted((w for w in self.known_heads if len(w) >= 4), key=len, reverse=True))
 
     def head(self, tok) -> str:
-        """The description word a head noun counts as ("vice-ministre" as "ministre")."""
-        return head_lemma(tok, self.known_heads)
+        """The description word a head noun counts as ("vice-ministre" as "ministre"). The rules
+        tier has no lemmas: the word itself, or the known head a compound ends in
+        ("Verkehrsminister", "Landgericht" as "minister", "gericht")."""
+        if tok.lemma_:
+            return head_lemma(tok, self.known_heads)
+        low = tok.lower_
+        if low in self.known_heads:
+            return low
+        return next((w for w in self.head_endings if low.endswith(w)), low)
+
+    def finite_verb(self, doc: Doc, cue_start: int | None, cue_end: int | None, mention: Span) -> str:
+        """The finite verb a pronoun source agrees with, read off word order where there is no
+        morphology (only languages listing plural_verb_endings ask): the cue right before it
+        ("betonte sie") or right after it ("sie betonte"), an auxiliary right after it ("Sie hat
+        zugegeben"), or a cue ending its clause ("wie sie am Montag sagte,"). Else ""."""
+        if not self.plural_endings or cue_start is None or parsed(doc):
+            return ""
+        cue = doc.char_span(cue_start, cue_end or cue_start + 1, alignment_mode="expand")
+        if cue is None:
+            return ""
+        verb = cue[0]
+        after = doc[mention.end] if mention.end < len(doc) else None
+        if verb.i in (mention.start - 1, mention.end):
+            return verb.text
+        if after is not None and after.lower_ in self.auxiliaries:
+            return after.text
+        if verb.i > mention.end and len(cue) == 1 and verb.i + 1 < len(doc) and doc[verb.i + 1].is_punct:
+            return verb.text
+        return ""
 
     def __call__(self, doc: Doc) -> Doc:
         statements = [s for s in (doc._.statements or []) if s.kind != "claim"]
@@ -105,12 +138,13 @@ class SpeakersComponent:
             if mention is None:
                 continue
             ctx.antecedents.excluded = (st.start, st.end)
+            ctx.verb_word = self.finite_verb(doc, st.cue_start, st.cue_end, mention)
             name, label = ctx.resolve(mention)
             ctx.antecedents.excluded = (0, 0)
             if name and name[:1] in _QUOTE_MARKS:
                 name = name.strip(_QUOTE_MARKS + " ") or None  # "laut „Reuters“": the name without marks
             if (
-                name is None and st.speaker
+                name is None and st.speaker and not ctx.ruled_out
             ):  # rules-tier hint (attribution_patterns) when no entity resolves it
                 name, label = st.speaker, st.speaker_label or "UNKNOWN"
             st.speaker, st.speaker_label = name, label
@@ -138,6 +172,8 @@ class Resolver:
         self.as_written: set[str] = set()
         self._add_description_subjects()
         self.by_head: dict[str, tuple[str, str]] = {}  # description head -> what it resolved to
+        self.verb_word = ""  # the finite verb of the mention's clause, for agreement without morphology
+        self.ruled_out = False  # agreement, not a lack of names, left the last mention unresolved
         self.resolvers: list[Callable[[Span, list], Resolution | None]] = [
             self._relative, self._pronoun, self._named, self._description,
         ]
@@ -184,6 +220,7 @@ class Resolver:
                 self.antecedents.add(tok.idx, _without_clause(self.doc, tok, None).text, "GROUP", 1.5, "Plur")
 
     def resolve(self, mention: Span) -> Resolution:
+        self.ruled_out = False
         words = [t for t in mention if not t.is_punct]
         if not words:
             return None, "UNKNOWN"
@@ -211,19 +248,37 @@ class Resolver:
             return self._latest(mention)
         if len(words) != 1 or low not in self.cfg.pronouns:
             return None
-        cls = self.cfg.pronouns[low]
+        if mention.root.text in self.cfg.formal and not _opens_sentence(mention.root):
+            self.ruled_out = True  # "Haben Sie damals…": the interviewee addressed, not a third person
+            return None, "UNKNOWN"
+        cls, agreed = self._agreeing_class(low)
         labels = self.cfg.pronoun_labels.get(cls, ("PER", "ORG"))
         if not labels:
             return None, "UNKNOWN"
         plural = True if cls == "plural" else False if cls in GENDERS else None  # "il" takes no "les élus"
         gender = GENDERS.get(cls)
-        if low in self.cfg.ambiguous:
-            plural = gender = None
+        if low in self.cfg.ambiguous and not agreed:
+            plural = gender = None  # no verb form to tell "she" from "they"
         cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=True,
                                         gender=gender, plural=plural)
-        if cand is None:
+        if cand is None:  # the cue verb's number ruled out a candidate: no rules-tier hint either
+            self.ruled_out = agreed and self.antecedents.nearest(mention.start_char, labels,
+                                                                 allow_single_per=True) is not None
             return None, "UNKNOWN"
         return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
+
+    def _agreeing_class(self, low: str) -> tuple[str, bool]:
+        """The pronoun's class, and whether agreement chose it: a pronoun that is singular or plural
+        ("sie") takes the class its cue verb agrees with when the doc has no morphology: "erklärten
+        sie" (plural), "betonte sie" (feminine singular). Else the class as listed, undecided."""
+        cls = self.cfg.pronouns[low]
+        verb = self.verb_word.lower()
+        if low not in self.cfg.ambiguous or not self.cfg.plural_endings or not verb.isalpha() \
+                or parsed(self.doc) or low not in self.cfg.singular_class:
+            return cls, False
+        if verb.endswith(self.cfg.plural_endings):
+            return "plural", True
+        return self.cfg.singular_class[low], True
 
     def _latest(self, mention: Span) -> Resolution:
         """"ce dernier", "the latter": the last person named before it (a speaker is a person
@@ -388,17 +443,21 @@ class Resolver:
             i += 1
         if not ents:
             return None
-        root = mention.root
+        root = _head(mention)
         cfg = self.cfg
         if cfg.head(root) in cfg.per_heads or root.lower_.rstrip(".") in cfg.titles:
             # "le ministre de l'Économie, Bruno Le Maire": the person, not the ministry in the title
             pers = [e for e in ents if LABELS.get(e.label_) == "PER" and not e.start <= root.i < e.end
-                    and not _prepositional(e.root)]  # not "el responsable de Savia Amadeus"
+                    and not _prepositional(e.root)  # not "el responsable de Savia Amadeus"
+                    and (parsed(self.doc) or not _lowercase_between(root, e))]
             if pers:  # an apposed name first ("…, Carlos Morales,"), then the first person named
                 return min(pers, key=lambda e: (not (e.root.dep_ == "appos" and e.root.head.i == root.i),
                                                 e.start))
         for e in ents:
             if e.start <= root.i < e.end:
+                if not parsed(self.doc) and LABELS.get(e.label_) == "LOC" and e.start > mention.start \
+                        and cfg.head(self.doc[e.start - 1]) in cfg.org_heads:
+                    return None  # "die Staatsanwaltschaft Stuttgart": the body, named after its place
                 return e
         for e in ents:
             r = e.root
@@ -434,6 +493,51 @@ class Resolver:
             return None
         pers = [e for e in ents if LABELS.get(e.label_) == "PER"]
         return pers[0] if pers else None
+
+
+def _head(mention: Span):
+    """The mention's head word: its syntactic root, or in the rules tier (no parse) the last word
+    of its first capitalised run, before any post-modifier: "Odessas *Gouverneur*", "Admira General
+    Manager Alexander *Friedl*", "Bernd *Jäckel* von der Bundespolizei", "die Militarisierung
+    Sloweniens" (a genitive after the head). An extended attribute before the head is skipped
+    ("die in London ansässige *Beobachtungsstelle*"). A place before the head is then a modifier,
+    not the speaker. Scripts without capitals keep the first word."""
+    if parsed(mention.doc):
+        return mention.root
+    doc = mention.doc
+    words = [t for t in mention if t.i == mention.start or doc[t.i - 1].whitespace_]  # "Österreich|s" is one
+    start = 0
+    if len(words) > 2 and words[0].is_lower and words[1].is_lower:
+        # "der in Hamburg lebende Autor": the attribute ends at its participle, before a capital
+        start = next((k + 1 for k in range(1, len(words) - 1)
+                      if words[k].is_lower and not words[k].is_stop and words[k + 1].text[:1].isupper()), 0)
+    last = None
+    for tok in words[start:]:
+        if tok.text[:1].isupper():
+            if last is not None and _genitive_name(tok):
+                break
+            last = tok
+        elif last is not None:
+            break
+    return last if last is not None else mention.root
+
+
+def _genitive_name(tok) -> bool:
+    """A name the entity rules split off a genitive -s ("Slowenien|s"), starting its own entity
+    (not "Puerto Rico|s"): after a noun, a complement."""
+    doc = tok.doc
+    return tok.ent_iob_ == "B" and tok.i + 1 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "s"
+
+
+def _opens_sentence(tok) -> bool:
+    """The word starts its sentence or follows punctuation (a capital that says nothing)."""
+    return tok.is_sent_start or tok.i == 0 or tok.doc[tok.i - 1].is_punct
+
+
+def _lowercase_between(tok, ent: Span) -> bool:
+    """Without a parse: a lower-case word between a head and a name after it ("ein Sprecher *von*
+    Minister X") makes the name a complement, not the apposed holder ("Sprecher Paul Müller")."""
+    return any(t.text[:1].islower() for t in tok.doc[tok.i + 1 : ent.start])
 
 
 def _whole_name(propn: list, words: list) -> list:
