@@ -390,7 +390,8 @@ def test_german_formal_pronoun_is_no_speaker():
     ("Wir haben eine Lösung gefunden, sagte der Bürgermeister Thomas Auer von der Stadt Linz.",
      "Thomas Auer"),
     # a body named after its place is the body, not the place
-    ("Wir haben eine Lösung gefunden, teilte die Staatsanwaltschaft Linz mit.", "die Staatsanwaltschaft Linz"),
+    ("Wir haben eine Lösung gefunden, teilte die Staatsanwaltschaft Linz mit.",
+     "die Staatsanwaltschaft Linz"),
     ("Wir haben eine Lösung gefunden, erklärte die Stadt Linz.", "die Stadt Linz"),
     # a name after a preposition is a complement: the spokesman is not the minister
     ("Wir haben eine Lösung gefunden, sagte ein Sprecher von Verkehrsminister Paul Weber.",

@@ -69,8 +69,8 @@ class SpeakersComponent:
         self.pronoun_labels = {cls: tuple(v) for cls, v in data.get("pronoun_labels", {}).items()}
         listed = [p.lower() for ps in data.get("pronouns", {}).values() for p in ps]
         self.ambiguous = {p for p in listed if listed.count(p) > 1}  # "sie": she or they
-        self.singular_class = {p.lower(): cls for cls, ps in data.get("pronouns", {}).items() if cls in GENDERS
-                               for p in ps if p.lower() in self.ambiguous}  # "sie" -> "fem"
+        self.singular_class = {p.lower(): cls for cls, ps in data.get("pronouns", {}).items()
+                               if cls in GENDERS for p in ps if p.lower() in self.ambiguous}  # "sie": "fem"
         self.plural_endings = tuple(data.get("plural_verb_endings", []))
         self.formal = set(data.get("formal_pronouns", []))
         self.auxiliaries = {w.lower() for w in langdata.load(lang)["attribution"].get("auxiliaries", [])}
