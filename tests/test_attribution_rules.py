@@ -22,6 +22,45 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 30: a person description set off by commas after a named according-to source is
+    # part of the source, not the start of the content
+    ("fr", "Selon Marc Dubois, le directeur de l'usine, la production reprendra lundi.",
+     "Marc Dubois, le directeur de l'usine", "Selon", "la production reprendra lundi", "according_to",
+     "according_to"),
+    ("en", "According to Mark Davis, the director of the plant, production will resume on Monday.",
+     "Mark Davis, the director of the plant", "According to", "production will resume on Monday",
+     "according_to", "according_to"),
+    ("es", "Según Marta Gil, la directora de la planta, la producción se reanudará el lunes.",
+     "Marta Gil, la directora de la planta", "Según", "la producción se reanudará el lunes",
+     "according_to", "according_to"),
+    # a name the parser split ("New" | "York Times") is read to the end of the entity
+    ("fr", "Selon le New York Times, le président a refusé de signer le texte.",
+     "le New York Times", "Selon", "le président a refusé de signer le texte", "according_to",
+     "according_to"),
+    # ... also where the parser ends the sentence at the comma after the name
+    ("fr", "Selon le New York Times , certaines compagnies aériennes ont recommencé à accepter des "
+           "passagers venant des pays touchés par le décret.",
+     "le New York Times", "Selon", "certaines compagnies aériennes ont recommencé à accepter des passagers "
+     "venant des pays touchés par le décret", "according_to", "according_to"),
+    # a sentence the parser cut inside a word ("long | -courriers"): the content goes on
+    ("fr", "D'après l'agence, la compagnie devrait commander des avions neufs ou encore des "
+           "long-courriers du type A350.",
+     "l'agence", "D'après", "la compagnie devrait commander des avions neufs ou encore des long-courriers "
+     "du type A350", "according_to", "according_to"),
+    # a coordinating conjunction the parser hangs on the subject is not part of the mention
+    ("fr", "Soixante personnes se trouvaient à bord et la compagnie aérienne annonce avoir lancé une "
+           "opération de recherche.",
+     "la compagnie aérienne", "annonce", "avoir lancé une opération de recherche", "indirect", "infinitive"),
+    # a day between an inverted cue and its subject says when, it is not the speaker
+    ("fr", "La réforme entrera en vigueur en mai, a annoncé mardi le ministère.",
+     "le ministère", "annoncé", "La réforme entrera en vigueur en mai", "indirect", "inverted"),
+    ("fr", "Les deux étudiantes étaient encore lycéennes, a révélé lundi l'émission de télévision.",
+     "l'émission de télévision", "révélé", "Les deux étudiantes étaient encore lycéennes", "indirect",
+     "inverted"),
+    # ... but a subject between commas is the content's, not an apposition
+    ("fr", "Selon Marc Dubois, les salaires, qui ont baissé, augmenteront en mai.",
+     "Marc Dubois", "Selon", "les salaires, qui ont baissé, augmenteront en mai", "according_to",
+     "according_to"),
     # ---- stop 29: shapes from reading unseen French news (sentences written for the project)
     # a second clause whose subject the parser hung on the first clause's object
     ("fr", "Le maire Paul Girard a critiqué le projet et la ministre Marie Dupont a demandé que les "

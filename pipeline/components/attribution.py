@@ -135,6 +135,7 @@ class Config:
     passive_participle_tags: set[str] = field(default_factory=set)
     pointer_objects: set[str] = field(default_factory=set)
     pointer_antecedents: set[str] = field(default_factory=set)
+    description_heads: set[str] = field(default_factory=set)  # [speakers]: "maire", "directeur"
 
     @classmethod
     def from_data(cls, data: dict) -> Config:
@@ -253,6 +254,9 @@ class AttributionComponent:
     def __init__(self, lang: str):
         self.data = langdata.load(lang)["attribution"]
         self.cfg = Config.from_data(self.data)
+        people = langdata.load(lang)["speakers"]
+        self.cfg.description_heads = {w.lower().rstrip(".") for key in ("person_descriptions", "titles")
+                                      for w in people.get(key, [])}
         self.classes = CueClasses.from_data(self.data)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -619,7 +623,8 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
                 return _Reading(_subtree_chars(subj[0], tail[-1]), "passive_clause", 0.5)
             if _agent(tok, cfg) is not None:
                 return _Reading(_subtree_chars(subj[0], subj[0]), "passive_object", 0.5)
-    if not objs or _only_a_date(objs[0]):  # "announced Wednesday": when, not what
+    objs = [c for c in objs if not _only_a_date(c)]  # "announced Wednesday (a plan)": when, not what
+    if not objs:
         return None
     if lemma in cfg.qualifying_cues:
         qualification = _qualification(objs[0], cfg, quotes)
@@ -669,7 +674,8 @@ def _as_phrase_after(cue: Token, obj: Token) -> Token | None:
 def _only_a_date(tok: Token) -> bool:
     """Whether a phrase is a date or a time and nothing else ("Tuesday", "last week"), which the
     parser may make the object of a cue; "the decades they had spent there" says more."""
-    return all(t.ent_type_ in TIME_LABELS for t in tok.subtree)
+    dates = tok.doc.spans.get("dates", [])  # the dates component ran before: "mardi", "lundi soir"
+    return all(t.ent_type_ in TIME_LABELS or any(d.start <= t.i < d.end for d in dates) for t in tok.subtree)
 
 
 def _adjunct_phrase(c: Token, cfg: Config) -> bool:
@@ -857,7 +863,8 @@ def _inverted_object_reading(
     left = tok.i
     while left > 0 and doc[left - 1].head.i == tok.i and doc[left - 1].pos_ in ("AUX", "PRON", "ADV"):
         left -= 1  # "a annoncé", "l'a confirmé", "a aussi précisé"
-    objs = [c for c in tok.children if c.dep_ in cfg.object_deps and c.i > tok.i]
+    objs = [c for c in tok.children if c.dep_ in cfg.object_deps and c.i > tok.i
+            and not _only_a_date(c)]  # "…, a révélé lundi l'émission": "lundi" says when
     if not objs or left < 2 or doc[left - 1].text != "," or not _clause_ends_at(doc, left - 2):
         return None
     tail = [c for c in tok.children if c.i > objs[0].i and not c.is_punct]
@@ -1712,7 +1719,8 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: b
         if c.dep_ in cfg.clause_deps or c.dep_ in cfg.xcomp_deps:
             return None
         prepositional = any(g.dep_ == "case" for g in c.children)
-        if c.pos_ in ("NOUN", "PROPN", "PRON") and not prepositional and not _in_quote(c, quotes):
+        if c.pos_ in ("NOUN", "PROPN", "PRON") and not prepositional and not _in_quote(c, quotes) \
+                and not _only_a_date(c):  # "…, a annoncé mardi sa famille": not "mardi"
             return c
         named = _name_after_addressee(c) if prepositional else None
         if named is not None:
@@ -1818,8 +1826,8 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
         comma = first - 1 > lo and doc[first - 1].text == ","
         if comma and c.dep_ in ("relcl", "acl:relcl", "acl") and any(_is_rel(g) for g in c.children):
             hi = min(hi, first - 1)
-    while lo < tok.i and (doc[lo].dep_ in ("case", "mark") or doc[lo].is_punct):
-        lo += 1  # "par les autorités" -> "les autorités"; ", Henri de Castries" -> "Henri de Castries"
+    while lo < tok.i and (doc[lo].dep_ in ("case", "mark", "cc") or doc[lo].is_punct):
+        lo += 1  # "par les autorités" -> "les autorités"; ", Henri de Castries"; "et la compagnie"
     while hi > tok.i and _lone_verb(doc[hi]):
         hi -= 1  # "Duque a", "le Vatican riposte": a verb the parser hung on the name
     # a relative clause or a participle after the head is not part of the mention
@@ -1866,7 +1874,7 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             if span is None:
                 continue
             sent = span.sent
-            s_start, s_end = _paragraph(text, sent.start_char, sent.end_char, m.start())
+            s_start, s_end = _paragraph(text, sent.start_char, _unbroken_end(sent), m.start())
             if (
                 initial
                 and text[s_start : m.start()].strip()
@@ -1893,6 +1901,7 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 continue  # "Pour la première fois…": the marker needs a name or a pronoun
             if initial and (src.end >= sent.end or doc[src.end].text != ","):
                 continue
+            src = _with_apposition(src, cfg)
             seen.add(m.start())
             if initial:
                 s_start = max(s_start, text.rfind(".", s_start, m.start()) + 1)
@@ -1929,6 +1938,45 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 )
             )
     return out
+
+
+def _unbroken_end(sent: Span, most: int = 3) -> int:
+    """The end of a sentence the parser cut inside a sentence ("Selon le New York Times | ,
+    certaines…", "François Fillon se | serait « mis… »"): up to `most` following pieces are
+    joined while the next one opens with a comma, a hyphen or a lower-case word, and the piece
+    so far ends on no stop, semicolon, colon or quotation mark."""
+    doc, end = sent.doc, sent.end
+    for _ in range(most):
+        if end >= len(doc) or doc[end - 1].is_space or doc[end].is_space:
+            break
+        last, nxt = doc[end - 1].text, doc[end].text
+        if last[-1:] in ".!?…;:" or last in q.CLOSING or not (nxt[:1] in ",-" or nxt[:1].islower()):
+            break
+        end = doc[end].sent.end
+    return doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _with_apposition(src: Span, cfg: Config) -> Span:
+    """ "Selon Philippe Close, le bourgmestre de la ville, il s'agit…": a person description set
+    off by commas after a named source is its apposition, part of the source, when a clause
+    follows it (parsers hang it on the main verb, so the content started with it)."""
+    doc, sent_end = src.doc, src.sent.end
+    if src.root.pos_ != "PROPN" or src.end + 2 >= sent_end or doc[src.end].text != ",":
+        return src
+    start = src.end + 1
+    close = next((i for i in range(start, min(sent_end, start + 12)) if doc[i].text == ","), None)
+    if close is None:
+        return src
+    words = doc[start:close]
+    head = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None or any(t.pos_ in ("VERB", "AUX") or t.text in q.OPENING for t in words) or not (
+            head.lemma_.lower() in cfg.description_heads or head.lower_ in cfg.description_heads):
+        return src
+    if "Plur" in head.morph.get("Number") or any(t.pos_ == "NUM" for t in words if t.i < head.i):
+        return src  # "selon le journal, trois hommes âgés de 26, …": the content's subject
+    if not has_finite_verb(doc[close + 1 : sent_end]):
+        return src
+    return doc[src.start : close]
 
 
 def _with_closing_mark(text: str, quotes: list[q.Quote], content: tuple[int, int]) -> tuple[int, int]:
@@ -1989,6 +2037,9 @@ def _according_source(marker: Span, cut_deps: set[str]) -> Span | None:
     while hi + 2 < sent_end and doc[hi + 1].text in ("-", "‐") and not doc[hi].whitespace_ \
             and not doc[hi + 1].whitespace_:
         hi += 2  # "selon Météo-France": a name written with a hyphen, whatever the parser hung where
+    while hi + 1 < len(doc) and (doc[hi + 1].ent_iob_ == "I" or (
+            doc[hi + 1].text[:1] in ("-", "‐") and len(doc[hi + 1]) > 1 and not doc[hi].whitespace_)):
+        hi += 1  # "selon le New York Times", "selon l'AP-HP": the name goes on where the parser cut
     lo = marker.end
     for i in range(lo + 1, hi + 1):
         if doc[i].text == "," and i < hi and _opened_by(doc[i + 1]).dep_ in cut_deps:

@@ -143,6 +143,8 @@ class SpeakersComponent:
             ctx.antecedents.excluded = (0, 0)
             if name and name[:1] in _QUOTE_MARKS:
                 name = name.strip(_QUOTE_MARKS + " ") or None  # "laut „Reuters“": the name without marks
+            if name:
+                name = " ".join(name.split()) or None  # an entity running over a line break
             if (
                 name is None and st.speaker and not ctx.ruled_out
             ):  # rules-tier hint (attribution_patterns) when no entity resolves it
@@ -443,6 +445,10 @@ class Resolver:
             i += 1
         if not ents:
             return None
+        first = ents[0]
+        if first.start == mention.start and first.end < mention.end and self.doc[first.end].text == "," \
+                and LABELS.get(first.label_) == "PER":
+            return first  # "Philippe Close, le bourgmestre de la ville": the name, then its apposition
         root = _head(mention)
         cfg = self.cfg
         if cfg.head(root) in cfg.per_heads or root.lower_.rstrip(".") in cfg.titles:
@@ -563,8 +569,8 @@ def _without_clause(doc: Doc, head, clause) -> Span:
     while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "punct")):
         end -= 1
     start = head.left_edge.i
-    while start < head.i and (doc[start].dep_ in ("case", "mark") or doc[start].is_punct):
-        start += 1  # "par les agriculteurs": the agent without its preposition
+    while start < head.i and (doc[start].dep_ in ("case", "mark", "cc") or doc[start].is_punct):
+        start += 1  # "par les agriculteurs", "mais l'organisation": without preposition or conjunction
     return doc[start:end]
 
 
