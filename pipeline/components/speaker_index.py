@@ -83,8 +83,8 @@ def named_entities(ents: list[Span], titles: set[str], person_heads: frozenset[s
         if label not in NAMED:
             continue
         kept = [t for t in ent if t.lower_.rstrip(".") not in titles]
-        if kept:
-            out.append((ent, _corrected(label, kept), kept))
+        if kept and any(sum(c.isalpha() for c in t.text) >= 2 and not t.like_num for t in kept):
+            out.append((ent, _corrected(label, kept), kept))  # not "Sept" (d'entre eux), not "-"
     return out
 
 
@@ -133,7 +133,7 @@ class NameIndex:
                 self.full[key] = ent.text if len(words) == len(ent) else name
             if len(words) > 1:
                 self.multi[key] = True
-                if label == "PER":
+                if label == "PER" and words[1] not in ("-", "‐"):  # "Trump-Pence" is no first name
                     self.firsts.setdefault(words[0].lower(), set()).add(name)
         self._read_organisations(named)
         if traits is not None:
@@ -242,13 +242,14 @@ class Antecedents:
 
     def _unnamed_subjects(self, doc: Doc, skip: set[str]) -> list[Candidate]:
         """Proper-noun subjects the NER missed ("le professeur Kadamba a mis en garde"), not
-        titles the tagger took for names ("The Economy Minister")."""
+        titles or numbers the tagger took for names ("The Economy Minister", "Sept d'entre eux")."""
         return [
             Candidate(tok.idx, self.sent_of(tok.idx), self.index.canonical(tok.text), "PER", 1.5,
                       single_word=True)
             for tok in doc
             if tok.dep_.startswith("nsubj") and tok.pos_ == "PROPN" and not tok.ent_type_
             and not self.quoted(tok.idx) and tok.lower_ not in skip
+            and not tok.like_num  # "Sept d'entre eux…": a number the tagger took for a name
         ]
 
     def sent_of(self, pos: int) -> int:
