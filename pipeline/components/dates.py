@@ -1546,12 +1546,18 @@ def _trim(text: str, g: list[Atom], lex: Lexicon) -> list[Atom]:
         if g[-2].cls == "rel":  # "Hier, trois (manifestants)", "Last night 26 (people)": no day number
             return gap(len(g) - 1).strip() in ("", ",")  # (but "today at 9")
         return g[-2].cls == "month" and not a.text[:1].isdigit() and a.text.lower() in lex.determiners
+    def loose_tail(g: list[Atom]) -> bool:  # "le 4 février, plusieurs (milliers)", "vendredi soir, un
+        a = g[-1]  # (homme)", "en avril prochain, ce (qui)", "am 17.11.2015 in einer (Sitzung)"
+        if a.text[:1].isdigit() or a.cls not in ("num", "mod"):
+            return False
+        return "," in gap(len(g) - 1) or (a.cls == "num" and a.text.lower() in lex.determiners)
     def loose_ordinal(g: list[Atom]) -> bool:  # "2003年の第1(四半期)", "前日の第3", not "May first"
         return g[-1].cls == "ord" and g[-2].cls not in ("month", "weekday", "num", "ord", "glue")
     def counted_after(g: list[Atom]) -> bool:  # "10年間で98(勝)": a count after a glued duration
         return g[-1].cls == "num" and g[-2].cls == "durchain"
     while len(g) > 1 and (g[-1].cls in ("glue", "range", "in", "setpre")
                           or (g[-1].cls == "ago" and not has_amount) or listed_number(g) or loose_word(g)
+                          or loose_tail(g)
                           or loose_ordinal(g) or counted_after(g)):
         g = g[:-1]
     while len(g) > 1 and (g[0].cls in ("glue", "range")
