@@ -1648,8 +1648,9 @@ def _context(q: Quantity, norm: str, text: str, L: _Lang, first_tok: _Tok) -> No
             q.kind, q.unit, q.start = "percent", "%", s
         else:
             pt = _after(norm, q.end, L.points, L.cjk)
-            if pt is not None:
-                q.kind, q.unit, q.end = "percent", "pt", pt[0]
+            if pt is not None:  # more than 100 points is a score or an index, not a percentage
+                q.kind = "percent" if q.value is not None and abs(q.value) <= 100 else "number"
+                q.unit, q.end = "pt", pt[0]
     if q.kind == "number":
         cur = _after(norm, q.end, L.currency_after, L.cjk, L.unit_leads)
         if cur is not None and not cur[1][0][-1:].isalnum() and _digits_at(norm, cur[0]) and \
