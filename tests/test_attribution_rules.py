@@ -47,6 +47,9 @@ ROWS = [
            "long-courriers du type A350.",
      "l'agence", "D'après", "la compagnie devrait commander des avions neufs ou encore des long-courriers "
      "du type A350", "according_to", "according_to"),
+    # a name the parser cut at a word it took for a participle is read to the end of the entity
+    ("fr", "Le Canard enchaîné avait révélé en octobre que le ministre avait fondé une société.",
+     "Le Canard enchaîné", "révélé", "que le ministre avait fondé une société", "indirect", "clause"),
     # a coordinating conjunction the parser hangs on the subject is not part of the mention
     ("fr", "Soixante personnes se trouvaient à bord et la compagnie aérienne annonce avoir lancé une "
            "opération de recherche.",

@@ -1830,6 +1830,9 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
         lo += 1  # "par les autorités" -> "les autorités"; ", Henri de Castries"; "et la compagnie"
     while hi > tok.i and _lone_verb(doc[hi]):
         hi -= 1  # "Duque a", "le Vatican riposte": a verb the parser hung on the name
+    while hi + 1 < len(doc) and doc[hi].ent_iob_ in ("B", "I") and doc[hi + 1].ent_iob_ == "I" \
+            and doc[hi + 1].i != (stop.left_edge.i if stop is not None else -1):
+        hi += 1  # "Le Canard enchaîné": the name goes on where the parser saw a participle
     # a relative clause or a participle after the head is not part of the mention
     # relative clauses and participles stay in the mention: "A union representing flight
     # attendants", "un communiqué publié lundi par le club" (gold spans keep them)
