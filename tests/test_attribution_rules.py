@@ -38,28 +38,26 @@ ROWS = [
      "le New York Times", "Selon", "le président a refusé de signer le texte", "according_to",
      "according_to"),
     # ... also where the parser ends the sentence at the comma after the name
-    ("fr", "Selon le New York Times , certaines compagnies aériennes ont recommencé à accepter des "
-           "passagers venant des pays touchés par le décret.",
-     "le New York Times", "Selon", "certaines compagnies aériennes ont recommencé à accepter des passagers "
-     "venant des pays touchés par le décret", "according_to", "according_to"),
-    # a sentence the parser cut inside a word ("long | -courriers"): the content goes on
-    ("fr", "D'après l'agence, la compagnie devrait commander des avions neufs ou encore des "
-           "long-courriers du type A350.",
-     "l'agence", "D'après", "la compagnie devrait commander des avions neufs ou encore des long-courriers "
-     "du type A350", "according_to", "according_to"),
+    ("fr", "Selon le New York Times , plusieurs banques ont suspendu leurs prêts aux entreprises du secteur.",
+     "le New York Times", "Selon", "plusieurs banques ont suspendu leurs prêts aux entreprises du secteur",
+     "according_to", "according_to"),
     # a name the parser cut at a word it took for a participle is read to the end of the entity
-    ("fr", "Le Canard enchaîné avait révélé en octobre que le ministre avait fondé une société.",
-     "Le Canard enchaîné", "révélé", "que le ministre avait fondé une société", "indirect", "clause"),
+    ("fr", "Le Canard enchaîné affirme que la mairie a payé deux fois les mêmes travaux.",
+     "Le Canard enchaîné", "affirme", "que la mairie a payé deux fois les mêmes travaux", "indirect", "clause"),
+    # a participle after a comma that follows a time or place phrase speaks for the clause's subject
+    ("fr", "Des grèves ont éclaté dans la matinée, demandant à ce que le directeur quitte l'usine en "
+           "laissant la place à son adjoint.",
+     "Des grèves", "demandant", "que le directeur quitte l'usine en laissant la place à son adjoint",
+     "indirect", "complementizer"),
     # a coordinating conjunction the parser hangs on the subject is not part of the mention
-    ("fr", "Soixante personnes se trouvaient à bord et la compagnie aérienne annonce avoir lancé une "
-           "opération de recherche.",
-     "la compagnie aérienne", "annonce", "avoir lancé une opération de recherche", "indirect", "infinitive"),
+    ("fr", "Quarante touristes se trouvaient à bord et la compagnie aérienne annonce avoir prévenu les "
+           "familles.",
+     "la compagnie aérienne", "annonce", "avoir prévenu les familles", "indirect", "infinitive"),
     # a day between an inverted cue and its subject says when, it is not the speaker
     ("fr", "La réforme entrera en vigueur en mai, a annoncé mardi le ministère.",
      "le ministère", "annoncé", "La réforme entrera en vigueur en mai", "indirect", "inverted"),
-    ("fr", "Les deux étudiantes étaient encore lycéennes, a révélé lundi l'émission de télévision.",
-     "l'émission de télévision", "révélé", "Les deux étudiantes étaient encore lycéennes", "indirect",
-     "inverted"),
+    ("fr", "Le stade restera fermé tout l'été, a révélé lundi l'hebdomadaire régional.",
+     "l'hebdomadaire régional", "révélé", "Le stade restera fermé tout l'été", "indirect", "inverted"),
     # ... but a subject between commas is the content's, not an apposition
     ("fr", "Selon Marc Dubois, les salaires, qui ont baissé, augmenteront en mai.",
      "Marc Dubois", "Selon", "les salaires, qui ont baissé, augmenteront en mai", "according_to",

@@ -417,10 +417,10 @@ def _with_entity(loaded, text: str, word: str, label: str, length: int = 1):
 
 def test_a_number_word_tagged_as_a_proper_noun_is_no_antecedent(fr):
     # fr_core_news_md tags "Sept" (seven) opening a sentence as a proper-noun subject
-    text = ("Douze cadavres mutilés ont été retrouvés samedi dans le port de Manzanillo .\nSept d'entre eux "
-            "se trouvaient dans un taxi abandonné. Les cadavres « ont apparemment été décapités » , selon "
-            "le chef de la police municipale de la ville.")
-    assert _speaker_of(fr, text, "décapités")[0] == "le chef de la police municipale de la ville"
+    text = ("Douze voitures ont été retrouvées brûlées samedi dans le port de Brest .\nSept d'entre elles "
+            "se trouvaient dans un parking. Les voitures « ont apparemment été incendiées » , selon le chef "
+            "de la police municipale de la ville.")
+    assert _speaker_of(fr, text, "incendiées")[0] == "le chef de la police municipale de la ville"
 
 
 def test_a_hyphenated_pair_of_names_is_no_full_name(fr):

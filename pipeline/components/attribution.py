@@ -1650,6 +1650,11 @@ def _participial_source(verb: Token, cfg: Config, quotes: list[q.Quote]) -> tupl
     head = verb.head
     if (verb.dep_ in ("appos", "acl") and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i
             and doc[verb.i - 1].text == ","):
+        if any(c.dep_ == "case" for c in head.children) and head.head.i != head.i:
+            # "Des émeutes ont éclaté dans la journée, demandant…": not the time or place phrase
+            # before the comma but the subject of its clause
+            subj = [c for c in head.head.children if c.dep_ in cfg.subject_deps and not _in_quote(c, quotes)]
+            return _mention_chars(_pick_subject(subj), cfg) if subj else None
         return _mention_chars(head, cfg, stop=verb)
     return None
 
@@ -1831,8 +1836,10 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
     while hi > tok.i and _lone_verb(doc[hi]):
         hi -= 1  # "Duque a", "le Vatican riposte": a verb the parser hung on the name
     while hi + 1 < len(doc) and doc[hi].ent_iob_ in ("B", "I") and doc[hi + 1].ent_iob_ == "I" \
-            and doc[hi + 1].i != (stop.left_edge.i if stop is not None else -1):
-        hi += 1  # "Le Canard enchaîné": the name goes on where the parser saw a participle
+            and doc[hi + 1].i not in (tok.head.i, stop.left_edge.i if stop is not None else -1) \
+            and doc[hi + 1].pos_ != "AUX" and "Fin" not in doc[hi + 1].morph.get("VerbForm"):
+        hi += 1  # "Le Canard enchaîné": the name goes on where the parser saw a participle (an entity
+        # the model ran into the verb, "Orban destacó", stops before it)
     # a relative clause or a participle after the head is not part of the mention
     # relative clauses and participles stay in the mention: "A union representing flight
     # attendants", "un communiqué publié lundi par le club" (gold spans keep them)
