@@ -43,7 +43,8 @@ ROWS = [
      "according_to", "according_to"),
     # a name the parser cut at a word it took for a participle is read to the end of the entity
     ("fr", "Le Canard enchaîné affirme que la mairie a payé deux fois les mêmes travaux.",
-     "Le Canard enchaîné", "affirme", "que la mairie a payé deux fois les mêmes travaux", "indirect", "clause"),
+     "Le Canard enchaîné", "affirme", "que la mairie a payé deux fois les mêmes travaux", "indirect",
+     "clause"),
     # a participle after a comma that follows a time or place phrase speaks for the clause's subject
     ("fr", "Des grèves ont éclaté dans la matinée, demandant à ce que le directeur quitte l'usine en "
            "laissant la place à son adjoint.",
