@@ -20,6 +20,8 @@ speakers of earlier statements); each mention then looks back over a few sentenc
   organisation description accepts a one-word PER name, and relabels it ORG for the article;
 - a subjectless cue in a null-subject language (es, it, pt: "Explicó que…") takes the subject of
   the clause before;
+- without a parse (the rules tier), a mention's head is read off capitalisation (`_head`), and a
+  pronoun that is singular or plural ("sie") agrees with the finite verb next to it;
 - anything else (indefinite descriptions, "les autorités concernées") is its own speaker.
 The language file gives pronoun classes, description heads, determiners, titles and gendered words.
 """
