@@ -1843,11 +1843,7 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
         lo += 1  # "par les autorités" -> "les autorités"; ", Henri de Castries"; "et la compagnie"
     while hi > tok.i and _lone_verb(doc[hi]):
         hi -= 1  # "Duque a", "le Vatican riposte": a verb the parser hung on the name
-    while hi + 1 < len(doc) and doc[hi].ent_iob_ in ("B", "I") and doc[hi + 1].ent_iob_ == "I" \
-            and doc[hi + 1].i not in (tok.head.i, stop.left_edge.i if stop is not None else -1) \
-            and doc[hi + 1].pos_ != "AUX" and "Fin" not in doc[hi + 1].morph.get("VerbForm"):
-        hi += 1  # "Le Canard enchaîné": the name goes on where the parser saw a participle (an entity
-        # the model ran into the verb, "Orban destacó", stops before it)
+    hi = _name_end(doc, hi, {tok.head.i, stop.left_edge.i if stop is not None else -1})
     # a relative clause or a participle after the head is not part of the mention
     # relative clauses and participles stay in the mention: "A union representing flight
     # attendants", "un communiqué publié lundi par le club" (gold spans keep them)
@@ -1860,6 +1856,16 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
     if end <= start:
         return None
     return start, end
+
+
+def _name_end(doc: Doc, hi: int, stops: set[int] | frozenset[int] = frozenset()) -> int:
+    """The last token of the named entity token `hi` is in, where the parser cut the name short
+    ("selon le New | York Times", "Le Canard | enchaîné"); never onto a finite verb or auxiliary
+    the model ran the entity into ("Orban destacó"), nor onto a token of `stops`."""
+    while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I" and hi + 1 not in stops \
+            and doc[hi + 1].pos_ != "AUX" and "Fin" not in doc[hi + 1].morph.get("VerbForm"):
+        hi += 1
+    return hi
 
 
 def _lone_verb(tok: Token) -> bool:
@@ -2055,9 +2061,10 @@ def _according_source(marker: Span, cut_deps: set[str]) -> Span | None:
     while hi + 2 < sent_end and doc[hi + 1].text in ("-", "‐") and not doc[hi].whitespace_ \
             and not doc[hi + 1].whitespace_:
         hi += 2  # "selon Météo-France": a name written with a hyphen, whatever the parser hung where
-    while hi + 1 < len(doc) and (doc[hi + 1].ent_iob_ == "I" or (
-            doc[hi + 1].text[:1] in ("-", "‐") and len(doc[hi + 1]) > 1 and not doc[hi].whitespace_)):
-        hi += 1  # "selon le New York Times", "selon l'AP-HP": the name goes on where the parser cut
+    hi = _name_end(doc, hi)
+    while hi + 1 < len(doc) and doc[hi + 1].text[:1] in ("-", "‐") and len(doc[hi + 1]) > 1 \
+            and not doc[hi].whitespace_:
+        hi = _name_end(doc, hi + 1)  # "selon l'AP-HP": a hyphenated part the tokenizer glued on
     lo = marker.end
     for i in range(lo + 1, hi + 1):
         if doc[i].text == "," and i < hi and _opened_by(doc[i + 1]).dep_ in cut_deps:

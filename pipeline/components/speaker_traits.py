@@ -45,6 +45,17 @@ def given_names() -> dict[str, str]:
     return out
 
 
+def compound_endings(words) -> tuple[str, ...]:
+    """Known words of four letters or more, longest first: the heads a compound may end in."""
+    return tuple(sorted((w for w in words if len(w) >= 4), key=len, reverse=True))
+
+
+def compound_tail(word: str, endings: tuple[str, ...]) -> str | None:
+    """The known word a compound ends in, where there are no lemmas ("innenministerin" ->
+    "ministerin", "landgericht" -> "gericht")."""
+    return next((w for w in endings if word.endswith(w)), None)
+
+
 class Traits:
     """Reads gender and number off a mention, with the language's gendered words."""
 
@@ -52,7 +63,7 @@ class Traits:
         self.words = {w.lower().rstrip("."): GENDERS[g] for g, ws in gendered_words.items() if g in GENDERS
                       for w in ws}
         self.heads = heads  # person descriptions: "ministre", "spokesman"
-        self.endings = sorted((w for w in self.words if len(w) >= 4), key=len, reverse=True)
+        self.endings = compound_endings(self.words)
 
     def gender(self, ent: Span, kept: list[Token]) -> str | None:
         """The gender of a person's name, or None when nothing in the text or the list says."""
@@ -70,7 +81,7 @@ class Traits:
         found = self.words.get(low)
         if found or parsed(tok.doc) or not tok.text[:1].isupper():
             return found
-        tail = next((w for w in self.endings if low.endswith(w)), None)
+        tail = compound_tail(low, self.endings)
         return self.words[tail] if tail else None
 
     def _descriptors(self, ent: Span) -> list[Token]:

@@ -49,7 +49,7 @@ from .speaker_index import (
     name_text,
     named_entities,
 )
-from .speaker_traits import GENDERS, Traits, det_gender, kids, number, parsed
+from .speaker_traits import GENDERS, Traits, compound_endings, compound_tail, det_gender, kids, number, parsed
 
 __all__ = ["LABELS", "NAMED", "Candidate", "SpeakersComponent", "name_text"]
 
@@ -90,7 +90,7 @@ class SpeakersComponent:
                                                           "expl:impers", "expl:pv"]))
         self.impersonal = {w.lower() for w in data.get("impersonal_clitics", [])}
         self.known_heads = self.per_heads | self.org_heads | self.group_heads | self.titles
-        self.head_endings = tuple(sorted((w for w in self.known_heads if len(w) >= 4), key=len, reverse=True))
+        self.head_endings = compound_endings(self.known_heads)
 
     def head(self, tok) -> str:
         """The description word a head noun counts as ("vice-ministre" as "ministre"). The rules
@@ -101,7 +101,7 @@ class SpeakersComponent:
         low = tok.lower_
         if low in self.known_heads:
             return low
-        return next((w for w in self.head_endings if low.endswith(w)), low)
+        return compound_tail(low, self.head_endings) or low
 
     def finite_verb(self, doc: Doc, cue_start: int | None, cue_end: int | None, mention: Span) -> str:
         """The finite verb a pronoun source agrees with, read off word order where there is no
@@ -531,10 +531,12 @@ def _head(mention: Span):
 
 
 def _genitive_name(tok) -> bool:
-    """A name the entity rules split off a genitive -s ("Slowenien|s"), starting its own entity
-    (not "Puerto Rico|s"): after a noun, a complement."""
+    """A name the entity rules split off a case ending (the language's `inflections`: German
+    "Slowenien|s"), starting its own entity (not "Puerto Rico|s"): after a noun, a complement."""
     doc = tok.doc
-    return tok.ent_iob_ == "B" and tok.i + 1 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "s"
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.ent_iob_ == "B" and nxt is not None and not tok.whitespace_ and nxt.is_lower \
+        and nxt.is_alpha and nxt.ent_iob_ != "I"
 
 
 def _opens_sentence(tok) -> bool:
