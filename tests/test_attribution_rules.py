@@ -22,6 +22,22 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 31 (read on unseen Spanish wire): the noun phrase after the according-to source and a
+    # comma is the subject of the content's verb, not part of the source, unless it describes it
+    ("fr", "Selon la gendarmerie, Paul Marchand, 47 ans, a été placé en garde à vue jeudi.",
+     "la gendarmerie", "Selon", "Paul Marchand, 47 ans, a été placé en garde à vue jeudi", "according_to",
+     "according_to"),
+    ("es", "Según la Policía Local, Tomás Rey, vecino de Lugo, fue arrestado anoche.",
+     "la Policía Local", "Según", "Tomás Rey, vecino de Lugo, fue arrestado anoche", "according_to",
+     "according_to"),
+    # a verb right after "según" is the cue, never the source: its subject after it, or none
+    ("es", "Los vecinos llenaron la plaza. Según explicaron, el mercado cerrará en agosto.",
+     None, "Según explicaron", "el mercado cerrará en agosto", "according_to", "according_to"),
+    ("es", "Según coincidieron en destacar varios economistas, el paro bajará en otoño.",
+     None, "Según coincidieron", "el paro bajará en otoño", "according_to", "according_to"),
+    # the one told ("al diario", "a los periodistas") is no part of an inverted subject
+    ("es", "\"Seguiré en el club\", aseguró el delantero al periódico \"Marca\" de Madrid.",
+     "el delantero", "aseguró", "Seguiré en el club", "direct", "quote_cue"),
     # ---- stop 30: a person description set off by commas after a named according-to source is
     # part of the source, not the start of the content
     ("fr", "Selon Marc Dubois, le directeur de l'usine, la production reprendra lundi.",

@@ -97,6 +97,14 @@ def test_german_genitive_before_a_title_is_no_speaker_name():
     assert not any(label == "PER" for _, label in found), found
 
 
+def test_a_capital_that_only_opens_the_sentence_is_no_name():
+    """The Spanish model reads sentence-initial stop words ("Según", "Además") as names."""
+    es = models.load("es").nlp
+    assert ("Luisa Prieto", "PER") in ents(es("Según Luisa Prieto, las obras durarán un año."))
+    found = ents(es("Además, el alcalde subrayó que el puerto abrirá en mayo."))
+    assert not [e for e in found if e[0] == "Además"]
+
+
 def test_korean_particles_are_cut_off_the_span():
     ko = models.load("ko")
     text = "김민수 씨는 서울시에서 A씨를 만났고, 삼성전자는 이명박 대통령에게 답했다."

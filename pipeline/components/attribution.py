@@ -125,6 +125,7 @@ class Config:
     mention_drops_relative: bool = False
     quote_cues: set[str] = field(default_factory=set)
     addressee_infinitive_marks: set[str] = field(default_factory=set)
+    addressee_cases: set[str] = field(default_factory=set)
     object_run_stop_deps: set[str] = field(default_factory=set)
     object_adjunct_preps: set[str] = field(default_factory=set)
     object_place_time_preps: set[str] = field(default_factory=set)
@@ -231,6 +232,7 @@ class Config:
             mention_drops_relative=bool(data.get("mention_drops_relative_clause", False)),
             quote_cues=clause | words("quote_cues"),
             addressee_infinitive_marks=words("addressee_infinitive_marks"),
+            addressee_cases=words("addressee_cases"),
             object_run_stop_deps=set(data.get("object_run_stop_deps", [])),
             object_adjunct_preps=words("object_adjunct_preps"),
             object_place_time_preps=words("object_place_time_preps"),
@@ -1839,6 +1841,12 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
         comma = first - 1 > lo and doc[first - 1].text == ","
         if comma and c.dep_ in ("relcl", "acl:relcl", "acl") and any(_is_rel(g) for g in c.children):
             hi = min(hi, first - 1)
+    if tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):  # "», afirmó el cantante al diario X"
+        told = [c for c in tok.rights if c.ent_type_ not in ("LOC", "GPE")  # not "el embajador a Siria"
+                and any(g.dep_ == "case" and g.lower_ in cfg.addressee_cases
+                        for g in c.children if g.i < c.i)]
+        if told:
+            hi = min(hi, told[0].left_edge.i - 1)
     while lo < tok.i and (doc[lo].dep_ in ("case", "mark", "cc") or doc[lo].is_punct):
         lo += 1  # "par les autorités" -> "les autorités"; ", Henri de Castries"; "et la compagnie"
     while hi > tok.i and _lone_verb(doc[hi]):
@@ -1913,24 +1921,26 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 or text[s_start : m.start()].strip() or src.end >= sent.end or doc[src.end].text != ","
             ):
                 continue  # "In a CBS News poll, …" opens its sentence, "in the kitchen" is no source
-            cue_end = span.end_char
+            cue_end = phrase_end = span.end_char
             verb = _according_verb(src, cfg)
             if verb is not None:  # "según apuntó el consejero": the marker and its verb are the cue
-                src, cue_end = verb
+                phrase_end = src.end_char
+                src, cue_end = verb  # no subject after "según dijo": the verb's null subject
                 if initial:
                     continue
-            if any(_is_rel(t) for t in src[:2]):
-                continue  # "les informations selon lesquelles…": a relative clause, not a source
-            if initial and not (src.root.ent_type_ or src.root.pos_ in ("PROPN", "PRON")):
-                continue  # "Pour la première fois…": the marker needs a name or a pronoun
-            if initial and (src.end >= sent.end or doc[src.end].text != ","):
-                continue
-            src = _with_apposition(src, cfg)
+            if src is not None:
+                if any(_is_rel(t) for t in src[:2]):
+                    continue  # "les informations selon lesquelles…": a relative clause, not a source
+                if initial and not (src.root.ent_type_ or src.root.pos_ in ("PROPN", "PRON")):
+                    continue  # "Pour la première fois…": the marker needs a name or a pronoun
+                if initial and (src.end >= sent.end or doc[src.end].text != ","):
+                    continue
+                src = _with_apposition(_without_content_subject(src, cfg), cfg)
             seen.add(m.start())
             if initial:
                 s_start = max(s_start, text.rfind(".", s_start, m.start()) + 1)
             before = _trim(text, s_start, span.start_char)
-            after = _trim(text, src.end_char, s_end)
+            after = _trim(text, src.end_char if src is not None else phrase_end, s_end)
             closing = _closing_quote(text, quotes, quote_ends, span.start_char)
             if closing is not None and not any(c.isalnum() for c in text[s_start : closing.start]):
                 before = _trim_inner(text, *closing.inner)  # "« … », selon X": the quotation, however long
@@ -1946,7 +1956,7 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             content = _with_closing_mark(text, quotes, _expand_to_quotes(text, quotes, *content))
             if sum(c.isalnum() for c in text[content[0] : content[1]]) < 8:
                 continue
-            s0, s1 = _trim(text, src.start_char, src.end_char)
+            s0, s1 = _trim(text, src.start_char, src.end_char) if src is not None else (None, None)
             out.append(
                 Statement(
                     content[0],
@@ -1978,6 +1988,24 @@ def _unbroken_end(sent: Span, most: int = 3) -> int:
             break
         end = doc[end].sent.end
     return doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _without_content_subject(src: Span, cfg: Config) -> Span:
+    """ "Selon le parquet, Marc Dubois, 52 ans, a été mis en examen": when the words after the
+    source open with a finite verb, the noun phrase the parser hung on the source after a comma is
+    that verb's subject, not part of the source, unless it describes the source ("según Ana Ruiz,
+    portavoz del ayuntamiento, …")."""
+    doc = src.doc
+    nxt = src.end + 1
+    if nxt >= len(doc) or doc[src.end].text != "," or "Fin" not in doc[nxt].morph.get("VerbForm"):
+        return src
+    comma = next((t.i for t in src[1:] if t.text == ","), None)
+    if comma is None:
+        return src
+    head = next((t for t in doc[comma + 1 : src.end] if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None or head.lemma_.lower() in cfg.description_heads or head.lower_ in cfg.description_heads:
+        return src
+    return doc[src.start : comma]
 
 
 def _with_apposition(src: Span, cfg: Config) -> Span:
@@ -2016,22 +2044,29 @@ def _is_clause(doc: Doc, chars: tuple[int, int]) -> bool:
     return span is not None and has_finite_verb(span)
 
 
-def _according_verb(src: Span, cfg: Config) -> tuple[Span, int] | None:
+def _according_verb(src: Span, cfg: Config) -> tuple[Span | None, int] | None:
     """ "según apuntó el consejero", "comme l'a indiqué le maire": the marker introduces a cue
-    verb, whose subject is the source; returns that subject and the end of the verb."""
+    verb, whose subject is the source; returns that subject and the end of the verb. A finite
+    verb right after the marker is never itself the source: "según dijo" has the verb's null
+    subject (None, resolved later like any), "según coincidieron en señalar varios expertos" the
+    subject of the first verb, and the cue runs to the last verb before it."""
     doc = src.doc
+    opens = src[0].pos_ in ("VERB", "AUX") and "Fin" in src[0].morph.get("VerbForm") and src[0].is_lower
     verb = src[0] if src[0].pos_ in ("VERB", "AUX") else src.root
     while verb.pos_ == "AUX" and verb.i + 1 < src.end and verb.head.i != verb.i:
         verb = verb.head
-    if verb.pos_ != "VERB" or not _is_cue(verb, cfg):
+    if verb.pos_ != "VERB" or not (opens or _is_cue(verb, cfg)):
         return None
     subj = [c for c in verb.children if c.dep_ in cfg.subject_deps and c.i > verb.i]
+    if not subj and opens:  # the parser hung the subject on the second verb
+        subj = [t for t in src if t.dep_ in cfg.subject_deps and t.i > verb.i and t.head.pos_ == "VERB"]
     if not subj:
-        return None
+        return (None, verb.idx + len(verb.text)) if opens else None
     lo, hi = subj[0].left_edge.i, subj[0].right_edge.i
     while hi > lo and doc[hi].is_punct:
         hi -= 1
-    return doc[lo : hi + 1], verb.idx + len(verb.text)
+    last_verb = max((t for t in doc[verb.i : lo] if t.pos_ == "VERB"), key=lambda t: t.i, default=verb)
+    return doc[lo : hi + 1], last_verb.idx + len(last_verb.text)
 
 
 def _according_source(marker: Span, cut_deps: set[str]) -> Span | None:

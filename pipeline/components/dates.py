@@ -980,6 +980,8 @@ class _Collector:
     def month(self, i: int, a: Atom) -> None:
         p = self.p
         p.m = a.payload
+        if p.relunit is not None and p.relunit[1] == "month" and p.mod is None and not p.deltas:
+            p.mod, p.relunit = p.relunit[0], None  # "el pasado mes de febrero": February, not last month
         if self.pending is not None and 1 <= self.pending <= 31 and p.d is None:
             p.d, self.pending = self.pending, None
 
@@ -1272,6 +1274,9 @@ def _part_of(p: _Parts, r: date, ctx_year: int | None, tense: str | None = None)
 
 def _resolve_parts(p: _Parts, ref: datetime, lex: Lexicon, tense: str | None, ctx_year: int | None):
     r = ref.date()
+    if p.relunit and p.relunit[1] == "year" and p.m is not None and p.y is None and not p.deltas \
+            and p.period is None:  # "en febrero del año pasado": February of that year, not a year ago
+        p = replace(p, y=r.year + p.relunit[0], relunit=None)
     part = _part_of(p, r, ctx_year, tense)
     if part is not None:
         return part

@@ -241,6 +241,19 @@ def is_surname(doc: Doc, i: int, j: int, d: EntityData, person: bool) -> bool:
         and doc[j].lower_ not in d.listed_not_names and not doc[j].text.endswith(".")
 
 
+FUNCTION_POS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV", "AUX", "VERB", "PRON", "INTJ"})
+
+
+def _capitalised_function_word(tok: Token, d: EntityData) -> bool:
+    """A stop word capitalised only because it opens the sentence, which the tagger reads as a
+    preposition, adverb, verb… ("Según", "Además", "Señaló"): no part of a name. Statistical NER
+    models take such capitals for names. Words in capitals, name particles ("De Palacio") and
+    known first names ("Will Smith") stay."""
+    opens = tok.is_sent_start or tok.i == 0 or tok.doc[tok.i - 1].is_punct
+    return (opens and tok.is_stop and tok.pos_ in FUNCTION_POS and tok.text[:1].isupper()
+            and not tok.is_upper and tok.lower_ not in d.name_particles and not _given_name(tok.text, d))
+
+
 def _given_name(word: str, d: EntityData) -> bool:
     """A first name of the language file or of the shared given-name list."""
     return word in d.first_names or word.lower() in given_names()
@@ -509,6 +522,10 @@ def fixup_entities(doc: Doc, d: EntityData) -> list[tuple[int, int, int, str]]:
         # leading title or article inside the span: cut it off ("Mr. Smith", "the Pentagon", "la France");
         # articles are matched case-sensitively ("La Ciotat", "L'Humanité" keep theirs) and never cut off a
         # person ("de Villiers")
+        while end - start > 1 and _capitalised_function_word(doc[start], d):
+            start += 1  # "Según Ana Ruiz"
+        if end - start == 1 and _capitalised_function_word(doc[start], d):
+            continue  # "Además", "Señaló": a capital that only opens the sentence
         while end - start > 1 and ((person and is_title(doc[start], d))
                                    or doc[start].is_punct or doc[start].text == "."
                                    or (not person and _leading_article(doc, start, d))
