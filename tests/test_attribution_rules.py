@@ -35,6 +35,15 @@ ROWS = [
      None, "Según explicaron", "el mercado cerrará en agosto", "according_to", "according_to"),
     ("es", "Según coincidieron en destacar varios economistas, el paro bajará en otoño.",
      None, "Según coincidieron", "el paro bajará en otoño", "according_to", "according_to"),
+    # ... and the subject after "según confirmó" may be parsed as the verb's object; a relative
+    # clause after it is no part of it, and the verb is no cue of its own
+    ("es", "El coche era de un anciano, según confirmó una vecina del barrio, que contó también que el "
+           "hombre vive solo.",
+     "una vecina del barrio", "según confirmó", "El coche era de un anciano", "according_to", "according_to"),
+    # a subject with a relative clause before the cue is the cue's subject
+    ("es", "Los sindicatos, que se reunieron el martes con la patronal, anunciaron medidas de presión "
+           "contra el cierre.",
+     "Los sindicatos", "anunciaron", "medidas de presión contra el cierre", "indirect", "object"),
     # the one told ("al diario", "a los periodistas") is no part of an inverted subject
     ("es", "\"Seguiré en el club\", aseguró el delantero al periódico \"Marca\" de Madrid.",
      "el delantero", "aseguró", "Seguiré en el club", "direct", "quote_cue"),
@@ -1050,6 +1059,16 @@ NOT_STATEMENTS = [
     # a section title between dashes under a quotation is no signature
     ("en", 'She said the plan "helps nobody in the valley and costs a fortune."\n\n– A reporter at heart –.',
      "–"),
+    # stop 31: a subject with a relative clause before the cue is no reported clause, and the
+    # object after the cue is no inverted speaker
+    ("es", "Ledesma, que bromeó con la posibilidad de no acudir a la sesión, explicó la paradoja que "
+           "podría darse si el alcalde dimite.", "explicó"),
+    # lines of a list after a colon are no claims (a headline may leave its verb out)
+    ("es", "La bolsa cerró con ganancias.\n\nBajan: Iberia, Telefónica, Endesa, Repsol y Ferrovial.", ":"),
+    ("fr", "Le tirage a eu lieu jeudi.\n\nGroupe B : Angleterre - Galles, à 15h à Lens", ":"),
+    # a content left with only a preposition once another cue's quotation is cut is none
+    ("es", "Roca está convencido de que su moción será rechazada por \"la mayoría de siempre, pero quiero "
+           "ver cómo explican su voto\", ha indicado el diputado.", "rechazada"),
     # a date after a cue's preposition says when, not what about
     ("en", "The mayor commented on Tuesday.", "commented on"),
     ("en", "The union will report on Friday.", "report on"),

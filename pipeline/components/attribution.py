@@ -337,7 +337,10 @@ def find_statements(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statem
     claimed = SortedRanges(sorted((st.start, st.end) for st in framed))
     found = list(framed)
     found.extend(verb_statements(doc, cfg, quotes, used_cues, claimed))
-    found.extend(according_to(doc, cfg, quotes))
+    according = according_to(doc, cfg, quotes)
+    marked = [(st.cue_start, st.cue_end) for st in according if st.cue_start is not None]
+    found = [st for st in found if st.cue_start is None or not any(a < st.cue_start < b for a, b in marked)]
+    found.extend(according)  # "según confirmó una vecina": the verb belongs to the marker's cue
     found = _dedupe(found, keep_nested=cfg.keep_nested)
     found.extend(floating_quotes(doc, cfg, quotes, found))
     found.extend(title_statement(doc, cfg, found))
@@ -846,6 +849,17 @@ def _inverted_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]
     return _Reading(_trim(_text(doc), span.start_char, span.end_char), "inverted", 0.7)
 
 
+def _below_relative_clause(tok: Token, root: Token) -> bool:
+    """Whether `tok` sits in a relative clause below `root` ("que bromeó con la posibilidad de
+    no acudir")."""
+    node = tok
+    while node.i != root.i and node.head.i != node.i:
+        if _in_relative_clause(node):
+            return True
+        node = node.head
+    return False
+
+
 def _tensed(tok: Token) -> bool:
     """A finite verb or one with its auxiliary ("annonce", "a annoncé"), not a bare participle."""
     return "Fin" in tok.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in tok.children)
@@ -867,8 +881,10 @@ def _inverted_object_reading(
     if not _tensed(tok):
         return None  # "…, dénonçant un projet flou": a participle keeps its object
     subjects = [c for c in tok.children if c.dep_ in cfg.subject_deps]
-    if any(not any(t.pos_ in ("VERB", "AUX") for t in c.subtree) for c in subjects):
-        return None  # a real subject; a "subject" with a verb of its own is the reported clause
+    if any(not any(t.pos_ in ("VERB", "AUX") and not _below_relative_clause(t, c) for t in c.subtree)
+           for c in subjects):
+        return None  # a real subject ("Ledesma, que bromeó…, explicó la paradoja"); a "subject"
+        # with a verb of its own is the reported clause
     doc = tok.doc
     left = tok.i
     while left > 0 and doc[left - 1].head.i == tok.i and doc[left - 1].pos_ in ("AUX", "PRON", "ADV"):
@@ -963,6 +979,11 @@ def _finish(
                 return None
     if sum(c.isalnum() for c in text[content[0] : content[1]]) < 2:
         return None
+    words = doc.char_span(*content, alignment_mode="expand")
+    if words is not None and all(t.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PUNCT")
+                                 and t.dep_ not in cfg.object_deps for t in words):
+        return None  # "será rechazada por «…»": what is left once another cue's quotation is cut
+        # ("doesn't mention that": a pronoun object, whatever its tag, is a content)
     source = reading.source or _source(tok, cfg, quotes)
     if source is not None and rule in ("clause", "object") and content[0] < source[0] < content[1]:
         agent = doc.char_span(source[0], source[1], alignment_mode="expand")
@@ -1935,7 +1956,9 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                     continue  # "Pour la première fois…": the marker needs a name or a pronoun
                 if initial and (src.end >= sent.end or doc[src.end].text != ","):
                     continue
-                src = _with_apposition(_without_content_subject(src, cfg), cfg)
+                if not text[s_start : m.start()].strip():  # "Selon X, Y, a été…" opens the sentence
+                    src = _without_content_subject(src, cfg)
+                src = _with_apposition(src, cfg)
             seen.add(m.start())
             if initial:
                 s_start = max(s_start, text.rfind(".", s_start, m.start()) + 1)
@@ -2058,11 +2081,15 @@ def _according_verb(src: Span, cfg: Config) -> tuple[Span | None, int] | None:
     if verb.pos_ != "VERB" or not (opens or _is_cue(verb, cfg)):
         return None
     subj = [c for c in verb.children if c.dep_ in cfg.subject_deps and c.i > verb.i]
-    if not subj and opens:  # the parser hung the subject on the second verb
-        subj = [t for t in src if t.dep_ in cfg.subject_deps and t.i > verb.i and t.head.pos_ == "VERB"]
+    if not subj and opens:  # the parser hung the subject on the second verb, or took it for an object
+        subj = [t for t in src if t.dep_ in cfg.subject_deps and t.i > verb.i and t.head.pos_ == "VERB"] or [
+            c for c in verb.children if c.dep_ in cfg.object_deps and c.i > verb.i
+            and c.pos_ in ("NOUN", "PROPN") and not _only_a_date(c)]
     if not subj:
         return (None, verb.idx + len(verb.text)) if opens else None
     lo, hi = subj[0].left_edge.i, subj[0].right_edge.i
+    hi = next((i - 1 for i in range(lo + 1, hi) if doc[i].text == ","
+               and _opened_by(doc[i + 1]).dep_ in cfg.source_cut_deps), hi)  # ", que declaró…"
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     last_verb = max((t for t in doc[verb.i : lo] if t.pos_ == "VERB"), key=lambda t: t.i, default=verb)
@@ -2448,6 +2475,9 @@ def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[State
         if not (caps or named or quoted or (first and len(words) == 1 and left[:1].isupper())):
             first = False
             continue
+        if not (first or caps) and text[c0] not in q.OPENING and not _is_clause(doc, (c0, c1)):
+            continue  # "Bajan: Alitalia, Autostrade…", "Groupe A : Albanie - Suisse": a list, not a
+            # claim (a headline may leave its verb out: "Poll: Clinton and Trump in dead heat")
         colon = line_start + m.end(1) + max(line[m.end(1) :].find(":"), line[m.end(1) :].find("―"))
         out.append(Statement(c0, c1, "indirect", colon, colon + 1, ":", s0, s1, confidence=0.5, rule="colon"))
         first = False

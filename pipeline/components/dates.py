@@ -1558,8 +1558,14 @@ def _trim(text: str, g: list[Atom], lex: Lexicon) -> list[Atom]:
         return "," in gap(len(g) - 1) or (a.cls == "num" and a.text.lower() in lex.determiners)
     def loose_ordinal(g: list[Atom]) -> bool:  # "2003年の第1(四半期)", "前日の第3", not "May first"
         return g[-1].cls == "ord" and g[-2].cls not in ("month", "weekday", "num", "ord", "glue")
-    def counted_after(g: list[Atom]) -> bool:  # "10年間で98(勝)": a count after a glued duration
-        return g[-1].cls == "num" and g[-2].cls == "durchain"
+    def counted_after(g: list[Atom]) -> bool:  # "10年間で98(勝)": a count after a glued duration,
+        if g[-1].cls != "num":  # "last year 56 (people)", "del año pasado 56", "dello scorso anno 56"
+            return False
+        if text[g[-2].end : g[-1].start].strip():
+            return False  # "next year at 6"
+        unit_then_mod = len(g) > 2 and g[-3].cls == "unit" and g[-2].cls == "mod" \
+            and g[-3].payload not in ("hour", "minute", "second")  # not "el pasado día 8", "minutes past 8"
+        return g[-2].cls in ("durchain", "relunit", "week") or unit_then_mod
     while len(g) > 1 and (g[-1].cls in ("glue", "range", "in", "setpre")
                           or (g[-1].cls == "ago" and not has_amount) or listed_number(g) or loose_word(g)
                           or loose_tail(g)
