@@ -190,6 +190,15 @@ def test_acronym_resolves_to_the_organisation_it_abbreviates(es):
     assert _speaker_of(es, text, "los casos aumentaron") == ("Organización Mundial de la Salud (OMS)", "ORG")
 
 
+def test_an_acronym_subject_is_an_organisation_no_personal_pronoun_takes(en):
+    """ "The ILO wants…" names the organisation spelt out earlier; "he" after it is a person."""
+    text = ("Union leaders expressed anger that the head of the International Labour Organisation (ILO) "
+            "had been barred from speaking at the meeting.\n\nTom Barker said the talks had failed.\n\n"
+            "The ILO wants a social clause in the final text.\n\nBut he said the rules made it difficult.")
+    assert _speaker_of(en, text, "a social clause") == ("International Labour Organisation (ILO)", "ORG")
+    assert _speaker_of(en, text, "the rules made it difficult") == ("Tom Barker", "PER")
+
+
 @pytest.mark.parametrize("lang, text, needle, speaker", [
     # the description's head noun is a word of an earlier organisation's name, however far back
     ("en", "The base is run by the Ministry of Defence. Officials from NATO visited it on Tuesday. "

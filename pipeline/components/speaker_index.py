@@ -187,6 +187,11 @@ class NameIndex:
     def label_of(self, name: str, label: str) -> str:
         return self.relabel.get(name, label)
 
+    def is_organisation(self, name: str) -> bool:
+        """A name the article spells out as an organisation ("International Labour Organisation
+        (ILO)"), or an acronym ("NHK"): an unlabelled mention of it is no person."""
+        return name in self.orgs.values() or (name.isalpha() and name.isupper() and len(name) >= 2)
+
     def part_of_longer_name(self, name: str) -> bool:
         return bool(self.multi.get(name.lower()))
 
@@ -244,8 +249,9 @@ class Antecedents:
         """Proper-noun subjects the NER missed ("le professeur Kadamba a mis en garde"), not
         titles or numbers the tagger took for names ("The Economy Minister", "Sept d'entre eux")."""
         return [
-            Candidate(tok.idx, self.sent_of(tok.idx), self.index.canonical(tok.text), "PER", 1.5,
-                      single_word=True)
+            Candidate(tok.idx, self.sent_of(tok.idx), self.index.canonical(tok.text),
+                      "ORG" if self.index.is_organisation(self.index.canonical(tok.text)) else "PER",
+                      1.5, single_word=True)  # "The ILO wants…" after "the International … (ILO)"
             for tok in doc
             if tok.dep_.startswith("nsubj") and tok.pos_ == "PROPN" and not tok.ent_type_
             and not self.quoted(tok.idx) and tok.lower_ not in skip

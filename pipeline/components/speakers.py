@@ -384,7 +384,7 @@ class Resolver:
             propn = []  # "Paris prosecutors": a plural description names no one person
         if propn and (root.pos_ == "PROPN" or cfg.head(root) in cfg.per_heads | cfg.titles):
             name = names.canonical(name_text(_whole_name(propn, words) if root.pos_ == "PROPN" else propn))
-            return name, names.label_of(name, "PER")
+            return name, names.label_of(name, "ORG" if names.is_organisation(name) else "PER")
         return None
 
     def _description(self, mention: Span, words: list) -> Resolution:
