@@ -190,6 +190,19 @@ def test_acronym_resolves_to_the_organisation_it_abbreviates(es):
     assert _speaker_of(es, text, "los casos aumentaron") == ("Organización Mundial de la Salud (OMS)", "ORG")
 
 
+@pytest.mark.parametrize("lang, text, needle, speaker", [
+    ("en", "Paul Grant runs the shelter. The former mayor, whose brother Tom Grant owns the mill, said the "
+           "plan was reckless.", "the plan was reckless", "Paul Grant"),
+    ("es", "Ana Ruiz dejó el partido. La diputada, cuyo hermano Marcos Ruiz dirige la fábrica, afirmó que "
+           "el plan es peligroso.", "el plan es peligroso", "Ana Ruiz"),
+    # the subject of a relative clause with no pronoun is who gave the speech
+    ("en", "The tax is meant to curb speculation, according to a speech Ann Clinton gave in Boston last "
+           "year.", "curb speculation", "Ann Clinton"),
+])
+def test_a_name_in_a_relative_clause_of_a_description_is_not_who(request, lang, text, needle, speaker):
+    assert _speaker_of(request.getfixturevalue(lang), text, needle)[0] == speaker
+
+
 def test_an_acronym_subject_is_an_organisation_no_personal_pronoun_takes(en):
     """ "The ILO wants…" names the organisation spelt out earlier; "he" after it is a person."""
     text = ("Union leaders expressed anger that the head of the International Labour Organisation (ILO) "

@@ -980,7 +980,7 @@ def _finish(
     if sum(c.isalnum() for c in text[content[0] : content[1]]) < 2:
         return None
     words = doc.char_span(*content, alignment_mode="expand")
-    if words is not None and all(t.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PUNCT")
+    if words is not None and all(t.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "AUX", "PART")
                                  and t.dep_ not in cfg.object_deps for t in words):
         return None  # "será rechazada por «…»": what is left once another cue's quotation is cut
         # ("doesn't mention that": a pronoun object, whatever its tag, is a content)

@@ -445,13 +445,17 @@ class Resolver:
             if e.end <= mention.end and LABELS.get(e.label_) in NAMED:
                 ents.append(e)
             i += 1
-        if not ents:
+        root = _head(mention)
+        told = [c for c in kids(root) if c.i > root.i and _relative_clause(c)]
+        ents = [e for e in ents if not any(  # (its own subject stays: "a speech Mrs. Clinton gave")
+            c.left_edge.i <= e.start <= c.right_edge.i
+            and not (e.root.head.i == c.i and e.root.dep_.startswith("nsubj")) for c in told)]
+        if not ents:  # "the former mayor, whose brother Tom Grant owns the mill": not Tom Grant
             return None
         first = ents[0]
         if first.start == mention.start and first.end < mention.end and self.doc[first.end].text == "," \
                 and LABELS.get(first.label_) == "PER":
             return first  # "Philippe Close, le bourgmestre de la ville": the name, then its apposition
-        root = _head(mention)
         cfg = self.cfg
         if cfg.head(root) in cfg.per_heads or root.lower_.rstrip(".") in cfg.titles:
             # "le ministre de l'Économie, Bruno Le Maire": the person, not the ministry in the title
@@ -558,6 +562,13 @@ def _whole_name(propn: list, words: list) -> list:
     last = max([propn[-1].i] + [t.i for t in words if t.i >= first and t.text[:1].isupper()])
     inside = [t for t in words if first <= t.i <= last]
     return inside if len(inside) == last - first + 1 else propn
+
+
+def _relative_clause(tok) -> bool:
+    """A relative clause hung on a noun: "who is a cousin of…", "cuyo hermano dirige…"."""
+    if tok.dep_ in ("relcl", "acl:relcl"):
+        return True
+    return tok.dep_ == "acl" and any("Rel" in t.morph.get("PronType") for t in list(tok.subtree)[:3])
 
 
 def _without_clause(doc: Doc, head, clause) -> Span:
