@@ -44,6 +44,13 @@ ROWS = [
     ("es", "Los sindicatos, que se reunieron el martes con la patronal, anunciaron medidas de presión "
            "contra el cierre.",
      "Los sindicatos", "anunciaron", "medidas de presión contra el cierre", "indirect", "object"),
+    # according-to markers whose last word is glued to the article ("del", "du")
+    ("es", "A juicio del consejero, la reforma llega demasiado tarde.",
+     "consejero", "A juicio del", "la reforma llega demasiado tarde", "according_to", "according_to"),
+    ("es", "En opinión de los vecinos, el parque debe seguir abierto.",
+     "los vecinos", "En opinión de", "el parque debe seguir abierto", "according_to", "according_to"),
+    ("fr", "De l'avis du préfet, la digue ne tiendra pas l'hiver.",
+     "préfet", "De l'avis du", "la digue ne tiendra pas l'hiver", "according_to", "according_to"),
     # the one told ("al diario", "a los periodistas") is no part of an inverted subject
     ("es", "\"Seguiré en el club\", aseguró el delantero al periódico \"Marca\" de Madrid.",
      "el delantero", "aseguró", "Seguiré en el club", "direct", "quote_cue"),

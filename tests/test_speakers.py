@@ -203,6 +203,16 @@ def test_a_name_in_a_relative_clause_of_a_description_is_not_who(request, lang, 
     assert _speaker_of(request.getfixturevalue(lang), text, needle)[0] == speaker
 
 
+@pytest.mark.parametrize("lang, text, needle, speaker", [
+    ("es", "El consejero de Industria, Luis Vidal, visitó la planta. A juicio del consejero, la reforma "
+           "llega tarde.", "la reforma llega tarde", "Luis Vidal"),
+    ("fr", "Le préfet du Var, Paul Roux, a visité la digue. De l'avis du préfet, elle ne tiendra pas "
+           "l'hiver.", "ne tiendra pas", "Paul Roux"),
+])
+def test_an_article_glued_to_the_preposition_makes_the_title_definite(request, lang, text, needle, speaker):
+    assert _speaker_of(request.getfixturevalue(lang), text, needle)[0] == speaker
+
+
 def test_an_acronym_subject_is_an_organisation_no_personal_pronoun_takes(en):
     """ "The ILO wants…" names the organisation spelt out earlier; "he" after it is a person."""
     text = ("Union leaders expressed anger that the head of the International Labour Organisation (ILO) "

@@ -396,7 +396,8 @@ class Resolver:
         first = words[0].lower_
         if "Plur" in root.morph.get("Number") or head in cfg.group_heads:
             return mention.text, "GROUP"
-        definite = first in cfg.definite or first.rstrip("’'") + "'" in cfg.definite
+        definite = (first in cfg.definite or first.rstrip("’'") + "'" in cfg.definite
+                    or _article_glued_before(words[0]))
         if definite and root.pos_ == "NOUN" and head not in cfg.per_heads:
             named = self.antecedents.naming_head(mention.start_char, root.lower_)
             if named is not None:  # "la consultora" after "la Consultoría Interdisciplinaria …"
@@ -562,6 +563,16 @@ def _whole_name(propn: list, words: list) -> list:
     last = max([propn[-1].i] + [t.i for t in words if t.i >= first and t.text[:1].isupper()])
     inside = [t for t in words if first <= t.i <= last]
     return inside if len(inside) == last - first + 1 else propn
+
+
+def _article_glued_before(tok) -> bool:
+    """ "a juicio del ministro", "de l'avis du maire": the article is glued to the preposition
+    before the mention (the tagger marks it: AdpType=Preppron, Definite=Def on an ADP)."""
+    if tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.pos_ == "ADP" and ("Preppron" in prev.morph.get("AdpType")
+                                   or "Def" in prev.morph.get("Definite"))
 
 
 def _relative_clause(tok) -> bool:
