@@ -105,6 +105,12 @@ def test_a_capital_that_only_opens_the_sentence_is_no_name():
     assert not [e for e in found if e[0] == "Además"]
 
 
+def test_a_foreign_company_form_makes_an_organisation(en):
+    """English news names firms by their home country's legal form ("NV", "AG", "BV")."""
+    found = ents(en.nlp("Jan Roos, chief executive of Brewpole BV, said sales rose."))
+    assert ("Brewpole BV", "ORG") in found
+
+
 def test_korean_particles_are_cut_off_the_span():
     ko = models.load("ko")
     text = "김민수 씨는 서울시에서 A씨를 만났고, 삼성전자는 이명박 대통령에게 답했다."
