@@ -213,6 +213,18 @@ def test_an_article_glued_to_the_preposition_makes_the_title_definite(request, l
     assert _speaker_of(request.getfixturevalue(lang), text, needle)[0] == speaker
 
 
+@pytest.mark.parametrize("lang, text, needle, speaker", [
+    ("en", "Union leaders on Friday expressed anger that the head of the agency had been barred from "
+           "speaking.", "barred from speaking", "Union leaders"),
+    ("fr", "Les syndicats mardi ont annoncé que la grève continuerait.", "la grève continuerait",
+     "Les syndicats"),
+    ("en", "A reporter for USA Today said the hearing was closed.", "hearing was closed",
+     "A reporter for USA Today"),  # a date word inside a name stays
+])
+def test_a_description_speaker_leaves_out_the_date_hung_on_it(request, lang, text, needle, speaker):
+    assert _speaker_of(request.getfixturevalue(lang), text, needle)[0] == speaker
+
+
 def test_an_acronym_subject_is_an_organisation_no_personal_pronoun_takes(en):
     """ "The ILO wants…" names the organisation spelt out earlier; "he" after it is a person."""
     text = ("Union leaders expressed anger that the head of the International Labour Organisation (ILO) "

@@ -395,7 +395,7 @@ class Resolver:
         head = cfg.head(root)
         first = words[0].lower_
         if "Plur" in root.morph.get("Number") or head in cfg.group_heads:
-            return mention.text, "GROUP"
+            return _without_trailing_date(mention), "GROUP"
         definite = (first in cfg.definite or first.rstrip("’'") + "'" in cfg.definite
                     or _article_glued_before(words[0]))
         if definite and root.pos_ == "NOUN" and head not in cfg.per_heads:
@@ -433,8 +433,9 @@ class Resolver:
                     self.names.relabel[cand.name] = self.names.relabel[name] = "ORG"
                 self.by_head[head] = (name, kind)
                 return name, kind
-        self.as_written.add(mention.text)
-        return mention.text, kind or "UNKNOWN"
+        name = _without_trailing_date(mention)
+        self.as_written.update((mention.text, name))
+        return name, kind or "UNKNOWN"
 
     def _entity_in(self, mention: Span) -> Span | None:
         """The name the mention is about: the entity holding its head, or apposed to it, or a
@@ -563,6 +564,26 @@ def _whole_name(propn: list, words: list) -> list:
     last = max([propn[-1].i] + [t.i for t in words if t.i >= first and t.text[:1].isupper()])
     inside = [t for t in words if first <= t.i <= last]
     return inside if len(inside) == last - first + 1 else propn
+
+
+def _without_trailing_date(mention: Span) -> str:
+    """The words of a description as written, without the date the parser hung on its head
+    ("Union leaders on Friday" -> "Union leaders"): when it was said is not who said it."""
+    doc = mention.doc
+    dates = {i for d in doc.spans.get("dates", []) for i in range(d.start, d.end)
+             if doc[i].ent_type_ in ("", "DATE", "TIME")}  # not "USA Today"
+    end = mention.end
+    while end > mention.start + 1 and doc[end - 1].is_punct and doc[end - 1].text in ".,;":
+        end -= 1
+    if end <= mention.start + 1 or doc[end - 1].i not in dates:
+        return mention.text
+    while end > mention.start + 1 and doc[end - 1].i in dates:
+        end -= 1
+    if end > mention.start + 1 and doc[end - 1].pos_ == "ADP":
+        end -= 1  # "on (Friday)"
+    if doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+        return mention.text  # "le comité, réuni depuis lundi": the date belongs to the participle
+    return doc[mention.start : end].text
 
 
 def _article_glued_before(tok) -> bool:
