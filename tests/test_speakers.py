@@ -190,38 +190,33 @@ def test_acronym_resolves_to_the_organisation_it_abbreviates(es):
     assert _speaker_of(es, text, "los casos aumentaron") == ("Organización Mundial de la Salud (OMS)", "ORG")
 
 
-@pytest.mark.parametrize("lang, text, needle, speaker", [
+# stop 31, read on unseen wire copy: (lang, text, content needle, speaker)
+DESCRIPTION_ROWS = [
+    # a name inside a description's relative clause is not who the description is ...
     ("en", "Paul Grant runs the shelter. The former mayor, whose brother Tom Grant owns the mill, said the "
            "plan was reckless.", "the plan was reckless", "Paul Grant"),
     ("es", "Ana Ruiz dejó el partido. La diputada, cuyo hermano Marcos Ruiz dirige la fábrica, afirmó que "
            "el plan es peligroso.", "el plan es peligroso", "Ana Ruiz"),
-    # the subject of a relative clause with no pronoun is who gave the speech
+    # ... but the subject of a relative clause with no pronoun is who gave the speech
     ("en", "The tax is meant to curb speculation, according to a speech Ann Clinton gave in Boston last "
            "year.", "curb speculation", "Ann Clinton"),
-])
-def test_a_name_in_a_relative_clause_of_a_description_is_not_who(request, lang, text, needle, speaker):
-    assert _speaker_of(request.getfixturevalue(lang), text, needle)[0] == speaker
-
-
-@pytest.mark.parametrize("lang, text, needle, speaker", [
+    # an article glued to the preposition makes the title definite: it resolves to its holder
     ("es", "El consejero de Industria, Luis Vidal, visitó la planta. A juicio del consejero, la reforma "
            "llega tarde.", "la reforma llega tarde", "Luis Vidal"),
     ("fr", "Le préfet du Var, Paul Roux, a visité la digue. De l'avis du préfet, elle ne tiendra pas "
            "l'hiver.", "ne tiendra pas", "Paul Roux"),
-])
-def test_an_article_glued_to_the_preposition_makes_the_title_definite(request, lang, text, needle, speaker):
-    assert _speaker_of(request.getfixturevalue(lang), text, needle)[0] == speaker
-
-
-@pytest.mark.parametrize("lang, text, needle, speaker", [
+    # a description kept as written leaves out the date hung on it, not a date word inside a name
     ("en", "Union leaders on Friday expressed anger that the head of the agency had been barred from "
            "speaking.", "barred from speaking", "Union leaders"),
     ("fr", "Les syndicats mardi ont annoncé que la grève continuerait.", "la grève continuerait",
      "Les syndicats"),
     ("en", "A reporter for USA Today said the hearing was closed.", "hearing was closed",
-     "A reporter for USA Today"),  # a date word inside a name stays
-])
-def test_a_description_speaker_leaves_out_the_date_hung_on_it(request, lang, text, needle, speaker):
+     "A reporter for USA Today"),
+]
+
+
+@pytest.mark.parametrize("lang, text, needle, speaker", DESCRIPTION_ROWS)
+def test_description_speaker(request, lang, text, needle, speaker):
     assert _speaker_of(request.getfixturevalue(lang), text, needle)[0] == speaker
 
 
