@@ -1229,6 +1229,15 @@ def _base_day(p: _Parts, r: date, lex: Lexicon, tense: str | None, ctx_year: int
         if p.d is not None and v.day != p.d:  # "samedi 23": the 23rd, near the reference
             v = _safe(r.year, r.month, p.d) or v
         return v
+    step = p.mod if p.relunit is None else p.relunit[0] if p.relunit[1] == "day" else None
+    if p.d is not None and p.m is None and p.y is None and step in (-1, 1):
+        # "el próximo día 15", "le 28 dernier": the first such day after (before) the reference
+        first = r.replace(day=1)
+        for k in range(0, 3 * step, step):
+            month = _shift(first, k, "month")
+            v = _safe(month.year, month.month, p.d)
+            if v is not None and (v > r if step > 0 else v < r):
+                return v
     if p.d is not None and p.m is None and p.y is None:  # "the 29th": this month, else the last that has one
         prev = _shift(r.replace(day=1), -1, "month")
         return _safe(r.year, r.month, p.d) or _safe(prev.year, prev.month, p.d)
