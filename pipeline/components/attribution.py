@@ -40,6 +40,7 @@ from .. import lang as langdata
 from ..labels import ENTITY_LABELS, TIME_LABELS
 from . import quotes as q
 from .attribution_patterns import find_statements as _rules_tier
+from .dates import date_token_indices
 from .doc_text import doc_text
 from .intervals import SortedRanges, sorted_ranges
 from .quantities import claim_quantities, has_finite_verb
@@ -679,16 +680,8 @@ def _as_phrase_after(cue: Token, obj: Token) -> Token | None:
 def _only_a_date(tok: Token) -> bool:
     """Whether a phrase is a date or a time and nothing else ("Tuesday", "last week"), which the
     parser may make the object of a cue; "the decades they had spent there" says more."""
-    dates = _date_tokens(tok.doc)  # the dates component ran before: "mardi", "lundi soir"
+    dates = date_token_indices(tok.doc)  # the dates component ran before: "mardi", "lundi soir"
     return all(t.ent_type_ in TIME_LABELS or t.i in dates for t in tok.subtree)
-
-
-def _date_tokens(doc: Doc) -> frozenset[int]:
-    """The tokens inside `doc.spans["dates"]`, gathered once per doc."""
-    key = "newsfacts_date_tokens"
-    if key not in doc.user_data:
-        doc.user_data[key] = frozenset(i for d in doc.spans.get("dates", []) for i in range(d.start, d.end))
-    return doc.user_data[key]
 
 
 def _adjunct_phrase(c: Token, cfg: Config) -> bool:

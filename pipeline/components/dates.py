@@ -1902,6 +1902,15 @@ def tense_of(span, future_aux: set[str] | frozenset = frozenset()) -> str | None
 CLOCK_KEY = "newsfacts_clock_times"  # character ranges of clock times ("14h30"): not dates, not counts
 
 
+def date_token_indices(doc: Doc) -> frozenset[int]:
+    """The indices of the tokens inside `doc.spans["dates"]`, gathered once per doc (components
+    after this one read it: "commented on Tuesday", "Union leaders on Friday")."""
+    key = "newsfacts_date_tokens"
+    if key not in doc.user_data:
+        doc.user_data[key] = frozenset(i for d in doc.spans.get("dates", []) for i in range(d.start, d.end))
+    return doc.user_data[key]
+
+
 @Language.factory("newsfacts_dates", default_config={"keep_kinds": ["date"]},
                   assigns=["doc.spans", "span._.date"])
 def make_dates(nlp: Language, name: str, keep_kinds: list[str]) -> DatesComponent:

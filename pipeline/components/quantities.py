@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from .. import lang as langdata
 from .doc_text import doc_text
+from .quotes import OPENING
 
 
 @dataclass
@@ -1573,9 +1574,6 @@ def _complement_or_alone(text: str, a: int, b: int, L: _Lang) -> bool:
     return m is not None and _fold(m.group(1)) in L.complements
 
 
-OPENING_QUOTES = frozenset("«“„‹‘\"")
-
-
 def _is_article(toks, num: _Num, text: str, L: _Lang) -> bool:
     """A lone "un"/"une"/"ein" followed by a word is an article, not a count."""
     j = num.last + 1
@@ -1584,7 +1582,7 @@ def _is_article(toks, num: _Num, text: str, L: _Lang) -> bool:
     start = toks[num.first].start
     if start > 1 and text[start - 1] in "-‐'’" and text[start - 2].isalpha():
         return True  # "Kim Jong-un": the end of a hyphenated name; "l'une de l'autre": a pronoun
-    if j + 1 < len(toks) and toks[j].text in OPENING_QUOTES and toks[j + 1].typ in ("word", "lit") \
+    if j + 1 < len(toks) and toks[j].text in OPENING and toks[j + 1].typ in ("word", "lit") \
             and _gap_ok(text, toks[num.last].end, toks[j].start, False):
         return True  # "une « marche républicaine »": the article of a quoted noun
     # "un 40 por ciento", "une 3e place": the article of the next number, not a count either

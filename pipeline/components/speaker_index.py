@@ -111,8 +111,11 @@ def _bound_to(ent: Span, heads: frozenset[str]) -> bool:
 
 def _acronym(kept: list) -> bool:
     """"NHK", "EELV": one all-capital word tagged PER is an organisation, not a person."""
-    word = kept[0].text
-    return len(kept) == 1 and len(word) >= 2 and word.isalpha() and word.isupper()
+    return len(kept) == 1 and _is_acronym(kept[0].text)
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isalpha() and word.isupper()
 
 
 class NameIndex:
@@ -190,7 +193,7 @@ class NameIndex:
     def is_organisation(self, name: str) -> bool:
         """A name the article spells out as an organisation ("International Labour Organisation
         (ILO)"), or an acronym ("NHK"): an unlabelled mention of it is no person."""
-        return name in self.orgs.values() or (name.isalpha() and name.isupper() and len(name) >= 2)
+        return name in self.orgs.values() or _is_acronym(name)
 
     def part_of_longer_name(self, name: str) -> bool:
         return bool(self.multi.get(name.lower()))

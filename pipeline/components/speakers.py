@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lang as langdata
+from .dates import date_token_indices
 from .doc_text import doc_text
 from .quotes import CLOSING, OPENING
 from .speaker_index import (
@@ -570,14 +571,17 @@ def _without_trailing_date(mention: Span) -> str:
     """The words of a description as written, without the date the parser hung on its head
     ("Union leaders on Friday" -> "Union leaders"): when it was said is not who said it."""
     doc = mention.doc
-    dates = {i for d in doc.spans.get("dates", []) for i in range(d.start, d.end)
-             if doc[i].ent_type_ in ("", "DATE", "TIME")}  # not "USA Today"
+    indices = date_token_indices(doc)
+
+    def dated(i: int) -> bool:
+        return i in indices and doc[i].ent_type_ in ("", "DATE", "TIME")  # not "USA Today"
+
     end = mention.end
     while end > mention.start + 1 and doc[end - 1].is_punct and doc[end - 1].text in ".,;":
         end -= 1
-    if end <= mention.start + 1 or doc[end - 1].i not in dates:
+    if end <= mention.start + 1 or not dated(end - 1):
         return mention.text
-    while end > mention.start + 1 and doc[end - 1].i in dates:
+    while end > mention.start + 1 and dated(end - 1):
         end -= 1
     if end > mention.start + 1 and doc[end - 1].pos_ == "ADP":
         end -= 1  # "on (Friday)"
