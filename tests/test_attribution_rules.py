@@ -225,6 +225,11 @@ ROWS = [
      "The union", "confident", "that the strike will end soon", "indirect", "adjective"),
     ("en", "The talks appear to be close to a deal.",
      None, "appear", "The talks appear to be close to a deal", "indirect", "raising"),
+    # a raising verb whose infinitive is a cue with a reading of its own lends it its subject
+    ("en", "The mayor seemed to suggest that the ferry would run again in May.",
+     "The mayor", "suggest", "that the ferry would run again in May", "indirect", "clause"),
+    ("en", "The coach appeared to blame the referee for the late penalty.",
+     "The coach", "blame", "the referee for the late penalty", "indirect", "object"),
     # ---- parse tier: according-to, quotations, headlines, claims
     ("fr", "Selon la police, trois personnes ont été blessées dans l'accident.",
      "la police", "Selon", "trois personnes ont été blessées dans l'accident", "according_to",

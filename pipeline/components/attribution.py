@@ -1137,6 +1137,9 @@ def _raising_statement(
     ]
     if not comps or _in_quote(tok, quotes):
         return None
+    inner = comps[0]
+    if inner.dep_ in cfg.xcomp_deps and _is_cue(inner, cfg) and _verb_statement(inner, cfg, quotes, claimed):
+        return None  # "seemed to suggest that…": the inner cue reports, for the raised subject
     subj = [c for c in tok.children if c.dep_ in cfg.subject_deps or c.dep_ == "expl"]
     expletive = not subj or subj[0].lower_ in cfg.expletives
     first = comps[0] if expletive else subj[0]
