@@ -50,6 +50,25 @@ def test_tense_hint_picks_past_or_coming_weekday():
     assert values("L'usine fermera ce vendredi", "fr", tense="future")["ce vendredi"] == "2025-12-26"
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Al giorno d'oggi pochi paesi hanno ancora un cinema."),
+    ("it", "Oggigiorno il treno arriva con mezz'ora di ritardo."),
+    ("pt", "Hoje em dia, metade dos moradores trabalha na cidade."),
+    ("nl", "Vandaag de dag heeft bijna elk dorp een supermarkt."),
+])
+def test_the_present_in_general_is_no_day(lang, text):
+    """ "Hoje em dia", "vandaag de dag": nowadays, not the publication day."""
+    assert find_dates(text, lang, REF) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Lo stadio è stato venduto il 9 luglio dello scorso anno.", {"il 9 luglio dello scorso anno": "2024-07-09"}),
+    ("it", "La gara è prevista a marzo dell'anno prossimo.", {"marzo dell'anno prossimo": "2026-03-01"}),
+])
+def test_a_day_of_a_relative_year(lang, text, expected):
+    assert values(text, lang) == expected
+
+
 def test_locale_date_order():
     assert values("le 10/02/2017", "fr")["10/02/2017"] == "2017-02-10"
     assert values("on 10/02/2017", "en")["10/02/2017"] == "2017-10-02"

@@ -250,6 +250,7 @@ _TOML_WORDS: tuple[tuple[str, str, object], ...] = (
     ("range_words", "range", None),
     ("anchors", "anchor", None),
     ("holidays", "holiday", _holiday_date),
+    ("present_phrases", "present", None),
 )
 
 
@@ -537,6 +538,9 @@ def _atoms(text: str, lex: Lexicon) -> list[Atom]:
     out = _raw_atoms(text, lex)
     out = _spelled_days(text, _spelled_years(text, _old_years(text, _weekday_daymonth(text, out)), lex), lex)
     out = _without_misplaced_words(out, lex)
+    # "hoy en día", "nowadays": the present in general, no day; matched whole so that its "hoy"
+    # is not read on its own, then dropped
+    out = [a for a in out if a.cls != "present"]
     for i, a in enumerate(out):
         rest = text[a.end:a.end + 4].lstrip()
         a.after = rest[:1]
@@ -1499,8 +1503,9 @@ def _has_date(atoms: list[Atom]) -> bool:
     return "month" in classes and ("num" in classes or "dayref" in classes) or "weekday" in classes
 
 
-def _starts_relative(atoms: list[Atom], cur: list[Atom]) -> bool:
-    """A new relative expression starts here ("어제 | 지난 금요일", "today | next week")."""
+def _starts_relative(atoms: list[Atom], cur: list[Atom], gap: str) -> bool:
+    """A new relative expression starts here ("어제 | 지난 금요일", "today | next week"); `gap` is
+    the text between `cur` and `atoms`."""
     a = atoms[0]
     bare_weekday = any(x.cls == "weekday" for x in cur) and not any(
         x.cls in ("rel", "week", "weekwd", "mod") for x in cur)
@@ -1510,6 +1515,11 @@ def _starts_relative(atoms: list[Atom], cur: list[Atom]) -> bool:
         return False  # "independence day of this year", "Fastnachtssonntag im nächsten Jahr"
     if any(x.cls == "ord" for x in cur) and a.cls == "relunit" and a.payload[1] == "month":
         return False  # "the first Friday of next month"
+    relative_year = (a.cls == "relunit" and a.payload[1] == "year") or (
+        a.cls == "mod" and len(atoms) > 1 and atoms[1].cls == "unit" and atoms[1].payload == "year")
+    if relative_year and "," not in gap and any(x.cls == "month" for x in cur) \
+            and not any(x.cls == "year" for x in cur):
+        return False  # "March 3 last year", "le 3 mars de l'an dernier": that day of that year
     if a.cls in ("rel", "week", "relunit", "weekwd"):
         return True
     return a.cls == "mod" and len(atoms) > 1 and atoms[1].cls in ("weekday", "unit", "week")
@@ -1646,7 +1656,7 @@ def _chunks(text: str, atoms: list[Atom], lex: Lexicon, max_gap: int = 12) -> li
                 continue
             if (_LIST_COMMA.search(gap) and _has_date(cur) and (_has_date(rest) or _starts_shift(rest))) or (
                     a.cls == "weekday" and cur[-1].cls == "weekday") or (
-                    _has_date(cur) and _starts_relative(rest, cur)) or (
+                    _has_date(cur) and _starts_relative(rest, cur, gap)) or (
                     a.cls == "range" and a.text.lower() in lex.conjunctions and _has_date(cur)
                     and _has_date(rest[1:]) and not _between(text, cur[0].start, lex)) or (
                     a.cls == "range" and a.text.lower() in lex.conjunctions and _past_span(cur)
