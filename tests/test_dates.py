@@ -62,7 +62,8 @@ def test_the_present_in_general_is_no_day(lang, text):
 
 
 @pytest.mark.parametrize("lang,text,expected", [
-    ("it", "Lo stadio è stato venduto il 9 luglio dello scorso anno.", {"il 9 luglio dello scorso anno": "2024-07-09"}),
+    ("it", "Lo stadio è stato venduto il 9 luglio dello scorso anno.",
+     {"il 9 luglio dello scorso anno": "2024-07-09"}),
     ("it", "La gara è prevista a marzo dell'anno prossimo.", {"marzo dell'anno prossimo": "2026-03-01"}),
 ])
 def test_a_day_of_a_relative_year(lang, text, expected):

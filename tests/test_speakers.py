@@ -212,6 +212,18 @@ DESCRIPTION_ROWS = [
      "Les syndicats"),
     ("en", "A reporter for USA Today said the hearing was closed.", "hearing was closed",
      "A reporter for USA Today"),
+    # a news medium that reported is a conduit: "the company" and "it" are the firm it reported on
+    ("en", "Castell Steel Ltd will cut 300 jobs, Reuters reported. It said demand had fallen in the winter.",
+     "demand had fallen", "Castell Steel Ltd"),
+    ("en", "Castell Steel Ltd will shut two mills, the Financial Times reported. The company said demand "
+           "had fallen.", "demand had fallen", "Castell Steel Ltd"),
+    ("fr", "Le groupe Sidex fermera deux usines, a rapporté l'AFP. L'entreprise a expliqué que la demande "
+           "avait chuté.", "la demande avait chuté", "groupe Sidex"),
+    # ... but "the newspaper", "the agency" are the medium
+    ("en", "Castell Steel Ltd will shut two mills, the Financial Times reported. The newspaper said the "
+           "unions had not been told.", "the unions had not been told", "Financial Times"),
+    ("en", "Xinhua news agency said the dam was finished. The agency said 300 workers had built it.",
+     "300 workers", "Xinhua news agency"),
 ]
 
 

@@ -80,6 +80,8 @@ class SpeakersComponent:
         self.org_heads = {w.lower() for w in data.get("org_descriptions", [])}
         self.per_heads = {w.lower() for w in data.get("person_descriptions", [])}
         self.group_heads = {w.lower() for w in data.get("group_descriptions", [])}
+        self.media_heads = {w.lower() for w in data.get("media_descriptions", [])}
+        self.news_agencies = {w.lower() for w in data.get("news_agencies", [])}
         self.definite = {w.lower() for w in data.get("definite_determiners", [])}
         self.relative = {w.lower() for w in data.get("relative_pronouns", [])}
         self.titles = {w.lower().rstrip(".") for w in data.get("titles", [])}
@@ -155,6 +157,8 @@ class SpeakersComponent:
             st.speaker, st.speaker_label = name, label
             if name and label in NAMED:
                 ctx.antecedents.add_speaker(st.source_start, name, label)
+                if self.head(mention.root) in self.media_heads or name.lower() in self.news_agencies:
+                    ctx.media.add(name)
             prev = st
         return doc
 
@@ -177,6 +181,9 @@ class Resolver:
         self.as_written: set[str] = set()
         self._add_description_subjects()
         self.by_head: dict[str, tuple[str, str]] = {}  # description head -> what it resolved to
+        # news media that reported in this article ("Interfax news agency reported"): conduits, not
+        # what "the company" or "it" refers to
+        self.media: set[str] = {c.name for c in self.antecedents.cands if c.name.lower() in cfg.news_agencies}
         self.verb_word = ""  # the finite verb of the mention's clause, for agreement without morphology
         self.ruled_out = False  # agreement, not a lack of names, left the last mention unresolved
         self.resolvers: list[Callable[[Span, list], Resolution | None]] = [
@@ -264,8 +271,9 @@ class Resolver:
         gender = GENDERS.get(cls)
         if low in self.cfg.ambiguous and not agreed:
             plural = gender = None  # no verb form to tell "she" from "they"
+        skip = self.media if labels == ("ORG",) else frozenset()  # "it": not the agency that reported
         cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=True,
-                                        gender=gender, plural=plural)
+                                        gender=gender, plural=plural, skip=skip)
         if cand is None:  # the cue verb's number ruled out a candidate: no rules-tier hint either
             self.ruled_out = agreed and self.antecedents.nearest(mention.start_char, labels,
                                                                  allow_single_per=True) is not None
@@ -426,8 +434,9 @@ class Resolver:
             labels = ("ORG",) if kind == "ORG" else ("PER",)
             plural = False if kind == "PER" else None  # "le préfet" is not "les Gilets jaunes"
             gender = det_gender(root) if kind == "PER" else None  # "la ministre" is not Paul
+            skip = self.as_written if head in cfg.media_heads else self.as_written | self.media
             cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=kind == "ORG",
-                                            gender=gender, plural=plural, skip=self.as_written)
+                                            gender=gender, plural=plural, skip=skip)
             if cand is not None:
                 name = self.names.canonical(cand.name)
                 if kind == "ORG" and cand.label != "ORG":
