@@ -22,6 +22,28 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 32: an according-to marker after a fronted adverbial reports the clause after it
+    # (the adverbial and the marker are not part of what the source says) ...
+    ("fr", "Depuis mardi, selon la préfecture, trois mille personnes ont manifesté à Nantes.",
+     "la préfecture", "selon", "trois mille personnes ont manifesté à Nantes", "according_to",
+     "according_to"),
+    ("es", "Desde el lunes, según la policía, tres mil personas se han manifestado en Vigo.",
+     "la policía", "según", "tres mil personas se han manifestado en Vigo", "according_to", "according_to"),
+    ("en", "On Tuesday, according to the police, three thousand people marched in Leeds.",
+     "the police", "according to", "three thousand people marched in Leeds", "according_to", "according_to"),
+    ("fr", "En fin d'après-midi, selon la police, les manifestants ont brûlé leur cabane.",
+     "la police", "selon", "les manifestants ont brûlé leur cabane", "according_to", "according_to"),
+    # ... but a subject before the marker belongs to the content, and so does a relative clause's
+    ("fr", "Un protocole qui, selon l'expert, rappelle celui de 2015 a été publié.",
+     "l'expert", "selon", "Un protocole qui, selon l'expert, rappelle celui de 2015 a été publié",
+     "according_to", "according_to"),
+    ("es", "El presupuesto, según el alcalde, subirá un 3 por ciento.",
+     "el alcalde", "según", "El presupuesto, según el alcalde, subirá un 3 por ciento", "according_to",
+     "according_to"),
+    # a paragraph's first word is not a sentence of its own (the Spanish parser cut it off)
+    ("es", "El delegado, Francisco Menacho, dimitió ayer.\n\nMenacho explicó en rueda de prensa que no "
+           "discute la decisión del consejero.",
+     "Menacho", "explicó", "que no discute la decisión del consejero", "indirect", "clause"),
     # ---- stop 31 (read on unseen Spanish wire): the noun phrase after the according-to source and a
     # comma is the subject of the content's verb, not part of the source, unless it describes it
     ("fr", "Selon la gendarmerie, Paul Marchand, 47 ans, a été placé en garde à vue jeudi.",
@@ -1026,6 +1048,9 @@ def test_a_quoted_name_is_not_a_quoted_fragment():
 
 # (lang, text, cue that must NOT give a statement): shapes that look like a rule and are not
 NOT_STATEMENTS = [
+    # "d'après-midi" is the afternoon, not the marker "d'après"
+    ("fr", "En fin d'après-midi, à Saint-Vaury, les manifestants ont brûlé leur cabane.", "d'après"),
+    ("fr", "En fin d’après midi, le cortège a rejoint la gare.", "d’après"),
     # a cue verb with a reflexive clitic is another verb (pronominal_non_cues)
     ("fr", "Douze patineurs participent au programme court, les dix meilleurs se qualifiant pour le libre.",
      "qualifiant"),

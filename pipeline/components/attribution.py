@@ -113,6 +113,7 @@ class Config:
     pobj_deps: set[str] = field(default_factory=set)
     prep_clause_deps: set[str] = field(default_factory=set)
     raising_cues: set[str] = field(default_factory=set)
+    according_exceptions: tuple[str, ...] = ()  # "d'après-midi": no marker
     predicative_deps: set[str] = field(default_factory=set)
     expletives: set[str] = field(default_factory=set)
     noun_cues: set[str] = field(default_factory=set)
@@ -160,6 +161,7 @@ class Config:
             xcomp_cues=words("xcomp_cues") or clause,
             according=patterns("according_to"),
             according_initial=patterns("according_to_initial"),
+            according_exceptions=tuple(w.lower() for w in data.get("according_to_exceptions", [])),
             according_headed=[(marker(m), frozenset(w.lower() for w in heads)) for m, heads in
                               sorted(data.get("according_to_heads", {}).items(), key=lambda kv: -len(kv[0]))],
             quote_pairs=data.get("quote_pairs", []),
@@ -1919,6 +1921,8 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
         for m in pat.finditer(text):
             if m.start() in seen or q.inside(quotes, m.start(), m.end()):
                 continue
+            if text[m.start() : m.start() + 20].lower().startswith(cfg.according_exceptions):
+                continue  # "en fin d'après-midi"
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue
@@ -1970,6 +1974,8 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 content = after
             elif after[1] - after[0] < 3 or _is_clause(doc, before):
                 content = before  # "X a été arrêté selon la police, et …": the clause the marker follows
+            elif _has_own_subject(doc, after):
+                content = after  # "Vers 20h45, selon un sondage, 68 % des Français…": a fronted adverbial
             else:
                 content = (before[0], after[1])  # "Le budget, selon le maire, augmentera de 3 %"
             content = _with_closing_mark(text, quotes, _expand_to_quotes(text, quotes, *content))
@@ -2056,6 +2062,27 @@ def _with_closing_mark(text: str, quotes: list[q.Quote], content: tuple[int, int
     if qu is not None and qu.closed and content[0] <= qu.start and not text[content[1] : qu.end - 1].strip():
         return content[0], qu.end
     return content
+
+
+def _has_own_subject(doc: Doc, chars: tuple[int, int]) -> bool:
+    """The words open with a main clause of their own: its verb is finite and has its subject among
+    them, and is no relative clause ("…, qui exige"). Parse tier only."""
+    span = doc.char_span(*chars, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return False
+
+    def finite(verb) -> bool:  # "ont manifesté", "se han manifestado": a finite auxiliary counts
+        return any("Fin" in v.morph.get("VerbForm") for v in (verb, *verb.children)
+                   if v is verb or v.dep_.startswith("aux"))
+
+    def subject(verb) -> bool:
+        return any(c.dep_.startswith("nsubj") and span.start <= c.i < span.end
+                   and "Rel" not in c.morph.get("PronType") for c in verb.children)
+
+    # the clause the words open with: the first verb heading a part of them
+    first = next((t for t in span if t.pos_ in ("VERB", "AUX")
+                  and (t.head.i == t.i or not span.start <= t.head.i < span.end)), None)
+    return first is not None and not first.dep_.startswith("acl") and finite(first) and subject(first)
 
 
 def _is_clause(doc: Doc, chars: tuple[int, int]) -> bool:
