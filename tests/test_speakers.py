@@ -227,6 +227,17 @@ DESCRIPTION_ROWS = [
 ]
 
 
+@pytest.mark.parametrize("lang, text, needle, speaker", [
+    ("fr", "Paul Marchal a perdu la primaire face à Jean Roux. Jean Roux affrontera le maire sortant en "
+           "mars. Dans la soirée, il a annoncé son soutien à Jean Roux.", "son soutien", "Paul Marchal"),
+    ("en", "Tom Baker lost the primary to Sam Ortiz. Sam Ortiz will face the mayor in March. On Tuesday "
+           "night, he said he would campaign for Sam Ortiz.", "campaign for", "Tom Baker"),
+])
+def test_a_pronoun_is_nobody_its_own_content_names(request, lang, text, needle, speaker):
+    """ "il a annoncé son soutien à Jean Roux": "il" is not Jean Roux, however salient Roux is."""
+    assert _speaker_of(request.getfixturevalue(lang), text, needle)[0] == speaker
+
+
 @pytest.mark.parametrize("lang, text, needle, speaker", DESCRIPTION_ROWS)
 def test_description_speaker(request, lang, text, needle, speaker):
     assert _speaker_of(request.getfixturevalue(lang), text, needle)[0] == speaker

@@ -232,7 +232,9 @@ class Antecedents:
         # the content of the statement being resolved: "« Je remercie Paul Girard », a-t-il dit".
         # A name inside what a source says is not who "il" is (Paul Girard is spoken of), and the
         # sentences of a long quotation before "a-t-il dit" do not count towards the window.
-        self.excluded: tuple[int, int] = (0, 0)
+        self.parsed = doc.has_annotation("DEP")
+        self.text = doc_text(doc)
+        self.excluded = (0, 0)
 
     def quoted(self, pos: int) -> bool:
         """Inside a direct quotation: names there are rarely who speaks next."""
@@ -332,8 +334,26 @@ class Antecedents:
             i -= 1
         return None
 
+    @property
+    def excluded(self) -> tuple[int, int]:
+        return self._excluded_span
+
+    @excluded.setter
+    def excluded(self, span: tuple[int, int]) -> None:
+        """The content being resolved; the names it mentions outside quotation marks are ruled out
+        wherever else they occur ("il annonce son soutien à Benoît Hamon": "il" is not Hamon, named
+        earlier too). Quoted words may name their speaker ("« personne n'aime autant la CIA que
+        Donald Trump », a-t-il assuré"), and the rules tier's contents hold their own reporting
+        clause ("…, sagte Svindal."): neither rules a name out."""
+        self._excluded_span = span
+        lo, hi = bisect.bisect_left(self.positions, span[0]), bisect.bisect_left(self.positions, span[1])
+        self._excluded_names = {self.index.canonical(c.name) for c in self.cands[lo:hi]
+                                if self.parsed and not self.quoted(c.pos)
+                                and self.text.startswith(c.name, c.pos)}  # a name, not a resolved "il"
+
     def _excluded(self, c: Candidate) -> bool:
-        return self.excluded[0] <= c.pos < self.excluded[1]
+        inside = self.excluded[0] <= c.pos < self.excluded[1]
+        return inside or self.index.canonical(c.name) in self._excluded_names
 
     def _disagrees(self, c: Candidate, label: str, gender: str | None, plural: bool | None) -> bool:
         if plural is not None and (c.number == "Plur") != plural:
