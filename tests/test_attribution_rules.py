@@ -40,6 +40,17 @@ ROWS = [
     ("es", "El presupuesto, según el alcalde, subirá un 3 por ciento.",
      "el alcalde", "según", "El presupuesto, según el alcalde, subirá un 3 por ciento", "according_to",
      "according_to"),
+    # a series of cues, each with its own complement ("dijo que «…», aseguró que «…»"): each cue
+    # reports its own quotation, with the series' subject
+    ("es", "La alcaldesa dijo que \"el puente abrirá en mayo\", aseguró que \"las obras están pagadas\" "
+           "y prometió que \"nadie pagará más\".",
+     "La alcaldesa", "aseguró", 'que "las obras están pagadas"', "mixed", "clause"),
+    ("fr", "Le maire a déclaré que « le pont rouvrira en mai », a assuré que « les travaux sont financés » "
+           "et a promis que « personne ne paiera ».",
+     "Le maire", "assuré", "que « les travaux sont financés »", "mixed", "clause"),
+    ("en", 'The mayor said that "the bridge will reopen in May," insisted that "the work is funded" and '
+           'promised that "nobody will pay."',
+     "The mayor", "insisted", 'that "the work is funded"', "mixed", "clause"),
     # a paragraph's first word is not a sentence of its own (the Spanish parser cut it off)
     ("es", "El delegado, Francisco Menacho, dimitió ayer.\n\nMenacho explicó en rueda de prensa que no "
            "discute la decisión del consejero.",

@@ -496,6 +496,14 @@ def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
             )
         ]
     clause = [c for k, c in enumerate(clause) if k == 0 or not _postposed_cue(c, cfg)]
+    if any(c.i > tok.i for c in clause):
+        # "The mayor said that «…», insisted that «…»": the parser hangs the first cue, with its
+        # own complement, on the second; it is a statement of its own, not this one's content
+        series = _earlier_cue_in_series(tok, cfg)
+        clause = [c for c in clause if series is None or c.i != series.i]
+    cut = next((k for k, c in enumerate(clause) if k and _cue_in_series(c, clause[k - 1], cfg)), None)
+    if cut is not None:
+        clause = clause[:cut]  # "dijo que «…», aseguró que «…» y subrayó que…": each cue its own
     if len(clause) > 1 and clause[0].i < tok.i < clause[-1].i and any(
             t.text in (";", ":") for t in doc[clause[0].i + 1 : tok.i]):
         # "Voters are split; 26 percent say they…": the parser hangs the sentence before a
@@ -564,6 +572,31 @@ def _infinitive_on_addressee(tok: Token, cfg: Config) -> list[Token]:
                 if g.dep_ in ("acl", "xcomp") and (infinitive or perfect):
                     return [g]
     return []
+
+
+def _earlier_cue_in_series(tok: Token, cfg: Config) -> Token | None:
+    """The first cue of a series the parser hung on a later one as its complement ("The mayor said
+    that «…», insisted that «…»": "said", with its subject, under "insisted"), when the later cue
+    has a complement of its own after it."""
+    if not any(c.dep_ in cfg.clause_deps and c.i > tok.i for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ in cfg.clause_deps and c.i < tok.i and _is_cue(c, cfg)
+                 and any(g.dep_ in cfg.clause_deps and g.i > c.i for g in c.children)
+                 and any(g.dep_ in cfg.subject_deps for g in c.children)), None)
+
+
+def _cue_in_series(c: Token, prev: Token, cfg: Config) -> bool:
+    """ "El delegado dijo que «…», aseguró que «…», y subrayó que…": a later clause the parser hung
+    on the cue that is a cue of its own, with no subject and a complement clause of its own, after
+    a comma: the next statement of a series by the same speaker, not part of the first content."""
+    doc = c.doc
+    return (
+        c.i > prev.right_edge.i
+        and _is_cue(c, cfg)
+        and not any(g.dep_ in cfg.subject_deps for g in c.children)
+        and any(g.dep_ in cfg.clause_deps and g.i > c.i for g in c.children)
+        and any(t.text == "," for t in doc[prev.right_edge.i + 1 : c.left_edge.i + 1])
+    )
 
 
 def _postposed_cue(c: Token, cfg: Config) -> bool:
@@ -1616,6 +1649,9 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
         fronted = _subject_as_fronted_apposition(tok, cfg) if not subj else None
         if fronted is not None:
             return _mention_chars(fronted, cfg)
+        series = _earlier_cue_in_series(tok, cfg) if not subj else None
+        if series is not None:  # "The mayor said that «…», insisted that «…»": the mayor insisted
+            return _source(series, cfg, quotes)
         if tok.dep_ in cfg.inherit_deps and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -2421,6 +2457,8 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
                 # '…", adding it was “…”': a cue with a clause of its own opens a new statement
                 own = any(c.dep_ in cfg.clause_deps and c.i > t.i and not _in_quote(c, quotes)
                           for c in t.children)
+                # '«…», aseguró que «…»': a cue followed by its complementizer frames what follows
+                own = own or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in cfg.complementizers)
                 ok = words <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod") and not own
                 return t if ok else None
             if t.is_alpha:
