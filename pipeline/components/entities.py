@@ -254,6 +254,14 @@ def _capitalised_function_word(tok: Token, d: EntityData) -> bool:
             and not tok.is_upper and tok.lower_ not in d.name_particles and not _given_name(tok.text, d))
 
 
+def _lone_function_word(tok: Token) -> bool:
+    """A one-word "name" that is an article ("El ya ex delegado": "El" tagged PER) or a verb or
+    other function word in lower case ("aseguró" tagged ORG): no name on its own."""
+    if tok.is_upper and len(tok) > 1:
+        return False  # "DE", "AS" in capitals may be acronyms
+    return (tok.pos_ == "DET" and tok.is_stop) or (tok.is_lower and tok.pos_ in FUNCTION_POS | {"DET"})
+
+
 def _given_name(word: str, d: EntityData) -> bool:
     """A first name of the language file or of the shared given-name list."""
     return word in d.first_names or word.lower() in given_names()
@@ -524,8 +532,9 @@ def fixup_entities(doc: Doc, d: EntityData) -> list[tuple[int, int, int, str]]:
         # person ("de Villiers")
         while end - start > 1 and _capitalised_function_word(doc[start], d):
             start += 1  # "Según Ana Ruiz"
-        if end - start == 1 and _capitalised_function_word(doc[start], d):
-            continue  # "Además", "Señaló": a capital that only opens the sentence
+        lone = doc[start]
+        if end - start == 1 and (_capitalised_function_word(lone, d) or _lone_function_word(lone)):
+            continue  # "Además", "Señaló": a capital that only opens the sentence; "El", "aseguró"
         while end - start > 1 and ((person and is_title(doc[start], d))
                                    or doc[start].is_punct or doc[start].text == "."
                                    or (not person and _leading_article(doc, start, d))
