@@ -31,6 +31,9 @@ ROWS = [
      "la policía", "según", "tres mil personas se han manifestado en Vigo", "according_to", "according_to"),
     ("en", "On Tuesday, according to the police, three thousand people marched in Leeds.",
      "the police", "according to", "three thousand people marched in Leeds", "according_to", "according_to"),
+    ("fr", "Vers midi, selon la préfecture, il y a « moins de 3 000 manifestants » à Paris.",
+     "la préfecture", "selon", "il y a « moins de 3 000 manifestants » à Paris", "according_to",
+     "according_to"),
     ("fr", "En fin d'après-midi, selon la police, les manifestants ont brûlé leur cabane.",
      "la police", "selon", "les manifestants ont brûlé leur cabane", "according_to", "according_to"),
     # ... but a subject before the marker belongs to the content, and so does a relative clause's

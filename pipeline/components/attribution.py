@@ -2112,7 +2112,7 @@ def _has_own_subject(doc: Doc, chars: tuple[int, int]) -> bool:
                    if v is verb or v.dep_.startswith("aux"))
 
     def subject(verb) -> bool:
-        return any(c.dep_.startswith("nsubj") and span.start <= c.i < span.end
+        return any(c.dep_.startswith(("nsubj", "expl")) and span.start <= c.i < span.end  # "il y a"
                    and "Rel" not in c.morph.get("PronType") for c in verb.children)
 
     # the clause the words open with: the first verb heading a part of them
