@@ -317,6 +317,21 @@ def test_spanish_null_subject_keeps_an_unnamed_description(es):
     assert _speaker_of(es, text, "el acuerdo se firmará") == ("El ministro", "PER")
 
 
+@pytest.mark.parametrize("text", [
+    # the subject of the content ("Las obras", plural) is not the subject the cue lacks
+    "El alcalde Juan Pérez visitó el puente. Las obras durarán seis meses, según dijo.",
+    "El alcalde Juan Pérez visitó el puente. Los trabajos terminarán en mayo, explicó.",
+])
+def test_spanish_postposed_null_subject_cue_skips_its_content(es, text):
+    assert _speaker_of(es, text, "meses" if "meses" in text else "mayo") == ("Juan Pérez", "PER")
+
+
+def test_spanish_plural_null_subject_takes_no_single_name(es):
+    text = ("El presidente del banco, Enrique Iglesias, visitó Managua. Los viajes al espacio serán "
+            "habituales en 2030, según coincidieron.")
+    assert _speaker_of(es, text, "habituales")[0] is None
+
+
 def test_spanish_impersonal_se_has_no_speaker(es):
     text = "La ministra Ana Torres llegó a Lima. Se informó que el acuerdo se firmará en junio."
     assert _speaker_of(es, text, "el acuerdo se firmará")[0] is None
@@ -574,3 +589,26 @@ def test_capitalised_organisation_head_is_a_name_not_a_description(fr):
 def test_hyphenated_name_after_according_to_is_whole(fr):
     found = _speakers(fr, "À 10 h 23, selon Météo-France, la tempête a atteint la côte bretonne.")
     assert _by_content(found, "la tempête")[:2] == ("Météo-France", "Météo-France")
+
+
+def test_japanese_demonstrative_source_takes_the_report_before_it():
+    # "それによると" (according to it) points back at the report of the sentence before: a
+    # several-character pronoun in a script the rules tier segments by character
+    ja = models.load("ja")
+    text = "毎日新聞は、市が橋の補修を検討していると報じた。それによれば、工事は来年始まる。"
+    assert _by_content(_speakers(ja, text), "工事は来年")[:2] == ("それ", "毎日新聞")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the possessor of an according-to noun speaks: resolved as the personal pronoun it stands for
+    ("Bürgermeister Hans Berger besuchte die Baustelle. Seiner Meinung nach wird die Brücke im Mai "
+     "fertig.", "Hans Berger"),
+    ("Die Ministerin Anna Huber besuchte Linz. Ihren Angaben zufolge fehlen dort 200 Lehrer.", "Anna Huber"),
+    # "Ihrer" written so inside a sentence addresses the interviewee: nobody named
+    ("Der Polizist Rafael Behr sprach mit uns. Wer hat Ihrer Meinung nach recht?", None),
+])
+def test_german_possessive_of_an_according_noun_is_its_speaker(text, speaker):
+    de = models.load("de")
+    possessed = ("seiner", "ihren", "ihrer")
+    found = [f for f in _speakers(de, text) if f[0] and f[0].split()[0].lower() in possessed]
+    assert found and found[0][1] == speaker, found

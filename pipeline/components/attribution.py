@@ -270,8 +270,9 @@ class AttributionComponent:
             statements = find_statements(doc, self.cfg, quotes)
         else:
             statements = _pattern_statements(doc, self.data)
-        statements.sort(key=lambda s: s.start)
         text = _text(doc)
+        statements = [st for st in statements if not _names_nobody(text, st, self.cfg.skip_source_words)]
+        statements.sort(key=lambda s: s.start)
         for st in statements:
             st.cue_class = self.classes.classify(st)
             _leave_out_own_cue(text, st)
@@ -282,6 +283,14 @@ class AttributionComponent:
 
 
 _text = doc_text
+
+
+def _names_nobody(text: str, st: Statement, nobody: set[str]) -> bool:
+    """ "Rien n'indique que…", "Nothing suggests…": a subject that names no one makes no
+    attribution (`not_sources`)."""
+    if st.source_start is None or not nobody:
+        return False
+    return " ".join(text[st.source_start:st.source_end].lower().split()) in nobody
 
 # readings whose content is the whole clause, cue and source included, by design
 _CONTENT_HOLDS_CUE = frozenset({"rules.whole_sentence", "rules.whole_sentence_other_cue", "passive_clause"})
@@ -893,6 +902,12 @@ def _tensed(tok: Token) -> bool:
     return "Fin" in tok.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in tok.children)
 
 
+def _not_participle(t: Token) -> bool:
+    """A verb that can head a clause of its own: finite, or untagged for verb form."""
+    forms = t.morph.get("VerbForm")
+    return not forms or "Fin" in forms
+
+
 def _clause_ends_at(doc: Doc, i: int) -> bool:
     """Whether a clause (a verb, from the sentence start) ends at token `i`."""
     return any(t.pos_ in ("VERB", "AUX") for t in doc[doc[i].sent.start : i + 1])
@@ -909,10 +924,11 @@ def _inverted_object_reading(
     if not _tensed(tok):
         return None  # "…, dénonçant un projet flou": a participle keeps its object
     subjects = [c for c in tok.children if c.dep_ in cfg.subject_deps]
-    if any(not any(t.pos_ in ("VERB", "AUX") and not _below_relative_clause(t, c) for t in c.subtree)
-           for c in subjects):
-        return None  # a real subject ("Ledesma, que bromeó…, explicó la paradoja"); a "subject"
-        # with a verb of its own is the reported clause
+    if any(not any(t.pos_ in ("VERB", "AUX") and not _below_relative_clause(t, c) and _not_participle(t)
+                   for t in c.subtree) for c in subjects):
+        return None  # a real subject ("Ledesma, que bromeó…, explicó la paradoja"; "La ministre,
+        # redoutant un « bilan lourd », a demandé…"); a "subject" with a verb of its own is the
+        # reported clause
     doc = tok.doc
     left = tok.i
     while left > 0 and doc[left - 1].head.i == tok.i and doc[left - 1].pos_ in ("AUX", "PRON", "ADV"):
@@ -2055,12 +2071,17 @@ def _without_content_subject(src: Span, cfg: Config) -> Span:
     """ "Selon le parquet, Marc Dubois, 52 ans, a été mis en examen": when the words after the
     source open with a finite verb, the noun phrase the parser hung on the source after a comma is
     that verb's subject, not part of the source, unless it describes the source ("según Ana Ruiz,
-    portavoz del ayuntamiento, …")."""
+    portavoz del ayuntamiento, …"); so is the phrase after its last comma when the source runs
+    straight into a finite verb ("Selon X, Guy Chevrette, cette annonce est…")."""
     doc = src.doc
     nxt = src.end + 1
-    if nxt >= len(doc) or doc[src.end].text != "," or "Fin" not in doc[nxt].morph.get("VerbForm"):
+    runs_into_verb = src.end < len(doc) and "Fin" in doc[src.end].morph.get("VerbForm")
+    if runs_into_verb:  # "Selon X, Guy Chevrette, cette annonce est…": no comma before the verb
+        comma = next((t.i for t in reversed(src[1:]) if t.text == ","), None)
+    elif nxt >= len(doc) or doc[src.end].text != "," or "Fin" not in doc[nxt].morph.get("VerbForm"):
         return src
-    comma = next((t.i for t in src[1:] if t.text == ","), None)
+    else:
+        comma = next((t.i for t in src[1:] if t.text == ","), None)
     if comma is None:
         return src
     head = next((t for t in doc[comma + 1 : src.end] if t.pos_ in ("NOUN", "PROPN")), None)
@@ -2157,8 +2178,8 @@ def _according_verb(src: Span, cfg: Config) -> tuple[Span | None, int] | None:
 
 def _according_source(marker: Span, cut_deps: set[str]) -> Span | None:
     """The noun phrase introduced by "selon"/"according to", up to a comma that opens a relative
-    clause or an adverbial ("selon les pompiers, qui…", "selon l'agence, en plus de…"); an
-    apposition stays ("selon Jean Roux, le maire")."""
+    clause, an adverbial or a clause with its own subject ("selon les pompiers, qui…", "selon
+    l'agence, en plus de…"); an apposition stays ("selon Jean Roux, le maire")."""
     doc = marker.doc
     cands = [
         c
@@ -2188,8 +2209,10 @@ def _according_source(marker: Span, cut_deps: set[str]) -> Span | None:
         hi = _name_end(doc, hi + 1)  # "selon l'AP-HP": a hyphenated part the tokenizer glued on
     lo = marker.end
     for i in range(lo + 1, hi + 1):
-        if doc[i].text == "," and i < hi and _opened_by(doc[i + 1]).dep_ in cut_deps:
-            hi = i - 1
+        opened = _opened_by(doc[i + 1]) if doc[i].text == "," and i < hi else None
+        if opened is not None and (opened.dep_ in cut_deps or any(
+                c.dep_.startswith("nsubj") and c.i > i for c in opened.children)):
+            hi = i - 1  # also a clause the parser hung on the source ("…, Jean Dupuis, cette décision est…")
             break
         if doc[i].text in q.OPENING and i < hi and doc[i + 1].is_lower:
             hi = i - 1  # "selon l'Église « d'abord… »": a quotation after the source is content
@@ -2254,6 +2277,11 @@ def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statemen
             rule="quote_cue",
         )
         src = _source(cue, cfg, quotes) or _words_between(doc, qu.end, cue)
+        between = doc.char_span(src[1], qu.start, alignment_mode="expand") if src is not None and \
+            src[1] < qu.start else None
+        if src is not None and src[0] < qu.start and qu.end <= cue.idx and not (
+                between is not None and any("Fin" in t.morph.get("VerbForm") for t in between)):
+            continue  # "La ministre, redoutant un « bilan lourd », a demandé…": in the subject's aside
         if src is not None:
             st.source_start, st.source_end = src
             st.confidence = 0.9

@@ -148,6 +148,11 @@ class _Lex:
     open_to_close: dict[str, list[str]] = field(default_factory=dict)
     cue_comps: set[str] = field(default_factory=set)  # "say", "ce": a cue ends with it, content follows
     name_abbreviations: set[str] = field(default_factory=set)  # "dr", "prof": their period is no sentence end
+    expletive_preps: set[str] = field(default_factory=set)  # "heißt es in X": X is the source
+    subject_particles: tuple[str, ...] = ()  # "が": the subject of an embedded clause, not the topic
+    media_cues: set[str] = field(default_factory=set)  # "報じた": its subject is a medium
+    cue_nominalizers: tuple[str, ...] = ()  # "こと": after it the cue heads a noun clause
+    source_openers: tuple[str, ...] = ()  # "また", "한편": a sentence connective, never part of a source
     document_preps: set[str] = field(default_factory=set)  # "in": "In dem Bericht wurde gefordert, …"
     coordinators: set[str] = field(default_factory=set)  # "und", "oder": join phrases in an apposition
     clause_coordinators: set[str] = field(default_factory=set)  # ", doch X erklärte": a new clause
@@ -213,6 +218,11 @@ class _Lex:
             lex.open_to_close.setdefault(pair[0], []).append(pair[1])
         lex.cue_comps = set(low("cue_complementizers"))
         lex.name_abbreviations = {w.rstrip(".") for w in low("name_abbreviations")}
+        lex.subject_particles = tuple(low("subject_particles"))
+        lex.expletive_preps = set(low("expletive_source_preps"))
+        lex.media_cues = set(low("media_cues"))
+        lex.cue_nominalizers = tuple(low("cue_nominalizers"))
+        lex.source_openers = tuple(sorted(low("source_openers"), key=len, reverse=True))
         lex.document_preps = set(low("document_prepositions"))
         lex.coordinators = set(low("coordinators"))
         lex.clause_coordinators = set(low("clause_coordinators"))
@@ -1398,8 +1408,8 @@ def _sov_statements(text: str, unit: tuple[int, int], quotes, lex: _Lex) -> list
     for cue in lex.cue_list:
         for m in re.finditer(re.escape(cue), low):
             c0, c1 = us + m.start(), us + m.end()
-            if _in_quote(c0, quotes):
-                continue
+            if _in_quote(c0, quotes) or text.startswith(lex.cue_nominalizers, c1):
+                continue  # "…と表明したことから": the cue inside a noun clause reports nothing here
             if not lex.no_spaces and c0 > us and text[c0 - 1].isalnum() and not _ends_with_particle(
                     text[us:c0], lex):
                 continue
@@ -1418,12 +1428,22 @@ def _sov_statements(text: str, unit: tuple[int, int], quotes, lex: _Lex) -> list
             q = next(((q0, q1) for q0, q1 in quotes if q0 >= us and 0 <= p_end - q1 <= 1), None)
             if q is not None:
                 cs, ce = q
+                marked = _according_inside(text, us, cs, quotes, lex, need=0)
+                if marked is not None and (src is None or src[1] > cs):  # "Xによると「…」と報じた"
+                    src = marked[0]
             else:
                 start = src[1] if src else us
                 cs, ce = _trim(text, start, p_end)
                 while cs < ce and text[cs] in "はがも은는이가 ":
                     cs += 1
                 cs, ce = _trim(text, cs, ce)
+                marked = _according_inside(text, us, ce, quotes, lex)
+                embedded = src is not None and cue in lex.media_cues and text.startswith(
+                    lex.subject_particles, src[1])  # "XによるとYが…と報じた": X reported that Y…
+                if marked is not None and (src is None or marked[1] > src[0] or embedded):
+                    src, (cs, ce) = marked[0], _trim(text, marked[1], ce)
+                elif embedded:
+                    src, cs = None, src[0]  # "…沿岸で波が高くなると伝えている": the medium unnamed
             if ce - cs < 4:
                 continue
             st = Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), c0, c1, cue, confidence=0.6,
@@ -1432,6 +1452,23 @@ def _sov_statements(text: str, unit: tuple[int, int], quotes, lex: _Lex) -> list
                 st.source_start, st.source_end = src
             found.append(st)
     return found
+
+
+def _according_inside(text: str, cs: int, ce: int, quotes, lex: _Lex,
+                      need: int = 4) -> tuple[tuple[int, int], int] | None:
+    """An according-to marker inside an SOV content ("日経BPによると、…と報じた"): its phrase is the
+    source of the cue that closes the sentence, and the content starts after it (when the
+    sentence's own subject is marked as embedded, "Yが", not as its topic, "Yは")."""
+    for m in lex.according_after:
+        i = text.rfind(m, cs, ce)
+        if i <= cs or _in_quote(i, quotes):
+            continue
+        s = max([cs] + [text.rfind(sep, cs, i) + 1 for sep in "、，,。"])
+        s0, s1 = _trim(text, s, i)
+        c0 = _trim(text, i + len(m), ce)[0]
+        if s1 > s0 and ce - c0 >= need:
+            return (s0, s1), c0
+    return None
 
 
 def _ends_with_particle(before: str, lex: _Lex) -> bool:
@@ -1604,6 +1641,8 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
     statements.sort(key=lambda s: s.start)
     if data.get("merge_continuations"):
         statements = _merged_continuations(text, statements, quotes)
+    _without_openers(text, statements, lex)
+    _without_expletive(text, statements, lex)
     _pronoun_hints(text, statements, lex)
     return statements
 
@@ -1648,6 +1687,47 @@ def _pointing_back(text: str, st: Statement, words: list[_W], prev_unit: tuple[i
         return st
     return Statement(cs, ce, _kind(text, cs, ce, quotes, "indirect"), st.cue_start, st.cue_end, st.cue_lemma,
                      src[0], src[1], confidence=0.5, rule="rules.previous_sentence")
+
+
+def _without_openers(text: str, statements: list[Statement], lex: _Lex) -> None:
+    """A source that starts with a sentence connective ("また毎日新聞によると", "한편 시장은") starts
+    after it: in scripts whose sources are cut at punctuation, not at words, the connective that
+    opens the sentence is otherwise read as the first word of the name. A connective glued to
+    hiragana is another word ("なおみ", the given name, is not "なお" + "み")."""
+    for st in statements:
+        if st.source_start is None:
+            continue
+        mention = text[st.source_start:st.source_end]
+        for opener in lex.source_openers:
+            rest = mention[len(opener):]
+            whole_word = rest[:1] in (" ", "、", "，", ",") if not lex.no_spaces else not _hiragana(rest[:1])
+            if mention.lower().startswith(opener) and rest.strip(" 、，,") and whole_word:
+                st.source_start = _trim(text, st.source_start + len(opener), st.source_end)[0]
+                break
+
+
+def _without_expletive(text: str, statements: list[Statement], lex: _Lex) -> None:
+    """ "…, heißt es in der Aussendung": a source that starts with the expletive subject is the
+    document or place named after one of `expletive_source_preps` ("der Aussendung", "einer gestern
+    verbreiteten Erklärung"), else no one ("…, hieß es am Dienstag")."""
+    for st in statements:
+        if st.source_start is None:
+            continue
+        words = _words(text, st.source_start, st.source_end)
+        if len(words) < 2 or words[0].low not in lex.expletives:
+            continue
+        i = next((k for k in range(1, len(words)) if words[k].low not in lex.adverbs), len(words))
+        end = len(words)
+        while end > i + 1 and words[end - 1].low in lex.adverbs:
+            end -= 1  # "es in dem Schreiben weiter"
+        if i + 1 < end and words[i].low in lex.expletive_preps:  # the rest, extended attributes and all
+            st.source_start, st.source_end = words[i + 1].start, words[end - 1].end
+        else:
+            st.source_start, st.source_end = None, None
+
+
+def _hiragana(ch: str) -> bool:
+    return len(ch) == 1 and "\u3041" <= ch <= "\u309f"
 
 
 def _pronoun_hints(text: str, statements: list[Statement], lex: _Lex) -> None:

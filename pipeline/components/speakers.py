@@ -69,6 +69,9 @@ class SpeakersComponent:
     def __init__(self, lang: str):
         data = langdata.load(lang)["speakers"]
         self.pronouns = {p.lower(): cls for cls, ps in data.get("pronouns", {}).items() for p in ps}
+        self.possessives = {k.lower(): v.lower() for k, v in data.get("possessive_pronouns", {}).items()}
+        nouns = langdata.load(lang)["attribution"].get("according_to_nouns", [])
+        self.opinion_nouns = {w.lower() for w in nouns}
         self.pronoun_labels = {cls: tuple(v) for cls, v in data.get("pronoun_labels", {}).items()}
         listed = [p.lower() for ps in data.get("pronouns", {}).values() for p in ps]
         self.ambiguous = {p for p in listed if listed.count(p) > 1}  # "sie": she or they
@@ -137,7 +140,8 @@ class SpeakersComponent:
                 if st.rule == "floating_quote_follow" and prev is not None:
                     st.speaker, st.speaker_label = prev.speaker, prev.speaker_label
                 elif self.null_subject and st.cue_start is not None:
-                    st.speaker, st.speaker_label = ctx.null_subject(st.cue_start, st.cue_end)
+                    st.speaker, st.speaker_label = ctx.null_subject(st.cue_start, st.cue_end,
+                                                                    (st.start, st.end))
                 continue
             mention = doc.char_span(st.source_start, st.source_end, alignment_mode="expand")
             if mention is None:
@@ -258,6 +262,15 @@ class Resolver:
         low = mention.root.lower_.strip("-")
         if len(words) <= 2 and low in self.cfg.recency:
             return self._latest(mention)
+        whole = mention.text.lower().strip("-")
+        if len(words) > 1 and whole in self.cfg.pronouns:  # "それ", "彼女": one word of several characters
+            low, words = whole, words[:1]
+        cfg = self.cfg
+        if len(words) == 2 and words[0].lower_ in cfg.possessives and words[1].lower_ in cfg.opinion_nouns:
+            if words[0].text[:1].isupper() and not _opens_sentence(words[0]) and cfg.formal:
+                self.ruled_out = True  # "Wer hat Ihrer Meinung nach recht?": the interviewee addressed
+                return None, "UNKNOWN"
+            low, words = cfg.possessives[words[0].lower_], words[:1]  # "seiner Meinung nach": "er"
         if len(words) != 1 or low not in self.cfg.pronouns:
             return None
         if mention.root.text in self.cfg.formal and not _opens_sentence(mention.root):
@@ -304,18 +317,22 @@ class Resolver:
             return mention.text, "UNKNOWN"
         return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
 
-    def null_subject(self, cue_start: int, cue_end: int | None) -> Resolution:
+    def null_subject(self, cue_start: int, cue_end: int | None,
+                     content: tuple[int, int] = (0, 0)) -> Resolution:
         """A finite cue verb with no subject in a null-subject language ("Explicó que…"): the
-        subject of the nearest earlier clause that has one, when it names a person or a body."""
+        subject of the nearest earlier clause that has one, when it names a person or a body. The
+        subject of the statement's own content is not it ("Las obras durarán meses, según dijo")."""
         if not parsed(self.doc):
             return self._unparsed_null_subject(cue_start)
         cue = self.doc.char_span(cue_start, cue_end or cue_start + 1, alignment_mode="expand")
         if cue is None or not self._subjectless(cue.root):
             return None, None
         verb = cue.root
-        subj = self._previous_subject(verb)
-        if subj is None or (number(subj) == "Plur" and "Sing" in verb.morph.get("Number")):
-            return None, None
+        subj = self._previous_subject(verb, content)
+        plural_verb = "Plur" in verb.morph.get("Number")
+        if subj is None or (number(subj) == "Plur" and "Sing" in verb.morph.get("Number")) or (
+                plural_verb and number(subj) != "Plur" and not any(c.dep_ == "conj" for c in subj.children)):
+            return None, None  # "coincidieron" takes no single "Enrique Iglesias"
         name, label = self.resolve(_without_clause(self.doc, subj, None))
         return (name, label) if label in ("PER", "ORG", "GROUP") else (None, None)
 
@@ -353,15 +370,17 @@ class Resolver:
                         for c in kids(verb))
         )
 
-    def _previous_subject(self, verb):
+    def _previous_subject(self, verb, content: tuple[int, int] = (0, 0)):
         """The subject of the nearest main clause before the verb (its sentence, then the one
-        before; a line break counts as no sentence), outside quotations."""
+        before; a line break counts as no sentence), outside quotations and outside `content`."""
         here, seen = self.antecedents.sent_of(verb.idx), set()
         for tok in reversed(self.doc[: verb.i]):
             if not tok.is_space:
                 seen.add(self.antecedents.sent_of(tok.idx))
             if len(seen - {here}) > 1:
                 return None
+            if content[0] <= tok.idx < content[1]:
+                continue
             clause = tok.head
             main = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
             if tok.dep_.startswith("nsubj") and main and not self.antecedents.quoted(tok.idx):
