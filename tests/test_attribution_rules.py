@@ -728,6 +728,15 @@ ROWS = [
      "der Erklärung", "heißt", "die Preise würden im Herbst steigen.", "indirect", "rules.cue_then_content"),
     ("de", "Die Preise würden im Herbst deutlich steigen, heißt es.",
      None, "heißt", "Die Preise würden im Herbst deutlich steigen", "indirect", "rules.content_then_cue"),
+    # … also after the cue: the document after the preposition (`expletive_source_preps`), else no one
+    ("de", "Der Betrag sei gedeckt, heißt es in der Aussendung des Ministeriums.",
+     "der Aussendung des Ministeriums", "heißt", "Der Betrag sei gedeckt", "indirect",
+     "rules.content_then_cue"),
+    ("de", "Die Strecke bleibe bis Freitag gesperrt, hieß es am Dienstag.",
+     None, "hieß", "Die Strecke bleibe bis Freitag gesperrt", "indirect", "rules.content_then_cue"),
+    ("de", "Die Polizei suche noch Zeugen, hieß es seitens der Landespolizeidirektion.",
+     "der Landespolizeidirektion", "hieß", "Die Polizei suche noch Zeugen", "indirect",
+     "rules.content_then_cue"),
     # a verb conjoined inside a reported clause is part of it; a clause of contrast after a comma is not
     ("en", "The senator says he spoke to the candidate and asked him to condemn violence.",
      "The senator", "says", "he spoke to the candidate and asked him to condemn violence", "indirect",
@@ -938,15 +947,6 @@ ROWS = [
            "victoire pour notre société ».",
      "le négociateur pour l'industrie du taxi, Guy Chevrette", "Selon",
      "cette annonce est « une victoire pour notre société »", "according_to", "according_to"),
-    # the expletive "es" is nobody: the document after its preposition is the source, else no one
-    ("de", "Der Betrag sei gedeckt, heißt es in der Aussendung des Ministeriums.",
-     "der Aussendung des Ministeriums", "heißt", "Der Betrag sei gedeckt", "indirect",
-     "rules.content_then_cue"),
-    ("de", "Die Strecke bleibe bis Freitag gesperrt, hieß es am Dienstag.",
-     None, "hieß", "Die Strecke bleibe bis Freitag gesperrt", "indirect", "rules.content_then_cue"),
-    ("de", "Die Polizei suche noch Zeugen, hieß es seitens der Landespolizeidirektion.",
-     "der Landespolizeidirektion", "hieß", "Die Polizei suche noch Zeugen", "indirect",
-     "rules.content_then_cue"),
     # a sentence connective before the source is not part of it (source_openers; Japanese WikiNews:
     # 138 of 3,285 sources began with "また")
     ("ja", "また地元紙によると、市長は来月辞任する意向を固めた。",

@@ -1456,9 +1456,10 @@ def _sov_statements(text: str, unit: tuple[int, int], quotes, lex: _Lex) -> list
 
 def _according_inside(text: str, cs: int, ce: int, quotes, lex: _Lex,
                       need: int = 4) -> tuple[tuple[int, int], int] | None:
-    """An according-to marker inside an SOV content ("日経BPによると、…と報じた"): its phrase is the
-    source of the cue that closes the sentence, and the content starts after it (when the
-    sentence's own subject is marked as embedded, "Yが", not as its topic, "Yは")."""
+    """An according-to marker inside an SOV content ("日経BPによると、…と報じた"): its phrase, the
+    source of the cue that closes the sentence, and where the content starts after it. The caller
+    prefers it to the sentence's own subject only where that subject belongs to the reported
+    clause (a medium's verb after "Yが"); a topic ("Yは") or a person's verb keeps its subject."""
     for m in lex.according_after:
         i = text.rfind(m, cs, ce)
         if i <= cs or _in_quote(i, quotes):
