@@ -153,6 +153,7 @@ class _Lex:
     media_cues: set[str] = field(default_factory=set)  # "報じた": its subject is a medium
     cue_nominalizers: tuple[str, ...] = ()  # "こと": after it the cue heads a noun clause
     source_openers: tuple[str, ...] = ()  # "また", "한편": a sentence connective, never part of a source
+    opener_glue: re.Pattern | None = None  # a character after an opener that continues its word
     document_preps: set[str] = field(default_factory=set)  # "in": "In dem Bericht wurde gefordert, …"
     coordinators: set[str] = field(default_factory=set)  # "und", "oder": join phrases in an apposition
     clause_coordinators: set[str] = field(default_factory=set)  # ", doch X erklärte": a new clause
@@ -223,6 +224,7 @@ class _Lex:
         lex.media_cues = set(low("media_cues"))
         lex.cue_nominalizers = tuple(low("cue_nominalizers"))
         lex.source_openers = tuple(sorted(low("source_openers"), key=len, reverse=True))
+        lex.opener_glue = re.compile(data["source_opener_glue"]) if data.get("source_opener_glue") else None
         lex.document_preps = set(low("document_prepositions"))
         lex.coordinators = set(low("coordinators"))
         lex.clause_coordinators = set(low("clause_coordinators"))
@@ -1693,15 +1695,17 @@ def _pointing_back(text: str, st: Statement, words: list[_W], prev_unit: tuple[i
 def _without_openers(text: str, statements: list[Statement], lex: _Lex) -> None:
     """A source that starts with a sentence connective ("また毎日新聞によると", "한편 시장은") starts
     after it: in scripts whose sources are cut at punctuation, not at words, the connective that
-    opens the sentence is otherwise read as the first word of the name. A connective glued to
-    hiragana is another word ("なおみ", the given name, is not "なお" + "み")."""
+    opens the sentence is otherwise read as the first word of the name. A connective followed by
+    a character of `source_opener_glue` is part of a longer word ("なおみ", the given name, is not
+    "なお" + "み")."""
     for st in statements:
         if st.source_start is None:
             continue
         mention = text[st.source_start:st.source_end]
         for opener in lex.source_openers:
             rest = mention[len(opener):]
-            whole_word = rest[:1] in (" ", "、", "，", ",") if not lex.no_spaces else not _hiragana(rest[:1])
+            glued = lex.opener_glue is not None and lex.opener_glue.match(rest) is not None
+            whole_word = rest[:1] in (" ", "、", "，", ",") if not lex.no_spaces else not glued
             if mention.lower().startswith(opener) and rest.strip(" 、，,") and whole_word:
                 st.source_start = _trim(text, st.source_start + len(opener), st.source_end)[0]
                 break
@@ -1725,10 +1729,6 @@ def _without_expletive(text: str, statements: list[Statement], lex: _Lex) -> Non
             st.source_start, st.source_end = words[i + 1].start, words[end - 1].end
         else:
             st.source_start, st.source_end = None, None
-
-
-def _hiragana(ch: str) -> bool:
-    return len(ch) == 1 and "\u3041" <= ch <= "\u309f"
 
 
 def _pronoun_hints(text: str, statements: list[Statement], lex: _Lex) -> None:
