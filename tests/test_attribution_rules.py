@@ -22,6 +22,52 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 34: an infinitive cue under a verb with an object is said by that object (object
+    # control: "forced the banker to admit" - the banker admits), in every parsed language ...
+    ("en", "The senator forced the chief executive to admit that no executives had been fired.",
+     "the chief executive", "admit", "that no executives had been fired", "indirect", "clause"),
+    ("en", "The delays led the minister to concede that the budget was too small.",
+     "the minister", "concede", "that the budget was too small", "indirect", "clause"),
+    ("fr", "Le juge a obligé le ministre à reconnaître que le rapport était faux.",
+     "le ministre", "reconnaître", "que le rapport était faux", "indirect", "clause"),
+    ("es", "El juez obligó al ministro a admitir que el informe era falso.",
+     "ministro", "admitir", "que el informe era falso", "indirect", "clause"),
+    # ... but an instrument does not speak ("used the speech to argue"), nor a choice ("a fait le choix
+    # de…"), nor the noun an infinitive modifies ("took the opportunity to say"): the subject does
+    ("en", "The governor used the speech to argue that the tax cuts had worked.",
+     "The governor", "argue", "that the tax cuts had worked", "indirect", "clause"),
+    ("fr", "Les enquêteurs ont fait le choix de ne pas révéler que le suspect avait avoué.",
+     "Les enquêteurs", "révéler", "que le suspect avait avoué", "indirect", "clause"),
+    ("en", "She took the opportunity to say that the talks would resume.",
+     "She", "say", "that the talks would resume", "indirect", "clause"),
+    # a participle cue after an inverted subject is said by that subject, and is no part of it
+    ("fr", "« Les factions ne se parlent plus », a expliqué à la radio le journaliste Paul Roux, estimant "
+           "que la mort du chef pourrait être liée aux divergences.",
+     "le journaliste Paul Roux", "estimant", "que la mort du chef pourrait être liée aux divergences",
+     "indirect", "clause"),
+    ("fr", "« Les factions ne se parlent plus », a expliqué à la radio le journaliste Paul Roux, estimant "
+           "que la mort du chef pourrait être liée aux divergences.",
+     "le journaliste Paul Roux", "expliqué", "Les factions ne se parlent plus", "direct", "quote_cue"),
+    ("es", "«Las facciones ya no se hablan», explicó a la radio el periodista Pablo Ruiz, estimando que la "
+           "muerte del jefe podría estar ligada a las divisiones.",
+     "el periodista Pablo Ruiz", "estimando", "que la muerte del jefe podría estar ligada a las divisiones",
+     "indirect", "clause"),
+    # an inverted subject after the one told ("a confié à l'AFP la directrice X"): the parser hangs it
+    # on the addressee, as an apposition or a modifier with no preposition of its own
+    ("fr", "« Nous manquons de lits », a confié à l'AFP la directrice Anne Morel, précisant que trois "
+           "services ont fermé.",
+     "la directrice Anne Morel", "confié", "Nous manquons de lits", "direct", "quote_cue"),
+    ("fr", "« Nous manquons de lits », a confié à l'AFP la directrice Anne Morel, précisant que trois "
+           "services ont fermé.",
+     "la directrice Anne Morel", "précisant", "que trois services ont fermé", "indirect", "clause"),
+    ("fr", "« Le barrage ne tiendra pas l'hiver », a déclaré au quotidien l'ingénieur Marc Lebrun, ajoutant "
+           "que les fissures se sont élargies depuis mars.",
+     "l'ingénieur Marc Lebrun", "déclaré", "Le barrage ne tiendra pas l'hiver", "direct", "quote_cue"),
+    # a participle whose prepositional complement holds a clause ("arguant du fait que…") reports
+    # that clause; the quotation before it belongs to the first cue
+    ("fr", "Le maire affirme vouloir « rouvrir l'usine avant l'été », arguant du fait qu'il a reçu des "
+           "menaces.",
+     "Le maire", "affirme", "vouloir « rouvrir l'usine avant l'été »", "mixed", "infinitive"),
     # ---- stop 32: an according-to marker after a fronted adverbial reports the clause after it
     # (the adverbial and the marker are not part of what the source says) ...
     ("fr", "Depuis mardi, selon la préfecture, trois mille personnes ont manifesté à Nantes.",

@@ -118,6 +118,8 @@ class Config:
     expletives: set[str] = field(default_factory=set)
     noun_cues: set[str] = field(default_factory=set)
     noun_preps: set[str] = field(default_factory=set)
+    control_object_deps: set[str] = field(default_factory=set)
+    subject_control_verbs: set[str] = field(default_factory=set)
     noun_marks: set[str] = field(default_factory=set)
     possessor_deps: set[str] = field(default_factory=set)
     passive_raising_cues: set[str] = field(default_factory=set)
@@ -139,6 +141,7 @@ class Config:
     pointer_objects: set[str] = field(default_factory=set)
     pointer_antecedents: set[str] = field(default_factory=set)
     description_heads: set[str] = field(default_factory=set)  # [speakers]: "maire", "directeur"
+    speaker_nouns: set[str] = field(default_factory=set)  # [speakers]: people, groups, bodies, media
 
     @classmethod
     def from_data(cls, data: dict) -> Config:
@@ -172,6 +175,8 @@ class Config:
             xcomp_deps=set(data.get("xcomp_deps", ["xcomp"])),
             object_deps=set(data.get("object_deps", ["obj"])),
             inherit_deps=set(data.get("inherit_subject_deps", ["advcl", "conj", "xcomp"])),
+            control_object_deps=set(data.get("control_object_deps", [])),
+            subject_control_verbs=words("subject_control_verbs"),
             fronted_phrase_deps=set(data.get("fronted_phrase_deps", [])),
             inverted_deps=set(data.get("inverted_deps", ["parataxis", "advcl", "dep", "ccomp", "conj"])),
             source_cut_deps=set(data.get("source_cut_deps", [])),
@@ -262,6 +267,9 @@ class AttributionComponent:
         people = langdata.load(lang)["speakers"]
         self.cfg.description_heads = {w.lower().rstrip(".") for key in ("person_descriptions", "titles")
                                       for w in people.get(key, [])}
+        self.cfg.speaker_nouns = self.cfg.description_heads | {
+            w.lower() for key in ("org_descriptions", "group_descriptions", "media_descriptions")
+            for w in people.get(key, [])}
         self.classes = CueClasses.from_data(self.data)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -1227,7 +1235,7 @@ def _cut_at_conjoined_cue(
         return content
     for t in span:
         if (
-            (t.dep_ == "conj" or (_present_participle(t) and t.dep_ in ("advcl", "parataxis")
+            (t.dep_ == "conj" or (_present_participle(t) and t.dep_ in ("advcl", "parataxis", "advmod")
                                   and (doc[_left_word(t) - 1].text == ","  # ", tout en expliquant"
                                        or doc[_left_word(t)].lower_ in cfg.gerund_marks)))  # "en affirmant"
             and t.i > span.start + 1
@@ -1235,7 +1243,7 @@ def _cut_at_conjoined_cue(
             and _is_cue(t, cfg)
             and not _in_quote(t, quotes)
             and not any(c.dep_ in cfg.subject_deps for c in t.children)
-            and _has_own_content(t, cfg)
+            and (_has_own_content(t, cfg) or (t.dep_ != "conj" and _clause_in_prep_complement(t, cfg, quotes)))
             and not _coordinated_in_content(t, cfg)
         ):
             left = _left_word(t)
@@ -1372,6 +1380,22 @@ def _cut_at_relative_close(tok: Token, content: tuple[int, int], cfg: Config) ->
         if k < span.end and doc[k].pos_ in ("VERB", "AUX") and "Fin" in doc[k].morph.get("VerbForm"):
             return _trim(_text(doc), content[0], t.idx)
     return content
+
+
+def _clause_in_prep_complement(tok: Token, cfg: Config, quotes: list[q.Quote]) -> bool:
+    """ "arguant du fait qu'il reçoit…", "arguing on the grounds that…": a cue whose prepositional
+    complement holds a clause with its own subject reports that clause, not a quotation beside it."""
+    for c in tok.children:
+        if c.i < tok.i or _in_quote(c, quotes):
+            continue
+        if c.dep_ not in cfg.prep_deps and not any(g.dep_ == "case" and g.i < c.i for g in c.children):
+            continue
+        for v in c.children:  # the clause hangs on the noun ("du fait qu'il…"); a relative one does not count
+            if (v.dep_ == "acl" or v.dep_ in cfg.clause_deps) and v.i > c.i \
+                    and any(g.dep_ in cfg.subject_deps for g in v.children) \
+                    and any(g.lower_ in cfg.complementizers and g.i < v.i for g in v.children):
+                return True
+    return False
 
 
 def _present_participle(t: Token) -> bool:
@@ -1668,6 +1692,9 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
         series = _earlier_cue_in_series(tok, cfg) if not subj else None
         if series is not None:  # "The mayor said that «…», insisted that «…»": the mayor insisted
             return _source(series, cfg, quotes)
+        controller = _object_controller(tok, cfg) if not subj else None
+        if controller is not None:
+            return _mention_chars(controller, cfg)
         if tok.dep_ in cfg.inherit_deps and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -1677,9 +1704,49 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             and tok.head.i != tok.i
             and tok.head.pos_ in ("NOUN", "PROPN")
         ):
-            return _mention_chars(tok.head, cfg)  # "a Donald Trump tweet attacking…"
+            if "Inf" not in tok.morph.get("VerbForm"):
+                return _mention_chars(tok.head, cfg)  # "a Donald Trump tweet attacking…"
+            noun = tok.head  # "She took the opportunity to say…": not the noun, the subject of its verb
+            if noun.dep_ in cfg.object_deps and noun.head.i != noun.i:
+                tok = noun.head
+                continue
+        if tok.dep_ in ("acl", "amod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN") \
+                and _present_participle(tok) and not any(c.lower_ in cfg.gerund_marks for c in tok.children):
+            # "…, a expliqué le journaliste, estimant que…" (not a gerund: "en expliquant" is the subject's)
+            return _mention_chars(tok.head, cfg, stop=tok)
         break
     return _subject_before_auxiliary(verb, cfg)
+
+
+_SPEAKER_LABELS = frozenset({"PER", "PERSON", "ORG", "NORP", "GPE"})
+
+
+def _object_controller(verb: Token, cfg: Config) -> Token | None:
+    """ "The senator forced the banker to admit that…": the one who admits is the object of the
+    verb above (object control), not its subject, whom an inherited subject would name. A verb
+    of `subject_control_verbs` ("promised the residents to announce…") keeps its subject."""
+    head = verb.head
+    if (verb.dep_ not in cfg.xcomp_deps or head.i == verb.i or not cfg.control_object_deps
+            or "Inf" not in verb.morph.get("VerbForm") or head.lemma_.lower() in cfg.subject_control_verbs):
+        return None
+    objects = [c for c in head.children if c.dep_ in cfg.control_object_deps and c.i < verb.i]
+    return objects[0] if objects and _may_speak(objects[0], cfg) else None
+
+
+def _may_speak(tok: Token, cfg: Config) -> bool:
+    """A person, group or body, as far as the parse and the language data tell: a name or entity,
+    a personal pronoun ("l'a forcé à", not the clitic "en"), or a noun of the [speakers]
+    descriptions ("the minister", "les enquêteurs"), alone or before a name. "fait le choix de
+    ne pas révéler": a choice does not reveal; the subject of the verb stays the speaker."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _SPEAKER_LABELS:
+        return True
+    if tok.pos_ == "PRON":
+        return bool(tok.morph.get("Number")) and not _is_rel(tok)
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.lemma_.lower() in cfg.speaker_nouns or tok.lower_ in cfg.speaker_nouns:
+        return True
+    return any(c.pos_ == "PROPN" and c.dep_ in ("appos", "flat", "flat:name", "compound") for c in tok.children)
 
 
 def _subject_before_auxiliary(verb: Token, cfg: Config) -> tuple[int, int] | None:
@@ -1761,11 +1828,14 @@ def _inverted_clitic(verb: Token) -> Token | None:
 
 
 def _name_after_addressee(obj: Token) -> Token | None:
-    """ "« … », affirme au Monde Paul Girard": after the one told, the name the parser hangs on
-    it as an apposition, with no comma between, is the inverted subject (with a comma it is the
-    addressee's own apposition: "au Monde, le quotidien du soir")."""
+    """ "« … », affirme au Monde Paul Girard", "a confié à l'AFP la directrice Anne Morel": after
+    the one told, the noun phrase the parser hangs on it as an apposition, with no comma between,
+    is the inverted subject (with a comma it is the addressee's own apposition: "au Monde, le
+    quotidien du soir")."""
     for a in obj.children:
-        if a.dep_ == "appos" and a.pos_ == "PROPN" and a.left_edge.i == obj.i + 1:
+        juxtaposed = a.dep_ == "appos" or (a.dep_ == "nmod" and not any(g.dep_ == "case" for g in a.children))
+        if juxtaposed and a.pos_ in ("PROPN", "NOUN") and a.left_edge.i == obj.i + 1 \
+                and (a.pos_ == "PROPN" or a.left_edge.pos_ == "DET"):
             return a
     return None
 
@@ -1912,6 +1982,11 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
         comma = first - 1 > lo and doc[first - 1].text == ","
         if comma and c.dep_ in ("relcl", "acl:relcl", "acl") and any(_is_rel(g) for g in c.children):
             hi = min(hi, first - 1)
+    for c in tok.rights:  # "…, le journaliste Paul Roux, estimant que…": a cue with its own content
+        first = _left_word(c)
+        if (first - 1 > lo and doc[first - 1].text == "," and c.pos_ in ("VERB", "AUX") and _is_cue(c, cfg)
+                and any(g.dep_ in cfg.clause_deps and g.i > c.i for g in c.children)):
+            hi = min(hi, first - 2)
     if tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):  # "», afirmó el cantante al diario X"
         told = [c for c in tok.rights if c.ent_type_ not in ("LOC", "GPE")  # not "el embajador a Siria"
                 and any(g.dep_ == "case" and g.lower_ in cfg.addressee_cases
@@ -2485,6 +2560,7 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
                 # '…", adding it was “…”': a cue with a clause of its own opens a new statement
                 own = any(c.dep_ in cfg.clause_deps and c.i > t.i and not _in_quote(c, quotes)
                           for c in t.children)
+                own = own or _clause_in_prep_complement(t, cfg, quotes)  # "«…», arguant du fait qu'il…"
                 # '«…», aseguró que «…»': a cue followed by its complementizer frames what follows
                 own = own or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in cfg.complementizers)
                 ok = words <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod") and not own
