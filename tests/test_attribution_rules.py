@@ -63,6 +63,11 @@ ROWS = [
     ("fr", "« Le barrage ne tiendra pas l'hiver », a déclaré au quotidien l'ingénieur Marc Lebrun, ajoutant "
            "que les fissures se sont élargies depuis mars.",
      "l'ingénieur Marc Lebrun", "déclaré", "Le barrage ne tiendra pas l'hiver", "direct", "quote_cue"),
+    # German "nach" is "according to" only when its first noun is a source noun (or follows a name
+    # in the genitive); "nach der Pleite Ermittlungen" is "after" (NOT_STATEMENTS)
+    ("de", "Nach Apples Darstellung soll es zu keinem erhöhten Datenvolumen kommen.",
+     "Apples Darstellung", "Nach", "soll es zu keinem erhöhten Datenvolumen kommen.", "according_to",
+     "rules.according_marker"),
     # a participle whose prepositional complement holds a clause ("arguant du fait que…") reports
     # that clause; the quotation before it belongs to the first cue
     ("fr", "Le maire affirme vouloir « rouvrir l'usine avant l'été », arguant du fait qu'il a reçu des "
@@ -1179,6 +1184,10 @@ def test_a_participle_in_the_subject_does_not_make_it_the_reported_clause():
 
 
 NOT_STATEMENTS = [
+    # "nach" before a noun that is no source: "after" (the first noun decides, `ambiguous_marker_noun_first`)
+    ("de", "Die Staatsanwaltschaft leitete nach der Pleite Ermittlungen gegen den Firmenchef ein.", "nach"),
+    ("de", "Die Polizei nahm nach dem Brand Ermittlungen zur Ursache des Feuers in der Halle auf.", "nach"),
+    ("de", "Die Gemeinde veröffentlichte nach der Sitzung Zahlen zu den Kosten des neuen Schwimmbads.", "nach"),
     # a subject that names no one attributes nothing (`not_sources`)
     ("fr", "Pour l'instant, rien n'indique que cette hausse de la natalité sera durable.", "indique"),
     ("fr", "Malgré les funérailles, rien ne dit quand le chef rebelle a été tué.", "dit"),

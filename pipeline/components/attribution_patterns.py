@@ -102,6 +102,7 @@ class _Lex:
     according_after: list[str]
     according_nouns: list[str]
     ambiguous: set[str]
+    noun_first: bool
     so_markers: set[str]
     openers: set[str]
     comps: set[str]
@@ -183,6 +184,7 @@ class _Lex:
             according=sorted(low("according_to"), key=len, reverse=True),
             according_after=sorted(low("according_to_after"), key=len, reverse=True),
             according_nouns=low("according_to_nouns"), ambiguous=set(low("ambiguous_markers")),
+            noun_first=bool(data.get("ambiguous_marker_noun_first", False)),
             so_markers=set(low("source_after_comma")), openers=set(low("reporting_openers")),
             comps=set(low("complementizers")), preps=set(low("prepositions")),
             clause_openers=set(low("clause_openers")), subordinators=set(low("subordinators")),
@@ -1360,7 +1362,18 @@ def _hearsay_clause(text: str, us: int, ue: int, words: list[_W], k: int, lex: _
 
 
 def _noun_within(words: list[_W], i: int, n: int, lex: _Lex) -> bool:
-    return any(_is_noun(w, lex) for w in words[i:i + n])
+    """A source noun among the next `n` words. Where nouns are capitalised (`ambiguous_marker_noun_first`),
+    it must be the first noun, or follow a name in the genitive ("nach Apples Darstellung"): in
+    "nach der Pleite Ermittlungen gegen…" the marker is "after" (the Pleite), not "according to"."""
+    if not lex.noun_first:
+        return any(_is_noun(w, lex) for w in words[i:i + n])
+    for j, w in enumerate(words[i:i + n]):
+        if _is_noun(w, lex):
+            return True
+        if w.text[:1].isupper():
+            nxt = words[i + j + 1] if i + j + 1 < len(words) else None
+            return w.low.endswith("s") and nxt is not None and _is_noun(nxt, lex)
+    return False
 
 
 def _according_content(text: str, us: int, ue: int, m0: int, m1: int, lex: _Lex) -> tuple[int, int]:
