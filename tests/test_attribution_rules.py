@@ -68,6 +68,13 @@ ROWS = [
     ("de", "Nach Apples Darstellung soll es zu keinem erhöhten Datenvolumen kommen.",
      "Apples Darstellung", "Nach", "soll es zu keinem erhöhten Datenvolumen kommen.", "according_to",
      "rules.according_marker"),
+    # a dative or accusative possessive ("seinen Kunden") after the subject is the one told, not part
+    # of the source (`phrase_opening_determiners`); a genitive one ("seiner Partei") is
+    ("de", "Die Sender reagierten verschnupft, als das Institut GfK seinen Kunden mitteilte, dass die "
+           "Zahlen falsch seien.",
+     "das Institut GfK", "mitteilte", "dass die Zahlen falsch seien.", "indirect", "rules.cue_then_content"),
+    ("de", "Der Sprecher seiner Partei sagte, die Wahl sei verloren.",
+     "Der Sprecher seiner Partei", "sagte", "die Wahl sei verloren.", "indirect", "rules.cue_then_content"),
     # a participle whose prepositional complement holds a clause ("arguant du fait que…") reports
     # that clause; the quotation before it belongs to the first cue
     ("fr", "Le maire affirme vouloir « rouvrir l'usine avant l'été », arguant du fait qu'il a reçu des "
