@@ -612,3 +612,18 @@ def test_german_possessive_of_an_according_noun_is_its_speaker(text, speaker):
     possessed = ("seiner", "ihren", "ihrer")
     found = [f for f in _speakers(de, text) if f[0] and f[0].split()[0].lower() in possessed]
     assert found and found[0][1] == speaker, found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # without a parse, a name after a preposition is a place or a body the sentence is about, not
+    # who "er" is (`[speakers] oblique_before`)
+    ("Der Minister Karl Huber besuchte am Freitag die Hafenstadt. Im Fischerort Grado sagte er vor "
+     "Anhängern, die Fähre werde bleiben.", "Karl Huber"),
+    # a guard: the subject named a sentence up still wins where no preposition is involved
+    ("Die Abgeordnete Eva Moser kam 2010 ins Parlament. Später wechselte sie zur Volkspartei Tirol, wie "
+     "sie am Montag erzählte.", "Eva Moser"),
+])
+def test_german_name_after_a_preposition_is_a_weak_antecedent(text, speaker):
+    de = models.load("de")
+    found = [f for f in _speakers(de, text) if f[0] and f[0].lower() in ("er", "sie")]
+    assert found and found[0][1] == speaker, found

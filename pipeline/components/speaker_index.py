@@ -33,6 +33,9 @@ LABELS = {
 NAMED = ("PER", "ORG", "LOC", "GROUP")
 ACRONYM = re.compile(r"\s*\(\s*([A-ZÀ-Ý][\w.&/-]{1,15})\s*\)")  # "Organización Mundial de la Salud (OMS)"
 OBLIQUE = ("obl", "nmod", "pobj", "obl:mod", "obl:arg")  # mentions there are less salient
+# the rules tier gives every name 1.0 (no subject is known to boost): a name after a preposition
+# weighs less than the 0.7 of a parsed oblique so that a name one sentence up still wins over it
+RULES_OBLIQUE = 0.4
 
 
 @dataclass
@@ -219,8 +222,9 @@ class Antecedents:
     """Candidate referents in text order, with the sentence each sits in."""
 
     def __init__(self, doc: Doc, named: list[tuple[Span, str, list]], index: NameIndex, window: int,
-                 skip: frozenset[str] = frozenset()):
+                 skip: frozenset[str] = frozenset(), oblique_before: frozenset[str] = frozenset()):
         self.index, self.window = index, window
+        self.oblique_before = oblique_before
         self.sent_starts = [s.start_char for s in doc.sents]
         self._quoted = sorted(
             (st.start, st.end) for st in (doc._.statements or []) if st.kind in ("direct", "mixed")
@@ -245,10 +249,22 @@ class Antecedents:
     def _from_entity(self, ent: Span, label: str, kept: list) -> Candidate:
         dep = ent.root.dep_
         weight = 1.5 if dep.startswith("nsubj") else 0.7 if dep in OBLIQUE else 1.0
+        if not dep and self._after_preposition(ent):
+            weight = RULES_OBLIQUE
         if self.quoted(ent.start_char):
             weight = 0.3
         return Candidate(ent.start_char, self.sent_of(ent.start_char), ent.text, label, weight,
                          single_word=len(kept) == 1, number=number(ent.root))
+
+    def _after_preposition(self, ent: Span) -> bool:
+        """Without a parse: a preposition before the name, its article and adjectives aside ("Im
+        Schwarzmeerort Rize sagte er", "ging zur SPÖ"): a place or a body the sentence is about,
+        not who speaks next (`[speakers] oblique_before`)."""
+        doc = ent.doc
+        i = ent.start - 1
+        while i >= 0 and i >= ent.start - 3 and doc[i].is_lower and doc[i].lower_ not in self.oblique_before:
+            i -= 1  # "in der gestrigen Sitzung", "zur oppositionellen SPÖ"
+        return i >= 0 and doc[i].lower_ in self.oblique_before
 
     def _unnamed_subjects(self, doc: Doc, skip: set[str]) -> list[Candidate]:
         """Proper-noun subjects the NER missed ("le professeur Kadamba a mis en garde"), not

@@ -89,6 +89,7 @@ class SpeakersComponent:
         self.relative = {w.lower() for w in data.get("relative_pronouns", [])}
         self.titles = {w.lower().rstrip(".") for w in data.get("titles", [])}
         self.window = int(data.get("window_sentences", 3))
+        self.oblique_before = frozenset(w.lower() for w in data.get("oblique_before", []))
         self.traits = Traits(data.get("gendered_words", {}), self.per_heads)
         self.recency = {w.lower() for w in data.get("recency_anaphors", [])}
         self.null_subject = bool(data.get("null_subject", False))
@@ -178,7 +179,8 @@ class Resolver:
         named = named_entities(self.ents, cfg.titles, frozenset(cfg.per_heads))
         self.names = NameIndex(named, cfg.traits)
         self.antecedents = Antecedents(doc, named, self.names, cfg.window,
-                                       skip=frozenset(cfg.per_heads | cfg.titles))
+                                       skip=frozenset(cfg.per_heads | cfg.titles),
+                                       oblique_before=cfg.oblique_before)
         self.holders = Holders(named, self.names, {"PER": cfg.per_heads, "ORG": cfg.org_heads})
         # descriptions no name was found for ("the mayor" as written): antecedents of a pronoun,
         # never of another description ("the governor" is not "the mayor")
