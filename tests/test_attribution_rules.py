@@ -1194,7 +1194,8 @@ NOT_STATEMENTS = [
     # "nach" before a noun that is no source: "after" (the first noun decides, `ambiguous_marker_noun_first`)
     ("de", "Die Staatsanwaltschaft leitete nach der Pleite Ermittlungen gegen den Firmenchef ein.", "nach"),
     ("de", "Die Polizei nahm nach dem Brand Ermittlungen zur Ursache des Feuers in der Halle auf.", "nach"),
-    ("de", "Die Gemeinde veröffentlichte nach der Sitzung Zahlen zu den Kosten des neuen Schwimmbads.", "nach"),
+    ("de", "Die Gemeinde veröffentlichte nach der Sitzung Zahlen zu den Kosten des neuen Schwimmbads.",
+     "nach"),
     # a subject that names no one attributes nothing (`not_sources`)
     ("fr", "Pour l'instant, rien n'indique que cette hausse de la natalité sera durable.", "indique"),
     ("fr", "Malgré les funérailles, rien ne dit quand le chef rebelle a été tué.", "dit"),

@@ -1243,7 +1243,8 @@ def _cut_at_conjoined_cue(
             and _is_cue(t, cfg)
             and not _in_quote(t, quotes)
             and not any(c.dep_ in cfg.subject_deps for c in t.children)
-            and (_has_own_content(t, cfg) or (t.dep_ != "conj" and _clause_in_prep_complement(t, cfg, quotes)))
+            and (_has_own_content(t, cfg)
+                 or (t.dep_ != "conj" and _clause_in_prep_complement(t, cfg, quotes)))
             and not _coordinated_in_content(t, cfg)
         ):
             left = _left_word(t)
@@ -1746,7 +1747,8 @@ def _may_speak(tok: Token, cfg: Config) -> bool:
         return False
     if tok.lemma_.lower() in cfg.speaker_nouns or tok.lower_ in cfg.speaker_nouns:
         return True
-    return any(c.pos_ == "PROPN" and c.dep_ in ("appos", "flat", "flat:name", "compound") for c in tok.children)
+    return any(c.pos_ == "PROPN" and c.dep_ in ("appos", "flat", "flat:name", "compound")
+               for c in tok.children)
 
 
 def _subject_before_auxiliary(verb: Token, cfg: Config) -> tuple[int, int] | None:
