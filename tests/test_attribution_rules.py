@@ -52,6 +52,8 @@ ROWS = [
            "muerte del jefe podría estar ligada a las divisiones.",
      "el periodista Pablo Ruiz", "estimando", "que la muerte del jefe podría estar ligada a las divisiones",
      "indirect", "clause"),
+    ("fr", "Le quotidien a publié l'appel de 200 médecins réclamant que les urgences soient rouvertes.",
+     "l'appel de 200 médecins", "réclamant", "que les urgences soient rouvertes", "indirect", "clause"),
     # an inverted subject after the one told ("a confié à l'AFP la directrice X"): the parser hangs it
     # on the addressee, as an apposition or a modifier with no preposition of its own
     ("fr", "« Nous manquons de lits », a confié à l'AFP la directrice Anne Morel, précisant que trois "
@@ -75,6 +77,10 @@ ROWS = [
      "das Institut GfK", "mitteilte", "dass die Zahlen falsch seien.", "indirect", "rules.cue_then_content"),
     ("de", "Der Sprecher seiner Partei sagte, die Wahl sei verloren.",
      "Der Sprecher seiner Partei", "sagte", "die Wahl sei verloren.", "indirect", "rules.cue_then_content"),
+    ("fr", "« Les négociations se sont enlisées en septembre », a indiqué au journal le diplomate Marc "
+           "Petit, estimant que la trêve restait fragile.",
+     "le diplomate Marc Petit", "indiqué", "Les négociations se sont enlisées en septembre", "direct",
+     "quote_cue"),
     # a participle whose prepositional complement holds a clause ("arguant du fait que…") reports
     # that clause; the quotation before it belongs to the first cue
     ("fr", "Le maire affirme vouloir « rouvrir l'usine avant l'été », arguant du fait qu'il a reçu des "
