@@ -54,6 +54,12 @@ ROWS = [
      "indirect", "clause"),
     ("fr", "Le quotidien a publié l'appel de 200 médecins réclamant que les urgences soient rouvertes.",
      "l'appel de 200 médecins", "réclamant", "que les urgences soient rouvertes", "indirect", "clause"),
+    # a parenthetical "told" with the one told as its object reports the sentence around it
+    # (`addressee_object_cues`), but a relative clause is no parenthetical (NOT_STATEMENTS)
+    ("en", "The plan, she told the BBC, would cost the city millions.",
+     "she", "told", "The plan, she told the BBC, would cost the city millions", "indirect", "parenthetical"),
+    ("en", "The museum, he told reporters, will open in May.",
+     "he", "told", "The museum, he told reporters, will open in May", "indirect", "parenthetical"),
     # an inverted subject after the one told ("a confié à l'AFP la directrice X"): the parser hangs it
     # on the addressee, as an apposition or a modifier with no preposition of its own
     ("fr", "« Nous manquons de lits », a confié à l'AFP la directrice Anne Morel, précisant que trois "
@@ -1197,6 +1203,7 @@ def test_a_participle_in_the_subject_does_not_make_it_the_reported_clause():
 
 
 NOT_STATEMENTS = [
+    ("en", "The mayor, who told reporters the whole story, resigned on Monday.", "told"),
     # "nach" before a noun that is no source: "after" (the first noun decides, `ambiguous_marker_noun_first`)
     ("de", "Die Staatsanwaltschaft leitete nach der Pleite Ermittlungen gegen den Firmenchef ein.", "nach"),
     ("de", "Die Polizei nahm nach dem Brand Ermittlungen zur Ursache des Feuers in der Halle auf.", "nach"),

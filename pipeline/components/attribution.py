@@ -142,6 +142,7 @@ class Config:
     pointer_antecedents: set[str] = field(default_factory=set)
     description_heads: set[str] = field(default_factory=set)  # [speakers]: "maire", "directeur"
     speaker_nouns: set[str] = field(default_factory=set)  # [speakers]: people, groups, bodies, media
+    addressee_object_cues: set[str] = field(default_factory=set)
 
     @classmethod
     def from_data(cls, data: dict) -> Config:
@@ -177,6 +178,7 @@ class Config:
             inherit_deps=set(data.get("inherit_subject_deps", ["advcl", "conj", "xcomp"])),
             control_object_deps=set(data.get("control_object_deps", [])),
             subject_control_verbs=words("subject_control_verbs"),
+            addressee_object_cues=words("addressee_object_cues"),
             fronted_phrase_deps=set(data.get("fronted_phrase_deps", [])),
             inverted_deps=set(data.get("inverted_deps", ["parataxis", "advcl", "dep", "ccomp", "conj"])),
             source_cut_deps=set(data.get("source_cut_deps", [])),
@@ -1446,11 +1448,14 @@ def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple
     words = [t.i for t in tok.subtree if not t.is_punct]
     lo, hi = words[0], words[-1]
     sent = tok.sent
-    if any(c.dep_ in cfg.object_deps or c.dep_ == "cc" for c in tok.children):
+    told = _lemma(tok, cfg) in cfg.addressee_object_cues  # "The plan, she told the BBC, would…"
+    if any((c.dep_ in cfg.object_deps and not told) or c.dep_ == "cc" for c in tok.children):
         return None
     subjects = [c for c in tok.children if c.dep_ in cfg.subject_deps and c.i < tok.i]
     if not subjects:
         return None  # "Son arrivée, également annoncée en juin, a été…": a participle, not a speaker
+    if _is_rel(subjects[0]):
+        return None  # "The mayor, who told reporters the truth, resigned": a relative clause
     first = subjects[0].left_edge.i
     if first > lo and doc[first - 1].text == ",":
         lo = first  # "To see X, the mayor said, one should…": the opening clause hangs on the cue
