@@ -1724,9 +1724,6 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
     return _subject_before_auxiliary(verb, cfg)
 
 
-_SPEAKER_LABELS = frozenset({"PER", "PERSON", "ORG", "NORP", "GPE"})
-
-
 def _object_controller(verb: Token, cfg: Config) -> Token | None:
     """ "The senator forced the banker to admit that…": the one who admits is the object of the
     verb above (object control), not its subject, whom an inherited subject would name. A verb
@@ -1744,7 +1741,7 @@ def _may_speak(tok: Token, cfg: Config) -> bool:
     a personal pronoun ("l'a forcé à", not the clitic "en"), or a noun of the [speakers]
     descriptions ("the minister", "les enquêteurs"), alone or before a name. "fait le choix de
     ne pas révéler": a choice does not reveal; the subject of the verb stays the speaker."""
-    if tok.pos_ == "PROPN" or tok.ent_type_ in _SPEAKER_LABELS:
+    if tok.pos_ == "PROPN" or ENTITY_LABELS.get(tok.ent_type_) in ("PER", "ORG", "LOC"):
         return True
     if tok.pos_ == "PRON":
         return bool(tok.morph.get("Number")) and not _is_rel(tok)
