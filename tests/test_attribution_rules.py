@@ -22,6 +22,14 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 35: a whole answer as the cue's object ("said yes", "said the same") is what was said
+    # (`answer_objects`); "said no to the war" is a stance on what follows (NOT_STATEMENTS)
+    ("en", "Asked whether the stadium should be sold, 58 percent of the residents said yes.",
+     "58 percent of the residents", "said", "yes", "indirect", "answer"),
+    ("en", "The union backed the strike in March, and this week the teachers said the same.",
+     "the teachers", "said", "the same", "indirect", "answer"),
+    ("en", "The coach told reporters no when he was asked about a new contract.",
+     "The coach", "told", "no", "indirect", "answer"),
     # ---- stop 34: an infinitive cue under a verb with an object is said by that object (object
     # control: "forced the banker to admit" - the banker admits), in every parsed language ...
     ("en", "The senator forced the chief executive to admit that no executives had been fired.",
@@ -1203,6 +1211,7 @@ def test_a_participle_in_the_subject_does_not_make_it_the_reported_clause():
 
 
 NOT_STATEMENTS = [
+    ("en", "The council said no to the new car park behind the station.", "said"),
     ("en", "The mayor, who told reporters the whole story, resigned on Monday.", "told"),
     # "nach" before a noun that is no source: "after" (the first noun decides, `ambiguous_marker_noun_first`)
     ("de", "Die Staatsanwaltschaft leitete nach der Pleite Ermittlungen gegen den Firmenchef ein.", "nach"),
