@@ -30,6 +30,17 @@ ROWS = [
      "the teachers", "said", "the same", "indirect", "answer"),
     ("en", "The coach told reporters no when he was asked about a new contract.",
      "The coach", "told", "no", "indirect", "answer"),
+    # a Title Case headline is parsed again in sentence case, each word cased as the article's body
+    # writes it (`truecase_headlines`, components/headline_case.py)
+    ("en", "Union Leaders Warn Rail Strike Could Last Into March\nUnion leaders warned on Friday that the "
+           "strike could last into March if the company does not raise wages.",
+     "Union Leaders", "Warn", "Rail Strike Could Last Into March", "indirect", "clause"),
+    ("en", "Senator Vows To Block Pipeline Over Water Fears\nSenator Maria Okafor vowed on Tuesday to block "
+           "the pipeline.",
+     "Senator", "Vows", "To Block Pipeline Over Water Fears", "indirect", "infinitive"),
+    ("en", "Farmers Blame Drought For Poor Harvest\nFarmers in the valley blamed the drought for a harvest "
+           "that was the poorest in a decade.",
+     "Farmers", "Blame", "Drought For Poor Harvest", "indirect", "object"),
     # ---- stop 34: an infinitive cue under a verb with an object is said by that object (object
     # control: "forced the banker to admit" - the banker admits), in every parsed language ...
     ("en", "The senator forced the chief executive to admit that no executives had been fired.",
@@ -1102,6 +1113,23 @@ def test_cue_class(lang, text, cue, cue_class):
     doc = models.load(lang).nlp(text)
     found = [(st.cue_text(doc), st.cue_class) for st in doc._.statements]
     assert (cue, cue_class) in found
+
+
+def test_headline_recasing_reads_casing_from_the_body():
+    from pipeline.components import headline_case as hc
+    body = ("\nThe mayor of Leeton, Ana Ruiz, says the council will build a wall. Residents fear the "
+            "river. The GOP candidate, Morton Blake, agreed.")
+    assert hc.is_title_case("Mayor Ana Ruiz Says Council Will Build Flood Wall")
+    assert not hc.is_title_case("The mayor says the council will build a flood wall")
+    # body words in lowercase are common words; names the body capitalises stay, as do the first
+    # word, acronyms, mixed case and known given names the body never uses
+    assert (hc.sentence_case("Mayor Ana Ruiz Says Council Will Build Flood Wall", body, hc.known_names("en"))
+            == "Mayor Ana Ruiz says council will build flood wall")
+    assert (hc.sentence_case("Residents Fear GOP Pick McCain: ‘Rivers Rise’, Says Peter", body,
+                             hc.known_names("en"))
+            == "Residents fear GOP pick McCain: ‘Rivers rise’, says Peter")
+    recased = hc.sentence_case("Council Will Build Wall", body, ())
+    assert len(recased) == len("Council Will Build Wall")  # offsets of what a parse finds stay right
 
 
 def test_cue_class_filter_in_predict():

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lang as langdata
 from ..labels import ENTITY_LABELS, TIME_LABELS
+from . import headline_case
 from . import quotes as q
 from .attribution_patterns import find_statements as _rules_tier
 from .dates import date_token_indices
@@ -143,6 +144,7 @@ class Config:
     description_heads: set[str] = field(default_factory=set)  # [speakers]: "maire", "directeur"
     speaker_nouns: set[str] = field(default_factory=set)  # [speakers]: people, groups, bodies, media
     addressee_object_cues: set[str] = field(default_factory=set)
+    truecase_headlines: bool = False  # a Title Case headline is parsed again in sentence case
     answer_objects: tuple[tuple[str, ...], ...] = ()  # "said yes", "said the same": longest first
     answer_blockers: set[str] = field(default_factory=set)  # "said no to the war": not an answer
 
@@ -184,6 +186,7 @@ class Config:
             answer_objects=tuple(sorted({tuple(w.lower().split()) for w in data.get("answer_objects", [])},
                                         key=len, reverse=True)),
             answer_blockers=words("answer_object_blockers"),
+            truecase_headlines=bool(data.get("truecase_headlines", False)),
             fronted_phrase_deps=set(data.get("fronted_phrase_deps", [])),
             inverted_deps=set(data.get("inverted_deps", ["parataxis", "advcl", "dep", "ccomp", "conj"])),
             source_cut_deps=set(data.get("source_cut_deps", [])),
@@ -264,11 +267,12 @@ class Config:
 @Language.factory("newsfacts_attribution", requires=["token.is_sent_start", "doc.ents"],
                   assigns=["doc._.statements"])
 def make_attribution(nlp: Language, name: str) -> AttributionComponent:
-    return AttributionComponent(nlp.lang)
+    return AttributionComponent(nlp.lang, nlp, name)
 
 
 class AttributionComponent:
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, nlp: Language | None = None, name: str = ""):
+        self.lang, self.nlp, self.name = lang, nlp, name
         self.data = langdata.load(lang)["attribution"]
         self.cfg = Config.from_data(self.data)
         people = langdata.load(lang)["speakers"]
@@ -283,6 +287,8 @@ class AttributionComponent:
         quotes = q.find_quotes(_text(doc), self.cfg.quote_pairs, self.cfg.double_apostrophe)
         if doc.has_annotation("DEP"):
             statements = find_statements(doc, self.cfg, quotes)
+            if self.cfg.truecase_headlines:
+                statements = self._with_headline_recased(doc, statements)
         else:
             statements = _pattern_statements(doc, self.data)
         text = _text(doc)
@@ -295,6 +301,28 @@ class AttributionComponent:
         doc._.statements = statements
         doc.user_data.pop("newsfacts_text", None)
         return doc
+
+
+    def _with_headline_recased(self, doc: Doc, statements: list[Statement]) -> list[Statement]:
+        """A Title Case headline ("Clinton Says Russians Hacked DNC") parsed again in sentence case
+        (`headline_case`): its statements are added where the first parse found none ("Trump: …",
+        read from the colon, needs no parse, and a nested attitude must not displace it)."""
+        text = _text(doc)
+        end = text.find("\n")
+        if self.nlp is None or end < 0 or not headline_case.is_title_case(text[:end]):
+            return statements
+        cased = headline_case.sentence_case(text[:end], text[end:], headline_case.known_names(self.lang))
+        if cased == text[:end]:
+            return statements
+        sub = self.nlp.make_doc(cased)
+        for name, proc in self.nlp.pipeline:
+            if name == self.name:
+                break
+            sub = proc(sub)
+        found = [st for st in find_statements(sub, self.cfg, q.find_quotes(
+            cased, self.cfg.quote_pairs, self.cfg.double_apostrophe)) if st.kind != "claim"]
+        return statements + [f for f in found if not any(st.start < f.end and f.start < st.end
+                                                          for st in statements if st.kind != "claim")]
 
 
 _text = doc_text
@@ -1007,7 +1035,8 @@ def _answer_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
     if answer is None:
         return None
     end = i + len(answer)
-    if end < len(doc) and (doc[end].lower_ in cfg.answer_blockers or doc[end].pos_ in ("NOUN", "PROPN", "ADJ")):
+    if end < len(doc) and (doc[end].lower_ in cfg.answer_blockers
+                           or doc[end].pos_ in ("NOUN", "PROPN", "ADJ")):
         return None  # "said no to…", "said so many times": the word opens a longer phrase
     return _Reading((doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)), "answer", 0.6)
 
