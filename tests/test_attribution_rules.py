@@ -30,6 +30,10 @@ ROWS = [
      "the teachers", "said", "the same", "indirect", "answer"),
     ("en", "The coach told reporters no when he was asked about a new contract.",
      "The coach", "told", "no", "indirect", "answer"),
+    # a quotation's words are its speaker's: a quoted question's auxiliary, hung on the cue by the
+    # parser, does not make the cue passive (and so speakerless)
+    ("en", "“Is Senator Jane Wu voting against the bill?” asked Mr. Cole, referring to the budget.",
+     "Mr. Cole", "asked", "Is Senator Jane Wu voting against the bill?", "direct", "quote_cue"),
     # a Title Case headline is parsed again in sentence case, each word cased as the article's body
     # writes it (`truecase_headlines`, components/headline_case.py)
     ("en", "Union Leaders Warn Rail Strike Could Last Into March\nUnion leaders warned on Friday that the "

@@ -1718,8 +1718,12 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
                 and tok.head.pos_ in ("NOUN", "PROPN")):
             # "La consejera, que aseguró que…": the relative pronoun stands for the noun it modifies
             return _mention_chars(tok.head, cfg, stop=tok)
-        passive_subj = [c for c in tok.children if c.dep_ in cfg.passive_subject_deps]
-        passive = bool(passive_subj) or any(c.dep_ in cfg.passive_aux_deps for c in tok.children)
+        # a quotation's words are its speaker's own, not the reporting clause's: "“Is it over?” asked
+        # Mr. Lee", where the parser hangs the quoted "Is" on "asked" as a passive auxiliary
+        passive_subj = [c for c in tok.children
+                        if c.dep_ in cfg.passive_subject_deps and not _in_quote(c, quotes)]
+        passive = bool(passive_subj) or any(c.dep_ in cfg.passive_aux_deps and not _in_quote(c, quotes)
+                                            for c in tok.children)
         if (tok is verb and cfg.passive_participle_tags and tok.tag_ in cfg.passive_participle_tags
                 and tok.dep_ == "advcl" and not subj
                 and not any(c.dep_.startswith("aux") for c in tok.children)):
