@@ -30,6 +30,17 @@ ROWS = [
      "the teachers", "said", "the same", "indirect", "answer"),
     ("en", "The coach told reporters no when he was asked about a new contract.",
      "The coach", "told", "no", "indirect", "answer"),
+    # a dash set off by spaces breaks clauses as a semicolon does: the sentence before it is not the
+    # cue's complement, and a clause after the closing dash is the writer's again
+    ("en", '"Is this the best we can do?" - Voters in Ohio who watched the debate said they were still '
+           'undecided.',
+     "Voters in Ohio who watched the debate", "said", "they were still undecided", "indirect", "clause"),
+    ("fr", "Le maire était un gestionnaire prudent – un ancien adjoint a affirmé qu'il vérifiait chaque "
+           "facture – et le budget restait équilibré.",
+     "un ancien adjoint", "affirmé", "qu'il vérifiait chaque facture", "indirect", "clause"),
+    ("es", "La alcaldesa era una gestora prudente – un antiguo asesor afirmó que revisaba cada factura – y "
+           "el presupuesto siempre cuadraba.",
+     "un antiguo asesor", "afirmó", "que revisaba cada factura", "indirect", "clause"),
     # a quotation's words are its speaker's: a quoted question's auxiliary, hung on the cue by the
     # parser, does not make the cue passive (and so speakerless)
     ("en", "“Is Senator Jane Wu voting against the bill?” asked Mr. Cole, referring to the budget.",

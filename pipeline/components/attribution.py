@@ -557,9 +557,10 @@ def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
     if cut is not None:
         clause = clause[:cut]  # "dijo que «…», aseguró que «…» y subrayó que…": each cue its own
     if len(clause) > 1 and clause[0].i < tok.i < clause[-1].i and any(
-            t.text in (";", ":") for t in doc[clause[0].i + 1 : tok.i]):
-        # "Voters are split; 26 percent say they…": the parser hangs the sentence before a
-        # semicolon or colon on the cue as a second complement; the cue reports the one after it
+            t.text in (";", ":") or _spaced_dash(t) for t in doc[clause[0].i + 1 : tok.i]):
+        # "Voters are split; 26 percent say they…", "“…?” - Democrats who watched said they…": the
+        # parser hangs the sentence before a semicolon, colon or dash on the cue as a second
+        # complement; the cue reports the one after it
         clause = [c for c in clause if c.i > tok.i]
     if not clause and lemma in cfg.xcomp_cues:
         clause = _infinitive_on_addressee(tok, cfg)
@@ -602,6 +603,11 @@ def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
     infinitive = clause[0].dep_ in cfg.xcomp_deps or (
         clause[0].dep_ not in cfg.clause_deps and "Inf" in clause[0].morph.get("VerbForm"))
     return _Reading(content, "infinitive" if infinitive else "clause", 0.8)
+
+
+def _spaced_dash(t: Token) -> bool:
+    """A dash set off by spaces (" - ", " — "): a break between clauses, not a hyphen."""
+    return t.text in ("-", "–", "—") and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
 
 
 def _infinitive_on_addressee(tok: Token, cfg: Config) -> list[Token]:
@@ -1370,7 +1376,8 @@ def _cut_at_new_subject(
                 and any(c.dep_ in cfg.subject_deps and c.i < t.i for c in t.children)):
             return _trim(_text(doc), content[0], doc[first.i - 1].idx)  # ", while 4 in 10 want…"
         if (first.i - 2 > span.start
-                and doc[first.i - 1].pos_ == "CCONJ" and doc[first.i - 2].text in (",", ";")
+                and doc[first.i - 1].pos_ == "CCONJ"
+                and (doc[first.i - 2].text in (",", ";") or _spaced_dash(doc[first.i - 2]))
                 and any(c.dep_ in cfg.subject_deps and c.i < t.i for c in t.children)
                 and not any(c.lower_ in cfg.complementizers for c in t.children)):
             # "said they were worried, and more than 4 in 10 said…", whether the second clause
@@ -1383,7 +1390,8 @@ def _cut_at_new_subject(
         cc = [c for c in t.children if c.dep_ == "cc" and c.i < t.i]
         subj = [c for c in t.children if c.dep_ in cfg.subject_deps and c.i < t.i]
         marks = [c for c in t.children if c.lower_ in cfg.complementizers]
-        if cc and subj and not marks and cc[0].i > span.start and doc[cc[0].i - 1].text in (",", ";"):
+        if cc and subj and not marks and cc[0].i > span.start and (
+                doc[cc[0].i - 1].text in (",", ";") or _spaced_dash(doc[cc[0].i - 1])):
             return _trim(_text(doc), content[0], doc[cc[0].i - 1].idx)
     return content
 
