@@ -2129,6 +2129,11 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 continue
             sent = span.sent
             s_start, s_end = _paragraph(text, sent.start_char, _unbroken_end(sent), m.start())
+            opened = text.rfind("(", s_start, m.start())
+            inside = opened >= 0 and ")" not in text[opened : m.start()]
+            closed = text.find(")", m.end(), s_end) if inside else -1
+            if closed >= 0:  # "(the real figure is 15 percent, according to X)": what the brackets hold
+                s_start, s_end = opened + 1, closed
             if (
                 initial
                 and text[s_start : m.start()].strip()
