@@ -36,7 +36,8 @@ ROWS = [
      "l'Insee", "selon", "le taux réel est plus proche de 12 %", "according_to", "according_to"),
     ("es", "El alcalde citó una cifra del 40 % (la tasa real se acerca al 12 %, según el instituto de "
            "estadística) durante el pleno.",
-     "el instituto de estadística", "según", "la tasa real se acerca al 12 %", "according_to", "according_to"),
+     "el instituto de estadística", "según", "la tasa real se acerca al 12 %", "according_to",
+     "according_to"),
     # a dash set off by spaces breaks clauses as a semicolon does: the sentence before it is not the
     # cue's complement, and a clause after the closing dash is the writer's again
     ("en", '"Is this the best we can do?" - Voters in Ohio who watched the debate said they were still '

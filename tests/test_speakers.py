@@ -161,20 +161,6 @@ def test_description_is_not_another_unnamed_description(request, lang, text, nee
     assert _speaker_of(request.getfixturevalue(lang), text, needle)[0] == speaker
 
 
-@pytest.mark.parametrize("lang, text, needle, speaker", [
-    ("fr", "Renault a annoncé lundi la fermeture de son usine de Flins. Le groupe a reçu une offre de "
-           "rachat la semaine dernière. Il a précisé que les salariés seraient reclassés.",
-     "les salariés seraient reclassés", "Renault"),
-    ("en", "Acme announced on Monday that it would close its plant in Ohio. The company received a "
-           "takeover offer last week. It said the workers would be moved to other sites.",
-     "the workers would be moved", "Acme"),
-])
-def test_pronoun_after_an_organisation_description_takes_what_it_names(request, lang, text, needle, speaker):
-    # "Le groupe" names the company before it; the pronoun after it is that company, not the words
-    # "Le groupe" as written
-    assert _speaker_of(request.getfixturevalue(lang), text, needle)[0] == speaker
-
-
 def test_pronoun_still_takes_the_unnamed_description(en):
     text = ("The mayor said the library would close in June. The governor said the harbour would be "
             "rebuilt. She added that the work was urgent.")

@@ -302,7 +302,6 @@ class AttributionComponent:
         doc.user_data.pop("newsfacts_text", None)
         return doc
 
-
     def _with_headline_recased(self, doc: Doc, statements: list[Statement]) -> list[Statement]:
         """A Title Case headline ("Clinton Says Russians Hacked DNC") parsed again in sentence case
         (`headline_case`): its statements are added where the first parse found none ("Trump: …",

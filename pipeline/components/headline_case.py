@@ -6,10 +6,9 @@ parts of names, so the headline's attribution is lost (PolNeAR train: 336 of 840
 Title Case, and the rules found 97 of the 216 attributions annotated in them). Truecasing needs a
 model of which words are names; the article itself is one: a word its body writes in lowercase
 ("says", "turns") is a common word, one its body capitalises mid-sentence ("Sanders", "Fox") is a
-name. A word the body never uses is lowercased unless it is a function word's capitalised form
-we keep anyway (the first word, the first after a colon, dash or opening quote), an acronym or a
-mixed-case word ("GOP", "McCain"), or a known given name or place (`given_names.txt`, the
-language's gazetteer).
+name. A word the body never uses is lowercased too, except where a sentence starts (the first
+word, the first after a colon, dash or opening quote), in an acronym or a mixed-case word ("GOP",
+"McCain"), and in a known given name or place (`given_names.txt`, the language's gazetteer).
 
 The re-cased line has the same length as the original, character for character, so what a
 parse of it finds keeps its offsets. Used by the attribution component for the languages whose

@@ -185,7 +185,6 @@ class Resolver:
         # descriptions no name was found for ("the mayor" as written): antecedents of a pronoun,
         # never of another description ("the governor" is not "the mayor")
         self.as_written: set[str] = set()
-        self.org_descriptions: dict[str, Span] = {}  # company descriptions kept as written, by text
         self._add_description_subjects()
         self.by_head: dict[str, tuple[str, str]] = {}  # description head -> what it resolved to
         # news media that reported in this article ("Interfax news agency reported"): conduits, not
@@ -219,8 +218,6 @@ class Resolver:
             name, label = held or (phrase.text, kind)
             if held is None:
                 self.as_written.add(name)
-                if kind == "ORG":
-                    self.org_descriptions[name] = phrase
             gender = dets[0].morph.get("Gender")
             if held is None and len(gender) == 1:
                 self.names.genders.setdefault(name, gender[0])
@@ -296,14 +293,6 @@ class Resolver:
             self.ruled_out = agreed and self.antecedents.nearest(mention.start_char, labels,
                                                                  allow_single_per=True) is not None
             return None, "UNKNOWN"
-        described = self.org_descriptions.get(cand.name)
-        if described is not None:
-            # "Airbus a annoncé… Le groupe a reçu… Il a précisé…": the pronoun takes up the company
-            # description, which names the company before it (a person's title is not guessed
-            # from the nearest person: that would name someone who said nothing)
-            name, label = self._description(described, [t for t in described if not t.is_punct])
-            if label == "ORG" and name != described.text:
-                return name, label
         return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
 
     def _agreeing_class(self, low: str) -> tuple[str, bool]:
