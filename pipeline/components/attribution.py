@@ -1023,10 +1023,10 @@ def _pointer_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote])
 
 
 def _answer_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
-    """ "46 percent of voters said yes", "half said so in May", "told reporters no": a speech cue
-    whose whole answer is a pro-form (`answer_objects`) reports that word. PolNeAR annotates 47 of
-    the 49 on its training half; "said no to the war" (an `answer_object_blockers` word after it)
-    is a stance on what follows, not an answer."""
+    """ "46 percent of voters said yes", "told reporters no", "He doesn't think so": a cue whose
+    whole complement is a pro-form answer (`answer_objects`) reports that word. PolNeAR train
+    annotates 47 of its 49 "said yes/no/so/the same"; "said no to the war" (an
+    `answer_object_blockers` word after it) is a stance on what follows, not an answer."""
     if not cfg.answer_objects or lemma not in cfg.clause_cues or any(
             c.dep_ in cfg.clause_deps for c in tok.children):
         return None
