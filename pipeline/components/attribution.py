@@ -145,6 +145,7 @@ class Config:
     speaker_nouns: set[str] = field(default_factory=set)  # [speakers]: people, groups, bodies, media
     addressee_object_cues: set[str] = field(default_factory=set)
     truecase_headlines: bool = False  # a Title Case headline is parsed again in sentence case
+    possessive_endings: tuple[str, ...] = ()  # "Trump’s": counted as "Trump" when re-casing
     answer_objects: tuple[tuple[str, ...], ...] = ()  # "said yes", "said the same": longest first
     answer_blockers: set[str] = field(default_factory=set)  # "said no to the war": not an answer
 
@@ -187,6 +188,7 @@ class Config:
                                         key=len, reverse=True)),
             answer_blockers=words("answer_object_blockers"),
             truecase_headlines=bool(data.get("truecase_headlines", False)),
+            possessive_endings=tuple(data.get("headline_possessive_endings", [])),
             fronted_phrase_deps=set(data.get("fronted_phrase_deps", [])),
             inverted_deps=set(data.get("inverted_deps", ["parataxis", "advcl", "dep", "ccomp", "conj"])),
             source_cut_deps=set(data.get("source_cut_deps", [])),
@@ -310,7 +312,8 @@ class AttributionComponent:
         end = text.find("\n")
         if self.nlp is None or end < 0 or not headline_case.is_title_case(text[:end]):
             return statements
-        cased = headline_case.sentence_case(text[:end], text[end:], headline_case.known_names(self.lang))
+        cased = headline_case.sentence_case(text[:end], text[end:], headline_case.known_names(self.lang),
+                                            self.cfg.possessive_endings)
         if cased == text[:end]:
             return statements
         sub = self.nlp.make_doc(cased)

@@ -41,6 +41,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
@@ -53,6 +54,19 @@ from .doc_text import doc_text
 from .speaker_traits import given_names
 
 LANG_DIR = Path(langdata.__file__).resolve().parent
+
+
+@cache
+def gazetteer_file(lang: str) -> dict[str, str]:
+    """Name -> label of `pipeline/lang/<lang>.gazetteer.txt` (empty when the language has none)."""
+    names: dict[str, str] = {}
+    path = LANG_DIR / f"{lang}.gazetteer.txt"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#") and "\t" in line:
+                label, name = line.split("\t", 1)
+                names[name.strip()] = label.strip()
+    return names
 CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ]")
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}")
 HANGUL = re.compile(r"[\uac00-\ud7a3]+")
@@ -163,13 +177,7 @@ def load_data(nlp: Language) -> EntityData:
         fallback=bool(table.get("capitalised_fallback", False)),
         strip_leading=_lower_set(table.get("strip_leading", [])),
     )
-    names: dict[str, str] = {}
-    path = LANG_DIR / f"{nlp.lang}.gazetteer.txt"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#") and "\t" in line:
-                label, name = line.split("\t", 1)
-                names[name.strip()] = label.strip()
+    names = dict(gazetteer_file(nlp.lang))
     for label in ("PER", "ORG", "LOC", "MISC"):
         for name in table.get(f"gazetteer_{label.lower()}", []):
             names[name] = label

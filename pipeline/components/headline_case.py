@@ -21,28 +21,22 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from functools import cache
-from pathlib import Path
 
-from .. import lang as langdata
+from .entities import gazetteer_file
 from .speaker_traits import given_names
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_POSSESSIVE = re.compile(r"[’']s$")
 _OPENERS = ":—–-\"“‘«'("
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“‘«]\s*|\n\s*)$")
 MAX_WORDS = 30
-LANG_DIR = Path(langdata.__file__).resolve().parent
 
 
 @cache
 def known_names(lang: str) -> frozenset[str]:
     """Lowercased given names and the words of the language's gazetteer (countries, cities)."""
     names = set(given_names())
-    path = LANG_DIR / f"{lang}.gazetteer.txt"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#") and "\t" in line:
-                names.update(w.lower() for w in _WORD.findall(line.split("\t", 1)[1]))
+    for name in gazetteer_file(lang):
+        names.update(w.lower() for w in _WORD.findall(name))
     return frozenset(names)
 
 
@@ -63,8 +57,9 @@ def _counts(word: str, body: str) -> tuple[int, int]:
     return n_lower, n_upper
 
 
-def sentence_case(line: str, body: str, names: Collection[str] = ()) -> str:
-    """`line` with its common words lowercased (same length); `names` are lowercased known names."""
+def sentence_case(line: str, body: str, names: Collection[str] = (), endings: tuple[str, ...] = ()) -> str:
+    """`line` with its common words lowercased (same length); `names` are lowercased known names,
+    `endings` the possessive endings counted as the word's own ("Trump’s" is "Trump")."""
     out = list(line)
     after_opener = True
     for m in _WORD.finditer(line):
@@ -72,7 +67,7 @@ def sentence_case(line: str, body: str, names: Collection[str] = ()) -> str:
         before = line[:start].rstrip()
         first = after_opener or (before[-1:] in _OPENERS)
         after_opener = False
-        core = _POSSESSIVE.sub("", word)
+        core = next((word[: -len(e)] for e in endings if word.endswith(e) and len(word) > len(e)), word)
         if first or not core[:1].isupper() or any(ch.isupper() for ch in core[1:]):
             continue  # a sentence start, lowercase already, an acronym or a mixed-case name
         n_lower, n_upper = _counts(core, body)
