@@ -22,6 +22,17 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 36: a finite cue the parser left without a subject (hung on the phrase before as its
+    # apposition, or on the verb as a number) takes the noun phrase right before it (`subject_before_verb`)
+    ("en", "Speaking at a rally for the mayor, former governor Ann Lee said the bridge would be rebuilt.",
+     "former governor Ann Lee", "said", "the bridge would be rebuilt", "indirect", "clause"),
+    ("en", "About 3 in 10 say they would vote for a third party.",
+     "About 3 in 10", "say", "they would vote for a third party", "indirect", "clause"),
+    ("en", "Protests grew on Monday as Tom Reyes, the union's treasurer, said the board had hidden losses.",
+     "Tom Reyes, the union's treasurer", "said", "the board had hidden losses", "indirect", "clause"),
+    # ... but not the object of another verb ("entered polling stations")
+    ("en", "Polls taken as voters entered polling stations showed that turnout was high.",
+     "Polls", "showed", "that turnout was high", "indirect", "clause"),
     # ---- stop 35: a whole answer as the cue's object ("said yes", "said the same") is what was said
     # (`answer_objects`); "said no to the war" is a stance on what follows (NOT_STATEMENTS)
     ("en", "Asked whether the stadium should be sold, 58 percent of the residents said yes.",

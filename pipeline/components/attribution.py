@@ -84,6 +84,7 @@ class Config:
     title_colon: bool
     colon_quote_words: int
     auxiliary_forms: set[str]
+    subject_before_verb: bool
     pronominal_non_cues: set[str]
     emphatic_pronouns: set[str]
     min_quote_words: int
@@ -201,6 +202,7 @@ class Config:
             title_colon=bool(data.get("title_colon", True)),
             colon_quote_words=int(data.get("colon_quote_min_words", 0)),
             auxiliary_forms=words("auxiliary_forms"),
+            subject_before_verb=bool(data.get("subject_before_verb", False)),
             pronominal_non_cues=words("pronominal_non_cues"),
             emphatic_pronouns=words("emphatic_pronouns"),
             min_quote_words=int(data.get("min_floating_quote_words", 4)),
@@ -1736,7 +1738,8 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
                                             for c in tok.children)
         if (tok is verb and cfg.passive_participle_tags and tok.tag_ in cfg.passive_participle_tags
                 and tok.dep_ == "advcl" and not subj
-                and not any(c.dep_.startswith("aux") for c in tok.children)):
+                and not any(c.dep_.startswith("aux") for c in tok.children)
+                and _noun_phrase_before(tok, cfg, quotes) is None):
             passive = True  # "Asked whether he would run, the senator said…": he was asked, by no one named
         agent = _agent(tok, cfg)
         if agent is not None:
@@ -1770,6 +1773,9 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
         series = _earlier_cue_in_series(tok, cfg) if not subj else None
         if series is not None:  # "The mayor said that «…», insisted that «…»": the mayor insisted
             return _source(series, cfg, quotes)
+        before = _noun_phrase_before(tok, cfg, quotes) if tok is verb and not subj else None
+        if before is not None:  # a finite cue has a subject of its own, wherever the parse hung it
+            return before
         controller = _object_controller(tok, cfg) if not subj else None
         if controller is not None:
             return _mention_chars(controller, cfg)
@@ -1852,6 +1858,43 @@ def _subject_before_auxiliary(verb: Token, cfg: Config) -> tuple[int, int] | Non
     if start > end or not any(t.pos_ in ("PROPN", "NOUN") for t in doc[start:end + 1]):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def _noun_phrase_before(verb: Token, cfg: Config, quotes: list[q.Quote]) -> tuple[int, int] | None:
+    """ "Speaking at a rally for Hillary Clinton, former president Bill Clinton said…", "About 4 in 10
+    say…", "…as Patti Davis, Reagan's daughter, attacked…": the parser hangs the subject on the phrase
+    before it (an apposition of the phrase before) or on the verb under another label (a number) and
+    leaves the finite cue without one. In a language whose finite verbs always have a subject
+    (`subject_before_verb`), such a noun phrase ending right before the verb is its subject; with a
+    comma between, the noun phrase and its apposition."""
+    doc = verb.doc
+    if (not cfg.subject_before_verb or "Fin" not in verb.morph.get("VerbForm")
+            or any(c.dep_.startswith("aux") or c.dep_ in cfg.subject_deps for c in verb.children)):
+        return None
+    j = verb.i - 1
+    comma = j > 0 and doc[j].text == ","
+    if comma:
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN", "NUM") or doc[j].ent_type_ in ("DATE", "TIME"):
+        return None
+    head = doc[j]
+    while head.dep_ in ("compound", "flat", "nummod", "quantmod", "amod") and verb.i > head.head.i > head.i:
+        head = head.head  # "4 in 10": the number the others modify
+    if head.head.i != verb.i and (head.dep_ != "appos" or head.head.i > head.i):
+        return None  # "taken as they entered caucus sites showed…": an object of its own verb
+    if comma:
+        if head.dep_ != "appos":
+            return None  # "In Ohio, said…" is no subject; "Patti Davis, Reagan's daughter, attacked" is
+        head = head.head
+    label = ENTITY_LABELS.get(head.ent_type_)
+    speaker = (label in ("PER", "ORG") or head.pos_ == "NUM" or head.pos_ == "PROPN" and label is None
+               or head.lemma_.lower() in cfg.speaker_nouns)  # not "Harlem", "Cambridge, Mass."
+    if head.right_edge.i >= verb.i or _in_quote(head, quotes) or not speaker:
+        return None
+    lo = head.left_edge.i
+    while lo < head.i and (doc[lo].dep_ in ("case", "mark", "cc", "prep") or doc[lo].is_punct):
+        lo += 1
+    return doc[lo].idx, doc[j].idx + len(doc[j].text)
 
 
 def _participial_source(verb: Token, cfg: Config, quotes: list[q.Quote]) -> tuple[int, int] | None:
