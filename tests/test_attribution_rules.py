@@ -33,6 +33,9 @@ ROWS = [
     # ... but not the object of another verb ("entered polling stations")
     ("en", "Polls taken as voters entered polling stations showed that turnout was high.",
      "Polls", "showed", "that turnout was high", "indirect", "clause"),
+    # a noun cue's phrase that is only a date says when; the phrase after it says what
+    ("en", "The senator's remarks on Monday about the budget drew loud applause.",
+     "The senator's", "remarks", "about the budget", "indirect", "noun"),
     # ---- stop 35: a whole answer as the cue's object ("said yes", "said the same") is what was said
     # (`answer_objects`); "said no to the war" is a stance on what follows (NOT_STATEMENTS)
     ("en", "Asked whether the stadium should be sold, 58 percent of the residents said yes.",
@@ -1273,6 +1276,8 @@ def test_a_participle_in_the_subject_does_not_make_it_the_reported_clause():
 
 
 NOT_STATEMENTS = [
+    # a noun cue's phrase that is only a date says when, not what ("his remarks on Tuesday night")
+    ("en", "Both mayors framed their remarks on Monday by praising the new tram line.", "remarks"),
     ("en", "The council said no to the new car park behind the station.", "said"),
     ("en", "The mayor, who told reporters the whole story, resigned on Monday.", "told"),
     # "nach" before a noun that is no source: "after" (the first noun decides, `ambiguous_marker_noun_first`)

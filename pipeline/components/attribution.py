@@ -1199,8 +1199,9 @@ def _noun_statement(
             if any(g.lower_ in cfg.noun_marks for g in marks):
                 comp = c
                 break
-        if _prep_with_object(c, cfg, cfg.noun_preps):
-            comp = c
+        if _prep_with_object(c, cfg, cfg.noun_preps) and not all(
+                _only_a_date(g) for g in c.children if g.dep_ in cfg.pobj_deps):
+            comp = c  # "his remarks on Monday": when, not what (a later "about…" may say what)
             break
     st = _complement_statement(tok, comp, cfg, quotes, claimed, "noun")
     if st is None:
