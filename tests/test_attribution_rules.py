@@ -33,6 +33,15 @@ ROWS = [
     # ... but not the object of another verb ("entered polling stations")
     ("en", "Polls taken as voters entered polling stations showed that turnout was high.",
      "Polls", "showed", "that turnout was high", "indirect", "clause"),
+    # the clitic "'s" of "has", which the parser reads as a passive "is", makes no passive before an
+    # object or a clause (`perfect_clitics`); "it's said that…" stays a passive without a source
+    ("en", "She's said she will fight the closure of the library all the way to the state court.",
+     "She", "said", "she will fight the closure of the library all the way to the state court", "indirect",
+     "clause"),
+    ("en", "And he’s predicted big gains for the party in the spring elections.",
+     "he", "predicted", "big gains for the party in the spring elections", "indirect", "object"),
+    ("en", "It's said that the old mill will close before the winter.",
+     None, "said", "that the old mill will close before the winter", "indirect", "clause"),
     # a noun cue's phrase that is only a date says when; the phrase after it says what
     ("en", "The senator's remarks on Monday about the budget drew loud applause.",
      "The senator's", "remarks", "about the budget", "indirect", "noun"),

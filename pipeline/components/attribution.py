@@ -96,6 +96,7 @@ class Config:
     stop_words_after_content: set[str] = field(default_factory=set)
     keep_nested: bool = False
     passive_aux_deps: set[str] = field(default_factory=set)
+    perfect_clitics: set[str] = field(default_factory=set)
     min_framed_words: int = 2
     floating_paragraphs: int = 0
     cue_sentence_chars: int = 120
@@ -222,6 +223,7 @@ class Config:
             stop_words_after_content=set(data.get("stop_after_content", [])),
             keep_nested=bool(data.get("keep_nested", False)),
             passive_aux_deps=set(data.get("passive_aux_deps", [])),
+            perfect_clitics=words("perfect_clitics"),
             min_framed_words=int(data.get("min_framed_quote_words", 2)),
             floating_paragraphs=int(data.get("floating_quote_paragraphs", 0)),
             cue_sentence_chars=int(data.get("cue_sentence_chars", 120)),
@@ -1737,6 +1739,8 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
                         if c.dep_ in cfg.passive_subject_deps and not _in_quote(c, quotes)]
         passive = bool(passive_subj) or any(c.dep_ in cfg.passive_aux_deps and not _in_quote(c, quotes)
                                             for c in tok.children)
+        if passive and _perfect_clitic(tok, cfg):
+            passive, subj = False, subj or passive_subj  # "he's said he will run": has said
         if (tok is verb and cfg.passive_participle_tags and tok.tag_ in cfg.passive_participle_tags
                 and tok.dep_ == "advcl" and not subj
                 and not any(c.dep_.startswith("aux") for c in tok.children)
@@ -1801,6 +1805,19 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             return _mention_chars(tok.head, cfg, stop=tok)
         break
     return _subject_before_auxiliary(verb, cfg)
+
+
+def _perfect_clitic(verb: Token, cfg: Config) -> bool:
+    """ "He's said he will run", "she’s predicted big wins": the clitic of "has" (`perfect_clitics`),
+    which the parser reads as "is" and so as a passive. With an object or a clause after the verb
+    and a subject that is no expletive ("it's said that…" stays passive), it is the perfect."""
+    auxes = [c for c in verb.children if c.dep_ in cfg.passive_aux_deps]
+    subjects = [c for c in verb.children
+                if c.i < verb.i and (c.dep_ in cfg.subject_deps or c.dep_ in cfg.passive_subject_deps)]
+    return (len(auxes) == 1 and auxes[0].lower_ in cfg.perfect_clitics and bool(subjects)
+            and subjects[0].lower_ not in cfg.expletives
+            and any(c.i > verb.i and (c.dep_ in cfg.object_deps or c.dep_ in cfg.clause_deps)
+                    for c in verb.children))
 
 
 def _object_controller(verb: Token, cfg: Config) -> Token | None:
