@@ -42,6 +42,12 @@ ROWS = [
      "he", "predicted", "big gains for the party in the spring elections", "indirect", "object"),
     ("en", "It's said that the old mill will close before the winter.",
      None, "said", "that the old mill will close before the winter", "indirect", "clause"),
+    # a finite cue the parser made the conjunct of an infinitive of another tense belongs to the clause
+    # above and shares its subject; the same tense ("don't trust … and refuse") keeps the clause's own
+    ("en", "The governor forecast that prices would soon fall and praised the new budget.",
+     "The governor", "praised", "the new budget", "indirect", "object"),
+    ("en", "The tenants don't trust the landlord and refuse to pay the new rent.",
+     "The tenants", "refuse", "to pay the new rent", "indirect", "infinitive"),
     # a noun cue's phrase that is only a date says when; the phrase after it says what
     ("en", "The senator's remarks on Monday about the budget drew loud applause.",
      "The senator's", "remarks", "about the budget", "indirect", "noun"),

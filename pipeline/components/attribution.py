@@ -1785,7 +1785,11 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
         if controller is not None:
             return _mention_chars(controller, cfg)
         if tok.dep_ in cfg.inherit_deps and tok.head.i != tok.i:
-            tok = tok.head
+            head = tok.head
+            if _conjunct_of_other_clause(tok, head):
+                head = next((a for a in head.ancestors if "Inf" not in a.morph.get("VerbForm")
+                             and any(c.dep_ in cfg.subject_deps for c in a.children)), head)
+            tok = head
             continue
         if (
             cfg.acl_head_is_source
@@ -1805,6 +1809,18 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             return _mention_chars(tok.head, cfg, stop=tok)
         break
     return _subject_before_auxiliary(verb, cfg)
+
+
+def _conjunct_of_other_clause(verb: Token, head: Token) -> bool:
+    """ "Romney ran on his ability to jolt the recovery and accused Obama of…", "Putin forecast that
+    the economy would rebound and praised…": a finite verb the parser made the conjunct of an
+    infinitive, which has no tensed auxiliary of the verb's tense, belongs to the clause above and
+    shares its subject. "They don't see it and refuse…" (same tense) stays."""
+    finite, infinitive = "Fin" in verb.morph.get("VerbForm"), "Inf" in head.morph.get("VerbForm")
+    if verb.dep_ != "conj" or not finite or not infinitive:
+        return False
+    tense = set(verb.morph.get("Tense"))
+    return not any(tense & set(a.morph.get("Tense")) for a in _finite_auxiliaries(head))
 
 
 def _perfect_clitic(verb: Token, cfg: Config) -> bool:
