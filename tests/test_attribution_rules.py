@@ -24,10 +24,11 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 ROWS = [
     # ---- stop 36: a finite cue the parser left without a subject (hung on the phrase before as its
     # apposition, or on the verb as a number) takes the noun phrase right before it (`subject_before_verb`)
-    ("en", "Speaking at a rally for the mayor, former governor Ann Lee said the bridge would be rebuilt.",
-     "former governor Ann Lee", "said", "the bridge would be rebuilt", "indirect", "clause"),
-    ("en", "About 3 in 10 say they would vote for a third party.",
-     "About 3 in 10", "say", "they would vote for a third party", "indirect", "clause"),
+    ("en", "Campaigning for independent presidential candidate Sam Ortiz, former governor Jill Park said her "
+           "party had failed.",
+     "former governor Jill Park", "said", "her party had failed", "indirect", "clause"),
+    ("en", "About 4 in 10 say they want the next mayor to have more experience.",
+     "About 4 in 10", "say", "they want the next mayor to have more experience", "indirect", "clause"),
     ("en", "Protests grew on Monday as Tom Reyes, the union's treasurer, said the board had hidden losses.",
      "Tom Reyes, the union's treasurer", "said", "the board had hidden losses", "indirect", "clause"),
     # ... but not the object of another verb ("entered polling stations")
