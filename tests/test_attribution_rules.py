@@ -47,6 +47,8 @@ ROWS = [
     # above and shares its subject; the same tense ("don't trust … and refuse") keeps the clause's own
     ("en", "The governor forecast that prices would soon fall and praised the new budget.",
      "The governor", "praised", "the new budget", "indirect", "object"),
+    ("en", "In 2010, the mayor ran on her ability to fix the budget and accused the council of waste.",
+     "the mayor", "accused", "the council of waste", "indirect", "object"),
     ("en", "The tenants don't trust the landlord and refuse to pay the new rent.",
      "The tenants", "refuse", "to pay the new rent", "indirect", "infinitive"),
     # a noun cue's phrase that is only a date says when; the phrase after it says what

@@ -1203,7 +1203,7 @@ def _noun_statement(
                 break
         if _prep_with_object(c, cfg, cfg.noun_preps) and not all(
                 _only_a_date(g) for g in c.children if g.dep_ in cfg.pobj_deps):
-            comp = c  # "his remarks on Monday": when, not what (a later "about…" may say what)
+            comp = c  # "her remarks on Monday": when, not what (a later "about…" may say what)
             break
     st = _complement_statement(tok, comp, cfg, quotes, claimed, "noun")
     if st is None:
@@ -1740,7 +1740,7 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
         passive = bool(passive_subj) or any(c.dep_ in cfg.passive_aux_deps and not _in_quote(c, quotes)
                                             for c in tok.children)
         if passive and _perfect_clitic(tok, cfg):
-            passive, subj = False, subj or passive_subj  # "he's said he will run": has said
+            passive, subj = False, subj or passive_subj  # "she's said she will fight": has said
         if (tok is verb and cfg.passive_participle_tags and tok.tag_ in cfg.passive_participle_tags
                 and tok.dep_ == "advcl" and not subj
                 and not any(c.dep_.startswith("aux") for c in tok.children)
@@ -1812,8 +1812,8 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
 
 
 def _conjunct_of_other_clause(verb: Token, head: Token) -> bool:
-    """ "Romney ran on his ability to jolt the recovery and accused Obama of…", "Putin forecast that
-    the economy would rebound and praised…": a finite verb the parser made the conjunct of an
+    """ "The governor forecast that prices would soon fall and praised…", "The mayor ran on her ability
+    to fix the budget and accused the council of…": a finite verb the parser made the conjunct of an
     infinitive, which has no tensed auxiliary of the verb's tense, belongs to the clause above and
     shares its subject. "They don't see it and refuse…" (same tense) stays."""
     finite, infinitive = "Fin" in verb.morph.get("VerbForm"), "Inf" in head.morph.get("VerbForm")
@@ -1824,7 +1824,7 @@ def _conjunct_of_other_clause(verb: Token, head: Token) -> bool:
 
 
 def _perfect_clitic(verb: Token, cfg: Config) -> bool:
-    """ "He's said he will run", "she’s predicted big wins": the clitic of "has" (`perfect_clitics`),
+    """ "She's said she will fight", "he’s predicted big gains": the clitic of "has" (`perfect_clitics`),
     which the parser reads as "is" and so as a passive. With an object or a clause after the verb
     and a subject that is no expletive ("it's said that…" stays passive), it is the perfect."""
     auxes = [c for c in verb.children if c.dep_ in cfg.passive_aux_deps]
@@ -1895,10 +1895,10 @@ def _subject_before_auxiliary(verb: Token, cfg: Config) -> tuple[int, int] | Non
 
 
 def _noun_phrase_before(verb: Token, cfg: Config, quotes: list[q.Quote]) -> tuple[int, int] | None:
-    """ "Speaking at a rally for Hillary Clinton, former president Bill Clinton said…", "About 4 in 10
-    say…", "…as Patti Davis, Reagan's daughter, attacked…": the parser hangs the subject on the phrase
-    before it (an apposition of the phrase before) or on the verb under another label (a number) and
-    leaves the finite cue without one. In a language whose finite verbs always have a subject
+    """ "Campaigning for Sam Ortiz, former governor Jill Park said…", "About 4 in 10 say…", "…as Tom
+    Reyes, the union's treasurer, said…": the parser hangs the subject on the phrase before it (an
+    apposition of the phrase before) or on the verb under another label (a number) and leaves the
+    finite cue without one. In a language whose finite verbs always have a subject
     (`subject_before_verb`), such a noun phrase ending right before the verb is its subject; with a
     comma between, the noun phrase and its apposition."""
     doc = verb.doc
@@ -1915,14 +1915,14 @@ def _noun_phrase_before(verb: Token, cfg: Config, quotes: list[q.Quote]) -> tupl
     while head.dep_ in ("compound", "flat", "nummod", "quantmod", "amod") and verb.i > head.head.i > head.i:
         head = head.head  # "4 in 10": the number the others modify
     if head.head.i != verb.i and (head.dep_ != "appos" or head.head.i > head.i):
-        return None  # "taken as they entered caucus sites showed…": an object of its own verb
+        return None  # "taken as voters entered polling stations showed…": an object of its own verb
     if comma:
         if head.dep_ != "appos":
-            return None  # "In Ohio, said…" is no subject; "Patti Davis, Reagan's daughter, attacked" is
+            return None  # "In Ohio, said…" is no subject; "Tom Reyes, the union's treasurer, said" is
         head = head.head
     label = ENTITY_LABELS.get(head.ent_type_)
     speaker = (label in ("PER", "ORG") or head.pos_ == "NUM" or head.pos_ == "PROPN" and label is None
-               or head.lemma_.lower() in cfg.speaker_nouns)  # not "Harlem", "Cambridge, Mass."
+               or head.lemma_.lower() in cfg.speaker_nouns)  # not a place
     if head.right_edge.i >= verb.i or _in_quote(head, quotes) or not speaker:
         return None
     lo = head.left_edge.i
