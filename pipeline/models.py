@@ -94,7 +94,7 @@ def load(lang: str) -> Loaded:
 
 
 def add_title_abbreviations(nlp: Language, forms: list[str]) -> None:
-    """ "Navy Capt. Jeff Davis", "Police Lt. Ann Cole": the model's tokenizer splits the period off
+    """ "Navy Capt. Tom Reed", "Police Lt. Ann Cole": the model's tokenizer splits the period off
     title abbreviations it does not list, and the parser then ends a sentence inside the name. Each
     form of `title_abbreviations` becomes one token (spaCy's special cases), period included."""
     for form in forms:

@@ -1300,7 +1300,7 @@ def test_a_participle_in_the_subject_does_not_make_it_the_reported_clause():
 
 
 NOT_STATEMENTS = [
-    # a noun cue's phrase that is only a date says when, not what ("his remarks on Tuesday night")
+    # a noun cue's phrase that is only a date says when, not what ("her remarks on Monday")
     ("en", "Both mayors framed their remarks on Monday by praising the new tram line.", "remarks"),
     ("en", "The council said no to the new car park behind the station.", "said"),
     ("en", "The mayor, who told reporters the whole story, resigned on Monday.", "told"),
