@@ -66,7 +66,7 @@ def load(lang: str) -> Loaded:
             nlp = spacy.load(package)
         model = f"{package}=={_version(package)}"
         index_lemma_tables(nlp)
-        add_title_abbreviations(nlp, langdata.load(lang)["attribution"].get("title_abbreviations", []))
+        add_title_abbreviations(nlp, lang)
         first = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
         if first:  # a paragraph break always ends a sentence
             nlp.add_pipe("newsfacts_paragraph_breaks", before=first)
@@ -93,12 +93,14 @@ def load(lang: str) -> Loaded:
     return Loaded(nlp, lang, tier, model, reason)
 
 
-def add_title_abbreviations(nlp: Language, forms: list[str]) -> None:
+def add_title_abbreviations(nlp: Language, lang: str) -> None:
     """ "Navy Capt. Tom Reed", "Police Lt. Ann Cole": the model's tokenizer splits the period off
-    title abbreviations it does not list, and the parser then ends a sentence inside the name. Each
-    form of `title_abbreviations` becomes one token (spaCy's special cases), period included."""
-    for form in forms:
-        nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    title abbreviations it does not list, and the parser then ends a sentence inside the name. The
+    language's `name_abbreviations` (which the rules tier reads too) written with their period
+    become one token each (spaCy's special cases)."""
+    for form in langdata.load(lang)["attribution"].get("name_abbreviations", []):
+        if form.endswith("."):
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
 
 
 def index_lemma_tables(nlp: Language) -> None:

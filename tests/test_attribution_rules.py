@@ -52,7 +52,7 @@ ROWS = [
     ("en", "The tenants don't trust the landlord and refuse to pay the new rent.",
      "The tenants", "refuse", "to pay the new rent", "indirect", "infinitive"),
     # a title abbreviation the model's tokenizer splits ends no sentence inside the name
-    # (`title_abbreviations`, added to the tokenizer as special cases)
+    # (`name_abbreviations` written with their period, added to the tokenizer as special cases)
     ("en", "“We will not change our plans,” said Navy Capt. Tom Reed, a base spokesman.",
      "Navy Capt. Tom Reed, a base spokesman", "said", "We will not change our plans", "direct", "quote_cue"),
     ("en", "Army 2nd Lt. Maria Gomez said the convoy had turned back.",

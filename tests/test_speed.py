@@ -10,7 +10,6 @@ import re
 
 import pytest
 
-from pipeline import lang as langdata
 from pipeline import langid, models, runner, sources
 from pipeline.components.dates import _Trie
 
@@ -33,7 +32,7 @@ def test_lemma_index_sets_give_the_stock_lemmas(lang, corpus, eval_dir, request)
     assert all(isinstance(words, frozenset) for words in index.values())
     stock = spacy.load(loaded.model.split("==")[0])
     # the same tokens on both sides (title abbreviations are one token in ours): lemmas compared alone
-    models.add_title_abbreviations(stock, langdata.load(lang)["attribution"].get("title_abbreviations", []))
+    models.add_title_abbreviations(stock, lang)
     assert any(isinstance(words, list) for words in stock.get_pipe("lemmatizer").lookups
                .get_table("lemma_index").values())
     texts = _texts(eval_dir / corpus, 40)

@@ -1741,10 +1741,12 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
                                             for c in tok.children)
         if passive and _perfect_clitic(tok, cfg):
             passive, subj = False, subj or passive_subj  # "she's said she will fight": has said
+        # a finite cue has a subject of its own, wherever the parse hung it (read once, used below)
+        before = _noun_phrase_before(tok, cfg, quotes) if tok is verb and not subj else None
         if (tok is verb and cfg.passive_participle_tags and tok.tag_ in cfg.passive_participle_tags
                 and tok.dep_ == "advcl" and not subj
                 and not any(c.dep_.startswith("aux") for c in tok.children)
-                and _noun_phrase_before(tok, cfg, quotes) is None):
+                and before is None):
             passive = True  # "Asked whether he would run, the senator said…": he was asked, by no one named
         agent = _agent(tok, cfg)
         if agent is not None:
@@ -1778,8 +1780,7 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
         series = _earlier_cue_in_series(tok, cfg) if not subj else None
         if series is not None:  # "The mayor said that «…», insisted that «…»": the mayor insisted
             return _source(series, cfg, quotes)
-        before = _noun_phrase_before(tok, cfg, quotes) if tok is verb and not subj else None
-        if before is not None:  # a finite cue has a subject of its own, wherever the parse hung it
+        if before is not None:
             return before
         controller = _object_controller(tok, cfg) if not subj else None
         if controller is not None:
@@ -1920,9 +1921,10 @@ def _noun_phrase_before(verb: Token, cfg: Config, quotes: list[q.Quote]) -> tupl
         if head.dep_ != "appos":
             return None  # "In Ohio, said…" is no subject; "Tom Reyes, the union's treasurer, said" is
         head = head.head
+    # stricter than _may_speak: no place, and no noun a name only modifies ("Clinton coverage…")
     label = ENTITY_LABELS.get(head.ent_type_)
     speaker = (label in ("PER", "ORG") or head.pos_ == "NUM" or head.pos_ == "PROPN" and label is None
-               or head.lemma_.lower() in cfg.speaker_nouns)  # not a place
+               or head.lemma_.lower() in cfg.speaker_nouns)
     if head.right_edge.i >= verb.i or _in_quote(head, quotes) or not speaker:
         return None
     lo = head.left_edge.i

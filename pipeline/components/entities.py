@@ -55,6 +55,14 @@ from .speaker_traits import given_names
 
 LANG_DIR = Path(langdata.__file__).resolve().parent
 
+CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ]")
+ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}")
+HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+HANGUL_WORD = re.compile(r"[A-Z]{0,2}[\uac00-\ud7a3]")
+
+# priorities
+GAZ, PERSON, ORG, SPEAKER, PLACE, FALLBACK = 60, 50, 40, 30, 20, 10
+
 
 @cache
 def gazetteer_file(lang: str) -> dict[str, str]:
@@ -67,13 +75,6 @@ def gazetteer_file(lang: str) -> dict[str, str]:
                 label, name = line.split("\t", 1)
                 names[name.strip()] = label.strip()
     return names
-CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ]")
-ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}")
-HANGUL = re.compile(r"[\uac00-\ud7a3]+")
-HANGUL_WORD = re.compile(r"[A-Z]{0,2}[\uac00-\ud7a3]")
-
-# priorities
-GAZ, PERSON, ORG, SPEAKER, PLACE, FALLBACK = 60, 50, 40, 30, 20, 10
 
 
 @Language.factory("newsfacts_entities", default_config={"mode": "fixup"},
