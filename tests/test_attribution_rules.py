@@ -609,6 +609,23 @@ ROWS = [
            "bereits gestanden haben.",
      "Die Polizei", "teilte mit", "Einer von ihnen soll die Tat bereits gestanden haben.", "indirect",
      "rules.continuation"),
+    # a content after its cue ends before a later cue that frames the sentence ("…, betonte X."):
+    # the frame is the outer statement; the report nested in it gives way to it (`keep_nested`)
+    ("de", "Der Minister traf Assad in Moskau. Assad habe bei seinem Besuch selbst gesagt, dass ein "
+           "politischer Prozess folgen müsse, betonte Lawrow.",
+     "Lawrow", "betonte", "Assad habe bei seinem Besuch selbst gesagt, dass ein politischer Prozess folgen "
+     "müsse", "indirect", "rules.content_then_cue"),
+    # … a later cue inside the content, with no comma before it, is not such a frame
+    ("de", "Auch der Kanzler betonte einmal mehr, dass sich die Haltung der Regierung bestätigt habe.",
+     "der Kanzler", "betonte", "dass sich die Haltung der Regierung bestätigt habe.", "indirect",
+     "rules.cue_then_content"),
+    # the next sentence continues the speaker of the frame, not a cue nested in that speaker's words
+    ("de", "Um die Lage zu klären, fordern wir die Nachbarn auf, die Regeln zu ändern, sagte ein "
+           "Sprecher der Regierung in Budapest. Dies habe dazu geführt, dass sich Flüchtlinge in den "
+           "Bahnhöfen stauen.",
+     "ein Sprecher der Regierung", "sagte",
+     "Dies habe dazu geführt, dass sich Flüchtlinge in den Bahnhöfen stauen.", "indirect",
+     "rules.continuation"),
     # a nominative pronoun right after the finite verb is the subject, not the phrase before it;
     # one after the comma is the content's own subject
     ("de", "Der Regierung schlug er am Montag vor, die Steuern auf Benzin zu senken.",
@@ -1374,6 +1391,9 @@ NOT_STATEMENTS = [
     # a content left with only a preposition once another cue's quotation is cut is none
     ("es", "Roca está convencido de que su moción será rechazada por \"la mayoría de siempre, pero quiero "
            "ver cómo explican su voto\", ha indicado el diputado.", "rechazada"),
+    # a clause after a comma that is only the next cue and its source is that cue's frame, no content
+    ("de", "Der Notarzt stellte bei dem Mann schwere Verletzungen fest, berichtete die Polizei am Abend.",
+     "stellte bei dem Mann schwere Verletzungen fest"),
     # a date after a cue's preposition says when, not what about
     ("en", "The mayor commented on Tuesday.", "commented on"),
     ("en", "The union will report on Friday.", "report on"),
@@ -1429,6 +1449,16 @@ def test_content_leaves_out_its_own_cue_and_source(lang, text, source, fragments
     found = [(st.source_text(doc), [t[a:b] for a, b in st.fragments or [(st.start, st.end)]])
              for st in doc._.statements]
     assert (source, fragments) in found, found
+
+
+def test_a_content_stops_before_the_frame_of_a_later_cue():
+    """ "X habe gesagt, dass …, betonte Y.": no content runs into the frame ", betonte Y"."""
+    text = ("Die Ministerin habe am Montag gesagt, dass die Schulen im Herbst öffnen würden, betonte der "
+            "Sprecher. Die Lehrer seien bereit.")
+    found = _found("de", text)
+    assert not [f for f in found if "betonte" in f[2]], found
+    assert ("der Sprecher", "betonte", "Die Ministerin habe am Montag gesagt, dass die Schulen im Herbst "
+            "öffnen würden", "indirect", "rules.content_then_cue") in found, found
 
 
 @pytest.mark.parametrize("lang,text,cue", NOT_STATEMENTS,

@@ -627,3 +627,16 @@ def test_german_name_after_a_preposition_is_a_weak_antecedent(text, speaker):
     de = models.load("de")
     found = [f for f in _speakers(de, text) if f[0] and f[0].lower() in ("er", "sie")]
     assert found and found[0][1] == speaker, found
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # inside another speaker's words, "wir" is that speaker's voice
+    ("Kanzlerin Eva Brandt reiste am Montag nach Wien. Um die Lage zu klären, fordern wir die Nachbarn "
+     "auf, die Regeln zu ändern, sagte ein Sprecher der ungarischen Regierung.",
+     "die Regeln zu ändern", "ein Sprecher der ungarischen Regierung"),
+    # with no words around it (an interview answer) it stays unresolved: never the last name read
+    ("Kanzlerin Eva Brandt reiste am Montag nach Wien. Wir haben gesagt, dass die Grenze offen bleibt.",
+     "die Grenze offen", None),
+])
+def test_first_person_source_is_the_voice_around_it(text, needle, speaker):
+    assert _speaker_of(models.load("de"), text, needle)[0] == speaker

@@ -600,11 +600,14 @@ def _before_next_report(text: str, words: list[_W], i: int, cs: int, ce: int, qu
         w = words[j]
         if w.start >= ce:
             break
-        if w.start <= cs or _in_quote(w.start, quotes):
+        if w.start < cs or _in_quote(w.start, quotes):
             continue
-        if "," in w.gap or ";" in w.gap:
+        if w.start == cs:
+            if _cue_len(words, j, lex) and w.low not in lex.subjunctive:
+                return cs  # "…fest, berichtete die Polizei.": the next cue's frame, no content
+            continue
+        if "," in w.gap or ";" in w.gap:  # the cue may open that clause: "…, betonte Lawrow."
             comma = j if w.low not in lex.relative_openers else None
-            continue
         if w.low in lex.subjunctive:
             comma = None
         elif comma is not None and _cue_len(words, j, lex):
@@ -1619,7 +1622,7 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
                 found += _cjk_according(text, unit, quotes, lex)
         if lex.colon_quote_words:
             found += _colon_quotes(text, unit, words, quotes, found, lex)
-        found = _dedupe(found)
+        found = _dedupe(found, bool(data.get("keep_nested")))
         if lex.pointers and prev_unit is not None and not prev_found:
             found = [_pointing_back(text, st, words, prev_unit, quotes, lex) for st in found]
         heard = _heard_speaker(text, unit, words, quotes, lex) if not found and lex.subjunctive else None
@@ -1638,7 +1641,9 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
         last_subject = _prefield_subject(words, unit, lex) if not found else None
         if found:
             said = [s for s in found if s.kind != "according_to" and s.source_start is not None]
-            prev = max(said or found, key=lambda s: s.end)
+            # the statement reaching furthest, its frame included: the next sentence continues
+            # "…, sagte ein Sprecher.", not the cue nested in that speaker's words
+            prev = max(said or found, key=lambda s: max(s.end, s.cue_end or 0, s.source_end or 0))
             prev_unit_end = unit[1]
         elif heard is not None:
             prev, prev_unit_end = heard, unit[1]  # "X begründete den Streik … Viele könnten …"
@@ -1844,16 +1849,37 @@ def _continues(text: str, unit: tuple[int, int], prev_end: int, words: list[_W],
     return mood
 
 
-def _dedupe(found: list[Statement]) -> list[Statement]:
-    """One statement per content: the first pattern found wins (cue verbs before markers)."""
+def _dedupe(found: list[Statement], keep_nested: bool = False) -> list[Statement]:
+    """One statement per content: the first pattern found wins (cue verbs before markers). Of two
+    that overlap where one's cue lies inside the other's content ("Assad habe gesagt, dass …,
+    betonte Lawrow"), the frame around the nested report wins, as in the parse tier; both stand
+    when the language file keeps nested statements (`keep_nested`) and their contents differ."""
     out: list[Statement] = []
     for st in found:
-        clash = False
-        for o in out:
+        clash = None
+        for k, o in enumerate(out):
             inter = min(o.end, st.end) - max(o.start, st.start)
-            if inter > 0.5 * max(o.end - o.start, st.end - st.start):
-                clash = True
+            union = max(o.end, st.end) - min(o.start, st.start)
+            nested = _nested_in(o, st) or _nested_in(st, o)
+            if inter > 0.5 * max(o.end - o.start, st.end - st.start) and not (
+                    keep_nested and nested and inter <= 0.8 * union):
+                clash = k
                 break
-        if not clash:
+        if clash is None:
             out.append(st)
+        elif _nested_in(out[clash], st):
+            out[clash] = st
     return out
+
+
+# the rules of according-to markers (their statement may be "mixed" when quoted)
+_MARKER_RULES = frozenset({"rules.according_marker", "rules.according_hearsay",
+                           "rules.according_postposition", "rules.according_cjk", "rules.anaphoric_marker"})
+
+
+def _nested_in(inner: Statement, outer: Statement) -> bool:
+    """Whether one statement's cue lies inside another's content, and not the other way round; an
+    according-to phrase frames no cue ("Laut X hat der IWF angekündigt, …"), as in the parse tier."""
+    return (inner.cue_start is not None and outer.cue_start is not None and outer.rule not in _MARKER_RULES
+            and outer.start <= inner.cue_start < outer.end
+            and not inner.start <= outer.cue_start < inner.end)

@@ -57,6 +57,7 @@ __all__ = ["LABELS", "NAMED", "Candidate", "SpeakersComponent", "name_text"]
 Resolution = tuple[str | None, str]
 
 _QUOTE_MARKS = "".join(sorted(OPENING | CLOSING))
+FIRST_PERSON = "first"  # the class of "wir", "I", "je" in each file's `pronouns`
 
 
 @Language.factory("newsfacts_speakers", requires=["doc._.statements", "doc.ents", "token.is_sent_start"],
@@ -165,6 +166,7 @@ class SpeakersComponent:
                 if self.head(mention.root) in self.media_heads or name.lower() in self.news_agencies:
                     ctx.media.add(name)
             prev = st
+        _first_person_speakers(doc, statements, self.pronouns)
         return doc
 
 
@@ -280,7 +282,8 @@ class Resolver:
             return None, "UNKNOWN"
         cls, agreed = self._agreeing_class(low)
         labels = self.cfg.pronoun_labels.get(cls, ("PER", "ORG"))
-        if not labels:
+        if not labels:  # "wir" in a quotation: the quoted speaker, not the previous source either
+            self.ruled_out = True
             return None, "UNKNOWN"
         plural = True if cls == "plural" else False if cls in GENDERS else None  # "il" takes no "les élus"
         gender = GENDERS.get(cls)
@@ -538,6 +541,22 @@ class Resolver:
             return None
         pers = [e for e in ents if LABELS.get(e.label_) == "PER"]
         return pers[0] if pers else None
+
+
+def _first_person_speakers(doc: Doc, statements: list, pronouns: dict[str, str]) -> None:
+    """ "Wir gehen davon aus, dass …, sagte Staatsanwalt Jan Holzner": a first-person source is the
+    voice of whoever speaks the words around it, so it takes the speaker of the innermost statement
+    whose content holds it; with none (an interview answer), it stays unresolved."""
+    for st in statements:
+        if st.source_start is None or st.speaker is not None:
+            continue
+        if pronouns.get(doc_text(doc)[st.source_start:st.source_end].lower()) != FIRST_PERSON:
+            continue
+        around = [o for o in statements if o is not st and o.speaker is not None
+                  and pronouns.get(o.speaker.lower()) != FIRST_PERSON and o.start <= st.source_start < o.end]
+        if around:
+            outer = min(around, key=lambda o: o.end - o.start)
+            st.speaker, st.speaker_label = outer.speaker, outer.speaker_label
 
 
 def _head(mention: Span):
