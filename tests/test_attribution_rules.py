@@ -619,6 +619,20 @@ ROWS = [
     ("de", "Auch der Kanzler betonte einmal mehr, dass sich die Haltung der Regierung bestätigt habe.",
      "der Kanzler", "betonte", "dass sich die Haltung der Regierung bestätigt habe.", "indirect",
      "rules.cue_then_content"),
+    # a cue right after a comma that closes a main clause frames it from behind: a comma later in
+    # the frame (after the source) opens no content (`verb_second`)
+    ("de", "Ich glaube, er wird es wieder schaffen, sagte der Trainer über seinen neuen, jungen Stürmer.",
+     "der Trainer", "sagte", "Ich glaube, er wird es wieder schaffen", "indirect", "rules.content_then_cue"),
+    # … after a subordinate clause the content follows the cue
+    ("de", "Als die Feuerwehr eintraf, sagte der Hausmeister, er habe nichts gesehen.",
+     "der Hausmeister", "sagte", "er habe nichts gesehen.", "indirect", "rules.cue_then_content"),
+    # … and after the subject's relative clause too
+    ("de", "Die Ministerin, die am Montag nach Wien reiste, sagte, sie werde den Plan prüfen.",
+     "Die Ministerin", "sagte", "sie werde den Plan prüfen.", "indirect", "rules.cue_then_content"),
+    # "wie ich es bin" before a comma is a comparison, no reporting clause the cue after it closes
+    ("de", "Er ist sicher nicht so zufrieden, wie ich es bin, sagte der Skifahrer über seinen Kollegen.",
+     "der Skifahrer", "sagte", "Er ist sicher nicht so zufrieden, wie ich es bin", "indirect",
+     "rules.content_then_cue"),
     # the next sentence continues the speaker of the frame, not a cue nested in that speaker's words
     ("de", "Um die Lage zu klären, fordern wir die Nachbarn auf, die Regeln zu ändern, sagte ein "
            "Sprecher der Regierung in Budapest. Dies habe dazu geführt, dass sich Flüchtlinge in den "

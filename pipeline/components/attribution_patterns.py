@@ -507,8 +507,13 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
         forward = _separator_after(text, words, k + n - 1, ue, lex, past_names=True)
         if forward is not None and text[forward:ue].lstrip()[:1] in lex.open_to_close:
             forward = None  # "„…“, sagte X, „…“": the quote after the source continues the content
-        if forward is not None and _source_then_apposition(text, words, k + n, forward, before, lex):
+        prefield = _prefield_clause(text, words, us, k, n, before, quotes, lex)
+        if forward is not None and prefield != "subordinate" \
+                and _source_then_apposition(text, words, k + n, forward, before, lex):
             forward = None  # "„…“, sagte Hugo Salcedo, Kopf der Inspektoren, …": the content is before
+        if prefield == "main" and not any(sep is not None and text[sep:sep + 1] in lex.open_to_close
+                                          for sep in (forward, colon)):
+            forward = colon = None  # "…, sagte Rummenigge über Hoeneß als neuen, alten Präsidenten."
         closers = tuple(c for cs in lex.open_to_close.values() for c in cs)
         appositive = False
         if colon is None and forward is None and before and k > 0 and (
@@ -768,6 +773,8 @@ def _bracket_close(words: list[_W], k: int, particle: str, reach: int = 16) -> i
 def _in_reporting_clause(text: str, us: int, words: list[_W], k: int, lex: _Lex) -> bool:
     """Whether words[k] closes a reporting clause opened by "wie"/"как" at the unit start or
     after a comma, within a few words ("Wie X, Sprecher von Y, in Bangkok mitteilte, …")."""
+    if not _closes_opened_clause(text, words, k, lex):
+        return False
     for i in range(k - 1, max(-1, k - 15), -1):
         if words[i].start < us:
             return False
@@ -778,11 +785,44 @@ def _in_reporting_clause(text: str, us: int, words: list[_W], k: int, lex: _Lex)
     return False
 
 
+def _closes_opened_clause(text: str, words: list[_W], k: int, lex: _Lex) -> bool:
+    """Whether a cue can close a clause a reporting opener began: not when a comma stands before it
+    and its own clause goes on after it ("wie ich es bin, sagte Svindal über …": a comparison, then
+    the frame of the sentence)."""
+    if k == 0 or "," not in text[words[k - 1].end:words[k].start]:
+        return True
+    return k + 1 >= len(words) or any(ch in text[words[k].end:words[k + 1].start] for ch in ",.;:!?")
+
+
 def _opens_clause(text: str, us: int, at: int, lex: _Lex) -> bool:
     """Whether a reporting opener at `at` ("wie") opens its clause: at the unit start, after a
     comma or bracket, or after sentence adverbs only ("Denn wie die Zeitung berichtete, …")."""
     gap = text[us:at].rstrip()
     return not gap or gap[-1] in ",(—–" or all(w.lower() in lex.adverbs for w in WORD.findall(gap))
+
+
+def _prefield_clause(text: str, words: list[_W], us: int, k: int, n: int, before: str, quotes,
+                     lex: _Lex) -> str | None:
+    """What a comma before the cue closes, in a verb-second language: a "main" clause, which the cue
+    then frames from behind ("Ich glaube, …, sagte X über Y als neuen, alten Präsidenten.": a comma
+    or colon after the source is the frame's own), or a "subordinate" one, after which the content
+    follows the cue ("Als die Polizei kam, sagte der Mann, er habe …"); None when no comma does, or
+    when it closes the subject's relative clause or apposition ("Deiss, der …, sagte, er …"), a
+    fronted prepositional phrase ("Auf den Vorwurf …, entgegnete X, dass …"), or when no subject
+    follows the cue ("…, Larry Silverstein, zugesagt, …")."""
+    if not lex.verb_second or not before.endswith(","):
+        return None
+    prefield = [w for w in words[:k] if w.start >= us]
+    if len(prefield) < 3:
+        return None
+    if prefield[0].low in lex.subordinators | lex.comps:
+        return "subordinate"
+    if prefield[0].low in lex.preps or k + n >= len(words) or words[k + n].gap.strip():
+        return None
+    if any("," in w.gap and w.low in lex.relative_openers for w in prefield[1:]) or _only_noun_phrases(
+            text, words, prefield[0].start, prefield[-1].end, quotes, lex):
+        return None
+    return "main"
 
 
 def _source_then_apposition(text: str, words: list[_W], i: int, comma: int, before: str, lex: _Lex) -> bool:
@@ -1320,7 +1360,8 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
                         r = _np_forward(words, j + 1, lex)
                         clause_end = next((words[i].end for i in range(j + 1, len(words))
                                            if "," in text[words[i].end:words[i].end + 1]), words[j].end)
-                    elif "," in tail or j + 1 >= len(words) or "," in head:
+                    elif "," in tail or j + 1 >= len(words) or ("," in head and _closes_opened_clause(
+                            text, words, j, lex)):
                         r = _np_forward(words[:j], k + 1, lex, limit=12) \
                             or _clause_words(words, k + 1, j, lex)
                         clause_end = words[j].end
