@@ -22,6 +22,10 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 37: a sentence-final cue with its own subject after a comma reports the clause the
+    # parser, misled by a relative clause, hung on it as a plain dependent
+    ("en", "Students who borrow too much struggle later, he said.",
+     "he", "said", "Students who borrow too much struggle later", "indirect", "fronted_clause"),
     # ---- stop 36: a finite cue the parser left without a subject (hung on the phrase before as its
     # apposition, or on the verb as a number) takes the noun phrase right before it (`subject_before_verb`)
     ("en", "Campaigning for independent presidential candidate Sam Ortiz, former governor Jill Park said her "
@@ -1405,6 +1409,9 @@ NOT_STATEMENTS = [
     # a content left with only a preposition once another cue's quotation is cut is none
     ("es", "Roca está convencido de que su moción será rechazada por \"la mayoría de siempre, pero quiero "
            "ver cómo explican su voto\", ha indicado el diputado.", "rechazada"),
+    # a fronted participle or prepositional phrase says how or when, not what (`_fronted_clause_reading`)
+    ("en", "Speaking to students in Ohio this week, the senator responded.", "responded"),
+    ("fr", "Interrogé sur sa victoire, il a répondu.", "répondu"),
     # a clause after a comma that is only the next cue and its source is that cue's frame, no content
     ("de", "Der Notarzt stellte bei dem Mann schwere Verletzungen fest, berichtete die Polizei am Abend.",
      "stellte bei dem Mann schwere Verletzungen fest"),
