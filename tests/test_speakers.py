@@ -634,9 +634,18 @@ def test_german_name_after_a_preposition_is_a_weak_antecedent(text, speaker):
     ("Kanzlerin Eva Brandt reiste am Montag nach Wien. Um die Lage zu klären, fordern wir die Nachbarn "
      "auf, die Regeln zu ändern, sagte ein Sprecher der ungarischen Regierung.",
      "die Regeln zu ändern", "ein Sprecher der ungarischen Regierung"),
-    # with no words around it (an interview answer) it stays unresolved: never the last name read
+    # with no words around it and no interview it stays unresolved: never the last name read
     ("Kanzlerin Eva Brandt reiste am Montag nach Wien. Wir haben gesagt, dass die Grenze offen bleibt.",
      "die Grenze offen", None),
+    # in an interview answer it is the interviewee whose turn it is …
+    ("Der Außenminister Jan Horak über die Grenze. STANDARD: Wie reagiert Ihr Land? Horak: Wir arbeiten "
+     "mit den Nachbarn. STANDARD: Und im März? Horak: Das ist offen. Also können wir nicht sagen, dass die "
+     "Zahl gleich bleibt.", "die Zahl gleich", "Jan Horak"),
+    # … not the interviewer in capitals, and a colon after a single word makes no interview
+    ("STANDARD: Sie waren lange Minister. Horak: Ja. STANDARD: Glauben wir, dass die Zahl gleich bleibt? "
+     "Horak: Nein.", "die Zahl gleich", None),
+    ("Der Minister Jan Horak kam nach Wien. Allerdings: Das ist offen. Also können wir nicht sagen, dass die "
+     "Zahl gleich bleibt.", "die Zahl gleich", None),
 ])
 def test_first_person_source_is_the_voice_around_it(text, needle, speaker):
     assert _speaker_of(models.load("de"), text, needle)[0] == speaker

@@ -29,6 +29,7 @@ The language file gives pronoun classes, description heads, determiners, titles 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 from spacy.language import Language
@@ -166,7 +167,7 @@ class SpeakersComponent:
                 if self.head(mention.root) in self.media_heads or name.lower() in self.news_agencies:
                     ctx.media.add(name)
             prev = st
-        _first_person_speakers(doc, statements, self.pronouns)
+        _first_person_speakers(doc, statements, self.pronouns, ctx.names)
         return doc
 
 
@@ -543,10 +544,12 @@ class Resolver:
         return pers[0] if pers else None
 
 
-def _first_person_speakers(doc: Doc, statements: list, pronouns: dict[str, str]) -> None:
+def _first_person_speakers(doc: Doc, statements: list, pronouns: dict[str, str], names) -> None:
     """ "Wir gehen davon aus, dass …, sagte Staatsanwalt Jan Holzner": a first-person source is the
     voice of whoever speaks the words around it, so it takes the speaker of the innermost statement
-    whose content holds it; with none (an interview answer), it stays unresolved."""
+    whose content holds it; in an interview answer, the interviewee whose turn it is
+    (`_interview_turns`); else it stays unresolved."""
+    turns = None
     for st in statements:
         if st.source_start is None or st.speaker is not None:
             continue
@@ -557,6 +560,32 @@ def _first_person_speakers(doc: Doc, statements: list, pronouns: dict[str, str])
         if around:
             outer = min(around, key=lambda o: o.end - o.start)
             st.speaker, st.speaker_label = outer.speaker, outer.speaker_label
+            continue
+        turns = _interview_turns(doc_text(doc)) if turns is None else turns
+        turn = next((name for at, name in reversed(turns) if at < st.source_start), None)
+        if turn is not None and not turn.isupper():  # "STANDARD: Wir haben gehört…": the interviewer
+            name = names.canonical(turn)
+            st.speaker, st.speaker_label = name, names.label_of(name, "PER")
+
+
+# "Poposki: Wir koordinieren…", "STANDARD: Bereiten Sie…": a turn of an interview, a capitalised
+# name of one to four words and a colon, opening the text, a line or a sentence
+_TURN = re.compile(r"(?:^|(?<=[.!?…)\]»“”\"] )|(?<=\n))([^\W\d_][\w’'.-]*(?: [^\W\d_][\w’'.-]*){0,3}): ")
+
+
+def _interview_turns(text: str) -> list[tuple[int, str]]:
+    """The turns of an interview, in order: only where an interviewer's label in capitals
+    ("STANDARD:") and an interviewee's name each open at least two turns; an article with a
+    colon after "Allerdings" or a results table ("Tore: …") is no interview."""
+    found = [(m.start(1), m.group(1)) for m in _TURN.finditer(text)
+             if all(w[:1].isupper() for w in m.group(1).split())]
+    count: dict[str, int] = {}
+    for _, name in found:
+        count[name.split()[-1]] = count.get(name.split()[-1], 0) + 1
+    repeated = {last for last, n in count.items() if n >= 2}
+    if not any(last.isupper() for last in repeated) or all(last.isupper() for last in repeated):
+        return []
+    return [(at, name) for at, name in found if name.split()[-1] in repeated]
 
 
 def _head(mention: Span):
