@@ -52,6 +52,7 @@ from .speaker_index import (
     named_entities,
 )
 from .speaker_traits import GENDERS, Traits, compound_endings, compound_tail, det_gender, kids, number, parsed
+from .statement import Statement
 
 __all__ = ["LABELS", "NAMED", "Candidate", "SpeakersComponent", "name_text"]
 
@@ -544,7 +545,8 @@ class Resolver:
         return pers[0] if pers else None
 
 
-def _first_person_speakers(doc: Doc, statements: list, pronouns: dict[str, str], names) -> None:
+def _first_person_speakers(doc: Doc, statements: list[Statement], pronouns: dict[str, str],
+                           names: NameIndex) -> None:
     """ "Wir gehen davon aus, dass …, sagte Staatsanwalt Jan Holzner": a first-person source is the
     voice of whoever speaks the words around it, so it takes the speaker of the innermost statement
     whose content holds it; in an interview answer, the interviewee whose turn it is
