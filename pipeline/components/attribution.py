@@ -615,24 +615,21 @@ def _fronted_clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.
     """ "Students who borrow too much struggle later, he said.": a sentence-final cue with its own
     subject after a comma reports the clause before it, which the parser, misled by a relative
     clause, hung on the cue as a plain dependent (no `clause_deps`) instead of its complement."""
-    if lemma not in cfg.clause_cues or tok.head.i != tok.i:
+    if lemma not in cfg.clause_cues or tok.head.i != tok.i or not _postposed_cue(tok, cfg):
         return None
     doc = tok.doc
     children = list(tok.children)
-    subjects = [c for c in children if c.dep_ in cfg.subject_deps and c.i < tok.i]
-    if not subjects or subjects[-1].left_edge.i < 2 or doc[subjects[-1].left_edge.i - 1].text != ",":
-        return None
-    comma = subjects[-1].left_edge.i - 1
+    comma = next(c for c in children if c.dep_ in cfg.subject_deps and c.i < tok.i).left_edge.i - 1
     if any(c.i > tok.i and (c.dep_ in cfg.clause_deps | cfg.object_deps | cfg.xcomp_deps) for c in children):
         return None
-    if any(t.pos_ in ("VERB", "AUX") or not (t.is_punct or t.i <= tok.right_edge.i)
-           for t in doc[tok.i + 1 : tok.sent.end]):
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[tok.i + 1 : tok.right_edge.i + 1]):
         return None  # "…, Biden responded that …": a complement after the cue is its content
     fronted = [c for c in children if c.i < comma and not c.is_punct and c.dep_ not in cfg.subject_deps]
     if len(fronted) != 1 or fronted[0].left_edge.i != tok.sent.start or fronted[0].right_edge.i != comma - 1:
         return None
-    if fronted[0].dep_ in cfg.adverbial_deps | {"advcl", "mark"} or fronted[0].pos_ in ("VERB", "AUX", "ADP"):
-        return None  # "Speaking to students, …", "Interrogé sur sa victoire, …": how, not what
+    how = cfg.adverbial_deps | cfg.fronted_phrase_deps  # "Speaking to students, …": how, not what
+    if fronted[0].dep_ in how or fronted[0].pos_ in ("VERB", "AUX", "ADP"):  # "Interrogé sur …, …"
+        return None
     span = doc[fronted[0].left_edge.i : comma]
     if len(span) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in span) or _in_quote(span[0], quotes):
         return None

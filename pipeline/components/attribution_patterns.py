@@ -773,7 +773,7 @@ def _bracket_close(words: list[_W], k: int, particle: str, reach: int = 16) -> i
 def _in_reporting_clause(text: str, us: int, words: list[_W], k: int, lex: _Lex) -> bool:
     """Whether words[k] closes a reporting clause opened by "wie"/"как" at the unit start or
     after a comma, within a few words ("Wie X, Sprecher von Y, in Bangkok mitteilte, …")."""
-    if not _closes_opened_clause(text, words, k, lex):
+    if not _closes_opened_clause(text, words, k):
         return False
     for i in range(k - 1, max(-1, k - 15), -1):
         if words[i].start < us:
@@ -785,7 +785,7 @@ def _in_reporting_clause(text: str, us: int, words: list[_W], k: int, lex: _Lex)
     return False
 
 
-def _closes_opened_clause(text: str, words: list[_W], k: int, lex: _Lex) -> bool:
+def _closes_opened_clause(text: str, words: list[_W], k: int) -> bool:
     """Whether a cue can close a clause a reporting opener began: not when a comma stands before it
     and its own clause goes on after it ("wie ich es bin, sagte Svindal über …": a comparison, then
     the frame of the sentence)."""
@@ -1360,8 +1360,8 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
                         r = _np_forward(words, j + 1, lex)
                         clause_end = next((words[i].end for i in range(j + 1, len(words))
                                            if "," in text[words[i].end:words[i].end + 1]), words[j].end)
-                    elif "," in tail or j + 1 >= len(words) or ("," in head and _closes_opened_clause(
-                            text, words, j, lex)):
+                    elif "," in tail or j + 1 >= len(words) or (
+                            "," in head and _closes_opened_clause(text, words, j)):
                         r = _np_forward(words[:j], k + 1, lex, limit=12) \
                             or _clause_words(words, k + 1, j, lex)
                         clause_end = words[j].end

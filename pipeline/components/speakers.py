@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from spacy.language import Language
@@ -581,9 +582,7 @@ def _interview_turns(text: str) -> list[tuple[int, str]]:
     colon after "Allerdings" or a results table ("Tore: …") is no interview."""
     found = [(m.start(1), m.group(1)) for m in _TURN.finditer(text)
              if all(w[:1].isupper() for w in m.group(1).split())]
-    count: dict[str, int] = {}
-    for _, name in found:
-        count[name.split()[-1]] = count.get(name.split()[-1], 0) + 1
+    count = Counter(name.split()[-1] for _, name in found)
     repeated = {last for last, n in count.items() if n >= 2}
     if not any(last.isupper() for last in repeated) or all(last.isupper() for last in repeated):
         return []
