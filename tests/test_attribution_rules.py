@@ -22,6 +22,13 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 38: a closing frame (", police said.") reports the clause before it however the parser
+    # hung the two (here the cue on the fronted "As …" clause, the reported clause under that)
+    ("en", "As front-runner Ann Cole prepared to speak to supporters in Ohio on Friday, a 16-year-old boy "
+           "outside the arena was pepper-sprayed by another protester, police said.",
+     "police", "said", "As front-runner Ann Cole prepared to speak to supporters in Ohio on Friday, a "
+                       "16-year-old boy outside the arena was pepper-sprayed by another protester",
+     "indirect", "postposed_frame"),
     # ---- stop 37: a sentence-final cue with its own subject after a comma reports the clause the
     # parser, misled by a relative clause, hung on it as a plain dependent
     ("en", "Students who borrow too much struggle later, he said.",
@@ -1415,6 +1422,11 @@ NOT_STATEMENTS = [
     # a clause after a comma that is only the next cue and its source is that cue's frame, no content
     ("de", "Der Notarzt stellte bei dem Mann schwere Verletzungen fest, berichtete die Polizei am Abend.",
      "stellte bei dem Mann schwere Verletzungen fest"),
+    # a closing frame after a subordinate clause alone reports nothing, nor does a verb with its own
+    # object, nor a language that puts the subject after such a cue (`_postposed_frame_reading`)
+    ("en", "When the river had risen, the farmers said.", "said"),
+    ("en", "But when the council cut funding for the shelter a year later, the charity said.", "said"),
+    ("fr", "À 15h32, une voiture est retournée, les policiers lancent des gaz lacrymogènes.", "lancent"),
     # a date after a cue's preposition says when, not what about
     ("en", "The mayor commented on Tuesday.", "commented on"),
     ("en", "The union will report on Friday.", "report on"),

@@ -636,6 +636,64 @@ def _fronted_clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.
     return _Reading(_trim(_text(doc), span.start_char, span.end_char), "fronted_clause", 0.6)
 
 
+def _postposed_frame_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
+    """ "…reach others, she said.": a closing frame (a comma, a short subject, the cue, a few words
+    of circumstance) reports the clause before it, however the parser hung the two together (on
+    long sentences it hangs the subject or the clause's first words on the cue, or the cue on a
+    fronted subordinate clause, and no other reading fits). The last reading tried: the frame is
+    read from the words alone, its source is the words between the comma and the cue."""
+    if not cfg.subject_before_verb or lemma not in cfg.clause_cues or tok.pos_ not in ("VERB", "AUX") \
+            or _in_quote(tok, quotes):
+        return None  # "…, a annoncé la police": a language that inverts has its inverted readings
+    objects = [c for c in tok.children if c.dep_ in cfg.object_deps and c.i > tok.i]
+    if objects and lemma not in cfg.addressee_object_cues:
+        return None  # "…, les policiers lancent des gaz": an act, not a frame ("told reporters" is one)
+    doc, sent = tok.doc, tok.sent
+    comma = next((t.i for t in reversed(doc[sent.start : tok.i]) if t.text == ","), None)
+    if comma is None or not 0 < tok.i - comma - 1 <= 6:
+        return None
+    subject = doc[comma + 1 : tok.i]
+    if (
+        _in_relative_clause(tok)
+        or subject[0].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM")
+        or any(t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ") or _is_rel(t) for t in subject)
+        or sum(t.head.i < subject.start or t.head.i >= subject.end for t in subject) != 1
+        or not any(t.dep_ in cfg.subject_deps for t in subject)
+    ):
+        return None  # "…, which votes", "…, a goal they share", "…, with X calling": no subject of its own
+    after = doc[tok.i + 1 : sent.end]
+    if len(after) > 8 or any(t.pos_ in ("VERB", "AUX") or t.text in (",", ":", ";") for t in after):
+        return None  # "…, she said, adding that…", "…, he said of the plan to…": more than a frame
+    clause = doc[sent.start : comma]
+    while len(clause) and (clause[0].is_punct or clause[0].is_space):
+        clause = clause[1:]
+    if len(clause) < 4:
+        return None
+    if not any(_independent_verb(t) for t in clause):
+        return None  # "When the fire started, the neighbours said.": a subordinate clause alone
+    if _in_quote(clause[0], quotes):
+        return None
+    return _Reading(_trim(_text(doc), clause.start_char, clause.end_char), "postposed_frame", 0.6,
+                    source=_trim(_text(doc), subject.start_char, subject.end_char))
+
+
+def _independent_verb(t: Token) -> bool:
+    """A tensed verb that is neither subordinated (no "when", "after" of its own or of the verb it
+    is conjoined to) nor in a relative clause: what a sentence needs to report something. (English
+    tags its wh-adverbs WRB and gives them no morphology; the other models mark them PronType.)"""
+    if t.pos_ not in ("VERB", "AUX") or not _tensed(t):
+        return False
+    node = t.head if t.dep_.startswith("aux") or t.dep_ == "cop" else t  # "had started", "is unworkable"
+    while True:
+        if _in_relative_clause(node) or any(
+                c.dep_ == "mark" or (c.i < node.i and c.dep_ == "advmod" and (_is_rel(c) or c.tag_ == "WRB"))
+                for c in node.children):
+            return False  # "after the growth cooled", "when Congress cut funding"
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return True
+        node = node.head
+
+
 def _spaced_dash(t: Token) -> bool:
     """A dash set off by spaces (" - ", " — "): a break between clauses, not a hyphen."""
     return t.text in ("-", "–", "—") and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
@@ -1090,6 +1148,7 @@ _READINGS = (
     _parenthetical_reading,
     _as_clause_reading,
     _inverted_reading,
+    _postposed_frame_reading,
 )
 
 

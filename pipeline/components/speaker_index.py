@@ -131,12 +131,15 @@ class NameIndex:
         self.genders: dict[str, str | None] = {}  # fullest name -> "Masc"/"Fem" (None: conflicting)
         self.orgs: dict[str, str] = {}  # lower-cased acronym, short or full form -> "Full Name (ACR)"
         self.firsts: dict[str, set[str]] = {}  # first word of a multi-word person name -> those names
+        self.persons: set[str] = set()  # multi-word names tagged as a person somewhere in the article
         for ent, label, kept in named:
             words = [t.text for t in kept]
             name = name_text(kept)
             key = words[-1].lower()
             if label == "PER" and len(name) > len(self.full.get(key, "")):
                 self.full[key] = ent.text if len(words) == len(ent) else name
+            if label == "PER" and len(words) > 1:
+                self.persons.add(name)
             if len(words) > 1:
                 self.multi[key] = True
                 if label == "PER" and words[1] not in ("-", "‐"):  # "Trump-Pence" is no first name
@@ -191,7 +194,12 @@ class NameIndex:
         return full
 
     def label_of(self, name: str, label: str) -> str:
-        return self.relabel.get(name, label)
+        """The label a name gets across the article: a correction made for it, else PER for a
+        full name the model tagged as a person once ("Ali Alatas", whose later "Alatas" it tagged
+        ORG, and "Cornwell" after "Michael Cornwell"), else the mention's own label."""
+        if name in self.relabel:
+            return self.relabel[name]
+        return "PER" if name in self.persons else label
 
     def is_organisation(self, name: str) -> bool:
         """A name the article spells out as an organisation ("International Labour Organisation

@@ -455,6 +455,9 @@ class Resolver:
             known = self.by_head.get(head)
             if known is not None:
                 return known
+            if kind == "ORG" and self._named_complement(mention, root):
+                self.as_written.add(mention.text)  # "the Kisangani office of the charity MSF": not Baril
+                return _without_trailing_date(mention), kind
             if kind == "ORG" and root.text[:1].isupper() and root.i > root.sent.start:
                 self.as_written.add(mention.text)  # "Le Journal du dimanche": a name, not a description
                 return mention.text, "ORG"
@@ -473,6 +476,26 @@ class Resolver:
         name = _without_trailing_date(mention)
         self.as_written.update((mention.text, name))
         return name, kind or "UNKNOWN"
+
+    def _named_complement(self, mention: Span, root) -> bool:
+        """Whether a description names what it belongs to in a prepositional complement ("the
+        office of the medical charity Medecins sans Frontieres", "le bureau de l'ONU à Genève"):
+        such a body says who speaks by itself, and is no anaphor of an earlier name. (A person's
+        role is: "le président du directoire de Canal+" is the Thiery named before.)"""
+        for e in self.ents:
+            if not (mention.start <= e.start and e.end <= mention.end and e.start > root.i
+                    and LABELS.get(e.label_) in NAMED):
+                continue
+            path, node = [], e.root
+            while node.i != root.i and node.head.i != node.i:
+                path.append(node)
+                node = node.head
+            if node.i != root.i or any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("acl", "relcl", "acl:relcl")
+                                       for t in path):
+                continue  # "le studio, issu de l'acquisition de la marque THQ": not what it belongs to
+            if any(t.pos_ == "ADP" or _prepositional(t) for t in path):
+                return True
+        return False
 
     def _entity_in(self, mention: Span) -> Span | None:
         """The name the mention is about: the entity holding its head, or apposed to it, or a
