@@ -431,6 +431,22 @@ def test_misc_name_apposed_to_a_person_description_is_a_person(es):
     assert found and (found[0].speaker, found[0].speaker_label) == ("Lucas Ferreyra", "PER")
 
 
+def test_organisation_label_on_a_name_apposed_to_a_person_description_is_a_person(es):
+    # a surname that is also a word ("Alemán") gets ORG from the model; after "El presidente de
+    # Bolivia," and a comma the name is a person's (`_apposed_to`); only the label is set by hand
+    from spacy.tokens import Span
+
+    text = "El presidente de Bolivia, Ernesto Alemán, pidió hoy que su país reciba más ayuda."
+    nlp = es.nlp
+    with nlp.select_pipes(disable=["newsfacts_speakers"]):
+        doc = nlp(text)
+    start = [t.i for t in doc if t.text == "Ernesto"][0]
+    doc.ents = [e for e in doc.ents if not (e.start <= start < e.end)] + [Span(doc, start, start + 2, "ORG")]
+    doc = nlp.get_pipe("newsfacts_speakers")(doc)
+    found = [st for st in doc._.statements if "su país" in doc.text[st.start:st.end]]
+    assert found and (found[0].speaker, found[0].speaker_label) == ("Ernesto Alemán", "PER")
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("Maria Lopez and Tom Baker opened the clinic on Monday. Maria said the waiting list was long.",
      "Maria Lopez"),

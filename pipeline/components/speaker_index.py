@@ -81,8 +81,11 @@ def named_entities(ents: list[Span], titles: set[str], person_heads: frozenset[s
     out = []
     for ent in ents:
         label = LABELS.get(ent.label_)
-        if label == "UNKNOWN" and _bound_to(ent, person_heads):
-            label = "PER"  # "El delantero brasileño Romario de Souza" tagged MISC
+        if (label == "UNKNOWN" and _bound_to(ent, person_heads)) or (
+                label in ("ORG", "LOC") and _apposed_to(ent, person_heads)):
+            # "El delantero brasileño Romario de Souza" tagged MISC, "El presidente de Nicaragua,
+            # Arnoldo Alemán" tagged ORG: the name a person's description gives is a person's
+            label = "PER"
         if label not in NAMED:
             continue
         kept = [t for t in ent if t.lower_.rstrip(".") not in titles]
@@ -110,6 +113,15 @@ def _bound_to(ent: Span, heads: frozenset[str]) -> bool:
     if root.dep_ in ("appos", "flat", "flat:name") and root.head.i != root.i:
         return head_lemma(root.head, heads) in heads
     return ent.start > 0 and head_lemma(ent.doc[ent.start - 1], heads) in heads
+
+
+def _apposed_to(ent: Span, heads: frozenset[str]) -> bool:
+    """The entity is set off by a comma after a noun from `heads` ("el presidente de Nicaragua,
+    Arnoldo Alemán"), the apposition a model's label is least sure of."""
+    root = ent.root
+    return (root.dep_ == "appos" and root.head.i < ent.start and root.head.pos_ == "NOUN"
+            and ent.start > 0 and ent.doc[ent.start - 1].text == ","
+            and head_lemma(root.head, heads) in heads)
 
 
 def _acronym(kept: list) -> bool:
