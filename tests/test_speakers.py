@@ -368,6 +368,14 @@ def test_speaker_label_for_people_and_organisations(request, lang, text, needle,
     assert _speaker_of(loaded, text, needle) == (speaker, label)
 
 
+def test_a_cue_set_off_after_the_subject_is_not_part_of_its_mention(fr):
+    # "accusant Marc Vidal d'avoir…" has a content of its own: "Ce dernier" is the mention, Girard the speaker
+    text = ("Le maire Paul Girard a fermé le marché. Ce dernier, accusant Marc Vidal d'avoir amené des "
+            "camions en ville, a affirmé que la fermeture visait à protéger les habitants.")
+    source, speaker, label, _ = _by_content(_speakers(fr, text), "la fermeture visait")
+    assert (source, speaker, label) == ("Ce dernier", "Paul Girard", "PER")
+
+
 def test_an_office_named_by_its_organisation_is_no_anaphor(en):
     # "the regional office of the aid group Oxfam" says who speaks; it is not the one person named before
     text = ("Mensah told reporters the bridge was closed. The regional office of the aid group Oxfam said on "

@@ -2224,8 +2224,12 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
             hi = min(hi, first - 1)
     for c in tok.rights:  # "…, le journaliste Paul Roux, estimant que…": a cue with its own content
         first = _left_word(c)
+        # a non-finite one too, whatever its complement ("Ce dernier, accusant X d'avoir…,": X is
+        # not the mention's name; models tag "accusant" as an infinitive as often as a participle)
+        non_finite = "Fin" not in c.morph.get("VerbForm") and not _in_relative_clause(c)
         if (first - 1 > lo and doc[first - 1].text == "," and c.pos_ in ("VERB", "AUX") and _is_cue(c, cfg)
-                and any(g.dep_ in cfg.clause_deps and g.i > c.i for g in c.children)):
+                and any((g.dep_ in cfg.clause_deps or non_finite) and g.i > c.i and not g.is_punct
+                        for g in c.children)):
             hi = min(hi, first - 2)
     if tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):  # "», afirmó el cantante al diario X"
         told = [c for c in tok.rights if c.ent_type_ not in ("LOC", "GPE")  # not "el embajador a Siria"
