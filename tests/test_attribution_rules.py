@@ -584,6 +584,16 @@ ROWS = [
     ("de", "Laut der am Dienstag veröffentlichten Mitteilung des Hilfswerks hungern zwei Millionen Menschen.",
      "der am Dienstag veröffentlichten Mitteilung des Hilfswerks", "Laut", "hungern zwei Millionen Menschen.",
      "according_to", "rules.according_marker"),
+    # where every noun is capitalised, lower-case words after the article are adjectives of the noun
+    # that follows them, not the noun (`_adjectives_before_noun`); alone, such a word is the noun
+    ("de", "Laut einer ersten offiziellen Schätzung wurden zwanzig Häuser im Tal zerstört.",
+     "einer ersten offiziellen Schätzung", "Laut", "wurden zwanzig Häuser im Tal zerstört.", "according_to",
+     "rules.according_marker"),
+    ("de", "Die Grenze bleibe geschlossen, meldete die amtliche ungarische Nachrichtenagentur MTI.",
+     "die amtliche ungarische Nachrichtenagentur MTI", "meldete", "Die Grenze bleibe geschlossen", "indirect",
+     "rules.content_then_cue"),
+    ("de", "Die Maus sei sofort tot gewesen, sagte der 81-jährige.",
+     "der 81-jährige", "sagte", "Die Maus sei sofort tot gewesen", "indirect", "rules.content_then_cue"),
     # the source and its marker are not part of the content (the German corpora's convention)
     ("de", "Der Polizei zufolge wurden zwei Männer am Bahnhof festgenommen.",
      "Der Polizei", "zufolge", "wurden zwei Männer am Bahnhof festgenommen.",

@@ -333,7 +333,11 @@ def _np_forward(words: list[_W], i: int, lex: _Lex, limit: int = 10,
             j += 1
         elif j > i and words[j - 1].low in lex.dets and w.low not in lex.stops and w.low not in lex.aux \
                 and w.low not in lex.cues:
-            seen_head = True  # "la ministra", "het ministerie": lower-case nouns after a determiner
+            adjectives = _adjectives_before_noun(words, j, lex) if lex.nouns_capitalized else 0
+            if adjectives:  # "einer vorläufigen amtlichen Bilanz": on to the capitalised noun
+                j += adjectives
+                continue
+            seen_head = True  # "la ministra", "het ministerie", "der 81-jährige": the noun itself
             j += 1
         elif seen_head and j + 1 < n and _is_cap(words[j + 1]) and w.low not in lex.stops \
                 and w.low not in lex.cues and not _gap_has_stop(words[j + 1]) and not lex.nouns_capitalized:
@@ -352,6 +356,18 @@ def _np_forward(words: list[_W], i: int, lex: _Lex, limit: int = 10,
     if not seen_head:
         return None
     return i, j
+
+
+def _adjectives_before_noun(words: list[_W], j: int, lex: _Lex, limit: int = 3) -> int:
+    """How many lower-case words from words[j] on precede a capitalised noun right after them, where
+    every noun is capitalised ("einer vorläufigen amtlichen Opferbilanz": 2); 0 when none follows
+    ("der 81-jährige sagte": the lower-case word is the noun)."""
+    k = j
+    closed = (lex.stops, lex.dets, lex.aux, lex.cues)
+    while k < len(words) and k - j < limit and not _is_cap(words[k]) and not _gap_has_stop(words[k]) \
+            and not any(words[k].low in words_of for words_of in closed):
+        k += 1
+    return k - j if k > j and k < len(words) and _is_cap(words[k]) and not _gap_has_stop(words[k]) else 0
 
 
 def _extended_attribute(words: list[_W], j: int, lex: _Lex, limit: int = 7) -> int:
