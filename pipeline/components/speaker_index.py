@@ -116,12 +116,11 @@ def _bound_to(ent: Span, heads: frozenset[str]) -> bool:
 
 
 def _apposed_to(ent: Span, heads: frozenset[str]) -> bool:
-    """The entity is set off by a comma after a noun from `heads` ("el presidente de Nicaragua,
-    Arnoldo Alemán"), the apposition a model's label is least sure of."""
+    """`_bound_to` as an apposition set off by a comma after the noun ("el presidente de
+    Nicaragua, Arnoldo Alemán"): the binding sure enough to overrule a model's ORG or LOC."""
     root = ent.root
     return (root.dep_ == "appos" and root.head.i < ent.start and root.head.pos_ == "NOUN"
-            and ent.start > 0 and ent.doc[ent.start - 1].text == ","
-            and head_lemma(root.head, heads) in heads)
+            and ent.start > 0 and ent.doc[ent.start - 1].text == "," and _bound_to(ent, heads))
 
 
 def _acronym(kept: list) -> bool:

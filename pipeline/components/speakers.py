@@ -490,7 +490,7 @@ class Resolver:
             while node.i != root.i and node.head.i != node.i:
                 path.append(node)
                 node = node.head
-            if node.i != root.i or any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("acl", "relcl", "acl:relcl")
+            if node.i != root.i or any(t.pos_ in ("VERB", "AUX") or t.dep_ == "acl" or _relative_clause(t)
                                        for t in path):
                 continue  # "le studio, issu de l'acquisition de la marque THQ": not what it belongs to
             if any(t.pos_ == "ADP" or _prepositional(t) for t in path):
