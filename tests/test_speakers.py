@@ -423,36 +423,27 @@ def test_title_holder_inside_a_prepositional_phrase_is_not_the_holder(es):
     assert _speaker_of(es, text, "la demanda seguirá") == ("Pedro Gil", "PER")
 
 
-def test_misc_name_apposed_to_a_person_description_is_a_person(es):
-    # es_core_news_sm tags some full names MISC; the speaker tagger is real, only the label is set
+@pytest.mark.parametrize("text, first, label, needle, speaker", [
+    # es_core_news_sm tags some full names MISC
+    ("El delantero uruguayo Lucas Ferreyra quiere volver pronto. El entrenador lo vio ayer. "
+     "Según el delantero, la lesión no es grave.", "Lucas", "MISC", "la lesión", "Lucas Ferreyra"),
+    # a surname that is also a word ("Alemán") gets ORG; after "El presidente de Bolivia," and a
+    # comma the name is a person's (`_apposed_to`)
+    ("El presidente de Bolivia, Ernesto Alemán, pidió hoy que su país reciba más ayuda.",
+     "Ernesto", "ORG", "su país", "Ernesto Alemán"),
+])
+def test_name_given_by_a_person_description_is_a_person(es, text, first, label, needle, speaker):
+    # the speaker tagger is real; only the model's label on the two-word name is set by hand
     from spacy.tokens import Span
 
-    text = ("El delantero uruguayo Lucas Ferreyra quiere volver pronto. El entrenador lo vio ayer. "
-            "Según el delantero, la lesión no es grave.")
     nlp = es.nlp
     with nlp.select_pipes(disable=["newsfacts_speakers"]):
         doc = nlp(text)
-    start = [t.i for t in doc if t.text == "Lucas"][0]
-    doc.ents = [e for e in doc.ents if not (e.start <= start < e.end)] + [Span(doc, start, start + 2, "MISC")]
+    start = [t.i for t in doc if t.text == first][0]
+    doc.ents = [e for e in doc.ents if not (e.start <= start < e.end)] + [Span(doc, start, start + 2, label)]
     doc = nlp.get_pipe("newsfacts_speakers")(doc)
-    found = [st for st in doc._.statements if "la lesión" in doc.text[st.start:st.end]]
-    assert found and (found[0].speaker, found[0].speaker_label) == ("Lucas Ferreyra", "PER")
-
-
-def test_organisation_label_on_a_name_apposed_to_a_person_description_is_a_person(es):
-    # a surname that is also a word ("Alemán") gets ORG from the model; after "El presidente de
-    # Bolivia," and a comma the name is a person's (`_apposed_to`); only the label is set by hand
-    from spacy.tokens import Span
-
-    text = "El presidente de Bolivia, Ernesto Alemán, pidió hoy que su país reciba más ayuda."
-    nlp = es.nlp
-    with nlp.select_pipes(disable=["newsfacts_speakers"]):
-        doc = nlp(text)
-    start = [t.i for t in doc if t.text == "Ernesto"][0]
-    doc.ents = [e for e in doc.ents if not (e.start <= start < e.end)] + [Span(doc, start, start + 2, "ORG")]
-    doc = nlp.get_pipe("newsfacts_speakers")(doc)
-    found = [st for st in doc._.statements if "su país" in doc.text[st.start:st.end]]
-    assert found and (found[0].speaker, found[0].speaker_label) == ("Ernesto Alemán", "PER")
+    found = [st for st in doc._.statements if needle in doc.text[st.start:st.end]]
+    assert found and (found[0].speaker, found[0].speaker_label) == (speaker, "PER")
 
 
 @pytest.mark.parametrize("text, speaker", [
