@@ -112,6 +112,9 @@ def _speaker_of(loaded, text: str, needle: str) -> tuple[str | None, str | None]
      '"We need more nurses," she said.', "Maria Lopez"),
     ('Tom Baker manages the clinic. His deputy Maria Lopez started last year. '
      '"We need more nurses," he said.', "Tom Baker"),
+    # a short or less common given name is listed too ("Heidi", "Antonin"; `given_names.txt`)
+    ('Heidi Lang founded the clinic. Antonin Brody joined it in 2019. '
+     '"We need more nurses," she said.', "Heidi Lang"),
 ])
 def test_english_pronoun_agrees_in_gender(en, text, speaker):
     assert _speaker_of(en, text, "We need more nurses") == (speaker, "PER")
@@ -366,6 +369,14 @@ def test_place_or_nationality_modifier_is_not_the_speaker(en, text, needle, ment
 def test_speaker_label_for_people_and_organisations(request, lang, text, needle, speaker, label):
     loaded = request.getfixturevalue(lang)
     assert _speaker_of(loaded, text, needle) == (speaker, label)
+
+
+def test_a_surname_shared_by_two_people_is_the_one_named_first(en):
+    # not the longest name: Ted Cruz opens the article, "his father, Rafael Cruz" comes later
+    # (`_read_namesakes`)
+    text = ('Ted Cruz spoke on Monday. His father, Rafael Cruz, was in the crowd. Ted Cruz later met '
+            'voters. "I will not endorse him," Cruz said.')
+    assert _speaker_of(en, text, "I will not endorse him") == ("Ted Cruz", "PER")
 
 
 def test_a_cue_set_off_after_the_subject_is_not_part_of_its_mention(fr):
