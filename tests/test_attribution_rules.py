@@ -22,6 +22,12 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 38: the wire idiom "quoted X as saying": the speech verb is the statement, the one
+    # quoted its source, the quoting medium none (`quoted_as`)
+    ("en", "The agency quoted the finance minister as saying the budget would be cut.",
+     "the finance minister", "saying", "the budget would be cut", "indirect", "clause"),
+    ("en", "The mayor was quoted as saying that the bridge would reopen in May.",
+     "The mayor", "saying", "that the bridge would reopen in May", "indirect", "clause"),
     # ---- stop 38: a closing frame (", police said.") reports the clause before it however the parser
     # hung the two (here the cue on the fronted "As …" clause, the reported clause under that)
     ("en", "As front-runner Ann Cole prepared to speak to supporters in Ohio on Friday, a 16-year-old boy "
@@ -1432,6 +1438,8 @@ NOT_STATEMENTS = [
     # a clause after a comma that is only the next cue and its source is that cue's frame, no content
     ("de", "Der Notarzt stellte bei dem Mann schwere Verletzungen fest, berichtete die Polizei am Abend.",
      "stellte bei dem Mann schwere Verletzungen fest"),
+    # the medium that quotes someone "as saying" is no statement of its own (`quoted_as`)
+    ("en", "The agency quoted the finance minister as saying the budget would be cut.", "quoted"),
     # a closing frame after a subordinate clause alone reports nothing, nor does a verb with its own
     # object, nor a language that puts the subject after such a cue (`_postposed_frame_reading`)
     ("en", "When the river had risen, the farmers said.", "said"),

@@ -146,6 +146,7 @@ class Config:
     description_heads: set[str] = field(default_factory=set)  # [speakers]: "maire", "directeur"
     speaker_nouns: set[str] = field(default_factory=set)  # [speakers]: people, groups, bodies, media
     addressee_object_cues: set[str] = field(default_factory=set)
+    quoted_as: dict[str, set[str]] = field(default_factory=dict)  # "quoted X as saying": cue -> markers
     truecase_headlines: bool = False  # a Title Case headline is parsed again in sentence case
     possessive_endings: tuple[str, ...] = ()  # "Trump’s": counted as "Trump" when re-casing
     answer_objects: tuple[tuple[str, ...], ...] = ()  # "said yes", "said the same": longest first
@@ -186,6 +187,7 @@ class Config:
             control_object_deps=set(data.get("control_object_deps", [])),
             subject_control_verbs=words("subject_control_verbs"),
             addressee_object_cues=words("addressee_object_cues"),
+            quoted_as={k.lower(): {m.lower() for m in v} for k, v in data.get("quoted_as", {}).items()},
             answer_objects=tuple(sorted({tuple(w.lower().split()) for w in data.get("answer_objects", [])},
                                         key=len, reverse=True)),
             answer_blockers=words("answer_object_blockers"),
@@ -529,6 +531,12 @@ def _verb_statement(
             return st
     if tok.pos_ == "NOUN" and not any(c.dep_ in cfg.subject_deps for c in tok.children):
         return None  # a mis-tagged verb ("Vuillermoz remarque que") has a subject; a real noun has not
+    speech = _quoted_as_speech(tok, lemma, cfg)
+    if speech is not None and (any(c.dep_ in cfg.clause_deps for c in speech.children) or any(
+            tok.sent.start_char <= qt.start and qt.end <= tok.idx for qt in quotes)):
+        # "Interfax quoted Ivanov as saying…", "«…», Tass quoted X as telling deputies": the speech
+        # verb under "as" carries the statement (a parse that left it no content keeps this one)
+        return None
     for read in _READINGS:
         reading = read(tok, lemma, cfg, quotes)
         if reading is not None:
@@ -692,6 +700,34 @@ def _independent_verb(t: Token) -> bool:
         if node.dep_ != "conj" or node.head.i == node.i:
             return True
         node = node.head
+
+
+def _quoted_as_speech(tok: Token, lemma: str, cfg: Config) -> Token | None:
+    """ "Interfax quoted Ivanov as saying Moscow was ready", "The minister was quoted as saying
+    that…": the wire idiom (`quoted_as`) whose speech verb, under the marker, carries the statement;
+    the one quoted is the object, or the subject of the passive. None when the cue has no such
+    complement."""
+    markers = cfg.quoted_as.get(lemma)
+    if not markers:
+        return None
+    for marker in tok.children:
+        if marker.lower_ in markers and marker.i > tok.i:
+            speech = next((g for g in marker.children if g.pos_ == "VERB" and _is_cue(g, cfg)), None)
+            if speech is not None:
+                return speech
+    return None
+
+
+def _quoted_one(verb: Token, cfg: Config) -> Token | None:
+    """The person a wire quoted ("quoted *Ivanov* as saying", "*The minister* was quoted as
+    saying"): the speaker of the speech verb under `quoted_as`."""
+    marker = verb.head
+    quoting = marker.head
+    speech = _quoted_as_speech(quoting, _lemma(quoting, cfg), cfg) if marker.i != verb.i else None
+    if speech is None or speech.i != verb.i:
+        return None
+    return next((c for c in quoting.children if c.dep_ in cfg.object_deps and c.i < marker.i), None) or \
+        next((c for c in quoting.children if c.dep_ in cfg.passive_subject_deps), None)
 
 
 def _spaced_dash(t: Token) -> bool:
@@ -1785,6 +1821,9 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
     outer = _repeated_cue(verb, cfg)
     if outer is not None:
         return _source(outer, cfg, quotes)
+    quoted = _quoted_one(verb, cfg)
+    if quoted is not None:  # "Interfax quoted Ivanov as saying…": Ivanov
+        return _mention_chars(quoted, cfg)
     if (
         verb.tag_ in cfg.gerund_tags
         and verb.dep_ in cfg.inherit_deps
