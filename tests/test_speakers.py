@@ -373,7 +373,7 @@ def test_speaker_label_for_people_and_organisations(request, lang, text, needle,
 
 def test_a_surname_shared_by_two_people_is_the_one_named_first(en):
     # not the longest name: Ted Cruz opens the article, "his father, Rafael Cruz" comes later
-    # (`_read_namesakes`)
+    # (`NameIndex`, `_add_person`)
     text = ('Ted Cruz spoke on Monday. His father, Rafael Cruz, was in the crowd. Ted Cruz later met '
             'voters. "I will not endorse him," Cruz said.')
     assert _speaker_of(en, text, "I will not endorse him") == ("Ted Cruz", "PER")

@@ -721,6 +721,8 @@ def _quoted_as_speech(tok: Token, lemma: str, cfg: Config) -> Token | None:
 def _quoted_one(verb: Token, cfg: Config) -> Token | None:
     """The person a wire quoted ("quoted *Ivanov* as saying", "*The minister* was quoted as
     saying"): the speaker of the speech verb under `quoted_as`."""
+    if not any(verb.head.lower_ in markers for markers in cfg.quoted_as.values()):
+        return None  # every cue's source passes here: most languages have no such idiom
     marker = verb.head
     quoting = marker.head
     speech = _quoted_as_speech(quoting, _lemma(quoting, cfg), cfg) if marker.i != verb.i else None

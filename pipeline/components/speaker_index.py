@@ -143,45 +143,29 @@ class NameIndex:
         self.orgs: dict[str, str] = {}  # lower-cased acronym, short or full form -> "Full Name (ACR)"
         self.firsts: dict[str, set[str]] = {}  # first word of a multi-word person name -> those names
         self.persons: set[str] = set()  # multi-word names tagged as a person somewhere in the article
+        people: dict[str, list[list[str]]] = {}  # last word -> fullest form of each person, first named first
         for ent, label, kept in named:
             words = [t.text for t in kept]
             name = name_text(kept)
             key = words[-1].lower()
-            if label == "PER" and len(name) > len(self.full.get(key, "")):
-                self.full[key] = ent.text if len(words) == len(ent) else name
+            if label == "PER":
+                shown = ent.text if len(words) == len(ent) else name
+                _add_person(people.setdefault(key, []), words, name, shown)
             if label == "PER" and len(words) > 1:
                 self.persons.add(name)
             if len(words) > 1:
                 self.multi[key] = True
                 if label == "PER" and words[1] not in ("-", "‐"):  # "Trump-Pence" is no first name
                     self.firsts.setdefault(words[0].lower(), set()).add(name)
-        self._read_namesakes(named)
+        # "Cruz said" after "Ted Cruz" and then "his father, Rafael Cruz": where people share a
+        # surname, the surname alone stands for the one the article names first (the lead names
+        # the main actor; a relative or namesake comes later and keeps being named in full), not
+        # for whoever has the longest name. Counting full names would pick that relative: "Ivanka
+        # Trump" is written out each time, "Trump" alone is her father.
+        self.full = {key: group[0][0] for key, group in people.items()}
         self._read_organisations(named)
         if traits is not None:
             self._read_genders(named, traits)
-
-    def _read_namesakes(self, named: list[tuple[Span, str, list]]) -> None:
-        """"Cruz said" after "Ted Cruz" and then "his father, Rafael Cruz": where people share a
-        surname, the surname alone stands for the one the article names first (the lead names the
-        main actor; a relative or namesake comes later and keeps being named in full), not for
-        whoever has the longest name. Counting full names would pick that relative: "Ivanka Trump"
-        is written out each time, "Trump" alone is her father."""
-        people: dict[str, list[list[str]]] = {}  # surname -> fullest form of each person, first named first
-        for ent, label, kept in named:
-            if label != "PER" or len(kept) < 2:
-                continue
-            words = [t.text for t in kept]
-            name = ent.text if len(words) == len(ent) else name_text(kept)
-            group = people.setdefault(words[-1].lower(), [])
-            same = next((p for p in group if _same_person(words, p[0].split())
-                         or _same_person(p[0].split(), words)), None)
-            if same is None:
-                group.append([name])
-            elif len(name) > len(same[0]):
-                same[0] = name
-        for key, group in people.items():
-            if len(group) > 1:
-                self.full[key] = group[0][0]
 
     def _read_organisations(self, named: list[tuple[Span, str, list]]) -> None:
         """"Organización Mundial de la Salud (OMS)": the acronym and the name both lead to the
@@ -243,6 +227,17 @@ class NameIndex:
 
     def part_of_longer_name(self, name: str) -> bool:
         return bool(self.multi.get(name.lower()))
+
+
+def _add_person(group: list[list[str]], words: list[str], name: str, shown: str) -> None:
+    """Count a person's name among those sharing its last word: the same person as one named before
+    (`_same_person`, either way round), whose fullest form it may extend, or a person of its own."""
+    same = next((p for p in group if _same_person(words, p[0].split()) or _same_person(p[0].split(), words)),
+                None)
+    if same is None:
+        group.append([shown])
+    elif len(name) > len(same[0]):
+        same[0] = shown
 
 
 def _same_person(words: list[str], full: list[str]) -> bool:
