@@ -22,6 +22,43 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 39: a subject the parser hung on the auxiliary ("Il a d'ailleurs expliqué") is the
+    # cue's subject
+    ("fr", "Il a d'ailleurs expliqué que le projet était abandonné.",
+     "Il", "expliqué", "que le projet était abandonné", "indirect", "clause"),
+    ("fr", "Il avait d'ailleurs affirmé vouloir se présenter.",
+     "Il", "affirmé", "vouloir se présenter", "indirect", "infinitive"),
+    # a tensed cue the parser hung on the name before it as a modifier has that name as subject,
+    # without the fronted time the parser also hung there
+    ("fr", "Vers 18h20, Marc Petit, porte-parole des routiers, appelle sur RTL à bloquer les dépôts.",
+     "Marc Petit, porte-parole des routiers", "appelle", "à bloquer les dépôts", "indirect", "infinitive"),
+    # an agent inside a quotation is the quoted speaker's word, not the source of a cue after it
+    ("fr", "Le porte-parole a dit : « Elle n'a pas été causée par des manifestants » , et ajouté que "
+           "« la présence de fuites de gaz a été confirmée ».",
+     "Le porte-parole", "ajouté", "que « la présence de fuites de gaz a été confirmée »", "direct", "clause"),
+    # a quotation closing a clause of the writer's words, the cue after it: the whole clause is
+    # reported (mixed)...
+    ("fr", "Vers 9 heures, un camion de pompiers arrive pour vérifier qu'il n'y a pas de « risque "
+           "d'effondrement » , explique Paul Martin, porte-parole de la préfecture.",
+     "Paul Martin, porte-parole de la préfecture", "explique",
+     "Vers 9 heures, un camion de pompiers arrive pour vérifier qu'il n'y a pas de « risque d'effondrement »",
+     "mixed", "quote_cue"),
+    ("en", "With hundreds of polling stations, “there is no risk of fraud,” the official said.",
+     "the official", "said", "With hundreds of polling stations, “there is no risk of fraud,”", "mixed",
+     "quote_cue"),
+    # ... but not a quotation opening its sentence, nor one after a cue of its own
+    ("fr", "Les soldats mèneront les évacuations. « Il s'agit d'une unité d'urgence » a indiqué un "
+           "officier.",
+     "un officier", "indiqué", "Il s'agit d'une unité d'urgence", "direct", "quote_cue"),
+    ("fr", "Le maire évoque un « drame humain », a ajouté son adjoint.",
+     "son adjoint", "ajouté", "drame humain", "direct", "quote_cue"),
+    ("en", "Neither man was impressed by the mayor - “Born with a silver spoon in her mouth,” Mr. Elkins "
+           "said.",
+     "Mr. Elkins", "said", "Born with a silver spoon in her mouth", "direct", "quote_cue"),
+    # a cue followed by a quotation frames that one, not the one before it
+    ("fr", "Le syndicat a diffusé un tract « contre la réforme des retraites » , dénonçant « une attaque "
+           "sans précédent ».",
+     "Le syndicat", "dénonçant", "une attaque sans précédent", "direct", "object"),
     # ---- stop 38: the wire idiom "quoted X as saying": the speech verb is the statement, the one
     # quoted its source, the quoting medium none (`quoted_as`)
     ("en", "The agency quoted the finance minister as saying the budget would be cut.",
@@ -1322,6 +1359,19 @@ def test_konjunktiv_continuation_limits():
     assert "rules.continuation" in [r[4] for r in _found("de", near)]
     assert "rules.continuation" not in [r[4] for r in _found("de", new_paragraph)]
     assert "rules.continuation" not in [r[4] for r in _found("de", far)]
+
+
+@pytest.mark.parametrize("follow, continues", [
+    # stop 39: the Konjunktiv must stand in the main clause, not only in a clause a comma and a
+    # subordinator or relative open
+    ("Die Regierung hatte im März versprochen, dass sie helfen werde.", False),
+    ("Ohne Sanierung muss die Stadt die Brücke schließen, während andere Städte längst bauen würden.", False),
+    ("Nach dem Unfall am Montag, bei dem drei Menschen starben, sei die Straße gesperrt worden.", True),
+    ("Die Pendler seien verärgert, die seit Wochen warten müssten.", True),
+])
+def test_konjunktiv_continuation_needs_the_main_clause(follow, continues):
+    found = _found("de", "Der Bürgermeister sagte, die Brücke sei marode. " + follow)
+    assert ("rules.continuation" in [r[4] for r in found]) == continues, found
 
 
 def test_a_quoted_name_is_not_a_quoted_fragment():

@@ -335,6 +335,31 @@ def test_spanish_plural_null_subject_takes_no_single_name(es):
     assert _speaker_of(es, text, "habituales")[0] is None
 
 
+@pytest.mark.parametrize("needle", ["la plantilla crecerá", "atiende a 40.000"])
+def test_spanish_null_subject_chains_through_subjectless_cues(es, needle):
+    # stop 39: a paragraph of subjectless cues ("Explicó… y añadió…", then "Recordó…") keeps the
+    # speaker the first of them found, a sentence or two back
+    text = ("La consejera de Sanidad, Ana Ruiz, visitó ayer el hospital de Teruel.\n\n"
+            "Explicó que las obras terminarán en junio y añadió que la plantilla crecerá un 10 por "
+            "ciento.\n\n"
+            "Recordó que el centro atiende a 40.000 pacientes.")
+    assert _speaker_of(es, text, needle) == ("Ana Ruiz", "PER")
+
+
+def test_spanish_null_subject_reaches_over_a_quoted_sentence(es):
+    # the sentences of a quotation are the speaker's words: they do not push the subject out of reach
+    text = ('El portavoz del Gobierno, Josu Imaz, subrayó que "el Gobierno entiende que es positivo. '
+            'Estoy seguro de que el presidente estudiará la propuesta con interés".\n\n'
+            "Además, pidió a los partidos que apoyen el diálogo.")
+    assert _speaker_of(es, text, "apoyen el diálogo") == ("Josu Imaz", "PER")
+
+
+def test_spanish_null_subject_chain_stops_at_a_change_of_number(es):
+    text = ("Los alcaldes de la comarca, Luis Gil y Marta Sanz, se reunieron con el ministro.\n\n"
+            "Explicaron que la carretera está cortada.\n\nPidió que se arregle pronto.")
+    assert _speaker_of(es, text, "se arregle")[0] is None
+
+
 def test_spanish_impersonal_se_has_no_speaker(es):
     text = "La ministra Ana Torres llegó a Lima. Se informó que el acuerdo se firmará en junio."
     assert _speaker_of(es, text, "el acuerdo se firmará")[0] is None

@@ -1850,6 +1850,10 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             # resolves. Also for a cue that inherits its subject: "précise-t-il, ajoutant que…"
             return clitic.idx + clitic.text.rfind("-") + 1, clitic.idx + len(clitic.text)
         subj = [c for c in tok.children if c.dep_ in cfg.subject_deps and not _in_quote(c, quotes)]
+        if not subj:  # "Il a d'ailleurs expliqué que…": the parser hangs the subject on the auxiliary
+            subj = [c for a in tok.children if a.dep_.startswith("aux") and a.i < tok.i
+                    for c in a.children
+                    if c.dep_ in cfg.subject_deps and c.i < a.i and not _in_quote(c, quotes)]
         if subj and all(_is_addressee(c, tok) for c in subj):
             # "« … », nous a expliqué le docteur X": "nous" is who was told, X is the speaker
             after = _noun_after(tok, cfg, quotes)
@@ -1875,7 +1879,7 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
                 and before is None):
             passive = True  # "Asked whether he would run, the senator said…": he was asked, by no one named
         agent = _agent(tok, cfg)
-        if agent is not None:
+        if agent is not None and not _in_quote(agent, quotes):  # « … provoqué par des explosifs »
             return _mention_chars(agent, cfg)
         if subj and not passive:
             if len(subj) > 1:  # "Le ministre avait lui-même estimé…": the noun, not its emphatic copy
@@ -1930,6 +1934,17 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             if noun.dep_ in cfg.object_deps and noun.head.i != noun.i:
                 tok = noun.head
                 continue
+        if (tok.dep_ == "acl" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN")
+                and "Fin" in tok.morph.get("VerbForm") and not subj
+                and not any(_is_rel(c) or c.dep_ == "mark" for c in tok.children)):
+            # "Vers 22h, Éric Drouet, porte-parole du mouvement, appelle à…": a tensed verb is
+            # no modifier of the noun it hangs on (relative clauses have a relative word or
+            # a label of their own); that noun is its subject, the whole phrase when the verb hangs
+            # on its complement ("présidente de l'association, appelle")
+            noun = tok.head
+            while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+                noun = noun.head
+            return _mention_chars(noun, cfg, stop=tok)
         if tok.dep_ in ("acl", "amod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN") \
                 and _present_participle(tok) and not any(c.lower_ in cfg.gerund_marks for c in tok.children):
             # "…, a expliqué le journaliste, estimant que…" (not a gerund: "en expliquant" is the subject's)
@@ -2278,6 +2293,9 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
                         for g in c.children if g.i < c.i)]
         if told:
             hi = min(hi, told[0].left_edge.i - 1)
+    for c in tok.lefts:  # "Vers 18h20, Marc Petit": a fronted adverbial the parser hung on the name
+        if c.dep_.startswith(("obl", "advmod", "advcl")) and doc[c.right_edge.i + 1].text == ",":
+            lo = max(lo, c.right_edge.i + 2)
     while lo < tok.i and (doc[lo].dep_ in ("case", "mark", "cc") or doc[lo].is_punct):
         lo += 1  # "par les autorités" -> "les autorités"; ", Henri de Castries"; "et la compagnie"
     while hi > tok.i and _lone_verb(doc[hi]):
@@ -2650,8 +2668,46 @@ def framed_quotes(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statemen
         if src is not None:
             st.source_start, st.source_end = src
             st.confidence = 0.9
+        if cue.idx >= qu.end and (src is None or src[0] >= qu.end):
+            clause_start = _clause_closed_by(doc, cfg, qu, starts, quotes)
+            if clause_start is not None:
+                st.start, st.end = clause_start, qu.end
         out.append(st)
     return out
+
+
+_STOP = {".", "!", "?", ";", "…", "。", "！", "？"}
+
+
+def _clause_closed_by(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int],
+                      quotes: list[q.Quote]) -> int | None:
+    """ "Un camion vérifie qu'il n'y a pas de « dispositif de piégeage », explique X": a
+    quotation that closes a clause of the writer's words, with the cue after it, ends a mixed
+    statement, which is the whole clause. The clause runs from its sentence's start and holds
+    three words or more, no cue of its own (it would be another statement) and no colon or dash
+    before the quotation (that introduces it); the sentence starts outside every quotation. Its start
+    is read from the punctuation, not the parser's sentences, which split "the 13th Amendment"
+    and join "…évacuations. « Il s'agit…" to the sentence before."""
+    if not qu.closed:
+        return None
+    first = bisect.bisect_left(starts, qu.start)
+    lo = first
+    while lo > 0 and first - lo < 80 and not (doc[lo - 1].text in _STOP or "\n" in doc[lo - 1].text):
+        lo -= 1
+    if first - lo >= 80:
+        return None
+    while lo < first and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    before = doc[lo:first]
+    text = _text(doc)
+    k = qu.start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if (sum(t.is_alpha for t in before) < 3 or text[k - 1:k] in (":", "-", "–", "—", "―")
+            or any(_is_cue(t, cfg) for t in before)
+            or any(o.start < doc[lo].idx < o.end for o in quotes)):
+        return None
+    return doc[lo].idx
 
 
 def _colon_clause_verb(doc: Doc, cfg: Config, qu: q.Quote, inner: str, starts: list[int]) -> Token | None:
@@ -2812,7 +2868,6 @@ def _near(text: str, end: int, start: int, paragraphs: int = 1, max_chars: int =
     )
 
 
-_STOP = {".", "!", "?", ";"}
 
 
 def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: list[q.Quote]) -> Token | None:
@@ -2851,8 +2906,10 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
                 own = any(c.dep_ in cfg.clause_deps and c.i > t.i and not _in_quote(c, quotes)
                           for c in t.children)
                 own = own or _clause_in_prep_complement(t, cfg, quotes)  # "«…», arguant du fait qu'il…"
-                # '«…», aseguró que «…»': a cue followed by its complementizer frames what follows
-                own = own or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in cfg.complementizers)
+                # '«…», aseguró que «…»': a cue followed by its complementizer frames what follows,
+                # as does one followed by a quotation ("«…», y affirmant « … »")
+                own = own or (t.i + 1 < len(doc) and (doc[t.i + 1].lower_ in cfg.complementizers
+                                                      or doc[t.i + 1].text in q.OPENING))
                 ok = words <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod") and not own
                 return t if ok else None
             if t.is_alpha:

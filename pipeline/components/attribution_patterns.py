@@ -1450,11 +1450,9 @@ def _according_content(text: str, us: int, ue: int, m0: int, m1: int, lex: _Lex)
         return _trim(text, us, m0)
     comma = text.rfind(",", us, m0)
     if comma >= 0 and lex.clause_openers:
-        opener = WORD.findall(text, comma + 1, m0)[:2]
+        opener = [w.lower() for w in WORD.findall(text, comma + 1, m0)[:2]]
         # "…, das nach Angaben …", "…, unter denen sich nach Einschätzung …": a relative clause
-        relative = opener and (opener[0].lower() in lex.clause_openers or len(opener) == 2
-                               and opener[0].lower() in lex.preps and opener[1].lower() in lex.clause_openers)
-        if relative:
+        if opener and _opens_subordinate_clause(opener, lex):
             return _trim(text, comma + 1, _clause_end(text, m1, ue, lex))
     return _trim(text, us, ue)
 
@@ -1878,11 +1876,28 @@ def _within_reach(text: str, prev: Statement, unit: tuple[int, int], lex: _Lex) 
     return lex.continuation_across_paragraphs or "\n\n" not in text[anchor:unit[0]]
 
 
+def _opens_subordinate_clause(opener: list[str], lex: _Lex) -> bool:
+    """The first words after a comma (lower case) open a subordinate or relative clause: "dass",
+    "das", "während", or a preposition and a relative ("unter denen")."""
+    return opener[0] in lex.clause_openers or (
+        len(opener) > 1 and opener[0] in lex.preps and opener[1] in lex.clause_openers)
+
+
+def _in_subordinate_clause(words: list[_W], k: int, lex: _Lex) -> bool:
+    """Word k stands in a clause that a comma and a subordinator or relative open."""
+    j = k
+    while j > 0 and "," not in words[j].gap:
+        j -= 1
+    return j > 0 and _opens_subordinate_clause([w.low for w in words[j:j + 2]], lex)
+
+
 def _reported_mood(words: list[_W], lex: _Lex) -> bool:
-    """A sentence in the mood of reported speech: a Konjunktiv I form, or a modal of hearsay whose
-    sentence ends on a perfect infinitive ("Er soll den Tätern geholfen haben.", not "Die Schule
-    soll im Mai öffnen.")."""
-    if any(w.low in lex.subjunctive for w in words):
+    """A sentence in the mood of reported speech: a Konjunktiv I form outside a subordinate clause
+    ("Sie habe … gemacht", not "Sie hatte gemacht, dass sie getestet worden sei"), or a modal of
+    hearsay whose sentence ends on a perfect infinitive ("Er soll den Tätern geholfen haben.", not
+    "Die Schule soll im Mai öffnen.")."""
+    if any(w.low in lex.subjunctive and not _in_subordinate_clause(words, k, lex)
+           for k, w in enumerate(words)):
         return True
     return bool(words) and words[-1].low in lex.perfect_aux \
         and any(w.low in lex.hearsay_perfect for w in words)

@@ -197,6 +197,8 @@ class Resolver:
         self.media: set[str] = {c.name for c in self.antecedents.cands if c.name.lower() in cfg.news_agencies}
         self.verb_word = ""  # the finite verb of the mention's clause, for agreement without morphology
         self.ruled_out = False  # agreement, not a lack of names, left the last mention unresolved
+        # subjectless cues resolved so far, by verb index: "Apuntó que… y agregó que…" chains on
+        self.null_speakers: dict[int, Resolution] = {}
         self.resolvers: list[Callable[[Span, list], Resolution | None]] = [
             self._relative, self._pronoun, self._named, self._description,
         ]
@@ -338,11 +340,20 @@ class Resolver:
         verb = cue.root
         subj = self._previous_subject(verb, content)
         plural_verb = "Plur" in verb.morph.get("Number")
+        if subj is not None and subj.i in self.null_speakers:
+            # the subjectless cue before speaks on, when the two verbs agree in number
+            if plural_verb != ("Plur" in subj.morph.get("Number")):
+                return None, None
+            self.null_speakers[verb.i] = self.null_speakers[subj.i]
+            return self.null_speakers[verb.i]
         if subj is None or (number(subj) == "Plur" and "Sing" in verb.morph.get("Number")) or (
                 plural_verb and number(subj) != "Plur" and not any(c.dep_ == "conj" for c in subj.children)):
             return None, None  # "coincidieron" takes no single "Enrique Iglesias"
         name, label = self.resolve(_without_clause(self.doc, subj, None))
-        return (name, label) if label in ("PER", "ORG", "GROUP") else (None, None)
+        if label not in ("PER", "ORG", "GROUP"):
+            return None, None
+        self.null_speakers[verb.i] = (name, label)
+        return name, label
 
     def _unparsed_null_subject(self, cue_start: int) -> Resolution:
         """The rules tier has no parse: a cue that opens its sentence ("Ha spiegato che…",
@@ -380,15 +391,18 @@ class Resolver:
 
     def _previous_subject(self, verb, content: tuple[int, int] = (0, 0)):
         """The subject of the nearest main clause before the verb (its sentence, then the one
-        before; a line break counts as no sentence), outside quotations and outside `content`."""
+        before; a line break, or a sentence inside a quotation, counts as none), outside quotations
+        and outside `content`; or the nearest subjectless cue whose speaker null_subject found."""
         here, seen = self.antecedents.sent_of(verb.idx), set()
         for tok in reversed(self.doc[: verb.i]):
-            if not tok.is_space:
+            if not (tok.is_space or tok.is_punct or self.antecedents.quoted(tok.idx)):
                 seen.add(self.antecedents.sent_of(tok.idx))
             if len(seen - {here}) > 1:
                 return None
             if content[0] <= tok.idx < content[1]:
                 continue
+            if tok.i in self.null_speakers:
+                return tok  # a subjectless cue whose speaker is known: null_subject chains on
             clause = tok.head
             main = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
             if tok.dep_.startswith("nsubj") and main and not self.antecedents.quoted(tok.idx):
