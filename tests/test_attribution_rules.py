@@ -55,6 +55,9 @@ ROWS = [
     ("en", "Neither man was impressed by the mayor - “Born with a silver spoon in her mouth,” Mr. Elkins "
            "said.",
      "Mr. Elkins", "said", "Born with a silver spoon in her mouth", "direct", "quote_cue"),
+    ("fr", "Vers 12h45, si le journaliste Paul Roux « regarde tendrement les migrants », il condamne "
+           "cependant les violences.",
+     "il", "condamne", "regarde tendrement les migrants", "direct", "quote_cue"),
     # a cue followed by a quotation frames that one, not the one before it
     ("fr", "Le syndicat a diffusé un tract « contre la réforme des retraites » , dénonçant « une attaque "
            "sans précédent ».",

@@ -2685,8 +2685,9 @@ def _clause_closed_by(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int],
     quotation that closes a clause of the writer's words, with the cue after it, ends a mixed
     statement, which is the whole clause. The clause runs from its sentence's start and holds
     three words or more, no cue of its own (it would be another statement) and no colon or dash
-    before the quotation (that introduces it); the sentence starts outside every quotation. Its start
-    is read from the punctuation, not the parser's sentences, which split "the 13th Amendment"
+    before the quotation (that introduces it), no subordinator but a complementizer ("si X « … »,
+    il condamne…" is a condition of the cue's own statement); the sentence starts outside every
+    quotation. Its start is read from the punctuation, not the parser's sentences, which split "the 13th Amendment"
     and join "…évacuations. « Il s'agit…" to the sentence before."""
     if not qu.closed:
         return None
@@ -2704,7 +2705,8 @@ def _clause_closed_by(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int],
     while k > 0 and text[k - 1].isspace():
         k -= 1
     if (sum(t.is_alpha for t in before) < 3 or text[k - 1:k] in (":", "-", "–", "—", "―")
-            or any(_is_cue(t, cfg) for t in before)
+            or any(_is_cue(t, cfg) or t.pos_ == "SCONJ" and t.lower_ not in cfg.complementizers
+                   for t in before)
             or any(o.start < doc[lo].idx < o.end for o in quotes)):
         return None
     return doc[lo].idx
