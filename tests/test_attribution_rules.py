@@ -58,6 +58,11 @@ ROWS = [
     ("fr", "Vers 12h45, si le journaliste Paul Roux « regarde tendrement les migrants », il condamne "
            "cependant les violences.",
      "il", "condamne", "regarde tendrement les migrants", "direct", "quote_cue"),
+    # an according-to phrase in the clause after a comma attributes that clause, article or relative
+    ("de", "Kaum ein Politiker kann das von sich behaupten, der Großteil der Spenden kommt laut der "
+           "Kommission aus dunklen Quellen.",
+     "der Kommission", "laut", "der Großteil der Spenden kommt laut der Kommission aus dunklen Quellen.",
+     "according_to", "rules.according_marker"),
     # a cue followed by a quotation frames that one, not the one before it
     ("fr", "Le syndicat a diffusé un tract « contre la réforme des retraites » , dénonçant « une attaque "
            "sans précédent ».",
@@ -1371,6 +1376,7 @@ def test_konjunktiv_continuation_limits():
     ("Ohne Sanierung muss die Stadt die Brücke schließen, während andere Städte längst bauen würden.", False),
     ("Nach dem Unfall am Montag, bei dem drei Menschen starben, sei die Straße gesperrt worden.", True),
     ("Die Pendler seien verärgert, die seit Wochen warten müssten.", True),
+    ("Vorausgesetzt, die Bevölkerung werde umfassend informiert.", True),  # "die" before a noun: an article
 ])
 def test_konjunktiv_continuation_needs_the_main_clause(follow, continues):
     found = _found("de", "Der Bürgermeister sagte, die Brücke sei marode. " + follow)

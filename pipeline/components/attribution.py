@@ -2687,8 +2687,8 @@ def _clause_closed_by(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int],
     three words or more, no cue of its own (it would be another statement) and no colon or dash
     before the quotation (that introduces it), no subordinator but a complementizer ("si X « … »,
     il condamne…" is a condition of the cue's own statement); the sentence starts outside every
-    quotation. Its start is read from the punctuation, not the parser's sentences, which split "the 13th Amendment"
-    and join "…évacuations. « Il s'agit…" to the sentence before."""
+    quotation. Its start is read from the punctuation, not the parser's sentences, which split
+    "the 13th Amendment" and join "…évacuations. « Il s'agit…" to the sentence before."""
     if not qu.closed:
         return None
     first = bisect.bisect_left(starts, qu.start)

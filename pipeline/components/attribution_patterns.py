@@ -1450,7 +1450,7 @@ def _according_content(text: str, us: int, ue: int, m0: int, m1: int, lex: _Lex)
         return _trim(text, us, m0)
     comma = text.rfind(",", us, m0)
     if comma >= 0 and lex.clause_openers:
-        opener = [w.lower() for w in WORD.findall(text, comma + 1, m0)[:2]]
+        opener = WORD.findall(text, comma + 1, m0)[:2]
         # "…, das nach Angaben …", "…, unter denen sich nach Einschätzung …": a relative clause
         if opener and _opens_subordinate_clause(opener, lex):
             return _trim(text, comma + 1, _clause_end(text, m1, ue, lex))
@@ -1877,18 +1877,23 @@ def _within_reach(text: str, prev: Statement, unit: tuple[int, int], lex: _Lex) 
 
 
 def _opens_subordinate_clause(opener: list[str], lex: _Lex) -> bool:
-    """The first words after a comma (lower case) open a subordinate or relative clause: "dass",
-    "das", "während", or a preposition and a relative ("unter denen")."""
-    return opener[0] in lex.clause_openers or (
-        len(opener) > 1 and opener[0] in lex.preps and opener[1] in lex.clause_openers)
+    """The first words after a comma may open a subordinate or relative clause: "dass", "das",
+    "während", or a preposition and a relative ("unter denen")."""
+    first, second = opener[0].lower(), opener[1].lower() if len(opener) > 1 else ""
+    return first in lex.clause_openers or (first in lex.preps and second in lex.clause_openers)
 
 
 def _in_subordinate_clause(words: list[_W], k: int, lex: _Lex) -> bool:
-    """Word k stands in a clause that a comma and a subordinator or relative open."""
+    """Word k stands in a clause that a comma and a subordinator or relative open; an article
+    before a capitalised noun, where nouns are capitalised, opens a main clause (", die
+    Bevölkerung werde informiert")."""
     j = k
     while j > 0 and "," not in words[j].gap:
         j -= 1
-    return j > 0 and _opens_subordinate_clause([w.low for w in words[j:j + 2]], lex)
+    if j == 0 or (lex.nouns_capitalized and words[j].low in lex.dets and j + 1 < len(words)
+                  and words[j + 1].text[:1].isupper()):
+        return False
+    return _opens_subordinate_clause([w.text for w in words[j:j + 2]], lex)
 
 
 def _reported_mood(words: list[_W], lex: _Lex) -> bool:
