@@ -32,6 +32,12 @@ ROWS = [
     # without the fronted time the parser also hung there
     ("fr", "Vers 18h20, Marc Petit, porte-parole des routiers, appelle sur RTL à bloquer les dépôts.",
      "Marc Petit, porte-parole des routiers", "appelle", "à bloquer les dépôts", "indirect", "infinitive"),
+    # a participle set off by commas after the subject is no part of the mention
+    ("en", "The league's status committee, meeting in Lisbon on Friday, decided that the contract was valid.",
+     "The league's status committee", "decided", "that the contract was valid", "indirect", "clause"),
+    ("es", "Los expertos del Banco de Inglaterra, encargados de decidir sobre los tipos de interés, dijeron "
+           "que la inflación bajará.",
+     "Los expertos del Banco de Inglaterra", "dijeron", "que la inflación bajará", "indirect", "clause"),
     # an agent inside a quotation is the quoted speaker's word, not the source of a cue after it
     ("fr", "Le porte-parole a dit : « Elle n'a pas été causée par des manifestants » , et ajouté que "
            "« la présence de fuites de gaz a été confirmée ».",
@@ -46,6 +52,9 @@ ROWS = [
     ("en", "With hundreds of polling stations, “there is no risk of fraud,” the official said.",
      "the official", "said", "With hundreds of polling stations, “there is no risk of fraud,”", "mixed",
      "quote_cue"),
+    ("en", "His first show as a host on the station involved “a painful waxing incident,” Mr. Oppen noted.",
+     "Mr. Oppen", "noted", "His first show as a host on the station involved “a painful waxing incident,”",
+     "mixed", "quote_cue"),
     # ... but not a quotation opening its sentence, nor one after a cue of its own
     ("fr", "Les soldats mèneront les évacuations. « Il s'agit d'une unité d'urgence » a indiqué un "
            "officier.",
@@ -63,10 +72,6 @@ ROWS = [
            "Kommission aus dunklen Quellen.",
      "der Kommission", "laut", "der Großteil der Spenden kommt laut der Kommission aus dunklen Quellen.",
      "according_to", "rules.according_marker"),
-    # a cue followed by a quotation frames that one, not the one before it
-    ("fr", "Le syndicat a diffusé un tract « contre la réforme des retraites » , dénonçant « une attaque "
-           "sans précédent ».",
-     "Le syndicat", "dénonçant", "une attaque sans précédent", "direct", "object"),
     # ---- stop 38: the wire idiom "quoted X as saying": the speech verb is the statement, the one
     # quoted its source, the quoting medium none (`quoted_as`)
     ("en", "The agency quoted the finance minister as saying the budget would be cut.",

@@ -354,6 +354,17 @@ def test_spanish_null_subject_reaches_over_a_quoted_sentence(es):
     assert _speaker_of(es, text, "apoyen el diálogo") == ("Josu Imaz", "PER")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a name the model tagged as a place takes the null subject after it when it spoke itself...
+    ('Floris expresó el deseo del campus de "integración" en la universidad, aunque estimó que los '
+     'centros funcionan como "academias delegadas".\n\nApuntó que el profesorado es joven.', "Floris"),
+    # ... not when it only did something
+    ("Lima registró fuertes lluvias el martes.\n\nApuntó que el profesorado es joven.", None),
+])
+def test_spanish_null_subject_takes_a_place_that_spoke(es, text, speaker):
+    assert _speaker_of(es, text, "el profesorado")[0] == speaker
+
+
 def test_spanish_null_subject_chain_stops_at_a_change_of_number(es):
     text = ("Los alcaldes de la comarca, Luis Gil y Marta Sanz, se reunieron con el ministro.\n\n"
             "Explicaron que la carretera está cortada.\n\nPidió que se arregle pronto.")

@@ -1621,6 +1621,12 @@ def _has_own_content(tok: Token, cfg: Config) -> bool:
     return False
 
 
+def _set_off_after(tok: Token) -> bool:
+    """A comma follows the phrase's last word (the parser may hang that comma on the phrase)."""
+    last = max(t.i for t in tok.subtree if not t.is_punct)
+    return last + 1 < len(tok.doc) and tok.doc[last + 1].text == ","
+
+
 def _left_word(tok: Token) -> int:
     """Index of the first non-punctuation token of the cue's phrase (the parser hangs the
     commas around ", déclare X," on the cue itself)."""
@@ -2287,6 +2293,12 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
                 and any((g.dep_ in cfg.clause_deps or non_finite) and g.i > c.i and not g.is_punct
                         for g in c.children)):
             hi = min(hi, first - 2)
+        # any participle set off by commas: "FIFA's committee, meeting in Barcelona, decided…",
+        # "Los expertos del banco, encargados de decidir…, dijeron…": the speaker is the phrase
+        elif (first == c.i and first - 1 > lo and doc[first - 1].text == ","
+              and ("Part" in c.morph.get("VerbForm") or c.tag_ in ("VBG", "VBN"))
+              and _set_off_after(c) and any(g.i > c.i and not g.is_punct for g in c.children)):
+            hi = min(hi, first - 2)
     if tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):  # "», afirmó el cantante al diario X"
         told = [c for c in tok.rights if c.ent_type_ not in ("LOC", "GPE")  # not "el embajador a Siria"
                 and any(g.dep_ == "case" and g.lower_ in cfg.addressee_cases
@@ -2684,9 +2696,10 @@ def _clause_closed_by(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int],
     """ "Un camion vérifie qu'il n'y a pas de « dispositif de piégeage », explique X": a
     quotation that closes a clause of the writer's words, with the cue after it, ends a mixed
     statement, which is the whole clause. The clause runs from its sentence's start and holds
-    three words or more, no cue of its own (it would be another statement) and no colon or dash
-    before the quotation (that introduces it), no subordinator but a complementizer ("si X « … »,
-    il condamne…" is a condition of the cue's own statement); the sentence starts outside every
+    three words or more, no cue verb of its own (it would be another statement), no colon or dash
+    before the quotation (that introduces it), no subordinator but a complementizer opening it or
+    a part after a comma ("si X « … », il condamne…" is a condition of the cue's own statement;
+    "involved “…” as a freelancer" is not); the sentence starts outside every
     quotation. Its start is read from the punctuation, not the parser's sentences, which split
     "the 13th Amendment" and join "…évacuations. « Il s'agit…" to the sentence before."""
     if not qu.closed:
@@ -2705,8 +2718,8 @@ def _clause_closed_by(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int],
     while k > 0 and text[k - 1].isspace():
         k -= 1
     if (sum(t.is_alpha for t in before) < 3 or text[k - 1:k] in (":", "-", "–", "—", "―")
-            or any(_is_cue(t, cfg) or t.pos_ == "SCONJ" and t.lower_ not in cfg.complementizers
-                   for t in before)
+            or any(_verbal(t) and _is_cue(t, cfg) or t.pos_ == "SCONJ" and t.lower_ not in cfg.complementizers
+                   and (t.i == lo or doc[t.i - 1].text == ",") for t in before)
             or any(o.start < doc[lo].idx < o.end for o in quotes)):
         return None
     return doc[lo].idx
@@ -2908,10 +2921,8 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
                 own = any(c.dep_ in cfg.clause_deps and c.i > t.i and not _in_quote(c, quotes)
                           for c in t.children)
                 own = own or _clause_in_prep_complement(t, cfg, quotes)  # "«…», arguant du fait qu'il…"
-                # '«…», aseguró que «…»': a cue followed by its complementizer frames what follows,
-                # as does one followed by a quotation ("«…», y affirmant « … »")
-                own = own or (t.i + 1 < len(doc) and (doc[t.i + 1].lower_ in cfg.complementizers
-                                                      or doc[t.i + 1].text in q.OPENING))
+                # '«…», aseguró que «…»': a cue followed by its complementizer frames what follows
+                own = own or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in cfg.complementizers)
                 ok = words <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod") and not own
                 return t if ok else None
             if t.is_alpha:
