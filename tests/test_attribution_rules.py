@@ -55,7 +55,11 @@ ROWS = [
     ("en", "His first show as a host on the station involved “a painful waxing incident,” Mr. Oppen noted.",
      "Mr. Oppen", "noted", "His first show as a host on the station involved “a painful waxing incident,”",
      "mixed", "quote_cue"),
-    # ... but not a quotation opening its sentence, nor one after a cue of its own
+    # ... but not a quotation opening its sentence, nor one after a cue of its own, a dash or a bracket
+    ("en", "He has also railed against plans to move the plant to Ohio - ''I love this town,'' he said.",
+     "he", "said", "I love this town,'", "direct", "quote_cue"),
+    ("en", "The members protested (\"I want my dues back,\" wrote Ed Nelson, a technician) on Friday.",
+     "Ed Nelson, a technician", "wrote", "I want my dues back", "direct", "quote_cue"),
     ("fr", "Les soldats mèneront les évacuations. « Il s'agit d'une unité d'urgence » a indiqué un "
            "officier.",
      "un officier", "indiqué", "Il s'agit d'une unité d'urgence", "direct", "quote_cue"),

@@ -2696,10 +2696,10 @@ def _clause_closed_by(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int],
     """ "Un camion vérifie qu'il n'y a pas de « dispositif de piégeage », explique X": a
     quotation that closes a clause of the writer's words, with the cue after it, ends a mixed
     statement, which is the whole clause. The clause runs from its sentence's start and holds
-    three words or more, no cue verb of its own (it would be another statement), no colon or dash
-    before the quotation (that introduces it), no subordinator but a complementizer opening it or
-    a part after a comma ("si X « … », il condamne…" is a condition of the cue's own statement;
-    "involved “…” as a freelancer" is not); the sentence starts outside every
+    three words or more, no cue verb of its own (it would be another statement), no colon, dash or
+    bracket before the quotation (that introduces it), no subordinator but a complementizer
+    opening it or a part after a comma ("si X « … », il condamne…" is a condition of the cue's
+    own statement; "involved “…” as a freelancer" is not); the sentence starts outside every
     quotation. Its start is read from the punctuation, not the parser's sentences, which split
     "the 13th Amendment" and join "…évacuations. « Il s'agit…" to the sentence before."""
     if not qu.closed:
@@ -2715,9 +2715,9 @@ def _clause_closed_by(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int],
     before = doc[lo:first]
     text = _text(doc)
     k = qu.start
-    while k > 0 and text[k - 1].isspace():
+    while k > 0 and (text[k - 1].isspace() or text[k - 1] in "'"):  # '' as an opening mark
         k -= 1
-    if (sum(t.is_alpha for t in before) < 3 or text[k - 1:k] in (":", "-", "–", "—", "―")
+    if (sum(t.is_alpha for t in before) < 3 or text[k - 1:k] in (":", "-", "–", "—", "―", "(", "[")
             or any(_verbal(t) and _is_cue(t, cfg) or t.pos_ == "SCONJ" and t.lower_ not in cfg.complementizers
                    and (t.i == lo or doc[t.i - 1].text == ",") for t in before)
             or any(o.start < doc[lo].idx < o.end for o in quotes)):
