@@ -38,6 +38,10 @@ ROWS = [
     ("es", "Los expertos del Banco de Inglaterra, encargados de decidir sobre los tipos de interés, dijeron "
            "que la inflación bajará.",
      "Los expertos del Banco de Inglaterra", "dijeron", "que la inflación bajará", "indirect", "clause"),
+    # ... but a role noun the tagger read as a participle stays ("envoyée spéciale")
+    ("fr", "La journaliste Claire Morel, envoyée spéciale de France 2, a annoncé que la pluie continue.",
+     "La journaliste Claire Morel, envoyée spéciale de France 2", "annoncé", "que la pluie continue",
+     "indirect", "clause"),
     # an agent inside a quotation is the quoted speaker's word, not the source of a cue after it
     ("fr", "Le porte-parole a dit : « Elle n'a pas été causée par des manifestants » , et ajouté que "
            "« la présence de fuites de gaz a été confirmée ».",

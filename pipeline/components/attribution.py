@@ -2294,9 +2294,11 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
                         for g in c.children)):
             hi = min(hi, first - 2)
         # any participle set off by commas: "FIFA's committee, meeting in Barcelona, decided…",
-        # "Los expertos del banco, encargados de decidir…, dijeron…": the speaker is the phrase
+        # "Los expertos del banco, encargados de decidir…, dijeron…": the speaker is the phrase;
+        # not a role noun of the [speakers] descriptions the tagger read as one ("X, élu écologiste")
         elif (first == c.i and first - 1 > lo and doc[first - 1].text == ","
               and ("Part" in c.morph.get("VerbForm") or c.tag_ in ("VBG", "VBN"))
+              and not {c.lower_, c.lemma_.lower()} & cfg.description_heads
               and _set_off_after(c) and any(g.i > c.i and not g.is_punct for g in c.children)):
             hi = min(hi, first - 2)
     if tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):  # "», afirmó el cantante al diario X"
