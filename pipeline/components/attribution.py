@@ -1621,10 +1621,11 @@ def _has_own_content(tok: Token, cfg: Config) -> bool:
     return False
 
 
-def _set_off_after(tok: Token) -> bool:
-    """A comma follows the phrase's last word (the parser may hang that comma on the phrase)."""
-    last = max(t.i for t in tok.subtree if not t.is_punct)
-    return last + 1 < len(tok.doc) and tok.doc[last + 1].text == ","
+def _comma_after(tok: Token) -> int | None:
+    """The index of the comma right after the phrase's last word, if one follows (the parser may
+    hang that comma on the phrase itself)."""
+    last = max((t.i for t in tok.subtree if not t.is_punct), default=tok.i)
+    return last + 1 if last + 1 < len(tok.doc) and tok.doc[last + 1].text == "," else None
 
 
 def _left_word(tok: Token) -> int:
@@ -2299,7 +2300,7 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
         elif (first == c.i and first - 1 > lo and doc[first - 1].text == ","
               and ("Part" in c.morph.get("VerbForm") or c.tag_ in ("VBG", "VBN"))
               and not {c.lower_, c.lemma_.lower()} & cfg.description_heads
-              and _set_off_after(c) and any(g.i > c.i and not g.is_punct for g in c.children)):
+              and _comma_after(c) is not None and any(g.i > c.i and not g.is_punct for g in c.children)):
             hi = min(hi, first - 2)
     if tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):  # "», afirmó el cantante al diario X"
         told = [c for c in tok.rights if c.ent_type_ not in ("LOC", "GPE")  # not "el embajador a Siria"
@@ -2308,8 +2309,9 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
         if told:
             hi = min(hi, told[0].left_edge.i - 1)
     for c in tok.lefts:  # "Vers 18h20, Marc Petit": a fronted adverbial the parser hung on the name
-        if c.dep_.startswith(("obl", "advmod", "advcl")) and doc[c.right_edge.i + 1].text == ",":
-            lo = max(lo, c.right_edge.i + 2)
+        comma = _comma_after(c) if c.dep_.startswith(("obl", "advmod", "advcl")) else None
+        if comma is not None:
+            lo = max(lo, comma + 1)
     while lo < tok.i and (doc[lo].dep_ in ("case", "mark", "cc") or doc[lo].is_punct):
         lo += 1  # "par les autorités" -> "les autorités"; ", Henri de Castries"; "et la compagnie"
     while hi > tok.i and _lone_verb(doc[hi]):
@@ -2717,12 +2719,16 @@ def _clause_closed_by(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int],
     before = doc[lo:first]
     text = _text(doc)
     k = qu.start
-    while k > 0 and (text[k - 1].isspace() or text[k - 1] in "'"):  # '' as an opening mark
+    while k > 0 and (text[k - 1].isspace() or text[k - 1] == "'"):  # '' as an opening mark
         k -= 1
+
+    def own_frame(t: Token) -> bool:  # a cue verb, or a subordinator opening the clause or a part
+        opens = t.i == lo or doc[t.i - 1].text == ","
+        return (_verbal(t) and _is_cue(t, cfg)) or (
+            opens and t.pos_ == "SCONJ" and t.lower_ not in cfg.complementizers)
+
     if (sum(t.is_alpha for t in before) < 3 or text[k - 1:k] in (":", "-", "–", "—", "―", "(", "[")
-            or any(_verbal(t) and _is_cue(t, cfg) or t.pos_ == "SCONJ" and t.lower_ not in cfg.complementizers
-                   and (t.i == lo or doc[t.i - 1].text == ",") for t in before)
-            or any(o.start < doc[lo].idx < o.end for o in quotes)):
+            or any(own_frame(t) for t in before) or any(o.start < doc[lo].idx < o.end for o in quotes)):
         return None
     return doc[lo].idx
 
@@ -2883,8 +2889,6 @@ def _near(text: str, end: int, start: int, paragraphs: int = 1, max_chars: int =
         gap.count("\n\n") + (1 if "\n" in gap and "\n\n" not in gap else 0) <= paragraphs
         and len(gap) < max_chars
     )
-
-
 
 
 def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: list[q.Quote]) -> Token | None:

@@ -166,7 +166,7 @@ class SpeakersComponent:
             st.speaker, st.speaker_label = name, label
             if name and label in NAMED:
                 ctx.antecedents.add_speaker(st.source_start, name, label)
-                ctx.sources.add(st.source_start)
+                ctx.source_starts.add(st.source_start)
                 if self.head(mention.root) in self.media_heads or name.lower() in self.news_agencies:
                     ctx.media.add(name)
             prev = st
@@ -200,7 +200,7 @@ class Resolver:
         self.ruled_out = False  # agreement, not a lack of names, left the last mention unresolved
         # subjectless cues resolved so far, by verb index: "Apuntó que… y agregó que…" chains on
         self.null_speakers: dict[int, Resolution] = {}
-        self.sources: set[int] = set()  # where the mentions resolved so far start
+        self.source_starts: set[int] = set()  # where the mentions resolved so far start
         self.resolvers: list[Callable[[Span, list], Resolution | None]] = [
             self._relative, self._pronoun, self._named, self._description,
         ]
@@ -352,7 +352,7 @@ class Resolver:
                 plural_verb and number(subj) != "Plur" and not any(c.dep_ == "conj" for c in subj.children)):
             return None, None  # "coincidieron" takes no single "Enrique Iglesias"
         name, label = self.resolve(_without_clause(self.doc, subj, None))
-        speaks = subj.idx in self.sources  # "Floris (LOC) estimó que…. Apuntó que…": a place that speaks
+        speaks = subj.idx in self.source_starts  # "Floris (LOC) estimó que…. Apuntó…": a place that spoke
         if label not in ("PER", "ORG", "GROUP") and not (speaks and label == "LOC"):
             return None, None
         self.null_speakers[verb.i] = (name, label)
