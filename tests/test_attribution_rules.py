@@ -1430,6 +1430,10 @@ def test_a_participle_in_the_subject_does_not_make_it_the_reported_clause():
 
 
 NOT_STATEMENTS = [
+    # stop 39: the writer addressing the reader: an infinitive cue rooting its sentence after a
+    # preposition, a first-person plural the tagger calls third person
+    ("fr", "À noter que les pays qualifiés d'office doivent désormais présenter leur chanson.", "noter"),
+    ("fr", "Notons que le club avait déjà été sanctionné.", "Notons"),
     # a noun cue's phrase that is only a date says when, not what ("her remarks on Monday")
     ("en", "Both mayors framed their remarks on Monday by praising the new tram line.", "remarks"),
     ("en", "The council said no to the new car park behind the station.", "said"),

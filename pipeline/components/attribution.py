@@ -78,6 +78,7 @@ class Config:
     adverbial_deps: set[str]
     inverted_object: bool
     gerund_marks: set[str]
+    first_plural_endings: tuple[str, ...]
     contrast_marks: set[str]
     relative_pronouns: set[str]
     merge_quote_pieces: bool
@@ -199,6 +200,7 @@ class Config:
             adverbial_deps=set(data.get("adverbial_deps", [])),
             inverted_object=bool(data.get("inverted_object", False)),
             gerund_marks=words("gerund_marks"),
+            first_plural_endings=tuple(words("first_plural_endings")),
             contrast_marks=words("contrast_marks"),
             relative_pronouns=words("relative_pronouns"),
             merge_quote_pieces=bool(data.get("merge_quote_pieces", False)),
@@ -1286,10 +1288,13 @@ def _prep_with_object(tok: Token, cfg: Config, preps) -> bool:
 
 def _imperative(tok: Token, cfg: Config) -> bool:
     """An imperative, or a first-person plural with no subject opening its sentence (taggers
-    often call "Rappelons" indicative)."""
+    often call "Rappelons" indicative, and give it no person or the third: its ending, from
+    `first_plural_endings`, tells)."""
     if "Imp" in tok.morph.get("Mood"):
         return True
-    return (tok.i == tok.sent.start and "1" in tok.morph.get("Person") and "Plur" in tok.morph.get("Number")
+    first_plural = ("1" in tok.morph.get("Person") and "Plur" in tok.morph.get("Number")) or (
+        bool(cfg.first_plural_endings) and tok.lower_.endswith(cfg.first_plural_endings))
+    return (tok.i == tok.sent.start and first_plural
             and not any(c.dep_ in cfg.subject_deps for c in tok.children))
 
 
@@ -2247,11 +2252,15 @@ def _pick_subject(subjects: list[Token]) -> Token:
 
 def _impersonal_remark(tok: Token, cfg: Config) -> bool:
     """ "Il est à noter que…", "Il faut rappeler que…": a cue infinitive under a verb whose subject
-    is an expletive is the writer's remark, not anyone's statement."""
+    is an expletive is the writer's remark, not anyone's statement; so is one that roots its
+    sentence after a preposition, with no verb above it ("À noter que…")."""
+    if "Inf" not in tok.morph.get("VerbForm"):
+        return False
     head = tok.head
-    return (tok.dep_ in cfg.xcomp_deps and head.i != tok.i and not _is_cue(head, cfg)
-            and any(c.dep_.startswith("expl") and c.i < head.i for c in head.children)
-            and "Inf" in tok.morph.get("VerbForm"))
+    if head.i == tok.i:
+        return any(c.dep_ in ("mark", "case") and c.i < tok.i for c in tok.children)
+    return (tok.dep_ in cfg.xcomp_deps and not _is_cue(head, cfg)
+            and any(c.dep_.startswith("expl") and c.i < head.i for c in head.children))
 
 
 def _agent(tok: Token, cfg: Config) -> Token | None:
