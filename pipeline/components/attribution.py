@@ -1934,20 +1934,15 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
                              and any(c.dep_ in cfg.subject_deps for c in a.children)), head)
             tok = head
             continue
-        if (
-            cfg.acl_head_is_source
-            and tok.dep_ == "acl"
-            and tok.head.i != tok.i
-            and tok.head.pos_ in ("NOUN", "PROPN")
-        ):
+        on_noun = tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN")  # the verb modifies a noun
+        if cfg.acl_head_is_source and on_noun and tok.dep_ == "acl":
             if "Inf" not in tok.morph.get("VerbForm"):
                 return _mention_chars(tok.head, cfg)  # "a Donald Trump tweet attacking…"
             noun = tok.head  # "She took the opportunity to say…": not the noun, the subject of its verb
             if noun.dep_ in cfg.object_deps and noun.head.i != noun.i:
                 tok = noun.head
                 continue
-        if (tok.dep_ == "acl" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN")
-                and "Fin" in tok.morph.get("VerbForm") and not subj
+        if (on_noun and tok.dep_ == "acl" and "Fin" in tok.morph.get("VerbForm") and not subj
                 and not any(_is_rel(c) or c.dep_ == "mark" for c in tok.children)):
             # "Vers 22h, Éric Drouet, porte-parole du mouvement, appelle à…": a tensed verb is
             # no modifier of the noun it hangs on (relative clauses have a relative word or
@@ -1957,8 +1952,8 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
                 noun = noun.head
             return _mention_chars(noun, cfg, stop=tok)
-        if tok.dep_ in ("acl", "amod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN") \
-                and _present_participle(tok) and not any(c.lower_ in cfg.gerund_marks for c in tok.children):
+        if (on_noun and tok.dep_ in ("acl", "amod") and _present_participle(tok)
+                and not any(c.lower_ in cfg.gerund_marks for c in tok.children)):
             # "…, a expliqué le journaliste, estimant que…" (not a gerund: "en expliquant" is the subject's)
             return _mention_chars(tok.head, cfg, stop=tok)
         break
@@ -2307,7 +2302,7 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
         # "Los expertos del banco, encargados de decidir…, dijeron…": the speaker is the phrase;
         # not a role noun of the [speakers] descriptions the tagger read as one ("X, élu écologiste")
         elif (first == c.i and first - 1 > lo and doc[first - 1].text == ","
-              and ("Part" in c.morph.get("VerbForm") or c.tag_ in ("VBG", "VBN"))
+              and "Part" in c.morph.get("VerbForm")
               and not {c.lower_, c.lemma_.lower()} & cfg.description_heads
               and _comma_after(c) is not None and any(g.i > c.i and not g.is_punct for g in c.children)):
             hi = min(hi, first - 2)
@@ -2727,9 +2722,9 @@ def _clause_closed_by(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int],
         lo += 1
     before = doc[lo:first]
     text = _text(doc)
-    k = qu.start
-    while k > 0 and (text[k - 1].isspace() or text[k - 1] == "'"):  # '' as an opening mark
-        k -= 1
+    k = _end_before_spaces(text, qu.start)
+    while k > 0 and text[k - 1] == "'":  # '' as an opening mark
+        k = _end_before_spaces(text, k - 1)
 
     def own_frame(t: Token) -> bool:  # a cue verb, or a subordinator opening the clause or a part
         opens = t.i == lo or doc[t.i - 1].text == ","
