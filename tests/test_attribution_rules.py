@@ -22,6 +22,100 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 40: the parser reads a reflexive verb's subject as a passive one ("Elle s'est
+    # engagée à…": nsubj:pass); with "se" and no passive auxiliary, that subject is the speaker
+    ("fr", "Elle s'est engagée à réduire les impôts locaux.",
+     "Elle", "engagée", "à réduire les impôts locaux", "indirect", "infinitive"),
+    # a Spanish passive the model does not label ("ser" + participle): the subject is what was
+    # criticised, the noun after "por" the source
+    ("es", "La reforma fue criticada por los sindicatos.",
+     "los sindicatos", "criticada", "La reforma", "indirect", "passive_object"),
+    ("es", "Las medidas fueron anunciadas ayer por el Gobierno regional.",
+     "el Gobierno regional", "anunciadas", "Las medidas", "indirect", "passive_object"),
+    # an object content stops before a clause joined to the cue
+    ("fr", "Les autorités avaient révélé le taux de réussite du concours et il est en forte baisse depuis "
+           "2015.",
+     "Les autorités", "révélé", "le taux de réussite du concours", "indirect", "object"),
+    # the relative word before a mention is not part of it
+    ("fr", "Plusieurs élus ont signé la pétition, dont le maire de Lyon Paul Martin, qui affirme que la "
+           "ligne doit rouvrir.",
+     "le maire de Lyon Paul Martin", "affirme", "que la ligne doit rouvrir", "indirect", "clause"),
+    # the noun phrase after "and" that the parser joined to the clause before is the subject of
+    # the verb it also joined there
+    ("en", "The driver is also suffering from burns and hospital officials described his condition as "
+           "serious.",
+     "hospital officials", "described", "his condition as serious", "indirect", "object"),
+    # the subject the parser handed to a participle set off after it
+    ("en", "Former Israeli Prime Minister Ehud Barak, calling Nasrallah \"a dangerous man\", said earlier "
+           "this year Lebanon had failed the south.",
+     "Former Israeli Prime Minister Ehud Barak", "said", "earlier this year Lebanon had failed the south",
+     "indirect", "clause"),
+    # a content never ends on "and": it runs on through the phrase the parser hung elsewhere...
+    ("en", "The senator was asked about the need for a different war strategy and not specifically about the "
+           "remarks.",
+     None, "asked about", "the need for a different war strategy and not specifically about the remarks",
+     "indirect", "prep"),
+    # ... unless that phrase is a clause with its own subject
+    ("en", "Adams confirmed that the old agreement had provided for granting Chile about 8 million dollars "
+           "and most of this sum was repaid with copper.",
+     "Adams", "confirmed", "that the old agreement had provided for granting Chile about 8 million dollars",
+     "indirect", "clause"),
+    # ... or a cue of its own: then the "and" goes
+    ("en", "Pelosi shared a story from a recent reception involving a young boy who stared at a painting of "
+           "the former president and asked whether he was a king.",
+     "Pelosi", "shared", "a story from a recent reception involving a young boy who stared at a painting of "
+     "the former president", "indirect", "object"),
+    # nor a mention on the line break after it
+    ("en", "\"The rally will not last,\" said Maria Lopez, chief economist at Banco Norte Co.\n\nSome "
+           "said the bank may have been worried.",
+     "Maria Lopez, chief economist at Banco Norte Co.", "said", "The rally will not last", "direct",
+     "quote_cue"),
+    # a qualification put before the object ("qualifié de « provocation » les propos") is the content
+    ("fr", "La ministre a qualifié de « provocation » les propos du député.",
+     "La ministre", "qualifié", "provocation", "direct", "qualifier"),
+    ("fr", "Le syndicat a qualifié d'inacceptable la fermeture de l'usine.",
+     "Le syndicat", "qualifié", "inacceptable", "indirect", "qualifier"),
+    ("es", "El alcalde calificó de «vergonzosa» la decisión del Gobierno.",
+     "El alcalde", "calificó", "vergonzosa", "direct", "qualifier"),
+    # according-to: the subject phrase after "según informó" is the source, even when the parser
+    # ran it into the content's subject
+    ("es", "Según informó hoy la Jefatura Superior de Policía, J. M. R. fue detenido por robo.",
+     "la Jefatura Superior de Policía", "Según informó", "J. M. R. fue detenido por robo", "according_to",
+     "according_to"),
+    # ... the source phrase ends at the comma before the finite clause the parser hung on it
+    ("fr", "Au vendredi, selon le bilan fourni, cinq d'entre eux (âgés de 11 à 17 ans) étaient morts et six "
+           "étaient encore en danger.",
+     "le bilan fourni", "selon", "Au vendredi, selon le bilan fourni, cinq d'entre eux (âgés de 11 à 17 ans) "
+     "étaient morts et six étaient encore en danger", "according_to", "according_to"),
+    # ... and "one of the spokespeople" describes one person: the apposition of the source
+    ("fr", "Pour Lucie Blanc, l'une des porte-paroles du collectif, c'est la mairie qui est fautive.",
+     "Lucie Blanc, l'une des porte-paroles du collectif", "Pour", "c'est la mairie qui est fautive",
+     "according_to", "according_to"),
+    # a subject the parser read as passive, though the verb has a tense auxiliary and no passive one
+    ("fr", "La Maison-Blanche a immédiatement réagi par voie de communiqué en qualifiant la décision de "
+           "« scandaleuse » et entend déposer un recours.",
+     "La Maison-Blanche", "qualifiant", "scandaleuse", "direct", "qualifier"),
+    # German: after a subordinate clause ("Wenn…, sagte er: …") the content follows the cue, whose
+    # subject follows it too...
+    ("de", "Wenn er von seinem Buch sprach, sagte er: Das ist ein wundervolles Buch.",
+     "er", "sagte", "Das ist ein wundervolles Buch.", "indirect", "rules.cue_then_content"),
+    ("de", "Wenn der Vertrag scheitert, sagte der Minister, die Regierung werde neu verhandeln.",
+     "der Minister", "sagte", "die Regierung werde neu verhandeln.", "indirect", "rules.cue_then_content"),
+    ("de", "Zuerst begann Slowenien, ehe auch die Behörden am Mittwoch erklärten: Flüchtlinge dürften nicht "
+           "mehr passieren.",
+     "die Behörden", "erklärten", "Flüchtlinge dürften nicht mehr passieren.", "indirect",
+     "rules.cue_then_content"),
+    # ... but not after the subordinate clause and its main clause, nor after a quotation
+    ("de", "Wenn die Stadt ebenfalls so viele Menschen aufgenommen hätte, wäre sie heute in einer ähnlichen "
+           "Lage, sagte er.",
+     "er", "sagte", "Wenn die Stadt ebenfalls so viele Menschen aufgenommen hätte, wäre sie heute in einer "
+     "ähnlichen Lage", "indirect", "rules.content_then_cue"),
+    ("de", "„Wenn sich Deutschland bewirbt, würde ich sagen, dass sie Favorit sind“, sagte der Verbandschef.",
+     "der Verbandschef", "sagte", "„Wenn sich Deutschland bewirbt, würde ich sagen, dass sie Favorit sind“",
+     "direct", "rules.content_then_cue"),
+    # German "heißen" reports only with "es" in its clause
+    ("de", "Die Mieten seien gestiegen, wie es in der Studie heißt.",
+     "der Studie", "heißt", "Die Mieten seien gestiegen", "indirect", "rules.reporting_clause"),
     # ---- stop 39: a subject the parser hung on the auxiliary ("Il a d'ailleurs expliqué") is the
     # cue's subject
     ("fr", "Il a d'ailleurs expliqué que le projet était abandonné.",
@@ -1430,6 +1524,14 @@ def test_a_participle_in_the_subject_does_not_make_it_the_reported_clause():
 
 
 NOT_STATEMENTS = [
+    # stop 40: a relative clause after a quotation speaks of it; it does not frame it
+    ("fr", "Il a expliqué qu'il avait décidé de « laisser la réforme échouer » , ce qu'il juge inévitable du "
+           "fait des surcoûts.", "juge"),
+    # stop 40: "heißen" without "es" names ("Das Modell heißt Aurora") or explains ("Das heißt, …")
+    ("de", "Das neue Modell heißt Aurora und kommt im Mai auf den Markt.", "heißt"),
+    ("de", "Das heißt, dass die Preise weiter steigen werden.", "heißt"),
+    # Spanish "por" after a passive is also "because of": no source, and never the content
+    ("es", "La ministra fue criticada por sus declaraciones.", "criticada"),
     # stop 39: the writer addressing the reader: an infinitive cue rooting its sentence after a
     # preposition, a first-person plural the tagger calls third person
     ("fr", "À noter que les pays qualifiés d'office doivent désormais présenter leur chanson.", "noter"),
@@ -1622,3 +1724,42 @@ def test_a_sentence_adverb_before_a_comma_is_no_antecedent():
     # not the relative-pronoun source of the cue (and "Denn" not its speaker)
     found = _found("de", "Denn, das lässt sich mit Sicherheit sagen: Der Wähler auf dem Land ist jung.")
     assert found and all(f[0] != "das" for f in found), found
+
+
+def test_an_object_runs_on_through_a_second_object_the_parser_hung_on_the_cue():
+    """Only a clause joined to the cue ends an object content (stop 40), not a second noun the
+    parser coordinated with the cue instead of with the first object."""
+    found = _found("fr", "Le maire dénonce « la lenteur » et « l'opacité » affichées par la préfecture.")
+    assert any(cue == "dénonce" and "l'opacité" in content for _, cue, content, _, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "In dem Bericht heißt es, die Firma werde Stellen abbauen.",
+    "Die Firma bekomme, wie es auf einer Pressekonferenz in Bergen am 14. März hieß, einen Kredit.",
+])
+def test_heissen_reports_with_es_in_its_clause(text):
+    """Stop 40: "heißen" is a cue only with "es" in its clause (`expletive_only_cues`), which an
+    ordinal's period does not close."""
+    assert any(cue in ("heißt", "hieß") for _, cue, _, _, _ in _found("de", text)), _found("de", text)
+
+
+def test_a_content_in_an_absolute_participle_clause_stays_in_it():
+    """Stop 40: "Le président ayant annoncé vouloir…, la campagne devrait…": the cue's clause ends at
+    the comma before the main clause, as for a bare present participle."""
+    found = _found("fr", "Le président ayant annoncé vouloir se représenter, la campagne devrait commencer "
+                         "plus tôt que prévu.")
+    contents = [content for _, cue, content, _, _ in found if cue == "annoncé"]
+    assert contents == ["vouloir se représenter"], found
+
+
+def test_a_relative_clause_after_an_according_to_marker_frames_the_quotation():
+    """Stop 40: "« … », ce qu'il juge inévitable" does not frame the quotation (NOT_STATEMENTS), but
+    "« … », selon ce qu'a confié X" does."""
+    text = "« Il nous avait raconté qu'il avait été arrêté » , selon ce qu'a confié un ami à l'AFP."
+    found = _found("fr", text)
+    assert any(cue == "confié" and content.startswith("Il nous avait raconté")
+               for _, cue, content, _, _ in found), found
+    # nor when the relative clause's cue has a quotation of its own right after it
+    found = _found("en", "He would pay for it through “tax reform,” which he described as “making sure that "
+                         "companies pay their fair share.”")
+    assert any(cue == "described" and "making sure" in content for _, cue, content, _, _ in found), found

@@ -371,6 +371,14 @@ def test_spanish_null_subject_chain_stops_at_a_change_of_number(es):
     assert _speaker_of(es, text, "se arregle")[0] is None
 
 
+def test_spanish_null_subject_passes_over_a_subject_that_does_not_agree(es):
+    # stop 40: the clause a parenthetical cue interrupts has its own (plural) subject; the speaker
+    # of "precisó" is the singular subject before it, who spoke (the model tags "Ministro" LOC)
+    text = ('El Ministro de Hacienda ha anunciado hoy que "el Gobierno va a adoptar nuevas medidas".\n\n'
+            'Las autoridades españolas, precisó, "están siendo muy poco sensibles a la competencia".')
+    assert _speaker_of(es, text, "muy poco sensibles")[0] == "Ministro de Hacienda"
+
+
 def test_spanish_impersonal_se_has_no_speaker(es):
     text = "La ministra Ana Torres llegó a Lima. Se informó que el acuerdo se firmará en junio."
     assert _speaker_of(es, text, "el acuerdo se firmará")[0] is None

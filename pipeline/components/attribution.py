@@ -111,6 +111,8 @@ class Config:
     object_tail_deps: set[str] = field(default_factory=set)
     object_tail_preps: set[str] = field(default_factory=set)
     agent_case: set[str] = field(default_factory=set)
+    passive_auxiliary_lemmas: set[str] = field(default_factory=set)
+    periphrastic_agent_case: set[str] = field(default_factory=set)
     prep_lemmas: set[str] = field(default_factory=set)
     acl_head_is_source: bool = False
     prep_deps: set[str] = field(default_factory=set)
@@ -241,6 +243,8 @@ class Config:
             object_tail_deps=set(data.get("object_tail_deps", [])),
             object_tail_preps=words("object_tail_preps"),
             agent_case=words("agent_case"),
+            passive_auxiliary_lemmas=words("passive_auxiliary_lemmas"),
+            periphrastic_agent_case=words("periphrastic_agent_case"),
             prep_lemmas={w.split()[0] for w in words("prep_cues")},
             acl_head_is_source=bool(data.get("acl_head_is_source", False)),
             prep_deps=set(data.get("prep_deps", ["prep"])),
@@ -825,7 +829,10 @@ def _names_an_event(obj: Token, cfg: Config, quotes: list[q.Quote]) -> bool:
 def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
     """ "announced a plan", "called X “deplorables”": a nominal object of a cue that allows one."""
     children = list(tok.children)
-    objs = [c for c in children if c.dep_ in cfg.object_deps and lemma in cfg.object_cues and c.i > tok.i]
+    # "fue criticada por X": the phrase after "por" is who did it (or why), never what was said
+    agents = _agent_phrases(tok, cfg) if _periphrastic_passive(tok, cfg) else []
+    objs = [c for c in children
+            if c.dep_ in cfg.object_deps and lemma in cfg.object_cues and c.i > tok.i and c not in agents]
     if not objs and lemma in cfg.as_object_cues:
         # "Voters see the campaign as unfair": a view of the object, only with its "as" phrase
         for c in children:
@@ -839,7 +846,7 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
         # "The move was first reported by MSNBC": the passive subject of a cue whose object is
         # its content is that content, and the agent its source (without an agent, too often a
         # plain event: "This video was restricted")
-        subj = [c for c in children if c.dep_ in cfg.passive_subject_deps and c.i < tok.i]
+        subj = [c for c in _passive_subjects(tok, cfg) if c.i < tok.i]
         if (subj and not _is_rel(subj[0]) and subj[0].lower_ not in cfg.expletives
                 and not any(c.dep_ in cfg.clause_deps | cfg.xcomp_deps for c in children)):
             tail = [c for c in children if c.i > tok.i and (
@@ -849,7 +856,8 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
                 # "Trump has been criticized by his rivals for skipping…", "is remembered as a…":
                 # what the cue says of its subject is the whole clause, cue and agent included
                 return _Reading(_subtree_chars(subj[0], tail[-1]), "passive_clause", 0.5)
-            if _agent(tok, cfg) is not None:
+            agent = _agent(tok, cfg)
+            if agent is not None and not _in_quote(agent, quotes):  # « … rechazada por "la mayoría…" »
                 return _Reading(_subtree_chars(subj[0], subj[0]), "passive_object", 0.5)
     objs = [c for c in objs if not _only_a_date(c)]  # "announced Wednesday (a plan)": when, not what
     if not objs:
@@ -925,7 +933,19 @@ def _adjunct_phrase(c: Token, cfg: Config) -> bool:
 def _qualification(obj: Token, cfg: Config, quotes: list[q.Quote]) -> tuple[int, int] | None:
     """ "a qualifié la décision de « scandaleuse »", "calificó sus palabras de provocación": what
     the cue calls its object is the content. It is the first bare phrase (no determiner, not a
-    name) after the object that a qualifying preposition opens; parsers hang it on the object."""
+    name) after the object that a qualifying preposition opens; parsers hang it on the object.
+    Put first ("qualifiant d'« horreur » le salut nazi"), the qualification is the object itself."""
+    preps = [c for c in obj.children if c.i < obj.i and c.pos_ == "ADP"]
+    if preps and preps[0].lower_.rstrip("'’") in cfg.qualifying_preps:
+        quoted = q.inside(quotes, obj.idx, obj.idx + len(obj.text))
+        if quoted is not None and quoted.start > preps[-1].idx:
+            return quoted.inner
+        doc = obj.doc
+        dets = [c for c in obj.children if c.dep_ == "det" and c.i > preps[-1].i]
+        # "d'inacceptable | la fermeture": the qualification ends before the object's own article
+        last = doc[dets[0].i - 1] if dets else obj
+        if last.i > preps[-1].i:
+            return doc[preps[-1].i + 1].idx, last.idx + len(last.text)
     for t in obj.subtree:
         if t.i <= obj.i or t.pos_ not in ("NOUN", "ADJ") or any(c.dep_ == "det" for c in t.children):
             continue
@@ -1212,7 +1232,7 @@ def _finish(
             return None
     if rule in ("clause", "object", "complementizer") and cfg.extend_to_sentence_end:
         if not (rule == "object" and text[content[1] : content[1] + 3].strip(' "”»')[:1] == ","):
-            content = _extend_to_sentence_end(tok, content, cfg, quotes)
+            content = _extend_to_sentence_end(tok, content, cfg, quotes, after_object=rule == "object")
     if rule in ("clause", "complementizer"):
         content = _cut_at_new_subject(tok, content, cfg, quotes)
         content = _cut_at_relative_close(tok, content, cfg)
@@ -1226,9 +1246,13 @@ def _finish(
                 content = _trim(text, content[0], a)
             else:
                 return None
+    words = doc.char_span(*content, alignment_mode="expand")
+    if words is not None and len(words) > 1 and words[-1].pos_ == "CCONJ" \
+            and not _in_quote(words[-1], quotes):
+        content = _through_conjunct(tok, words[-1], content, cfg)
+        words = doc.char_span(*content, alignment_mode="expand")
     if sum(c.isalnum() for c in text[content[0] : content[1]]) < 2:
         return None
-    words = doc.char_span(*content, alignment_mode="expand")
     if words is not None and all(t.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "AUX", "PART")
                                  and t.dep_ not in cfg.object_deps for t in words):
         return None  # "será rechazada por «…»": what is left once another cue's quotation is cut
@@ -1660,7 +1684,7 @@ def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple
     if any((c.dep_ in cfg.object_deps and not told) or c.dep_ == "cc" for c in tok.children):
         return None
     subjects = [c for c in tok.children if c.dep_ in cfg.subject_deps and c.i < tok.i]
-    if not subjects:
+    if not subjects or _periphrastic_passive(tok, cfg):
         return None  # "Son arrivée, également annoncée en juin, a été…": a participle, not a speaker
     if _is_rel(subjects[0]):
         return None  # "The mayor, who told reporters the truth, resigned": a relative clause
@@ -1753,16 +1777,38 @@ def _addressee_relative(t: Token, cue: Token) -> bool:
     return noun.head.i == cue.i and noun.i < t.i and noun.dep_ not in ("nsubj", "obj", "dobj")
 
 
+def _through_conjunct(cue: Token, cc: Token, content: tuple[int, int], cfg: Config) -> tuple[int, int]:
+    """A content that ends on "and" was cut inside a coordination the parser hung elsewhere:
+    "provided for X and | most of it was repaid", "asked about the need for a new strategy and | not
+    about his remarks". It runs on through the phrase after the "and" (the highest word whose
+    phrase starts there), within the cue's sentence. A clause with a subject of its own stays out,
+    and the "and" with it ("spur growth and | the migration crisis ushered…": the writer goes on),
+    as does a cue of its own ("stared at the painting and | asked whether…": another statement)."""
+    doc, text = cue.doc, _text(cue.doc)
+    top = doc[cc.i + 1] if cc.i + 1 < cue.sent.end else None
+    while top is not None and top.head.i != top.i and cc.i < top.head.i < cue.sent.end:
+        top = top.head
+    subjects = cfg.subject_deps | cfg.passive_subject_deps
+    clause = top is not None and any(c.dep_ in subjects for c in top.children)
+    if top is not None and not clause and not (top.pos_ in ("VERB", "AUX") and _is_cue(top, cfg)):
+        end = doc[min(top.right_edge.i, cue.sent.end - 1)]
+        return _trim(text, content[0], end.idx + len(end.text))
+    return _trim(text, content[0], doc[cc.i - 1].idx + len(doc[cc.i - 1].text))
+
+
 def _extend_to_sentence_end(
-    tok: Token, content: tuple[int, int], cfg: Config, quotes: list[q.Quote]
+    tok: Token, content: tuple[int, int], cfg: Config, quotes: list[q.Quote], after_object: bool = False
 ) -> tuple[int, int]:
     """Reported clauses run to the end of the sentence ("…, alors que…", "…, car…") unless
-    another cue or quotation starts in the rest."""
+    another cue or quotation starts in the rest. An object does not run into a clause joined to
+    the cue ("a révélé le taux… et il est en baisse"): after a noun phrase, that is the writer's."""
     doc = tok.doc
     sent = tok.sent
     if content[1] >= sent.end_char or tok.idx > content[0]:
         return content
-    if (_present_participle(tok) or tok.pos_ == "ADJ") and sent.root.idx >= content[1]:
+    participle = _present_participle(tok) or any(_present_participle(a) for a in tok.children
+                                                 if a.dep_.startswith("aux"))  # "ayant déclaré"
+    if (participle or tok.pos_ == "ADJ") and sent.root.idx >= content[1]:
         return content  # "Le maire, martelant que…, a quitté la salle": the sentence goes on without it
     rest = doc.char_span(content[1], sent.end_char, alignment_mode="expand")
     if rest is None:
@@ -1774,6 +1820,11 @@ def _extend_to_sentence_end(
             return content
         if t.text in cfg.stop_words_after_content:
             return content
+        if (after_object and t.dep_ == "conj" and t.head.i == tok.i
+                and (t.pos_ in ("VERB", "AUX") or any(c.dep_ in cfg.subject_deps or c.dep_ == "cop"
+                                                      for c in t.children))
+                and not any(c.lower_ in cfg.complementizers for c in t.children)):
+            return content  # a clause, not a second object hung on the cue
     _, end = _paragraph(_text(doc), sent.start_char, sent.end_char, content[1] - 1)
     return _trim(_text(doc), content[0], max(end, content[1]))
 
@@ -1866,6 +1917,13 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             subj = [c for a in tok.children if a.dep_.startswith("aux") and a.i < tok.i
                     for c in a.children
                     if c.dep_ in cfg.subject_deps and c.i < a.i and not _in_quote(c, quotes)]
+        if not subj:  # "Shimon Peres, calling Lahd “a patriot”, said…": the parser hands the subject
+            # to the participle set off after it (no mark: "After Peres left, …" has its own)
+            subj = [c for a in tok.lefts
+                    if a.dep_ in cfg.inherit_deps and "Fin" not in a.morph.get("VerbForm") and _verbal(a)
+                    and not any(m.dep_ == "mark" for m in a.children)
+                    for c in a.lefts if c.dep_ in cfg.subject_deps and not _in_quote(c, quotes)
+                    and (_comma_after(c) or a.i) < a.i]
         if subj and all(_is_addressee(c, tok) for c in subj):
             # "« … », nous a expliqué le docteur X": "nous" is who was told, X is the speaker
             after = _noun_after(tok, cfg, quotes)
@@ -1877,12 +1935,21 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             return _mention_chars(tok.head, cfg, stop=tok)
         # a quotation's words are its speaker's own, not the reporting clause's: "“Is it over?” asked
         # Mr. Lee", where the parser hangs the quoted "Is" on "asked" as a passive auxiliary
-        passive_subj = [c for c in tok.children
-                        if c.dep_ in cfg.passive_subject_deps and not _in_quote(c, quotes)]
-        passive = bool(passive_subj) or any(c.dep_ in cfg.passive_aux_deps and not _in_quote(c, quotes)
-                                            for c in tok.children)
+        periphrastic = _periphrastic_passive(tok, cfg)
+        passive_subj = [c for c in _passive_subjects(tok, cfg) if not _in_quote(c, quotes)]
+        passive = bool(passive_subj) or periphrastic or any(
+            c.dep_ in cfg.passive_aux_deps and not _in_quote(c, quotes) for c in tok.children)
+        if periphrastic:
+            subj = []  # "La propuesta fue criticada por…": the subject is what was criticised
         if passive and _perfect_clitic(tok, cfg):
             passive, subj = False, subj or passive_subj  # "she's said she will fight": has said
+        if (passive and passive_subj and cfg.passive_aux_deps
+                and (_pronominal(tok) or any(c.dep_.startswith("aux") for c in tok.children))
+                and not any(c.dep_ in cfg.passive_aux_deps and not _in_quote(c, quotes)
+                            for c in tok.children)):
+            # "Elle s'est engagée à…", "La Maison-Blanche a réagi…": the parser reads the subject as a
+            # passive one, but the verb has "se" or a tense auxiliary and no passive one; it acts
+            passive, subj = False, subj or passive_subj
         # a finite cue has a subject of its own, wherever the parse hung it (read once, used below)
         before = _noun_phrase_before(tok, cfg, quotes) if tok is verb and not subj else None
         if (tok is verb and cfg.passive_participle_tags and tok.tag_ in cfg.passive_participle_tags
@@ -2063,6 +2130,17 @@ def _noun_phrase_before(verb: Token, cfg: Config, quotes: list[q.Quote]) -> tupl
     head = doc[j]
     while head.dep_ in ("compound", "flat", "nummod", "quantmod", "amod") and verb.i > head.head.i > head.i:
         head = head.head  # "4 in 10": the number the others modify
+    if verb.dep_ == "conj" and not comma and head.head.i != verb.i:
+        # "The girl is ill and hospital officials described…": the verb joined to the verb before,
+        # the noun phrase after the "and" to a phrase of that clause; that phrase is the subject
+        k = j
+        while k > verb.head.i + 1 and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") \
+                and doc[k - 1].dep_ != "cc":
+            k -= 1
+        spoken = (ENTITY_LABELS.get(head.ent_type_) in ("PER", "ORG")
+                  or head.lemma_.lower() in cfg.speaker_nouns)
+        if k > verb.head.i + 1 and doc[k - 1].dep_ == "cc" and spoken and not _in_quote(head, quotes):
+            return doc[k].idx, doc[j].idx + len(doc[j].text)
     if head.head.i != verb.i and (head.dep_ != "appos" or head.head.i > head.i):
         return None  # "taken as voters entered polling stations showed…": an object of its own verb
     if comma:
@@ -2258,11 +2336,37 @@ def _impersonal_remark(tok: Token, cfg: Config) -> bool:
             and any(c.dep_.startswith("expl") and c.i < head.i for c in head.children))
 
 
+def _periphrastic_passive(verb: Token, cfg: Config) -> bool:
+    """ "La propuesta fue criticada por la oposición": a parser that labels neither a passive
+    auxiliary nor a passive subject (es_core_news_sm) still gives the participle its auxiliary
+    "ser" (`passive_auxiliary_lemmas`); its subject is then what was said or done, and the noun
+    after `periphrastic_agent_case` the one who did it."""
+    return bool(cfg.passive_auxiliary_lemmas) and "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_.startswith("aux") and c.lemma_.lower() in cfg.passive_auxiliary_lemmas for c in verb.children)
+
+
+def _passive_subjects(verb: Token, cfg: Config) -> list[Token]:
+    """The subjects of a passive cue: labelled as such, or any subject of a periphrastic passive."""
+    periphrastic = _periphrastic_passive(verb, cfg)
+    return [c for c in verb.children
+            if c.dep_ in cfg.passive_subject_deps or (periphrastic and c.dep_ in cfg.subject_deps)]
+
+
+def _agent_phrases(verb: Token, cfg: Config) -> list[Token]:
+    """The phrases after a periphrastic passive that its agent preposition opens ("por X")."""
+    return [c for c in verb.rights
+            if any(g.dep_ == "case" and g.lower_ in cfg.periphrastic_agent_case
+                   for g in c.children if g.i < c.i)]
+
+
 def _agent(tok: Token, cfg: Config) -> Token | None:
     for c in tok.children:
         if c.dep_ in cfg.agent_deps:
             objs = [g for g in c.children if g.dep_ in ("pobj", "obj")]
             return objs[0] if objs else c
+    if _periphrastic_passive(tok, cfg):
+        for c in _agent_phrases(tok, cfg):  # "por" is also "because of": "criticada por sus declaraciones"
+            return None if any("Yes" in g.morph.get("Poss") for g in c.children) else c
     if tok.dep_ in ("acl", "amod"):
         # the agent of a coordination of participles hangs on its last member
         for t in reversed(list(tok.subtree)):
@@ -2316,15 +2420,16 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
         comma = _comma_after(c) if c.dep_.startswith(("obl", "advmod", "advcl")) else None
         if comma is not None:
             lo = max(lo, comma + 1)
-    while lo < tok.i and (doc[lo].dep_ in ("case", "mark", "cc") or doc[lo].is_punct):
-        lo += 1  # "par les autorités" -> "les autorités"; ", Henri de Castries"; "et la compagnie"
+    while lo < tok.i and (doc[lo].dep_ in ("case", "mark", "cc") or doc[lo].is_punct or _is_rel(doc[lo])):
+        lo += 1  # "par les autorités" -> "les autorités"; ", Henri de Castries"; "et la compagnie";
+        # "une déclaration, dont le président X, qui précise…": the relative word is not the mention
     while hi > tok.i and _lone_verb(doc[hi]):
         hi -= 1  # "Duque a", "le Vatican riposte": a verb the parser hung on the name
     hi = _name_end(doc, hi, {tok.head.i, stop.left_edge.i if stop is not None else -1})
     # a relative clause or a participle after the head is not part of the mention
     # relative clauses and participles stay in the mention: "A union representing flight
     # attendants", "un communiqué publié lundi par le club" (gold spans keep them)
-    while hi > lo and doc[hi].is_punct:
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):  # nor the line break after a name
         hi -= 1
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     text = _text(doc)
@@ -2509,7 +2614,9 @@ def _with_apposition(src: Span, cfg: Config) -> Span:
     if head is None or any(t.pos_ in ("VERB", "AUX") or t.text in q.OPENING for t in words) or not (
             head.lemma_.lower() in cfg.description_heads or head.lower_ in cfg.description_heads):
         return src
-    if "Plur" in head.morph.get("Number") or any(t.pos_ == "NUM" for t in words if t.i < head.i):
+    one_of = head.head.i < head.i and head.head in words and head.head.pos_ == "PRON"  # "l'un des X"
+    if (("Plur" in head.morph.get("Number") and not one_of)
+            or any(t.pos_ == "NUM" for t in words if t.i < head.i)):
         return src  # "selon le journal, trois hommes âgés de 26, …": the content's subject
     if not has_finite_verb(doc[close + 1 : sent_end]):
         return src
@@ -2568,6 +2675,16 @@ def _according_verb(src: Span, cfg: Config) -> tuple[Span | None, int] | None:
         subj = [t for t in src if t.dep_ in cfg.subject_deps and t.i > verb.i and t.head.pos_ == "VERB"] or [
             c for c in verb.children if c.dep_ in cfg.object_deps and c.i > verb.i
             and c.pos_ in ("NOUN", "PROPN") and not _only_a_date(c)]
+    if not subj and opens:
+        # "Según informó hoy la Jefatura de Policía, J. A. fue…": the parser ran the name after the
+        # verb into the content's subject; the subject phrase before the comma is the source
+        k = verb.i + 1
+        while k < src.sent.end and doc[k].pos_ == "ADV":
+            k += 1
+        comma = next((i for i in range(k, src.sent.end) if doc[i].text == ","), None)
+        if comma is not None and any(t.dep_ in cfg.subject_deps for t in doc[k:comma]) \
+                and doc[k].pos_ in ("DET", "PROPN", "NOUN"):
+            return doc[k:comma], verb.idx + len(verb.text)
     if not subj:
         return (None, verb.idx + len(verb.text)) if opens else None
     lo, hi = subj[0].left_edge.i, subj[0].right_edge.i
@@ -2619,6 +2736,15 @@ def _according_source(marker: Span, cut_deps: set[str]) -> Span | None:
             break
         if doc[i].text in q.OPENING and i < hi and doc[i + 1].is_lower:
             hi = i - 1  # "selon l'Église « d'abord… »": a quotation after the source is content
+            break
+        finite = next((t.i for t in doc[i + 1 : hi + 1] if "Fin" in t.morph.get("VerbForm")), None) \
+            if doc[i].text == "," and i < hi else None
+        if (finite is not None and not any(t.text == "," for t in doc[i + 1 : finite])
+                and not any("Fin" in t.morph.get("VerbForm") for t in doc[lo:i])):
+            # "Au vendredi, selon le nouveau bilan fourni, cinq d'eux étaient morts": the parser
+            # made the whole sentence the source's phrase; the finite clause after the last comma
+            # before its verb is the content (an apposition has none: "selon X, citées par l'AFP, …")
+            hi = i - 1
             break
     while hi > lo and doc[hi].pos_ in ("DET", "ADP", "CCONJ"):
         hi -= 1
@@ -2933,7 +3059,11 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
                 own = own or _clause_in_prep_complement(t, cfg, quotes)  # "«…», arguant du fait qu'il…"
                 # '«…», aseguró que «…»': a cue followed by its complementizer frames what follows
                 own = own or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in cfg.complementizers)
-                ok = words <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod") and not own
+                # "« … », ce qu'il juge inévitable": a relative clause after the quotation speaks of it
+                # ("« … », selon ce qu'a confié X" is a frame: the according-to marker makes it one)
+                relative = any(_is_rel(c) for c in t.children if i <= c.i < t.i) and not any(
+                    p.search(text, qu.end, t.idx) for p in cfg.according) and not _quote_follows(t, quotes)
+                ok = words <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod") and not own and not relative
                 return t if ok else None
             if t.is_alpha:
                 words += 1
@@ -2966,6 +3096,14 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
             k -= 1
         return relative if relative_ok else None
     return None
+
+
+def _quote_follows(cue: Token, quotes: list[q.Quote], words: int = 2) -> bool:
+    """Whether a quotation opens within `words` words after the cue ("which he described as “…”":
+    the relative clause's cue frames that quotation, and the rules keep their reading of it)."""
+    end = cue.idx + len(cue.text)
+    nxt = sorted_ranges(quotes).first_starting_from(end)
+    return nxt is not None and len(_text(cue.doc)[end : nxt.start].split()) <= words
 
 
 def _in_relative_clause(verb: Token) -> bool:

@@ -48,6 +48,8 @@ Data keys of [attribution] used here (all optional; lists of lower-case strings)
                           the subject of the cue, nor is a phrase after a preposition
   non_subjects            words passed over when looking for the subject ("sich")
   expletive_subjects      a subject that names no source ("heißt es")
+  expletive_only_cues     cue forms that report only with that subject in their clause ("es heißt",
+                          "wie es im Brief heißt"; not "Das heißt, …", "Der Film heißt …")
   nouns_capitalized       true where every noun is capitalised (German): a capitalised first word
                           that the article also writes in lower case is not a noun
   continuation_reach      a cueless continuation stands within this many characters of the cue it
@@ -127,6 +129,7 @@ class _Lex:
     oblique: set[str] = field(default_factory=set)
     non_subjects: set[str] = field(default_factory=set)
     expletives: set[str] = field(default_factory=set)
+    expletive_only: set[str] = field(default_factory=set)
     nouns_capitalized: bool = False
     non_noun_endings: tuple[str, ...] = ("\0",)
     continuation_reach: int = 0
@@ -199,6 +202,7 @@ class _Lex:
             opening_dets=set(low("phrase_opening_determiners")),
             oblique=set(low("oblique_determiners")), non_subjects=set(low("non_subjects")),
             expletives=set(low("expletive_subjects")),
+            expletive_only=set(low("expletive_only_cues")),
             nouns_capitalized=bool(data.get("nouns_capitalized", False)),
             non_noun_endings=tuple(low("non_noun_endings")) or ("\0",),
             continuation_reach=int(data.get("continuation_reach", 0)),
@@ -712,7 +716,23 @@ def _cue_len(words: list[_W], k: int, lex: _Lex) -> int:
         close = _bracket_close(words, k, particle)
         if close is not None:
             return close - k + 1
+    if words[k].low in lex.expletive_only and not _with_expletive(words, k, lex):
+        return 0
     return 1 if words[k].low in lex.cues else 0
+
+
+def _with_expletive(words: list[_W], k: int, lex: _Lex, reach: int = 12) -> bool:
+    """Whether an expletive subject stands right after words[k] or before it in its clause (no
+    comma, colon or dash between; an ordinal's period is none): "heißt es", "wie es auf einer
+    Pressekonferenz am 13. Januar hieß"."""
+    if k + 1 < len(words) and words[k + 1].low in lex.expletives and not _gap_has_stop(words[k + 1]):
+        return True
+    for j in range(k - 1, max(k - reach, 0) - 1, -1):
+        if any(c in words[j + 1].gap for c in SEPARATORS):
+            return False
+        if words[j].low in lex.expletives:
+            return True
+    return False
 
 
 def _only_noun_phrases(text: str, words: list[_W], cs: int, ce: int, quotes, lex: _Lex) -> bool:
@@ -831,7 +851,10 @@ def _prefield_clause(text: str, words: list[_W], us: int, k: int, n: int, before
     prefield = [w for w in words[:k] if w.start >= us]
     if len(prefield) < 3:
         return None
-    if prefield[0].low in lex.subordinators | lex.comps:
+    if (prefield[0].low in lex.subordinators | lex.comps and not _in_quote(prefield[0].start, quotes)
+            and not _main_clause_follows(prefield, lex)):
+        # not "„Wenn sich X bewirbt, …“, sagte Y" (a quotation's words), nor "Wenn X …, wäre sie …,
+        # sagte er" (the subordinate clause and its main clause: the content before the cue)
         return "subordinate"
     if prefield[0].low in lex.preps or k + n >= len(words) or words[k + n].gap.strip():
         return None
@@ -839,6 +862,14 @@ def _prefield_clause(text: str, words: list[_W], us: int, k: int, n: int, before
             text, words, prefield[0].start, prefield[-1].end, quotes, lex):
         return None
     return "main"
+
+
+def _main_clause_follows(prefield: list[_W], lex: _Lex) -> bool:
+    """Whether a comma inside the words before a cue opens a verb-first main clause ("Wenn X …,
+    wäre sie …"): an auxiliary or a verb form right after it (a "dass" or a relative after it stays
+    inside the subordinate clause)."""
+    return any("," in w.gap and (w.low in lex.aux or w.low in lex.subjunctive or w.low in lex.cues)
+               for w in prefield[1:])
 
 
 def _source_then_apposition(text: str, words: list[_W], i: int, comma: int, before: str, lex: _Lex) -> bool:
@@ -984,6 +1015,12 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
     opener = next((i for i in range(len(pre) - 1, -1, -1) if pre[i].low in lex.subordinators
                    and not _joins_phrases(pre, i, lex)), None)
     fronted_phrase = False
+    if (opener == 0 and lex.verb_second and "," in words[k].gap and pre[0].low not in lex.preps
+            and not _main_clause_follows(pre, lex)):
+        # "Wenn der Vertrag scheitert, sagte der Minister, …": a clause closed before the cue is
+        # the prefield; the cue's subject follows it
+        post_end = next((i for i in range(k + 1, len(words)) if words[i].start >= sep), len(words))
+        return _span_of(words, _subject_np(words, k + 1, post_end, lex))
     if opener is not None:  # "…, indem er sagte, …": the subject follows the subordinator
         as_preposition = pre[opener].low in lex.preps and len(pre) == opener + 2 \
             and pre[-1].low not in lex.pronouns and _is_cap(pre[-1])
@@ -996,6 +1033,8 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
         if pre[opener].low in lex.shared_subject and all(_no_new_subject(w, lex) for w in pre[opener + 1:]):
             return _first_conjunct_subject(text, words, words.index(pre[0]), words.index(pre[opener]), lex)
         pre = pre[opener:] if as_preposition else pre[opener + 1:]  # "Als Begründung sagte X": a phrase
+        while pre and not as_preposition and pre[0].low in lex.adverbs:
+            pre = pre[1:]  # "…, ehe auch die Behörden erklärten"
         if not pre:
             return None
     inverted = _inverted_pronoun(words, pre, k, sep, lex)

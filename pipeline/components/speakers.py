@@ -340,19 +340,24 @@ class Resolver:
         if cue is None or not self._subjectless(cue.root):
             return None, None
         verb = cue.root
-        subj = self._previous_subject(verb, content)
         plural_verb = "Plur" in verb.morph.get("Number")
+
+        def agrees(subj) -> bool:  # "coincidieron" takes no single "Enrique Iglesias"
+            if subj.i in self.null_speakers:  # a subjectless cue before: its verb's number
+                return plural_verb == ("Plur" in subj.morph.get("Number"))
+            return not ((number(subj) == "Plur" and "Sing" in verb.morph.get("Number")) or (
+                plural_verb and number(subj) != "Plur" and not any(c.dep_ == "conj" for c in subj.children)))
+
+        subj = self._previous_subject(verb, content, agrees)
         if subj is not None and subj.i in self.null_speakers:
             # the subjectless cue before speaks on, when the two verbs agree in number
-            if plural_verb != ("Plur" in subj.morph.get("Number")):
-                return None, None
             self.null_speakers[verb.i] = self.null_speakers[subj.i]
             return self.null_speakers[verb.i]
-        if subj is None or (number(subj) == "Plur" and "Sing" in verb.morph.get("Number")) or (
-                plural_verb and number(subj) != "Plur" and not any(c.dep_ == "conj" for c in subj.children)):
-            return None, None  # "coincidieron" takes no single "Enrique Iglesias"
+        if subj is None:
+            return None, None
         name, label = self.resolve(_without_clause(self.doc, subj, None))
-        speaks = subj.idx in self.source_starts  # "Floris (LOC) estimó que…. Apuntó…": a place that spoke
+        # "Floris (LOC) estimó que…. Apuntó…": a place that spoke (its mention may open with an article)
+        speaks = bool({subj.idx, subj.left_edge.idx} & self.source_starts)
         if label not in ("PER", "ORG", "GROUP") and not (speaks and label == "LOC"):
             return None, None
         self.null_speakers[verb.i] = (name, label)
@@ -392,10 +397,12 @@ class Resolver:
                         for c in kids(verb))
         )
 
-    def _previous_subject(self, verb, content: tuple[int, int] = (0, 0)):
+    def _previous_subject(self, verb, content: tuple[int, int] = (0, 0), agrees=lambda subj: True):
         """The subject of the nearest main clause before the verb (its sentence, then the one
         before; a line break, or a sentence inside a quotation, counts as none), outside quotations
-        and outside `content`; or the nearest subjectless cue whose speaker null_subject found."""
+        and outside `content`; or the nearest subjectless cue whose speaker null_subject found. One
+        that does not agree with the verb is passed over ("Las autoridades, precisó, «…»": the
+        clause the cue interrupts has its own subject; the speaker comes before)."""
         here, seen = self.antecedents.sent_of(verb.idx), set()
         for tok in reversed(self.doc[: verb.i]):
             if not (tok.is_space or tok.is_punct or self.antecedents.quoted(tok.idx)):
@@ -404,11 +411,11 @@ class Resolver:
                 return None
             if content[0] <= tok.idx < content[1]:
                 continue
-            if tok.i in self.null_speakers:
+            if tok.i in self.null_speakers and agrees(tok):
                 return tok  # a subjectless cue whose speaker is known: null_subject chains on
             clause = tok.head
             main = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
-            if tok.dep_.startswith("nsubj") and main and not self.antecedents.quoted(tok.idx):
+            if tok.dep_.startswith("nsubj") and main and not self.antecedents.quoted(tok.idx) and agrees(tok):
                 return tok
         return None
 
