@@ -113,6 +113,13 @@ ROWS = [
     ("de", "„Wenn sich Deutschland bewirbt, würde ich sagen, dass sie Favorit sind“, sagte der Verbandschef.",
      "der Verbandschef", "sagte", "„Wenn sich Deutschland bewirbt, würde ich sagen, dass sie Favorit sind“",
      "direct", "rules.content_then_cue"),
+    # ... but a verb after a clause-opening pronoun or a subject noun stays one
+    ("de", "Erste Cholerafälle sind aufgetreten. Das berichteten Mitarbeiter des Hilfsdienstes.",
+     "Mitarbeiter des Hilfsdienstes", "berichteten", "Erste Cholerafälle sind aufgetreten.", "indirect",
+     "rules.previous_sentence"),
+    ("de", "Die Polizei bestätigte Angaben der Zeitung, wonach drei Menschen verletzt wurden.",
+     "Die Polizei", "bestätigte", "wonach drei Menschen verletzt wurden.", "indirect",
+     "rules.cue_then_content"),
     # German "heißen" reports only with "es" in its clause
     ("de", "Die Mieten seien gestiegen, wie es in der Studie heißt.",
      "der Studie", "heißt", "Die Mieten seien gestiegen", "indirect", "rules.reporting_clause"),
@@ -1524,6 +1531,12 @@ def test_a_participle_in_the_subject_does_not_make_it_the_reported_clause():
 
 
 NOT_STATEMENTS = [
+    # stop 40: a cue form with an adjective's ending between a determiner and its noun is an
+    # attribute ("das erklärte Ziel"), not a verb
+    ("de", "Früher lebte er in dem als Islamistenhochburg bekannten Stadtteil Molenbeek.", "bekannten"),
+    ("de", "Eine einigermaßen begründete Aussicht auf Erfolg hat nur die Jüngste.", "begründete"),
+    ("de", "Selbst das erklärte Ziel, die Fahrwege besser zu nutzen, rechtfertige keine Benachteiligung.",
+     "erklärte"),
     # stop 40: a relative clause after a quotation speaks of it; it does not frame it
     ("fr", "Il a expliqué qu'il avait décidé de « laisser la réforme échouer » , ce qu'il juge inévitable du "
            "fait des surcoûts.", "juge"),

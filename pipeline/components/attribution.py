@@ -2364,9 +2364,9 @@ def _agent(tok: Token, cfg: Config) -> Token | None:
         if c.dep_ in cfg.agent_deps:
             objs = [g for g in c.children if g.dep_ in ("pobj", "obj")]
             return objs[0] if objs else c
-    if _periphrastic_passive(tok, cfg):
-        for c in _agent_phrases(tok, cfg):  # "por" is also "because of": "criticada por sus declaraciones"
-            return None if any("Yes" in g.morph.get("Poss") for g in c.children) else c
+    phrases = _agent_phrases(tok, cfg) if _periphrastic_passive(tok, cfg) else []
+    if phrases:  # "por" is also "because of": "criticada por sus declaraciones" names no agent
+        return None if any("Yes" in g.morph.get("Poss") for g in phrases[0].children) else phrases[0]
     if tok.dep_ in ("acl", "amod"):
         # the agent of a coordination of participles hangs on its last member
         for t in reversed(list(tok.subtree)):

@@ -718,7 +718,36 @@ def _cue_len(words: list[_W], k: int, lex: _Lex) -> int:
             return close - k + 1
     if words[k].low in lex.expletive_only and not _with_expletive(words, k, lex):
         return 0
+    if words[k].low in lex.cues and _attributive(words, k, lex):
+        return 0
     return 1 if words[k].low in lex.cues else 0
+
+
+def _attributive(words: list[_W], k: int, lex: _Lex, reach: int = 7) -> bool:
+    """Whether words[k], a cue form with an adjective's ending, modifies the capitalised noun right
+    after it, where every noun is capitalised: "in dem als Islamistenhochburg bekannten Stadtteil",
+    "eine einigermaßen begründete Aussicht". A determiner opens the phrase within a few words, with
+    no punctuation and no noun of its own between ("Die Polizei bestätigte Angaben…": "Polizei" is
+    the subject, the verb finite); a noun inside a prepositional phrase ("als Islamistenhochburg")
+    does not count."""
+    if not lex.nouns_capitalized or k + 1 >= len(words) or not words[k].low.endswith(lex.adj_endings):
+        return False
+    if not _is_cap(words[k + 1]) or _gap_has_stop(words[k + 1]):
+        return False
+    for j in range(k - 1, max(k - reach, 0) - 1, -1):
+        if _gap_has_stop(words[j + 1]) or words[j].low in lex.aux or words[j].low in lex.cues:
+            return False
+        if words[j].low in lex.dets:
+            if j == k - 1 and (j == 0 or _gap_has_stop(words[j])):
+                return False  # "Das berichteten Mitarbeiter…": a clause's first word, a pronoun
+            in_phrase = False
+            for m in range(j + 1, k):
+                if words[m].low in lex.preps:
+                    in_phrase = True
+                elif _is_cap(words[m]) and not in_phrase:
+                    return False
+            return True
+    return False
 
 
 def _with_expletive(words: list[_W], k: int, lex: _Lex, reach: int = 12) -> bool:
@@ -1019,7 +1048,7 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
             and not _main_clause_follows(pre, lex)):
         # "Wenn der Vertrag scheitert, sagte der Minister, …": a clause closed before the cue is
         # the prefield; the cue's subject follows it
-        post_end = next((i for i in range(k + 1, len(words)) if words[i].start >= sep), len(words))
+        post_end = _words_before(words, k + 1, sep)
         return _span_of(words, _subject_np(words, k + 1, post_end, lex))
     if opener is not None:  # "…, indem er sagte, …": the subject follows the subordinator
         as_preposition = pre[opener].low in lex.preps and len(pre) == opener + 2 \
@@ -1053,7 +1082,7 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
         inner = _subject_after_fronted_phrase(words, pre, k, lex)
         if inner is not None:
             return _span_of(words, inner)
-        post_end = next((i for i in range(k + 1, len(words)) if words[i].start >= sep), len(words))
+        post_end = _words_before(words, k + 1, sep)
         r = _subject_np(words, k + 1, post_end, lex)
         expletive = r is not None and r[1] == r[0]  # "heißt es": no one is the subject
         if (r is None or expletive) and pre and pre[0].low in lex.preps:
@@ -1074,11 +1103,16 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
             break
     r = _np_forward(words[:end], start, lex, limit=12)
     if lex.verb_second and r is not None and _adverbial_prefield(text, words, r, start, lex):
-        post_end = next((i for i in range(k + 1, len(words)) if words[i].start >= sep), len(words))
+        post_end = _words_before(words, k + 1, sep)
         after = _subject_np(words, end + 1, k if end < k else post_end, lex, skip=False)
         if after is not None and after[1] > after[0]:
             return _span_of(words, after)
     return _span_of(words, r)
+
+
+def _words_before(words: list[_W], i: int, sep: int) -> int:
+    """The index of the first word from `i` on that starts at or after `sep` (the content's start)."""
+    return next((j for j in range(i, len(words)) if words[j].start >= sep), len(words))
 
 
 def _subject_after_fronted_phrase(words: list[_W], pre: list[_W], k: int,
