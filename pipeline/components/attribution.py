@@ -830,7 +830,7 @@ def _object_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
     """ "announced a plan", "called X “deplorables”": a nominal object of a cue that allows one."""
     children = list(tok.children)
     # "fue criticada por X": the phrase after "por" is who did it (or why), never what was said
-    agents = _agent_phrases(tok, cfg) if _periphrastic_passive(tok, cfg) else []
+    agents = _agent_phrases(tok, cfg)
     objs = [c for c in children
             if c.dep_ in cfg.object_deps and lemma in cfg.object_cues and c.i > tok.i and c not in agents]
     if not objs and lemma in cfg.as_object_cues:
@@ -2353,7 +2353,10 @@ def _passive_subjects(verb: Token, cfg: Config) -> list[Token]:
 
 
 def _agent_phrases(verb: Token, cfg: Config) -> list[Token]:
-    """The phrases after a periphrastic passive that its agent preposition opens ("por X")."""
+    """The phrases after a periphrastic passive that its agent preposition opens ("por X"); none
+    after any other verb."""
+    if not _periphrastic_passive(verb, cfg):
+        return []
     return [c for c in verb.rights
             if any(g.dep_ == "case" and g.lower_ in cfg.periphrastic_agent_case
                    for g in c.children if g.i < c.i)]
@@ -2364,7 +2367,7 @@ def _agent(tok: Token, cfg: Config) -> Token | None:
         if c.dep_ in cfg.agent_deps:
             objs = [g for g in c.children if g.dep_ in ("pobj", "obj")]
             return objs[0] if objs else c
-    phrases = _agent_phrases(tok, cfg) if _periphrastic_passive(tok, cfg) else []
+    phrases = _agent_phrases(tok, cfg)
     if phrases:  # "por" is also "because of": "criticada por sus declaraciones" names no agent
         return None if any("Yes" in g.morph.get("Poss") for g in phrases[0].children) else phrases[0]
     if tok.dep_ in ("acl", "amod"):

@@ -685,7 +685,7 @@ def _colon_quotes(text: str, unit: tuple[int, int], words: list[_W], quotes, fou
         if not before.endswith(":") or not reads_as_speech(text[qs + 1:qe - 1], lex.colon_quote_words):
             continue
         colon = unit[0] + len(before) - 1
-        k = next((i for i in range(first, len(words)) if words[i].start >= colon), len(words))
+        k = _words_before(words, first, colon)
         start = first  # the clause after the last sentence-internal stop before the colon
         for i in range(first + 1, k):
             if any(ch in words[i].gap for ch in ";:"):
@@ -1111,7 +1111,8 @@ def _source_around(text: str, us: int, words: list[_W], k: int, sep: int,
 
 
 def _words_before(words: list[_W], i: int, sep: int) -> int:
-    """The index of the first word from `i` on that starts at or after `sep` (the content's start)."""
+    """The index of the first word from `i` on that starts at or after `sep` (a content's start, a
+    colon): the end of the words before it."""
     return next((j for j in range(i, len(words)) if words[j].start >= sep), len(words))
 
 
