@@ -62,6 +62,15 @@ def test_quotes_double_apostrophes():
     assert len(found) == 1 and "It is not tax reform" in text[slice(*found[0].inner)]
 
 
+def test_quotes_double_apostrophes_span_both_marks():
+    # the marks are two characters wide, so the words around them are read as for “…”, and three
+    # apostrophes after a word close an inner quotation, then the outer one
+    text = "She said: ''We watch 'Fox and Friends,''' said Ms. Hale. ''Next,'' he said."
+    found = q.find_quotes(text, PAIRS, double_apostrophe=True)
+    assert [text[slice(*x.inner)] for x in found] == ["We watch 'Fox and Friends,'", "Next,"]
+    assert [text[x.start : x.end][:2] + text[x.start : x.end][-2:] for x in found] == ["''''"] * 2
+
+
 def test_quotes_multi_paragraph_convention():
     text = "“First paragraph of the quote.\n\n“Second one,” she said.\n\n“Unclosed at the end"
     found = _texts(text)

@@ -52,6 +52,20 @@ def test_the_reported_mood_is_a_feature_where_the_language_file_lists_it():
     assert not any(f.startswith("mood_") for f in ss.statement_features(doc, doc._.statements, "en")[0])
 
 
+def test_a_cue_lemma_is_a_feature_only_when_the_language_file_lists_it():
+    """A verb the colon rule takes without the lexicon ("As one senator put it: “…”") gives no
+    lemma feature, so the model cannot learn a word of its training articles; a listed one does."""
+    nlp = models.load("en").nlp
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n == "newsfacts_statement_scorer"]):
+        doc = nlp("As one senator put it: “The barbarians are no longer at the gate. They are inside.” "
+                  "The mayor said the bridge would reopen in June.")
+    feats = ss.statement_features(doc, doc._.statements, "en")
+    found = {st.cue_lemma: fs for st, fs in zip(doc._.statements, feats, strict=True)}
+    assert "put" in found and "say" in found, list(found)
+    assert not any(":lemma=" in f for f in found["put"])
+    assert "en:lemma=say" in found["say"]
+
+
 def test_threshold_ties_go_to_the_lowest():
     """On a flat F1 curve the threshold is the lowest within 0.1 point of the best, not the argmax
     of a difference of a statement or two (which jumped from one retrain to the next)."""

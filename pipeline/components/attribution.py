@@ -93,6 +93,9 @@ class Config:
     all_cues: set[str] = field(default_factory=set)
     lemma_repairs: list[tuple[str, str]] = field(default_factory=list)
     complementizers: set[str] = field(default_factory=set)
+    question_cues: set[str] = field(default_factory=set)
+    question_marks: set[str] = field(default_factory=set)
+    question_addressee_deps: set[str] = field(default_factory=set)
     extend_to_sentence_end: bool = True
     stop_words_after_content: set[str] = field(default_factory=set)
     keep_nested: bool = False
@@ -225,6 +228,9 @@ class Config:
             | words("quote_cues"),
             lemma_repairs=[(a, b) for a, b in data.get("lemma_repairs", [])],
             complementizers=words("complementizers"),
+            question_cues=words("question_cues"),
+            question_marks=words("question_marks"),
+            question_addressee_deps=set(data.get("question_addressee_deps", [])),
             extend_to_sentence_end=bool(data.get("extend_to_sentence_end", True)),
             stop_words_after_content=set(data.get("stop_after_content", [])),
             keep_nested=bool(data.get("keep_nested", False)),
@@ -555,6 +561,8 @@ def _clause_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) 
     doc = tok.doc
     children = list(tok.children)
     clause = [c for c in children if c.dep_ in cfg.clause_deps and lemma in cfg.clause_cues]
+    if not clause and lemma in cfg.question_cues:
+        clause = [c for c in children if c.i > tok.i and _opens_question(tok, c, cfg)]  # "asked them if…"
     if not clause:
         clause = [
             c
@@ -676,6 +684,15 @@ def _postposed_frame_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q
     ):
         return None  # "…, which votes", "…, a goal they share", "…, with X calling": no subject of its own
     after = doc[tok.i + 1 : sent.end]
+    dash = next((t.i for t in after if t.text in ("--", "—", "–")), None)
+    if dash is not None:
+        after = doc[tok.i + 1 : dash]  # "…, the office reported Tuesday -- a development that…": an aside
+    continuation = None
+    joined = next((t.i for t in after if t.text == ","), None)
+    if joined is not None and joined + 2 < after.end and doc[joined + 1].pos_ == "CCONJ" and dash is None:
+        # "He had no known affiliations, the airline added, and had passed all checks": the
+        # sentence the frame sits in goes on after it
+        continuation, after = doc[joined + 1 : sent.end], doc[tok.i + 1 : joined]
     if len(after) > 8 or any(t.pos_ in ("VERB", "AUX") or t.text in (",", ":", ";") for t in after):
         return None  # "…, she said, adding that…", "…, he said of the plan to…": more than a frame
     clause = doc[sent.start : comma]
@@ -687,8 +704,14 @@ def _postposed_frame_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q
         return None  # "When the fire started, the neighbours said.": a subordinate clause alone
     if _in_quote(clause[0], quotes):
         return None
-    return _Reading(_trim(_text(doc), clause.start_char, clause.end_char), "postposed_frame", 0.6,
-                    source=_trim(_text(doc), subject.start_char, subject.end_char))
+    text = _text(doc)
+    content = _trim(text, clause.start_char, clause.end_char)
+    fragments = None
+    if continuation is not None:
+        fragments = [content, _trim(text, continuation.start_char, continuation.end_char)]
+        content = (content[0], fragments[1][1])
+    return _Reading(content, "postposed_frame", 0.6, fragments=fragments,
+                    source=_trim(text, subject.start_char, subject.end_char))
 
 
 def _independent_verb(t: Token) -> bool:
@@ -1276,7 +1299,8 @@ def _finish(
     cue_end = reading.cue_end if reading.cue_end is not None else tok.idx + len(tok.text)
     st = Statement(content[0], content[1], "indirect", tok.idx, cue_end, lemma,
                    confidence=reading.conf, rule=reading.rule)
-    fragments = reading.fragments if rule == "parenthetical" else fragments
+    if rule in ("parenthetical", "postposed_frame") and reading.fragments:
+        fragments = reading.fragments
     if fragments and content == (fragments[0][0], fragments[-1][1]):
         st.fragments = fragments
     if source is not None:
@@ -1681,8 +1705,6 @@ def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple
     lo, hi = words[0], words[-1]
     sent = tok.sent
     told = _lemma(tok, cfg) in cfg.addressee_object_cues  # "The plan, she told the BBC, would…"
-    if any((c.dep_ in cfg.object_deps and not told) or c.dep_ == "cc" for c in tok.children):
-        return None
     subjects = [c for c in tok.children if c.dep_ in cfg.subject_deps and c.i < tok.i]
     if not subjects or _periphrastic_passive(tok, cfg):
         return None  # "Son arrivée, également annoncée en juin, a été…": a participle, not a speaker
@@ -1690,7 +1712,11 @@ def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple
         return None  # "The mayor, who told reporters the truth, resigned": a relative clause
     first = subjects[0].left_edge.i
     if first > lo and doc[first - 1].text == ",":
-        lo = first  # "To see X, the mayor said, one should…": the opening clause hangs on the cue
+        # "To see X, the mayor said, one should…", "And yet every Friday, she told the Post, …":
+        # the opening clause or adverbs hang on the cue but belong to the sentence it reports
+        lo = first
+    if any(((c.dep_ in cfg.object_deps and not told) or c.dep_ == "cc") and c.i >= lo for c in tok.children):
+        return None
     if lo - 1 <= sent.start or hi + 1 >= sent.end - 1:
         return None
     if doc[lo - 1].text != "," or doc[hi + 1].text != ",":
@@ -1750,8 +1776,9 @@ def _complementizer_after(tok: Token, cfg: Config) -> Token | None:
             governed = _verb_above(t.head) == tok if inside else bool(ancestors)
             ok = (prev.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "VERB") or prev.i == tok.i) and governed
             return t if ok else None
-        if inside and t.lower_ in cfg.complementizers and _addressee_relative(t, tok):
-            return t
+        question = t.lower_ in cfg.question_marks and _lemma(tok, cfg) in cfg.question_cues
+        if inside and (t.lower_ in cfg.complementizers or question) and _addressee_relative(t, tok):
+            return t  # "dijo a los periodistas que…", "a demandé aux témoins s'ils…"
         if t.is_punct and t.text in ".;:!?":
             return None
     return None
@@ -1766,6 +1793,15 @@ def _verb_above(tok: Token) -> Token:
     return t
 
 
+def _opens_question(cue: Token, clause: Token, cfg: Config) -> bool:
+    """An adverbial clause opened by "if"/"whether"/"si" right after a cue of asking and its
+    addressee: the question asked, not a condition."""
+    between = [c for c in cue.children if cue.i < c.i < clause.i and not c.is_punct]
+    opened = any(m.dep_ == "mark" and m.lower_ in cfg.question_marks and m.i == clause.left_edge.i
+                 for m in clause.children)
+    return clause.dep_ == "advcl" and opened and all(c.dep_ in cfg.question_addressee_deps for c in between)
+
+
 def _addressee_relative(t: Token, cue: Token) -> bool:
     """ "dijo a los periodistas que lamentaba…" parsed as a relative clause on the addressee:
     the "que" opens a verb that modifies a noun hanging on the cue itself, and the verb has no
@@ -1774,6 +1810,8 @@ def _addressee_relative(t: Token, cue: Token) -> bool:
     if t.dep_ not in ("obj", "nsubj", "mark") or verb.dep_ not in ("acl", "relcl", "acl:relcl"):
         return False
     noun = verb.head
+    if any(x.is_punct for x in cue.doc[cue.i + 1 : noun.left_edge.i]):
+        return False  # "…, the office reported Tuesday -- a turn that could…": an aside, no addressee
     return noun.head.i == cue.i and noun.i < t.i and noun.dep_ not in ("nsubj", "obj", "dobj")
 
 
@@ -2513,8 +2551,11 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 if initial:
                     continue
             if src is not None:
-                if any(_is_rel(t) for t in src[:2]):
-                    continue  # "les informations selon lesquelles…": a relative clause, not a source
+                if _is_rel(src[0]) or (len(src) > 1 and _is_rel(src[1])
+                                       and src[0].pos_ not in ("NOUN", "PROPN")):
+                    # "les informations selon lesquelles…": a relative clause, not a source (one
+                    # after the source's noun describes it: "according to members who attended")
+                    continue
                 if initial and not (src.root.ent_type_ or src.root.pos_ in ("PROPN", "PRON")):
                     continue  # "Pour la première fois…": the marker needs a name or a pronoun
                 if initial and (src.end >= sent.end or doc[src.end].text != ","):
@@ -2531,8 +2572,13 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             if closing is not None and not any(c.isalnum() for c in text[s_start : closing.start]):
                 before = _trim_inner(text, *closing.inner)  # "« … », selon X": the quotation, however long
             last_word = text[before[0] : before[1]].split()[-1:]
-            if last_word and last_word[0].lower() in cfg.complementizers:
-                before = (before[1], before[1])  # "a rappelé que selon lui « … »": it opens the clause
+            last = doc.char_span(before[1] - 1, before[1], alignment_mode="expand") if last_word else None
+            if last_word and (last_word[0].lower() in cfg.complementizers
+                              or text[before[1] : span.start_char].strip()[-1:] in (":", ";")
+                              or (last is not None and last[-1].pos_ in ("SCONJ", "ADP"))):
+                # "a rappelé que selon lui « … »", "…after, according to him, X censured…", "It has
+                # not gone unnoticed: according to polls, …": the marker opens the clause reported
+                before = (before[1], before[1])
             if before[1] - before[0] < 3:
                 content = after
             elif after[1] - after[0] < 3 or _is_clause(doc, before):
@@ -2629,7 +2675,7 @@ def _with_apposition(src: Span, cfg: Config) -> Span:
 def _with_closing_mark(text: str, quotes: list[q.Quote], content: tuple[int, int]) -> tuple[int, int]:
     """A content that keeps a quotation's opening mark keeps its closing mark too."""
     qu = sorted_ranges(quotes).containing(content[1] - 1, content[1])
-    if qu is not None and qu.closed and content[0] <= qu.start and not text[content[1] : qu.end - 1].strip():
+    if qu is not None and qu.closed and content[0] <= qu.start and not text[content[1] : qu.inner[1]].strip():
         return content[0], qu.end
     return content
 
@@ -3048,30 +3094,48 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
         first.islower() and qu.closed and opens_sentence  # "« … » a indiqué un officier." (no comma)
     )):
         words = 0
-        for t in doc[i : min(len(doc), i + 14)]:
+        for t in doc[i : min(len(doc), i + 24)]:  # room for a speaker's apposition (`_aside_words`)
             if (
                 (t.text in _STOP and (t.is_sent_end or t.i + 1 == len(doc)))
                 or "\n" in t.text
                 or t.text in q.OPENING
             ):
                 break
-            if (_verbal(t) or t.pos_ == "NOUN") and _lemma(t, cfg) in cfg.quote_cues:
+            if (_verbal(t) or t.pos_ == "NOUN") and _lemma(t, cfg) in cfg.quote_cues \
+                    and not _in_aside(t, i, t.i + 1):  # "X, one of the states suing…, said"
                 # '…", adding it was “…”': a cue with a clause of its own opens a new statement
                 own = any(c.dep_ in cfg.clause_deps and c.i > t.i and not _in_quote(c, quotes)
                           for c in t.children)
                 own = own or _clause_in_prep_complement(t, cfg, quotes)  # "«…», arguant du fait qu'il…"
                 # '«…», aseguró que «…»': a cue followed by its complementizer frames what follows
                 own = own or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in cfg.complementizers)
+                # "« … », Marie Roux, la présidente de la Ligue, a dénoncé les radars": a subject
+                # before the cue (its own, or set off with an apposition) and an object after it
+                # make a clause of its own (one told is no such object: "“…,” the mayor told
+                # reporters"; nor a date: "a-t-il déclaré jeudi"; nor an inverted subject the
+                # parser took for one: "», a pour sa part déclaré le Premier ministre")
+                subject_before = any(c.dep_ in cfg.subject_deps and i <= c.i < t.i for c in t.children) or (
+                    _aside_words(doc, i, t.i) > 0 and any(x.pos_ in ("NOUN", "PROPN") for x in doc[i : t.i]))
+                own = own or (subject_before
+                              and _lemma(t, cfg) not in cfg.addressee_object_cues | cfg.question_cues
+                              and any(c.dep_ in cfg.object_deps and c.i > t.i and not _only_a_date(c)
+                                      for c in t.children))
                 # "« … », ce qu'il juge inévitable": a relative clause after the quotation speaks of it
                 # ("« … », selon ce qu'a confié X" is a frame: the according-to marker makes it one)
                 relative = any(_is_rel(c) for c in t.children if i <= c.i < t.i) and not any(
                     p.search(text, qu.end, t.idx) for p in cfg.according) and not _quote_follows(t, quotes)
-                ok = words <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod") and not own and not relative
+                ok = (words - _aside_words(doc, i, t.i) <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod")
+                      and not own and not relative)
                 return t if ok else None
             if t.is_alpha:
                 words += 1
     j = bisect.bisect_left(starts, qu.start) - 1
     lead = text[max(0, qu.start - 12) : qu.start].strip()
+    if j >= 0 and _verbal(doc[j]) and _lemma(doc[j], cfg) in cfg.clause_cues and _holds_clause(doc, qu, cfg) \
+            and not _in_relative_clause(doc[j]) and not any(_is_cue(a, cfg) for a in doc[j].ancestors):
+        # "Le maire a déclaré « nous allons rouvrir l'usine »": no colon, the cue right before (a
+        # cue reported by another, "said he wants “…”", is that one's content)
+        return doc[j]
     if j >= 0 and lead.endswith((":", ",")):
         words = 0
         while j > 0 and doc[j].is_space and lead.endswith(":"):
@@ -3083,7 +3147,7 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
             t = doc[k]
             if t.text in _STOP or "\n" in t.text or t.text in q.CLOSING:
                 break
-            if _verbal(t) and _lemma(t, cfg) in cfg.clause_cues:
+            if _verbal(t) and _lemma(t, cfg) in cfg.quote_cues:  # "She sighed: “…”"
                 if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in cfg.complementizers:
                     return relative if relative_ok else None
                 if relative is None and _in_relative_clause(t):
@@ -3099,6 +3163,36 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
             k -= 1
         return relative if relative_ok else None
     return None
+
+
+def _holds_clause(doc: Doc, qu: q.Quote, cfg: Config) -> bool:
+    """Whether a quotation holds a clause of its own (a tensed verb with its subject), as speech
+    does and a quoted phrase ("a dénoncé « la colère »", "a appelé « les Français » à…") does not."""
+    span = doc.char_span(*qu.inner, alignment_mode="contract")
+    if span is None or not len(span) or span[0].lower_ in cfg.complementizers:
+        return False  # 'come to believe "that climate change is real…"': the verb rules read that clause
+    if not all(t.is_punct or t.is_space for t in doc[span.end : span[-1].sent.end] if t.idx >= qu.end):
+        return False  # 'said “it gets me mad” every time he…': the sentence goes on, a mixed statement
+    return any(
+        t.pos_ in ("VERB", "AUX") and _tensed(t) and any(c.dep_ in cfg.subject_deps for c in t.children)
+        for t in span)
+
+
+def _in_aside(tok: Token, lo: int, hi: int) -> bool:
+    """Whether `tok` lies in an apposition or a relative clause that starts after a comma within
+    doc[lo:hi]: words describing the speaker ("“…,” Jan Novák, the mayor of Brno, said")."""
+    doc, a = tok.doc, tok
+    while lo <= a.i < hi and a.head.i != a.i:
+        if (a.dep_ == "appos" or _in_relative_clause(a)) and a.left_edge.i > lo \
+                and doc[a.left_edge.i - 1].text == ",":
+            return True
+        a = a.head
+    return False
+
+
+def _aside_words(doc: Doc, lo: int, hi: int) -> int:
+    """Words of doc[lo:hi] in an aside (`_in_aside`): no gap between a quotation and its cue."""
+    return sum(1 for t in doc[lo:hi] if t.is_alpha and _in_aside(t, lo, hi))
 
 
 def _quote_follows(cue: Token, quotes: list[q.Quote], words: int = 2) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .intervals import SortedRanges, sorted_ranges
 
+_TRIPLE_CLOSE = re.compile(r"(?<=\S)'{3}(?=[\s.,;:!?)\]]|$)")
 _PARA = re.compile(r"\n\s*\n|\n")
 OPENING = {"“", "«", "„", '"', "‘", "「", "『"}
 CLOSING = {"”", "»", "“", '"', "’", "」", "』"}
@@ -27,11 +28,13 @@ class Quote:
     start: int  # offset of the opening mark
     end: int  # offset just after the closing mark (or the paragraph end when unclosed)
     closed: bool = True
+    open_width: int = 1  # two for a mark typed as two characters (NYT's '' … '')
+    close_width: int = 1
 
     @property
     def inner(self) -> tuple[int, int]:
         """Offsets of the quoted text without its marks."""
-        return self.start + 1, self.end - (1 if self.closed else 0)
+        return self.start + self.open_width, self.end - (self.close_width if self.closed else 0)
 
 
 # closing marks typed for one another (an editor's keyboard mixes straight and curly quotes): a
@@ -60,9 +63,13 @@ def find_quotes(text: str, pairs: list[list[str]], double_apostrophe: bool = Fal
     """
     if double_apostrophe and "''" in text:
         # NYT style ''…'': pair it as a straight quote, keeping offsets (the first apostrophe
-        # becomes a space so that the second is read as opening or closing by its neighbours)
-        text = text.replace("''", ' "')
-        pairs = [*pairs, ['"', '"']]
+        # becomes a space so that the second is read as opening or closing by its neighbours),
+        # then give the quotes found their two-character marks back
+        # (three apostrophes after a word close an inner quotation, then the outer one: "…on
+        # 'Fox and Friends,''' said X")
+        straight = _TRIPLE_CLOSE.sub("' \"", text).replace("''", ' "')
+        found = find_quotes(straight, [*pairs, ['"', '"']])
+        return SortedRanges(_two_character_marks(text, qu) for qu in found)
     opens: dict[str, str] = {}
     closes: set[str] = set()
     for o, c in pairs:
@@ -143,6 +150,16 @@ def find_quotes(text: str, pairs: list[list[str]], double_apostrophe: bool = Fal
         out.extend(fallback)
     out.sort(key=lambda q: q.start)
     return SortedRanges(q for q in out if q.inner[1] - q.inner[0] > 0)
+
+
+def _two_character_marks(text: str, qu: Quote) -> Quote:
+    """The quote with its '' marks spanning both apostrophes, so that the words before and after
+    it, and its inner text, are read as for a one-character mark."""
+    wide_open = qu.start > 0 and text[qu.start - 1 : qu.start + 1] == "''"
+    wide_close = qu.closed and text[qu.end - 2 : qu.end] == "''" and qu.end - 2 > qu.start
+    if not (wide_open or wide_close):
+        return qu
+    return Quote(qu.start - wide_open, qu.end, qu.closed, 1 + wide_open, 1 + wide_close)
 
 
 def _closer_as_opener(text: str, i: int, p1: int) -> bool:

@@ -217,6 +217,28 @@ def _content_features(st, ix: _DocIndex) -> list[str]:
 
 
 @cache
+def _listed_words(lang: str) -> frozenset[str]:
+    """Every word and phrase of the language file's attribution table, lower-cased."""
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                found.add(str(key).lower())
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            for phrase in value.lower().split("|"):  # "führt|führte … aus": each form, each word
+                found.add(phrase.strip())
+                found.update(phrase.split())
+
+    walk(lang_data.load(lang).get("attribution", {}))
+    return frozenset(found)
+
+
+@cache
 def _mood_forms(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """The language file's verb forms of reported speech (German Konjunktiv I) and of hearsay
     ("soll"): empty for languages whose files list none."""
@@ -308,7 +330,11 @@ def features(st, ix: _DocIndex, others: list, lang: str) -> list[str]:
     base += _relation_features(st, ix, others) + _mood_features(st, ix, lang)
     base += [f"rule={rule}&{f}" for f in base
              if f.startswith(("source=", "words=", "cue_", "sent_share", "mood_"))]
-    lexical = [f"lemma={(st.cue_lemma or '').lower()}"] if st.cue_start is not None else []
+    lemma = (st.cue_lemma or "").lower()
+    # only a lemma the language file lists: a verb a rule took without the lexicon ("As X put it:
+    # “…”") would make the model keep a word of its training articles
+    listed = lemma in _listed_words(lang) or not any(ch.isalnum() for ch in lemma)  # ":" and "—" cues
+    lexical = [f"lemma={lemma}"] if st.cue_start is not None and listed else []
     return base + [f"{lang}:{f}" for f in base + lexical]
 
 
