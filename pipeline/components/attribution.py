@@ -3114,8 +3114,9 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
                 # make a clause of its own (one told is no such object: "“…,” the mayor told
                 # reporters"; nor a date: "a-t-il déclaré jeudi"; nor an inverted subject the
                 # parser took for one: "», a pour sa part déclaré le Premier ministre")
+                aside = _aside_words(doc, i, t.i)
                 subject_before = any(c.dep_ in cfg.subject_deps and i <= c.i < t.i for c in t.children) or (
-                    _aside_words(doc, i, t.i) > 0 and any(x.pos_ in ("NOUN", "PROPN") for x in doc[i : t.i]))
+                    aside > 0 and any(x.pos_ in ("NOUN", "PROPN") for x in doc[i : t.i]))
                 own = own or (subject_before
                               and _lemma(t, cfg) not in cfg.addressee_object_cues | cfg.question_cues
                               and any(c.dep_ in cfg.object_deps and c.i > t.i and not _only_a_date(c)
@@ -3124,7 +3125,7 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
                 # ("« … », selon ce qu'a confié X" is a frame: the according-to marker makes it one)
                 relative = any(_is_rel(c) for c in t.children if i <= c.i < t.i) and not any(
                     p.search(text, qu.end, t.idx) for p in cfg.according) and not _quote_follows(t, quotes)
-                ok = (words - _aside_words(doc, i, t.i) <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod")
+                ok = (words - aside <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod")
                       and not own and not relative)
                 return t if ok else None
             if t.is_alpha:
