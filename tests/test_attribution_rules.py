@@ -1892,7 +1892,11 @@ def test_an_according_to_phrase_inside_a_clause_leaves_both_sides_as_content():
         ["Los frescos del Coreto fueron", "la labor de restauración más complicada"]]
     assert according("es", "El hombre fue detenido según la policía, y los demás huyeron.") == [
         ["El hombre fue detenido"]]
-    # a phrase of place or medium after the source is not the clause going on
+    # a relative clause on the source, or a phrase of place or medium after it, is not the clause
+    # going on
+    assert according("fr", "Malik aurait apporté « un soutien » au couple, selon la source proche de "
+                     "l'enquête, qui n'a pas donné plus de précision.") == [
+        ["Malik aurait apporté « un soutien » au couple"]]
     assert according("fr", "Le Système solaire compterait neuf planètes, à en croire les calculs "
                      "d'astronomes publiés mercredi, dans The Astronomical Journal.") == [
         ["Le Système solaire compterait neuf planètes"]]

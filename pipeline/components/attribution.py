@@ -2890,6 +2890,8 @@ def _clause_runs_across(doc: Doc, before: tuple[int, int], after: tuple[int, int
         return False
     if right[0].dep_ == "case" and right[0].head.pos_ not in ("VERB", "AUX"):
         return False  # "…, à en croire X, dans The Astronomical Journal": a phrase of place or medium
+    if _is_rel(right[0]):
+        return False  # "…, selon la source, qui n'a pas donné plus de précision": the source's clause
     loose = ("punct", "cc", "conj", "parataxis", "advcl", "mark", "discourse", "dep", "appos")
     return any((left.start <= t.head.i < left.end) != (left.start <= t.i < left.end)
                and (right.start <= t.head.i < right.end or right.start <= t.i < right.end)
