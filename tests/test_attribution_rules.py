@@ -1492,11 +1492,16 @@ ROWS = [
 ]
 
 
-def _found(lang: str, text: str) -> list[tuple]:
-    """What the rules propose; the trained statement scorer, which may drop some, is off here."""
+def _parsed(lang: str, text: str):
+    """The Doc with what the rules propose; the trained statement scorer, which may drop some, is
+    off here."""
     nlp = models.load(lang).nlp
     with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n == "newsfacts_statement_scorer"]):
-        doc = nlp(text)
+        return nlp(text)
+
+
+def _found(lang: str, text: str) -> list[tuple]:
+    doc = _parsed(lang, text)
     t = doc_text(doc)
     return [(st.source_text(doc), st.cue_text(doc), t[st.start:st.end], st.kind, st.rule)
             for st in doc._.statements]
@@ -1840,9 +1845,7 @@ FRAGMENT_ROWS = [
 @pytest.mark.parametrize("lang,text,source,fragments", FRAGMENT_ROWS,
                          ids=[f"{r[0]}-{i}" for i, r in enumerate(FRAGMENT_ROWS)])
 def test_content_leaves_out_its_own_cue_and_source(lang, text, source, fragments):
-    nlp = models.load(lang).nlp
-    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n == "newsfacts_statement_scorer"]):
-        doc = nlp(text)
+    doc = _parsed(lang, text)
     t = doc_text(doc)
     found = [(st.source_text(doc), [t[a:b] for a, b in st.fragments or [(st.start, st.end)]])
              for st in doc._.statements]
@@ -1881,9 +1884,7 @@ def test_an_according_to_phrase_inside_a_clause_leaves_both_sides_as_content():
     """ "Los frescos fueron, según afirmó el matrimonio, la labor más complicada": one clause the
     marker interrupts; a clause followed by another ("…, y los demás huyeron") keeps its own."""
     def according(lang: str, text: str) -> list[list[str]]:
-        nlp = models.load(lang).nlp
-        with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n == "newsfacts_statement_scorer"]):
-            doc = nlp(text)
+        doc = _parsed(lang, text)
         t = doc_text(doc)
         return [[t[a:b] for a, b in st.fragments or [(st.start, st.end)]]
                 for st in doc._.statements if st.rule == "according_to"]

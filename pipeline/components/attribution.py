@@ -139,6 +139,7 @@ class Config:
     quote_cues: set[str] = field(default_factory=set)
     addressee_infinitive_marks: set[str] = field(default_factory=set)
     addressee_cases: set[str] = field(default_factory=set)
+    impersonal_infinitive_deps: set[str] = field(default_factory=set)
     object_run_stop_deps: set[str] = field(default_factory=set)
     object_adjunct_preps: set[str] = field(default_factory=set)
     object_place_time_preps: set[str] = field(default_factory=set)
@@ -271,6 +272,7 @@ class Config:
             quote_cues=clause | words("quote_cues"),
             addressee_infinitive_marks=words("addressee_infinitive_marks"),
             addressee_cases=words("addressee_cases"),
+            impersonal_infinitive_deps=set(data.get("impersonal_infinitive_deps", [])),
             object_run_stop_deps=set(data.get("object_run_stop_deps", [])),
             object_adjunct_preps=words("object_adjunct_preps"),
             object_place_time_preps=words("object_place_time_preps"),
@@ -1132,12 +1134,9 @@ def _inverted_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]
     if end_tok < left.i:
         return None
     span = doc[left.i : end_tok + 1]
-    source = None
-    if not any(c.dep_ in cfg.subject_deps for c in children):
-        # "…, a déclaré ce jeudi 8 mars le parti": the parser hung the subject on the date, and the
-        # cue would inherit the reported clause's subject instead
-        after = _noun_after(tok, cfg, quotes, after_clause=True, told_only=True)
-        source = _mention_chars(after, cfg) if after is not None else None
+    # "…, a déclaré ce jeudi 8 mars le parti": the parser hung the subject on the date, and the cue
+    # would inherit the reported clause's subject instead
+    source = _frame_subject_after(tok, cfg, quotes)
     return _Reading(_trim(_text(doc), span.start_char, span.end_char), "inverted", 0.7, source=source)
 
 
@@ -1315,11 +1314,10 @@ def _finish(
         return None  # "será rechazada por «…»": what is left once another cue's quotation is cut
         # ("doesn't mention that": a pronoun object, whatever its tag, is a content)
     source = reading.source or _source(tok, cfg, quotes)
-    if source is None and content[1] <= tok.idx and not any(c.dep_ in cfg.subject_deps for c in tok.children):
+    if source is None and content[1] <= tok.idx:
         # "…, informaron hoy a un grupo de periodistas fuentes próximas a…": a frame after the
         # content whose inverted subject the parser hung elsewhere
-        after = _noun_after(tok, cfg, quotes, after_clause=True, told_only=True)
-        source = _mention_chars(after, cfg) if after is not None else None
+        source = _frame_subject_after(tok, cfg, quotes)
     if source is not None and rule in ("clause", "object") and content[0] < source[0] < content[1]:
         agent = doc.char_span(source[0], source[1], alignment_mode="expand")
         cut = agent.root.left_edge.idx if agent is not None else source[0]
@@ -2412,10 +2410,18 @@ def _is_relative(subj: Token) -> bool:
     return _is_rel(subj) and subj.head.dep_ in ("acl", "relcl", "acl:relcl")
 
 
-def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: bool = False,
-                told_only: bool = False) -> Token | None:
+def _frame_subject_after(tok: Token, cfg: Config, quotes: list[q.Quote]) -> tuple[int, int] | None:
+    """The speaker after a cue that follows its clause and has no subject of its own: the inverted
+    subject `_noun_after` finds, which the parser hung elsewhere."""
+    if any(c.dep_ in cfg.subject_deps for c in tok.children):
+        return None
+    after = _noun_after(tok, cfg, quotes, after_clause=True)
+    return _mention_chars(after, cfg) if after is not None else None
+
+
+def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: bool = False) -> Token | None:
     """Subject-verb inversion after a quotation (or, with `after_clause`, after a clause and a
-    comma): the first nominal dependent right of the cue. With `told_only`, a name after a
+    comma): the first nominal dependent right of the cue. After a clause, a name after a
     prepositional phrase counts only after the one told (`addressee_cases`: "a un grupo de
     periodistas fuentes…", not "sur sa page Facebook")."""
     if verb.i == 0:
@@ -2428,7 +2434,8 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: b
     if comma:
         i -= 1
     after_clause = after_clause and comma and _clause_ends_at(doc, i)
-    if i < 0 or not (doc[i].text in q.CLOSING or after_clause):
+    after_quote = i >= 0 and doc[i].text in q.CLOSING
+    if i < 0 or not (after_quote or after_clause):
         return None  # only after a quotation or a clause: "« … », a salué le Premier ministre"
     for c in verb.rights:
         if c.dep_ in cfg.clause_deps or c.dep_ in cfg.xcomp_deps:
@@ -2437,7 +2444,7 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: b
         if c.pos_ in ("NOUN", "PROPN", "PRON") and not prepositional and not _in_quote(c, quotes) \
                 and not _only_a_date(c):  # "…, a annoncé mardi sa famille": not "mardi"
             return _noun_hung_on_date(c) or c
-        told = not told_only or any(g.dep_ == "case" and g.lower_ in cfg.addressee_cases for g in c.children)
+        told = after_quote or any(g.dep_ == "case" and g.lower_ in cfg.addressee_cases for g in c.children)
         named = _name_after_addressee(c) if prepositional and told else None
         if named is not None:
             return named
@@ -2523,8 +2530,8 @@ def _impersonal_remark(tok: Token, cfg: Config) -> bool:
     head = tok.head
     if head.i == tok.i:
         return any(c.dep_ in ("mark", "case") and c.i < tok.i for c in tok.children)
-    if (tok.dep_ not in cfg.xcomp_deps and tok.dep_ != "dep") or _is_cue(head, cfg):
-        return False  # "dep": the French parser's label for "impossible de dire"
+    if tok.dep_ not in cfg.xcomp_deps | cfg.impersonal_infinitive_deps or _is_cue(head, cfg):
+        return False
     adjective = any(c.pos_ == "ADJ" and c.i < tok.i for c in head.children) or head.pos_ == "ADJ"
     return any(c.i < head.i and (c.dep_.startswith("expl") or (
         adjective and c.dep_ in cfg.subject_deps and c.lower_ in cfg.expletives)) for c in head.children)
