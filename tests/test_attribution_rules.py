@@ -22,6 +22,74 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 43: an adverb between an inverted clitic and its participle ("a-t-elle encore
+    # ajouté"), where the parser hangs the participle on the clitic
+    ("fr", "« Nous allons rouvrir l'usine », a-t-elle encore ajouté.",
+     "elle", "ajouté", "Nous allons rouvrir l'usine", "direct", "quote_cue"),
+    ("fr", "« Nous allons rouvrir l'usine », a-t-elle également ironisé.",
+     "elle", "ironisé", "Nous allons rouvrir l'usine", "direct", "quote_cue"),
+    ("fr", "« C'est fini », a-t-il enfin confié aux journalistes.",
+     "il", "confié", "C'est fini", "direct", "quote_cue"),
+    # a sentence adverbial before a fronted according-to phrase is not content, whatever the
+    # clause's predicate (an adjective after a copula, a word the parser gave the subject)
+    ("fr", "D'autre part, selon le rapport annuel de 2015, la composition du public est très différente.",
+     "le rapport annuel de 2015", "selon", "la composition du public est très différente", "according_to",
+     "according_to"),
+    ("fr", "Vers 6h15, selon le baromètre mensuel, le président a 18% d'opinions favorables, le Premier "
+     "ministre 21% et le gouvernement 17%.",
+     "le baromètre mensuel", "selon", "le président a 18% d'opinions favorables, le Premier ministre 21% et "
+     "le gouvernement 17%", "according_to", "according_to"),
+    ("en", "Meanwhile, according to the report, the turnout was very low.",
+     "the report", "according to", "the turnout was very low", "according_to", "according_to"),
+    # a cue in a fronted subordinate clause: the main clause after its comma is the writer's
+    ("fr", "Si le ministre a annoncé qu'il attendrait avant de signer, les pressions se multiplient autour "
+     "de lui.",
+     "le ministre", "annoncé", "qu'il attendrait avant de signer", "indirect", "clause"),
+    ("fr", "Quand la ministre a déclaré que l'usine fermerait, les salariés ont manifesté.",
+     "la ministre", "déclaré", "que l'usine fermerait", "indirect", "complementizer"),
+    ("fr", "Si le ministre a annoncé que les prix, qui ont augmenté, baisseront, les syndicats restent "
+     "prudents.",
+     "le ministre", "annoncé", "que les prix, qui ont augmenté, baisseront", "indirect", "clause"),
+    ("es", "Si el ministro anunció que esperaría antes de firmar, las presiones se multiplican.",
+     "el ministro", "anunció", "que esperaría antes de firmar", "indirect", "clause"),
+    # a cleft: "C'est X qui a déclaré…" names X, without "C'est"
+    ("fr", "C'est le ministre qui a annoncé que l'usine fermerait.",
+     "le ministre", "annoncé", "que l'usine fermerait", "indirect", "clause"),
+    ("fr", "C'est la porte-parole du gouvernement qui a confirmé que l'usine fermerait.",
+     "la porte-parole du gouvernement", "confirmé", "que l'usine fermerait", "indirect", "clause"),
+    # the one "à" whom a verb lets or asks to speak is the speaker of the infinitive (object control)
+    ("fr", "Ce chiffre a permis au ministre de déclarer que la courbe s'inverse.",
+     "ministre", "déclarer", "que la courbe s'inverse", "indirect", "clause"),
+    ("fr", "La crise a permis à la maire de Lyon, Anne Roux, d'affirmer que la ville tiendrait.",
+     "la maire de Lyon, Anne Roux", "affirmer", "que la ville tiendrait", "indirect", "clause"),
+    # a name right after a title, which the parser made a second object of the cue, is its holder
+    ("fr", "« La météo fait du yo-yo » estime le météorologue Dave Phillips sur la chaîne CBC.",
+     "le météorologue Dave Phillips", "estime", "La météo fait du yo-yo", "direct", "quote_cue"),
+    # a noun phrase content ends before a conjunction that opens a clause with its own subject
+    ("en", "The mayor announced a new budget and the council approved it on Monday.",
+     "The mayor", "announced", "a new budget", "indirect", "object"),
+    ("en", "The mayor announced a new budget and a tax cut.",
+     "The mayor", "announced", "a new budget and a tax cut", "indirect", "object"),
+    # after a fronted clause, a subject set off by commas that the parser hung on that clause as
+    # an apposition is the cue's subject (as in English: `fronted_phrase_deps`)
+    ("es", "Una vez finalizada la reunión, Sebastián Penya, del Básquet Inca, dijo que no se llegó a "
+     "nada concreto.",
+     "Sebastián Penya, del Básquet Inca", "dijo", "que no se llegó a nada concreto", "indirect", "clause"),
+    ("fr", "Après avoir nié les faits pendant des mois, Paul Roux, un ancien militaire de 34 ans, a hier "
+     "avoué avoir tué la victime.",
+     "Paul Roux, un ancien militaire de 34 ans", "avoué", "avoir tué la victime", "indirect", "infinitive"),
+    # German: the noun phrase before "zufolge" does not run back across a comma
+    ("de", "Es ist eine Regel, die Experten zufolge die Baukosten in die Höhe treibt.",
+     "die Experten", "zufolge", "Es ist eine Regel, die Experten zufolge die Baukosten in die Höhe treibt.",
+     "according_to", "rules.according_postposition"),
+    # German: a clause after the cue's comma that opens with a coordinator is not its content
+    # (an infinitive that ends the words is: "…, jedoch nicht darauf zu bestehen")
+    ("de", "Er appellierte an die Lehrkräfte, jedoch nicht auf diesem Anspruch zu bestehen.",
+     "Er", "appellierte", "jedoch nicht auf diesem Anspruch zu bestehen.", "indirect",
+     "rules.cue_then_content"),
+    ("de", "Die Lufthansa hatte vor Gericht argumentiert, der Streik der Piloten sei nicht rechtens.",
+     "Die Lufthansa", "argumentiert", "der Streik der Piloten sei nicht rechtens.", "indirect",
+     "rules.cue_then_content"),
     # ---- stop 42: a subjectless conjunct in the tense of the cue, not of the content's verb,
     # is the speaker's next statement (tense agreement)
     ("en", "Officials said the plant is safe and promised an inspection.",
@@ -1682,6 +1750,13 @@ def test_a_participle_in_the_subject_does_not_make_it_the_reported_clause():
 
 
 NOT_STATEMENTS = [
+    # stop 43: after a cue and its comma, a clause opened by a coordinator is the writer's; a cue
+    # form that is also a determiner, between a preposition and a noun, is the determiner
+    ("de", "Die Staatsanwaltschaft hatte zwei Monate Haft gefordert, doch verhängte ein Gericht eine "
+           "Geldstrafe.", "gefordert"),
+    ("de", "Der Premier kündigte eine Ausweitung des Einsatzes an, und er sollte dafür die Unterstützung "
+           "des Parlaments bekommen.", "kündigte eine Ausweitung des Einsatzes an"),
+    ("de", "Ich erlebe allerdings in meinen Seminaren, dass die Ergebnisse nicht immer gut sind.", "meinen"),
     # stop 42: an infinitive cue under an impersonal predicate is the writer's remark
     ("fr", "Il est impossible de dire si cette hausse est due aux suicides.", "dire"),
     ("fr", "Il est possible de comparer ce phénomène à une coupe de champagne.", "comparer"),

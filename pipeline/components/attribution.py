@@ -128,6 +128,7 @@ class Config:
     noun_cues: set[str] = field(default_factory=set)
     noun_preps: set[str] = field(default_factory=set)
     control_object_deps: set[str] = field(default_factory=set)
+    control_object_cases: set[str] = field(default_factory=set)
     subject_control_verbs: set[str] = field(default_factory=set)
     noun_marks: set[str] = field(default_factory=set)
     possessor_deps: set[str] = field(default_factory=set)
@@ -192,6 +193,7 @@ class Config:
             object_deps=set(data.get("object_deps", ["obj"])),
             inherit_deps=set(data.get("inherit_subject_deps", ["advcl", "conj", "xcomp"])),
             control_object_deps=set(data.get("control_object_deps", [])),
+            control_object_cases=set(data.get("control_object_cases", [])),
             subject_control_verbs=words("subject_control_verbs"),
             addressee_object_cues=words("addressee_object_cues"),
             quoted_as={k.lower(): {m.lower() for m in v} for k, v in data.get("quoted_as", {}).items()},
@@ -1292,6 +1294,8 @@ def _finish(
     if rule in ("clause", "complementizer"):
         content = _cut_at_new_subject(tok, content, cfg, quotes)
         content = _cut_at_relative_close(tok, content, cfg)
+    if rule == "object":
+        content = _cut_at_coordinated_clause(tok, content, cfg, quotes)
     if rule in ("clause", "object", "prep") and cfg.aside_deps:
         content = _cut_trailing_aside(tok, content, cfg)
     content = _with_closing_mark(text, quotes, _expand_to_quotes(text, quotes, *content))
@@ -1637,6 +1641,7 @@ def _cut_at_new_subject(
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
     if span is None:
         return content
+    fronted = _in_fronted_subordinate(tok, cfg)
     for t in span:
         if t.pos_ not in ("VERB", "AUX") or _in_quote(t, quotes) or t.i <= tok.i:
             continue
@@ -1663,6 +1668,16 @@ def _cut_at_new_subject(
             # and a clause of its own after "and" is the next statement, comma or not ("and that
             # the footage did not show…" is the same speaker's second clause)
             return _trim(_text(doc), content[0], doc[first.i - 1].idx)
+        subject = next((c for c in t.children if c.dep_ in cfg.subject_deps and tok.i < c.i < t.i
+                        and not _is_rel(c)), None)
+        if (fronted and subject is not None and subject.left_edge.i - 1 > span.start
+                and doc[subject.left_edge.i - 1].text == ","
+                and not any(c.lower_ in cfg.complementizers for c in t.children)):
+            # "Si le ministre a annoncé qu'il attendrait, les pressions se multiplient": the cue's
+            # clause is a fronted subordinate one, so the clause with its own subject after its
+            # comma is the main clause, the writer's (whether the parser hangs it on the content
+            # or, rightly, above the cue)
+            return _trim(_text(doc), content[0], doc[subject.left_edge.i - 1].idx)
         if t.dep_ != "conj":
             continue
         cc = [c for c in t.children if c.dep_ == "cc" and c.i < t.i]
@@ -1672,6 +1687,39 @@ def _cut_at_new_subject(
                 doc[cc[0].i - 1].text in (",", ";") or _spaced_dash(doc[cc[0].i - 1])):
             return _trim(_text(doc), content[0], doc[cc[0].i - 1].idx)
     return content
+
+
+def _cut_at_coordinated_clause(tok: Token, content: tuple[int, int], cfg: Config,
+                               quotes: list[q.Quote]) -> tuple[int, int]:
+    """ "avaient révélé le taux de réussite et il est en forte baisse": a noun phrase content ends
+    before a conjunction that opens a clause with a subject and a finite verb of its own (a noun
+    phrase holds no such clause; a clause content may: "a dit que les prix montent et les salaires
+    baissent")."""
+    doc = tok.doc
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return content
+    for t in span:
+        if t.i <= tok.i or t.pos_ not in ("VERB", "AUX") or not _tensed(t) or _in_quote(t, quotes):
+            continue
+        subject = next((c for c in t.children if c.dep_ in cfg.subject_deps and c.i < t.i and not _is_rel(c)),
+                       None)
+        if subject is None:
+            continue
+        before = subject.left_edge.i - 1
+        if before > span.start and doc[before].pos_ == "CCONJ" and not _in_quote(doc[before], quotes):
+            return _trim(_text(doc), content[0], doc[before].idx)
+    return content
+
+
+def _in_fronted_subordinate(tok: Token, cfg: Config) -> bool:
+    """The cue's clause opens its sentence with a subordinating word ("Si le ministre a annoncé
+    que…, …", "Alors que le maire affirmait…, …"): a clause that is not the sentence's main one."""
+    start = tok.sent.start
+    while start < tok.i and (tok.doc[start].is_punct or tok.doc[start].is_space):
+        start += 1
+    return any(c.dep_ == "mark" and c.i == start and c.lower_ not in cfg.complementizers
+               for c in tok.children)
 
 
 def _cut_trailing_aside(tok: Token, content: tuple[int, int], cfg: Config) -> tuple[int, int]:
@@ -2207,7 +2255,10 @@ def _object_controller(verb: Token, cfg: Config) -> Token | None:
     head = verb.head
     if head.i == verb.i or not cfg.control_object_deps or head.lemma_.lower() in cfg.subject_control_verbs:
         return None
-    objects = [c for c in head.children if c.dep_ in cfg.control_object_deps and c.i < verb.i]
+    objects = [c for c in head.children if c.dep_ in cfg.control_object_deps and c.i < verb.i
+               and (not cfg.control_object_cases  # "à la ministre", not "sur Twitter"
+                    or not any(g.dep_ == "case" for g in c.children)
+                    or any(g.dep_ == "case" and g.lower_ in cfg.control_object_cases for g in c.children))]
     if verb.dep_ in cfg.xcomp_deps and "Inf" in verb.morph.get("VerbForm"):
         return objects[0] if objects and _may_speak(objects[0], cfg) else None
     if (verb.tag_ in cfg.gerund_tags and verb.dep_ in cfg.inherit_deps and objects
@@ -2367,6 +2418,8 @@ def _inverted_clitic(verb: Token) -> Token | None:
             if t.text.strip("-").lower() not in ("t", ""):
                 return t
     i = verb.i - 1  # "a-t-il ajouté", "a-t-elle ajouté": the clitic sits between auxiliary and verb
+    while i > 0 and doc[i].pos_ == "ADV" and not doc[i].text.startswith("-"):
+        i -= 1  # "a-t-elle encore ajouté", "a-t-il ainsi affirmé"
     while i > 0 and doc[i].text.startswith("-") and doc[i].pos_ == "PRON":
         if doc[i].text.strip("-").lower() not in ("t", ""):
             return doc[i]
@@ -2407,7 +2460,9 @@ def _is_rel(tok: Token) -> bool:
 
 
 def _is_relative(subj: Token) -> bool:
-    return _is_rel(subj) and subj.head.dep_ in ("acl", "relcl", "acl:relcl")
+    """A relative pronoun subject of a clause on a noun; "dep" is the parser's label for the
+    relative clause of a cleft ("C'est la porte-parole qui a confirmé…")."""
+    return _is_rel(subj) and subj.head.dep_ in ("acl", "relcl", "acl:relcl", "dep")
 
 
 def _frame_subject_after(tok: Token, cfg: Config, quotes: list[q.Quote]) -> tuple[int, int] | None:
@@ -2500,6 +2555,10 @@ def _subject_as_fronted_apposition(verb: Token, cfg: Config) -> Token | None:
             if (lo > 0 and doc[lo - 1].text == "," and hi + 1 < verb.i and doc[hi + 1].text == ","
                     and (best is None or t.i > best.i)):
                 best = t
+    name = best.head if best is not None else None
+    if (name is not None and best.pos_ == "NOUN" and name.pos_ == "PROPN" and name.i < best.i
+            and name.left_edge.i > 0 and doc[name.left_edge.i - 1].text == ","):
+        return name  # "…, Paul Roux, un ancien militaire de 34 ans, a avoué": the name the description is on
     return best
 
 
@@ -2624,12 +2683,20 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
         comma = _comma_after(c) if c.dep_.startswith(("obl", "advmod", "advcl")) else None
         if comma is not None:
             lo = max(lo, comma + 1)
+        if (c.dep_ in cfg.subject_deps or c.dep_ == "cop") and any(g.dep_ == "cop" for g in tok.children):
+            lo = max(lo, c.right_edge.i + 1)  # "C'est le ministre qui…": the cleft's frame
     while lo < tok.i and (doc[lo].dep_ in ("case", "mark", "cc") or doc[lo].is_punct or _is_rel(doc[lo])):
         lo += 1  # "par les autorités" -> "les autorités"; ", Henri de Castries"; "et la compagnie";
         # "une déclaration, dont le président X, qui précise…": the relative word is not the mention
     while hi > tok.i and _lone_verb(doc[hi]):
         hi -= 1  # "Duque a", "le Vatican riposte": a verb the parser hung on the name
     hi = _name_end(doc, hi, {tok.head.i, stop.left_edge.i if stop is not None else -1})
+    name = doc[hi + 1] if hi + 1 < len(doc) and tok.pos_ == "NOUN" and doc[hi].whitespace_ else None
+    if (name is not None and name.pos_ == "PROPN" and name.head.i == tok.head.i != tok.i
+            and name.dep_ == tok.dep_ and any(c.dep_ == "det" for c in tok.children)):
+        # "estime le météorologue Dave Phillips": the name the parser made a second object or
+        # subject of the same verb, right after the title, is the title's holder
+        hi = _name_end(doc, name.right_edge.i, {tok.head.i})
     # a relative clause or a participle after the head is not part of the mention
     # relative clauses and participles stay in the mention: "A union representing flight
     # attendants", "un communiqué publié lundi par le club" (gold spans keep them)
@@ -2864,14 +2931,23 @@ def _has_own_subject(doc: Doc, chars: tuple[int, int]) -> bool:
 
     def finite(verb) -> bool:  # "ont manifesté", "se han manifestado": a finite auxiliary counts
         return any("Fin" in v.morph.get("VerbForm") for v in (verb, *verb.children)
-                   if v is verb or v.dep_.startswith("aux"))
+                   if v is verb or v.dep_.startswith("aux") or v.dep_ == "cop")
+
+    def predicate(t) -> bool:
+        # "la composition est très différente", "Emmanuel Macron a 18 %" (the parser made "%" the
+        # head): a word with a subject and, right after that subject, its copula or auxiliary
+        if t.pos_ in ("VERB", "AUX"):
+            return True
+        subj = next((c for c in t.children if c.dep_.startswith("nsubj") and span.start <= c.i < t.i), None)
+        return subj is not None and any((c.dep_ == "cop" or c.dep_.startswith("aux"))
+                                        and c.i == subj.right_edge.i + 1 for c in t.children)
 
     def subject(verb) -> bool:
         return any(c.dep_.startswith(("nsubj", "expl")) and span.start <= c.i < span.end  # "il y a"
                    and "Rel" not in c.morph.get("PronType") for c in verb.children)
 
     # the clause the words open with: the first verb heading a part of them
-    first = next((t for t in span if t.pos_ in ("VERB", "AUX")
+    first = next((t for t in span if predicate(t)
                   and (t.head.i == t.i or not span.start <= t.head.i < span.end)), None)
     return first is not None and not first.dep_.startswith("acl") and finite(first) and subject(first)
 
@@ -3330,7 +3406,9 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
                 # ("« … », selon ce qu'a confié X" is a frame: the according-to marker makes it one)
                 relative = any(_is_rel(c) for c in t.children if i <= c.i < t.i) and not any(
                     p.search(text, qu.end, t.idx) for p in cfg.according) and not _quote_follows(t, quotes)
-                ok = (words - aside <= cfg.cue_gap_words and t.dep_ not in ("acl", "amod")
+                # "», a-t-elle encore ajouté": the parser may hang the participle on the clitic
+                on_noun = t.dep_ in ("acl", "amod") and _inverted_clitic(t) is None
+                ok = (words - aside <= cfg.cue_gap_words and not on_noun
                       and not own and not relative)
                 return t if ok else None
             if t.is_alpha:

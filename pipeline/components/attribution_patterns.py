@@ -161,6 +161,7 @@ class _Lex:
     document_preps: set[str] = field(default_factory=set)  # "in": "In dem Bericht wurde gefordert, …"
     coordinators: set[str] = field(default_factory=set)  # "und", "oder": join phrases in an apposition
     clause_coordinators: set[str] = field(default_factory=set)  # ", doch X erklärte": a new clause
+    infinitive_markers: set[str] = field(default_factory=set)  # "zu": "…darauf zu bestehen"
     document_nouns: tuple[str, ...] = ("\0",)  # "bericht", "mitteilung": what such a phrase must name
     # lookups by first word / first character, built once: the scans below run at every word
     phrases_by_first: dict[str, list[list[str]]] = field(default_factory=dict)
@@ -234,6 +235,7 @@ class _Lex:
         lex.document_preps = set(low("document_prepositions"))
         lex.coordinators = set(low("coordinators"))
         lex.clause_coordinators = set(low("clause_coordinators"))
+        lex.infinitive_markers = set(low("infinitive_markers"))
         lex.document_nouns = tuple(low("document_nouns")) or ("\0",)
         for entry in low("bracket_cues"):  # "teilte|teilten|teilt mit"
             forms, particle = entry.rsplit(" ", 1)
@@ -453,6 +455,8 @@ def _np_backward(words: list[_W], j: int, lex: _Lex, limit: int = 8) -> tuple[in
     determiner = False  # a determiner was passed: it opens its phrase, no adjective precedes it
     while i > 0 and j - i < limit:
         w = words[i - 1]
+        if i < j and any(c in words[i].gap for c in SEPARATORS):
+            break  # "eine Regel, die Fachleuten zufolge…": the phrase does not run across a comma
         if adjective and lex.nouns_capitalized and _is_cap(w) and w.low not in lex.dets:
             break  # "Eishalle | dürfte ersten Annahmen zufolge": a noun cannot precede the adjective
         if w.low in lex.dets or _is_cap(w) or w.low in lex.linkers or _script_without_case(w.text):
@@ -598,6 +602,13 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
             if sep is None:
                 continue
         cs, ce = _content_after(text, sep, ue, quotes)
+        opener = next((x for x in words[k + n:] if x.start >= cs), None)
+        if (opener is not None and opener.start == cs and "," in text[cue_end:cs]
+                and opener.low in lex.coordinators | lex.clause_coordinators
+                and not _ends_in_infinitive(text[cs:ce], lex)):
+            # "hatte Haft gefordert, doch verhängte ein Gericht…": a clause of its own ("appellierte
+            # an die Lehrer, jedoch nicht darauf zu bestehen" is the cue's infinitive)
+            continue
         if lex.content_end_marks:
             cs, ce = _clause_content(text, cs, ce, words, quotes, lex)
         ce = _before_next_report(text, words, k + n, cs, ce, quotes, lex)
@@ -718,9 +729,24 @@ def _cue_len(words: list[_W], k: int, lex: _Lex) -> int:
             return close - k + 1
     if words[k].low in lex.expletive_only and not _with_expletive(words, k, lex):
         return 0
-    if words[k].low in lex.cues and _attributive(words, k, lex):
+    if words[k].low in lex.cues and (_attributive(words, k, lex)
+                                     or _determiner_after_preposition(words, k, lex)):
         return 0
     return 1 if words[k].low in lex.cues else 0
+
+
+def _ends_in_infinitive(content: str, lex: _Lex) -> bool:
+    """The words end in an infinitive with its marker ("…darauf zu bestehen.": `infinitive_markers`)."""
+    last = content.rstrip(" .!?").split()[-2:]
+    return len(last) == 2 and last[0].lower() in lex.infinitive_markers
+
+
+def _determiner_after_preposition(words: list[_W], k: int, lex: _Lex) -> bool:
+    """A cue form that is also a determiner (`oblique_determiners`: German "meinen") between a
+    preposition and a capitalised noun is the determiner: "in meinen Seminaren", "mit meinen Kollegen"."""
+    return (lex.nouns_capitalized and 0 < k < len(words) - 1 and words[k].low in lex.oblique
+            and words[k - 1].low in lex.preps and not _gap_has_stop(words[k])
+            and _is_cap(words[k + 1]) and not _gap_has_stop(words[k + 1]))
 
 
 def _attributive(words: list[_W], k: int, lex: _Lex, reach: int = 7) -> bool:
