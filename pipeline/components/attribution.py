@@ -1660,7 +1660,7 @@ def _cut_at_new_subject(
             # narration again
             return _trim(_text(doc), content[0], doc[first.i - 2].idx)
         if (first.i - 1 > span.start and doc[first.i - 1].pos_ == "CCONJ"
-                and any(c.dep_ in cfg.subject_deps and c.i < t.i and not _is_rel(c) for c in t.children)
+                and _own_subject(t, cfg) is not None
                 and not any(c.lower_ in cfg.complementizers for c in t.children)
                 and _is_cue(t, cfg) and _lemma(t, cfg) in cfg.clause_cues
                 and any(c.dep_ in cfg.clause_deps and c.i > t.i for c in t.children)):
@@ -1668,8 +1668,7 @@ def _cut_at_new_subject(
             # and a clause of its own after "and" is the next statement, comma or not ("and that
             # the footage did not show…" is the same speaker's second clause)
             return _trim(_text(doc), content[0], doc[first.i - 1].idx)
-        subject = next((c for c in t.children if c.dep_ in cfg.subject_deps and tok.i < c.i < t.i
-                        and not _is_rel(c)), None)
+        subject = _own_subject(t, cfg, after=tok.i)
         if (fronted and subject is not None and subject.left_edge.i - 1 > span.start
                 and doc[subject.left_edge.i - 1].text == ","
                 and not any(c.lower_ in cfg.complementizers for c in t.children)):
@@ -1689,6 +1688,12 @@ def _cut_at_new_subject(
     return content
 
 
+def _own_subject(verb: Token, cfg: Config, after: int = -1) -> Token | None:
+    """The verb's subject before it (and after token `after`), not a relative pronoun."""
+    return next((c for c in verb.children
+                 if c.dep_ in cfg.subject_deps and after < c.i < verb.i and not _is_rel(c)), None)
+
+
 def _cut_at_coordinated_clause(tok: Token, content: tuple[int, int], cfg: Config,
                                quotes: list[q.Quote]) -> tuple[int, int]:
     """ "avaient révélé le taux de réussite et il est en forte baisse": a noun phrase content ends
@@ -1702,8 +1707,7 @@ def _cut_at_coordinated_clause(tok: Token, content: tuple[int, int], cfg: Config
     for t in span:
         if t.i <= tok.i or t.pos_ not in ("VERB", "AUX") or not _tensed(t) or _in_quote(t, quotes):
             continue
-        subject = next((c for c in t.children if c.dep_ in cfg.subject_deps and c.i < t.i and not _is_rel(c)),
-                       None)
+        subject = _own_subject(t, cfg)
         if subject is None:
             continue
         before = subject.left_edge.i - 1
