@@ -66,6 +66,9 @@ ROWS = [
     ("fr", "« La météo fait du yo-yo » estime le météorologue Dave Phillips sur la chaîne CBC.",
      "le météorologue Dave Phillips", "estime", "La météo fait du yo-yo", "direct", "quote_cue"),
     # a noun phrase content ends before a conjunction that opens a clause with its own subject
+    ("fr", "Le 5 juillet, les autorités avaient révélé le taux de réussite du brevet des collèges et il est "
+     "en forte baisse, passant de 89 % en 2015 à 39 % cette année.",
+     "les autorités", "révélé", "le taux de réussite du brevet des collèges", "indirect", "object"),
     ("en", "The mayor announced a new budget and the council approved it on Monday.",
      "The mayor", "announced", "a new budget", "indirect", "object"),
     ("en", "The mayor announced a new budget and a tax cut.",

@@ -1705,7 +1705,10 @@ def _cut_at_coordinated_clause(tok: Token, content: tuple[int, int], cfg: Config
     if span is None:
         return content
     for t in span:
-        if t.i <= tok.i or t.pos_ not in ("VERB", "AUX") or not _tensed(t) or _in_quote(t, quotes):
+        if t.i <= tok.i or _in_quote(t, quotes):
+            continue
+        if not (_tensed(t) if t.pos_ in ("VERB", "AUX") else any(  # "et il est en forte baisse"
+                c.dep_ == "cop" and _tensed(c) for c in t.children)):
             continue
         subject = _own_subject(t, cfg)
         if subject is None:
