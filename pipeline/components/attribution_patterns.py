@@ -606,8 +606,8 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
         if (opener is not None and opener.start == cs and "," in text[cue_end:cs]
                 and opener.low in lex.coordinators | lex.clause_coordinators
                 and not _ends_in_infinitive(text[cs:ce], lex)):
-            # "hatte Haft gefordert, doch verhängte ein Gericht…": a clause of its own ("appellierte
-            # an die Lehrer, jedoch nicht darauf zu bestehen" is the cue's infinitive)
+            # "hatte Haft verlangt, doch verhängte das Gericht…": a clause of its own ("appellierte
+            # an die Eltern, jedoch nicht darauf zu bestehen" is the cue's infinitive)
             continue
         if lex.content_end_marks:
             cs, ce = _clause_content(text, cs, ce, words, quotes, lex)
@@ -743,7 +743,7 @@ def _ends_in_infinitive(content: str, lex: _Lex) -> bool:
 
 def _determiner_after_preposition(words: list[_W], k: int, lex: _Lex) -> bool:
     """A cue form that is also a determiner (`oblique_determiners`: German "meinen") between a
-    preposition and a capitalised noun is the determiner: "in meinen Seminaren", "mit meinen Kollegen"."""
+    preposition and a capitalised noun is the determiner: "in meinen Kursen", "mit meinen Kollegen"."""
     return (lex.nouns_capitalized and 0 < k < len(words) - 1 and words[k].low in lex.oblique
             and words[k - 1].low in lex.preps and not _gap_has_stop(words[k])
             and _is_cap(words[k + 1]) and not _gap_has_stop(words[k + 1]))

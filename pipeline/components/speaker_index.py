@@ -315,7 +315,7 @@ class Antecedents:
             if tok.dep_.startswith("nsubj") and tok.pos_ == "PROPN" and not tok.ent_type_
             and not self.quoted(tok.idx) and tok.lower_ not in skip
             and not tok.like_num  # "Sept d'entre eux…": a number the tagger took for a name
-            and any(ch.isalpha() for ch in tok.text)  # "Vallaud | - | Belkacem": the hyphen is no name
+            and any(ch.isalpha() for ch in tok.text)  # "Flessel | - | Colovic": the hyphen is no name
         ]
 
     def sent_of(self, pos: int) -> int:
