@@ -14,8 +14,8 @@ Four stages, cheapest first:
    Indonesian/Malay and Danish/Norwegian): the model's log-odds plus +/-1 per spelling or
    word-choice marker of either standard ("kerana/karena", "bahawa/bahwa", "polis/polisi").
 4. A names pass when the first guess is below 0.8: news sentences carry foreign names and
-   titles, which pull an n-gram model towards English ("... elnöke a Citizens for Responsibility
-   and Ethics in Washington"). The text is judged again without capitalised words that do not
+   titles, which pull an n-gram model towards English ("... elnöke a Friends of the Earth
+   Action Fund in Washington"). The text is judged again without capitalised words that do not
    start it and without quoted titles, and the second guess wins if it is another, more
    confident language outside the confusable pairs. On NTREX dev this fixed 4 short items
    (hu, cs, de read as en) and broke none.
@@ -300,7 +300,7 @@ def detect(text: str) -> Guess:
         return Guess(UNDETERMINED, 0.0)
     guess = _model_guess(head)
     if guess.confidence < NAMES_PASS_BELOW:
-        # News sentences carry foreign names and titles ("Citizens for Responsibility and Ethics
+        # News sentences carry foreign names and titles ("Friends of the Earth Action Fund
         # in Washington" in a Czech sentence): judge the sentence without them too.
         stripped = _NAMES.sub(" ", head)
         if _words(stripped) >= MIN_WORDS:

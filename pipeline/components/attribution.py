@@ -365,7 +365,7 @@ _CONTENT_HOLDS_CUE = frozenset({"rules.whole_sentence", "rules.whole_sentence_ot
 
 def _leave_out_own_cue(text: str, st: Statement) -> None:
     """Content never holds the words that attribute it: a cue and source inside the content span
-    ("Ein Tatverdacht bestehe nach Angaben der Bundesanwaltschaft nicht mehr") leave a hole, and
+    ("Eine Gefahr bestehe nach Angaben der Feuerwehr nicht mehr") leave a hole, and
     the content becomes the fragments around it (the convention of the German and English
     attribution corpora; French and Spanish ones never put a cue inside the content). A statement
     read as a whole sentence ("Der Minister kritisierte die Entscheidung.") keeps its words."""
@@ -694,7 +694,7 @@ def _postposed_frame_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q
     continuation = None
     joined = next((t.i for t in after if t.text == ","), None)
     if joined is not None and joined + 2 < after.end and doc[joined + 1].pos_ == "CCONJ" and dash is None:
-        # "He had no known affiliations, the airline added, and had passed all checks": the
+        # "She had no prior record, the club added, and had passed all checks": the
         # sentence the frame sits in goes on after it
         continuation, after = doc[joined + 1 : sent.end], doc[tok.i + 1 : joined]
     if len(after) > 8 or any(t.pos_ in ("VERB", "AUX") or t.text in (",", ":", ";") for t in after):
@@ -969,7 +969,7 @@ def _only_a_date_before(tok: Token) -> bool:
 
 
 def _adjunct_phrase(c: Token, cfg: Config) -> bool:
-    """ "attacked Machado in early-morning tweets", "praised him on Monday": a phrase of time, place
+    """ "attacked the mayor in late-night posts", "praised him on Monday": a phrase of time, place
     or medium the parser hangs on the cue says when, where or how the speech act happened, not what
     it was about. `object_adjunct_preps` always open one ("during", "since"); the others ("in",
     "on": `object_place_time_preps`) only before a date, a time, a place or one of the
@@ -1061,7 +1061,7 @@ def _infinitive_after(tok: Token, i: int, cfg: Config) -> Token | None:
 
 
 def _parenthetical_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]) -> _Reading | None:
-    """ "The museum, Mr. Obama said, would…": the sentence around a cue set off by commas."""
+    """ "The bridge, Ms. Ortiz said, would…": the sentence around a cue set off by commas."""
     if lemma not in cfg.clause_cues:
         return None
     frag = _parenthetical(tok, cfg, quotes)
@@ -1143,8 +1143,8 @@ def _inverted_reading(tok: Token, lemma: str, cfg: Config, quotes: list[q.Quote]
 
 
 def _below_relative_clause(tok: Token, root: Token) -> bool:
-    """Whether `tok` sits in a relative clause below `root` ("que bromeó con la posibilidad de
-    no acudir")."""
+    """Whether `tok` sits in a relative clause below `root` ("que dudó de la posibilidad de
+    votar")."""
     node = tok
     while node.i != root.i and node.head.i != node.i:
         if _in_relative_clause(node):
@@ -1328,9 +1328,9 @@ def _finish(
         rest = _resumed_after_cue(doc, cut, max(source[1], tok.idx + len(tok.text)), content[1], cfg)
         content = _trim(text, content[0], cut)
         if rest is not None and content[1] > content[0]:
-            fragments = [content, rest]  # "It is no surprise, Mr. Garin said, that she won"
+            fragments = [content, rest]  # "It is no secret, Ms. Lund said, that she won"
     elif source is not None and rule == "clause" and content[1] <= min(source[0], tok.idx):
-        # "The argument would be aided, Devine said, by the calendar": the rest hangs on the cue
+        # "The plan would be helped, Moss said, by the calendar": the rest hangs on the cue
         rest = _resumed_after_cue(doc, min(source[0], tok.idx), max(source[1], tok.idx + len(tok.text)),
                                   tok.sent.end_char, cfg)
         if rest is not None and not sorted_ranges(claimed).overlaps(*rest):  # not into a framed quote
@@ -1351,7 +1351,7 @@ def _finish(
 
 
 def _resumed_after_cue(doc: Doc, cut: int, clause_end: int, end: int, cfg: Config) -> tuple[int, int] | None:
-    """ "It is no surprise, Mr. Garin said, that she won": a reporting clause set off by commas
+    """ "It is no secret, Ms. Lund said, that she won": a reporting clause set off by commas
     inside the content, which resumes after its closing comma. The clause is a few words ("said in
     a telephone interview"), else that comma ends the content; a participle after it ("…, adding
     that…") opens a statement of its own."""
@@ -1559,8 +1559,8 @@ def _after_comma(doc: Doc, i: int) -> bool:
 
 def _coordinated_in_content(tok: Token, cfg: Config) -> bool:
     """A cue verb conjoined, without a subject of its own, to a verb that is not a cue and sits in
-    the clause complement of a cue ("X says he spoke to Y and asked him to…", "says Z is acting
-    unlawfully and showing disregard for…"): it shares that clause's subject, so it is part of the
+    the clause complement of a cue ("X says he spoke to Y and asked him to…", "says Z is breaking
+    the rules and showing contempt for…"): it shares that clause's subject, so it is part of the
     reported content, not a statement of its own."""
     if tok.dep_ != "conj" or any(c.dep_ in cfg.subject_deps for c in tok.children):
         return False
@@ -1857,7 +1857,7 @@ def _paragraph(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
 
 
 def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple[int, int]] | None:
-    """ "The museum, Mr. Obama said, would make visitors…": a cue clause set off by commas
+    """ "The bridge, Ms. Ortiz said, would carry trains…": a cue clause set off by commas
     inside the sentence it reports; the content is the sentence around it, in two pieces."""
     doc = tok.doc
     words = [t.i for t in tok.subtree if not t.is_punct]
@@ -1898,7 +1898,7 @@ def _parenthetical(tok: Token, cfg: Config, quotes: list[q.Quote]) -> list[tuple
 def _absorb_next_quote(
     text: str, quotes: list[q.Quote], content: tuple[int, int], claimed: list[tuple[int, int]]
 ) -> tuple[int, int]:
-    """ "says Trump’s “latest twitter meltdown is unhinged”": the parser stops the content
+    """ "says the mayor’s “latest outburst is reckless”": the parser stops the content
     before the quotation that continues it; a short content right before a quote takes it in."""
     if len(text[content[0] : content[1]].split()) > 4:
         return content
@@ -2163,7 +2163,7 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
                 subj = [c for c in subj if c.lower_ not in cfg.emphatic_pronouns] or subj
             return _mention_chars(_pick_subject(subj), cfg)
         if passive and tok is not verb and passive_subj and cfg.gerund_tags:
-            # "Romer was sidelined after demonstrating that…": the participle's own subject
+            # "Hale was dropped after showing that…": the participle's own subject
             return _mention_chars(passive_subj[0], cfg)
         if passive:
             return None  # "il a été annoncé que…" has no source
@@ -2404,7 +2404,7 @@ def _participial_source(verb: Token, cfg: Config, quotes: list[q.Quote]) -> tupl
     if (verb.dep_ in ("appos", "acl") and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i
             and doc[verb.i - 1].text == ","):
         if any(c.dep_ == "case" for c in head.children) and head.head.i != head.i:
-            # "Des émeutes ont éclaté dans la journée, demandant…": not the time or place phrase
+            # "Des grèves ont commencé dans la matinée, exigeant…": not the time or place phrase
             # before the comma but the subject of its clause
             subj = [c for c in head.head.children if c.dep_ in cfg.subject_deps and not _in_quote(c, quotes)]
             return _mention_chars(_pick_subject(subj), cfg) if subj else None
@@ -2539,7 +2539,7 @@ def _stranded_subject(verb: Token) -> Token | None:
     head = doc[i]
     while head.head.i < head.i and (head.dep_ in ("flat", "flat:name", "appos", "compound", "nmod") or (
             head.dep_ == "conj" and any(c.dep_ == "case" for c in head.children))):
-        head = head.head  # "la ministre de la Culture et des Sports Marie Dupont" -> "ministre"
+        head = head.head  # "la ministre de la Santé et des Sports Marie Dupont" -> "ministre"
     if head.dep_ != "conj" or head.head == verb or not any(
             c.dep_ == "cc" and c.i < head.i for c in head.children):
         return None
@@ -2672,7 +2672,7 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
                 and any((g.dep_ in cfg.clause_deps or non_finite) and g.i > c.i and not g.is_punct
                         for g in c.children)):
             hi = min(hi, first - 2)
-        # any participle set off by commas: "FIFA's committee, meeting in Barcelona, decided…",
+        # any participle set off by commas: "The league's board, meeting in Lisbon, decided…",
         # "Los expertos del banco, encargados de decidir…, dijeron…": the speaker is the phrase;
         # not a role noun of the [speakers] descriptions the tagger read as one ("X, élu écologiste")
         elif (first == c.i and first - 1 > lo and doc[first - 1].text == ","
@@ -3078,7 +3078,7 @@ def _according_source(marker: Span, cut_deps: set[str]) -> Span | None:
             if doc[i].text == "," and i < hi else None
         if (finite is not None and not any(t.text == "," for t in doc[i + 1 : finite])
                 and not any("Fin" in t.morph.get("VerbForm") for t in doc[lo:i])):
-            # "Au vendredi, selon le nouveau bilan fourni, cinq d'eux étaient morts": the parser
+            # "Au lundi, selon le dernier bilan publié, trois d'entre eux étaient blessés": the parser
             # made the whole sentence the source's phrase; the finite clause after the last comma
             # before its verb is the content (an apposition has none: "selon X, citées par l'AFP, …")
             hi = i - 1
@@ -3164,7 +3164,7 @@ _STOP = {".", "!", "?", ";", "…", "。", "！", "？"}
 
 def _clause_closed_by(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int],
                       quotes: list[q.Quote]) -> int | None:
-    """ "Un camion vérifie qu'il n'y a pas de « dispositif de piégeage », explique X": a
+    """ "Un agent contrôle qu'il n'y a pas de « colis suspect », explique X": a
     quotation that closes a clause of the writer's words, with the cue after it, ends a mixed
     statement, which is the whole clause. The clause runs from its sentence's start and holds
     three words or more, no cue verb of its own (it would be another statement), no colon, dash or
@@ -3401,7 +3401,7 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
                 # before the cue (its own, or set off with an apposition) and an object after it
                 # make a clause of its own (one told is no such object: "“…,” the mayor told
                 # reporters"; nor a date: "a-t-il déclaré jeudi"; nor an inverted subject the
-                # parser took for one: "», a pour sa part déclaré le Premier ministre")
+                # parser took for one: "», a de son côté déclaré le Premier ministre")
                 aside = _aside_words(doc, i, t.i)
                 subject_before = any(c.dep_ in cfg.subject_deps and i <= c.i < t.i for c in t.children) or (
                     aside > 0 and any(x.pos_ in ("NOUN", "PROPN") for x in doc[i : t.i]))
@@ -3461,7 +3461,7 @@ def _holds_clause(doc: Doc, qu: q.Quote, cfg: Config) -> bool:
     does and a quoted phrase ("a dénoncé « la colère »", "a appelé « les Français » à…") does not."""
     span = doc.char_span(*qu.inner, alignment_mode="contract")
     if span is None or not len(span) or span[0].lower_ in cfg.complementizers:
-        return False  # 'come to believe "that climate change is real…"': the verb rules read that clause
+        return False  # 'come to believe "that the drought is man-made…"': the verb rules read that clause
     if not all(t.is_punct or t.is_space for t in doc[span.end : span[-1].sent.end] if t.idx >= qu.end):
         return False  # 'said “it gets me mad” every time he…': the sentence goes on, a mixed statement
     return any(

@@ -377,8 +377,8 @@ def _adjectives_before_noun(words: list[_W], j: int, lex: _Lex, limit: int = 3) 
 
 
 def _extended_attribute(words: list[_W], j: int, lex: _Lex, limit: int = 7) -> int:
-    """ "die in Oberösterreich erscheinende Zeitung", "die den Sozialdemokraten nahestehende „El
-    País“": where every noun is capitalised, a preposition or determiner right after an article
+    """ "die in Oberösterreich erscheinende Zeitung", "die den Grünen nahestehende „Tages
+    Post“": where every noun is capitalised, a preposition or determiner right after an article
     opens an attribute that ends on a lower-case participle or adjective before the noun. The
     index after that participle (the noun comes next), 0 when the words do not read so."""
     if not lex.nouns_capitalized or not (words[j].low in lex.preps or words[j].low in lex.dets):
@@ -537,7 +537,7 @@ def _cue_statements(text: str, unit: tuple[int, int], words: list[_W], quotes, l
             forward = None  # "„…“, sagte Hugo Salcedo, Kopf der Inspektoren, …": the content is before
         if prefield == "main" and not any(sep is not None and text[sep:sep + 1] in lex.open_to_close
                                           for sep in (forward, colon)):
-            forward = colon = None  # "…, sagte Rummenigge über Hoeneß als neuen, alten Präsidenten."
+            forward = colon = None  # "…, sagte Berger über Kranz als neuen, alten Trainer."
         closers = tuple(c for cs in lex.open_to_close.values() for c in cs)
         appositive = False
         if colon is None and forward is None and before and k > 0 and (
@@ -751,10 +751,10 @@ def _determiner_after_preposition(words: list[_W], k: int, lex: _Lex) -> bool:
 
 def _attributive(words: list[_W], k: int, lex: _Lex, reach: int = 7) -> bool:
     """Whether words[k], a cue form with an adjective's ending, modifies the capitalised noun right
-    after it, where every noun is capitalised: "in dem als Islamistenhochburg bekannten Stadtteil",
+    after it, where every noun is capitalised: "in dem als Künstlerviertel bekannten Stadtteil",
     "eine einigermaßen begründete Aussicht". A determiner opens the phrase within a few words, with
     no punctuation and no noun of its own between ("Die Polizei bestätigte Angaben…": "Polizei" is
-    the subject, the verb finite); a noun inside a prepositional phrase ("als Islamistenhochburg")
+    the subject, the verb finite); a noun inside a prepositional phrase ("als Künstlerviertel")
     does not count."""
     if not lex.nouns_capitalized or k + 1 >= len(words) or not words[k].low.endswith(lex.adj_endings):
         return False
@@ -1210,8 +1210,8 @@ def _no_new_subject(w: _W, lex: _Lex) -> bool:
 
 def _adverbial_prefield(text: str, words: list[_W], r: tuple[int, int], start: int, lex: _Lex) -> bool:
     """In a verb-second language one phrase stands before the finite verb. When that phrase opens
-    with a word the article also writes in lower case ("Erst vor zwei Tagen hatte X", "Monatelang
-    haben die Wiener Linien abgestritten") it is an adverbial, and the subject follows the verb."""
+    with a word the article also writes in lower case ("Erst vor zwei Tagen hatte X", "Wochenlang
+    haben die Stadtwerke abgestritten") it is an adverbial, and the subject follows the verb."""
     return r[0] == start and _lower_elsewhere(text, words[start], lex) and (
         r[1] - r[0] == 1 or not words[start].low.endswith(lex.adj_endings))  # not "Arabische Medien"
 
@@ -1271,10 +1271,10 @@ def _first_conjunct_subject(text: str, words: list[_W], first: int, conj: int,
     for j in range(conj - 1, first, -1):  # a subordinate clause opens after a comma
         opens = words[j].low in lex.subordinators and words[j].low not in lex.shared_subject
         if opens and "," in words[j].gap:
-            start, subordinate = j + 1, True  # "…, während X Wolters Vorschlag unterstützt und fordert"
+            start, subordinate = j + 1, True  # "…, während X Hartmanns Entwurf unterstützt und fordert"
             break
     if start == first and words[first].low in lex.subordinators:
-        # "Als ein Fluggast zu Hilfe eilte, biss der Randalierer …": the verb after the fronted clause
+        # "Als ein Passant zu Hilfe kam, schlug der Angreifer …": the verb after the fronted clause
         verb = next((j for j in range(first + 1, conj) if "," in words[j].gap), None)
         if verb is None or _is_cap(words[verb]) or words[verb].low in lex.dets:
             return None
@@ -1560,7 +1560,7 @@ def _according_content(text: str, us: int, ue: int, m0: int, m1: int, lex: _Lex)
 def _clause_end(text: str, start: int, ue: int, lex: _Lex) -> int:
     """Where a subordinate clause holding an according-to phrase ends: at the next comma, or where
     every noun is capitalised at the first comma after a lower-case word, the clause's final verb
-    ("…, das nach Angaben der Planung, Finanzierung und Unterstützung diene, …")."""
+    ("…, das nach Angaben der Beratung, Schulung und Betreuung diene, …")."""
     end = text.find(",", start, ue)
     while lex.nouns_capitalized and end >= 0:
         last = WORD.findall(text, start, end)[-1:]

@@ -1,6 +1,6 @@
 """Headlines in Title Case, re-cased from the article's own words so that a parser can read them.
 
-"Hillary Clinton Says No To Fox News As Sanders Turns Up The Heat": English headline style
+"Senator Says No To Debate As Rival Turns Up The Heat": English headline style
 capitalises every word, and a parser trained on running text takes "Says", "Turns" and "Heat" for
 parts of names, so the headline's attribution is lost (PolNeAR train: 336 of 840 headlines are in
 Title Case, and the rules found 97 of the 216 attributions annotated in them). Truecasing needs a

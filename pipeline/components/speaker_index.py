@@ -83,8 +83,8 @@ def named_entities(ents: list[Span], titles: set[str], person_heads: frozenset[s
         label = LABELS.get(ent.label_)
         if (label == "UNKNOWN" and _bound_to(ent, person_heads)) or (
                 label in ("ORG", "LOC") and _apposed_to(ent, person_heads)):
-            # "El delantero brasileño Romario de Souza" tagged MISC, "El presidente de Nicaragua,
-            # Arnoldo Alemán" tagged ORG: the name a person's description gives is a person's
+            # "El delantero brasileño Romario de Souza" tagged MISC, "El presidente de Uruguay,
+            # Tomás Ferrer" tagged ORG: the name a person's description gives is a person's
             label = "PER"
         if label not in NAMED:
             continue
@@ -221,8 +221,8 @@ class NameIndex:
         return "PER" if name in self.persons else label
 
     def is_organisation(self, name: str) -> bool:
-        """A name the article spells out as an organisation ("International Labour Organisation
-        (ILO)"), or an acronym ("NHK"): an unlabelled mention of it is no person."""
+        """A name the article spells out as an organisation ("World Meteorological Organization
+        (WMO)"), or an acronym ("NHK"): an unlabelled mention of it is no person."""
         return name in self.orgs.values() or _is_acronym(name)
 
     def part_of_longer_name(self, name: str) -> bool:
@@ -361,7 +361,7 @@ class Antecedents:
 
     def naming_head(self, pos: int, head: str) -> Candidate | None:
         """The nearest earlier name holding the description's head noun, over the whole article
-        ("la consultora" -> "Consultoría Interdisciplinaria en Desarrollo", "the ministry" ->
+        ("la consultora" -> "Consultoría Andina de Estudios Rurales", "the ministry" ->
         "Ministry of Defence"): a word equal to the head or sharing nine tenths of it from the
         start ("consultora"/"Consultoría", not "ministre"/"ministère"). Not a person's name, and
         places and other names count: models tag organisations as either."""

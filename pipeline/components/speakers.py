@@ -234,7 +234,7 @@ class Resolver:
         self._add_plural_subjects()
 
     def _add_plural_subjects(self) -> None:
-        """"L'attaque a été revendiquée par les islamistes shebab … », ont-ils écrit": a definite
+        """"L'incendie a été signalé par les riverains du port … », ont-ils écrit": a definite
         plural subject or agent is the antecedent a plural pronoun may take (the only one:
         singular names never are)."""
         for tok in self.doc:
@@ -460,7 +460,7 @@ class Resolver:
                     or _article_glued_before(words[0]))
         if definite and root.pos_ == "NOUN" and head not in cfg.per_heads:
             named = self.antecedents.naming_head(mention.start_char, root.lower_)
-            if named is not None:  # "la consultora" after "la Consultoría Interdisciplinaria …"
+            if named is not None:  # "la consultora" after "la Consultoría Andina …"
                 name = self.names.canonical(named.name)
                 self.by_head[head] = (name, "ORG")
                 return name, "ORG"
@@ -503,7 +503,7 @@ class Resolver:
 
     def _named_complement(self, mention: Span, root) -> bool:
         """Whether a description names what it belongs to in a prepositional complement ("the
-        office of the medical charity Medecins sans Frontieres", "le bureau de l'ONU à Genève"):
+        office of the aid group Oxfam in Nairobi", "le bureau de l'ONU à Genève"):
         such a body says who speaks by itself, and is no anaphor of an earlier name. (A person's
         role is: "le président du directoire de Canal+" is the Thiery named before.)"""
         for e in self.ents:
@@ -684,7 +684,7 @@ def _lowercase_between(tok, ent: Span) -> bool:
 
 
 def _whole_name(propn: list, words: list) -> list:
-    """ "El Comité de Política Monetaria del Banco de Inglaterra", which the NER missed: a name
+    """ "El Consejo de Supervisión del Banco de Portugal", which the NER missed: a name
     the parser split into proper nouns and function words is read from its first proper noun to
     the mention's last capitalised word, not as its proper nouns alone ("Comité Política Banco")."""
     first = propn[0].i
@@ -735,7 +735,7 @@ def _relative_clause(tok) -> bool:
 
 def _without_clause(doc: Doc, head, clause) -> Span:
     """The noun phrase of `head` up to the relative clause (or any clause) hung on it: "le
-    policier Mohamed Abdulkadir, qui affirme…" -> "le policier Mohamed Abdulkadir"."""
+    gendarme Paul Ricard, qui affirme…" -> "le gendarme Paul Ricard"."""
     if not parsed(doc):
         return doc[head.i : head.i + 1]
     clauses = [c for c in kids(head) if c.dep_ in ("relcl", "acl:relcl", "acl") and c.i > head.i]
