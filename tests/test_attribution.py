@@ -180,31 +180,31 @@ def test_english_constructions(en):
 
 def test_english_colon_and_merged_quote_pieces(en):
     text = (
-        "Pat Caddell: Voters are worried about the race\n\n"
-        "“One of the things I am surprised about is the health issue,” said Caddell. "
-        "“Yesterday, there were two polls with similar numbers.”"
+        "Rita Okonjo: Farmers are worried about the harvest\n\n"
+        "“One of the things I worry about most is the price of seed,” said Okonjo. "
+        "“Last week, there were three meetings with angry growers.”"
     )
     found = _statements(en, text)
-    title = _one(found, "Voters are worried")
-    assert title["cue"] == ":" and title["source"] == "Pat Caddell"
+    title = _one(found, "Farmers are worried")
+    assert title["cue"] == ":" and title["source"] == "Rita Okonjo"
     quote = _one(found, "One of the things")
-    assert "Yesterday, there were two polls" in quote["content"]  # consecutive pieces merged
-    assert quote["speaker"] == "Pat Caddell"
+    assert "Last week, there were three meetings" in quote["content"]  # consecutive pieces merged
+    assert quote["speaker"] == "Rita Okonjo"
 
 
 def test_english_attitudes_nouns_and_raising(en):
     """PolNeAR also annotates attitudes: noun and adjective cues, raising verbs, agentless
     "is expected to", and two cues sharing one subject."""
     text = (
-        "Trump's proposal to ban Muslims from entering the country drew criticism. "
+        "Ortiz's proposal to raise taxes on landlords drew criticism. "
         "Sanders is confident that he will win the nomination. "
         "The candidates appear to be unanimous in their support for the bill. "
         "The governor is expected to sign the bill on Friday. "
         "The mayor said the budget was balanced and warned that taxes would rise."
     )
     found = _statements(en, text)
-    noun = _one(found, "ban Muslims")
-    assert noun["cue"] == "proposal" and noun["source"] == "Trump's"
+    noun = _one(found, "raise taxes on landlords")
+    assert noun["cue"] == "proposal" and noun["source"] == "Ortiz's"
     adjective = _one(found, "he will win the nomination")
     assert adjective["cue"] == "confident" and adjective["source"] == "Sanders"
     raising = _one(found, "unanimous")
@@ -221,13 +221,13 @@ def test_english_attitudes_nouns_and_raising(en):
 def test_english_double_apostrophe_quote_pieces(en):
     """NYT style: ''…,'' said X. ''…'' is one direct statement in two pieces, with its cue."""
     text = (
-        "''The economy has changed since the 1990s,'' said Alan Krueger, a professor. "
-        "''He would recommend policies that would strengthen it.''"
+        "''The city has changed a lot since the 1970s,'' said Dora Baptiste, a historian. "
+        "''She would support plans that would preserve its markets.''"
     )
     found = _statements(en, text)
-    quote = _one(found, "The economy has changed")
-    assert quote["cue"] == "said" and quote["source"] == "Alan Krueger, a professor"
-    assert "He would recommend" in quote["content"]
+    quote = _one(found, "The city has changed")
+    assert quote["cue"] == "said" and quote["source"] == "Dora Baptiste, a historian"
+    assert "She would support" in quote["content"]
 
 
 # --------------------------------------------------------------------------- gold through the scorer

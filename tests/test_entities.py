@@ -106,10 +106,10 @@ def test_a_capital_that_only_opens_the_sentence_is_no_name():
 
 
 def test_a_lone_article_or_verb_is_no_name():
-    """The Spanish model tags an article that opens a description ("El ya ex delegado") as a person
+    """The Spanish model tags an article that opens a description ("El ya ex concejal") as a person
     and a verb after a quotation ("aseguró") as an organisation; names with an article stay."""
     es = models.load("es").nlp
-    text = 'El ya ex delegado dijo que "me voy por dignidad", aseguró que "hubiera cogido cualquier cargo".'
+    text = 'El ya ex concejal dijo que "me marcho por ética", aseguró que "habría aceptado cualquier cargo".'
     found = ents(es(text))
     assert not [e for e in found if e[0] in ("El", "aseguró")], found
     assert ("El Salvador", "LOC") in ents(es("El presidente viajó ayer a El Salvador."))

@@ -22,7 +22,7 @@ def _roundtrip_ok(raw: str, text: str, align) -> None:
 @pytest.mark.parametrize("raw, expected", [
     ("contact.L’entreprise a indiqué", "contact. L’entreprise a indiqué"),
     ("Corée du Sud.De son côté", "Corée du Sud. De son côté"),
-    ("à Paris , Saint-Denis ( Seine-Saint-Denis ) .", "à Paris, Saint-Denis (Seine-Saint-Denis)."),
+    ("à Tours , Saint-Avertin ( Indre-et-Loire ) .", "à Tours, Saint-Avertin (Indre-et-Loire)."),
     ("l’ Agence France-Presse", "l’Agence France-Presse"),
     ("3\u00a0000 et 3\u202f000 euros", "3 000 et 3 000 euros"),
     ("Cafe\u0301 au lait", "Café au lait"),

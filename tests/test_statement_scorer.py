@@ -53,11 +53,11 @@ def test_the_reported_mood_is_a_feature_where_the_language_file_lists_it():
 
 
 def test_a_cue_lemma_is_a_feature_only_when_the_language_file_lists_it():
-    """A verb the colon rule takes without the lexicon ("As one senator put it: “…”") gives no
+    """A verb the colon rule takes without the lexicon ("As one farmer put it: “…”") gives no
     lemma feature, so the model cannot learn a word of its training articles; a listed one does."""
     nlp = models.load("en").nlp
     with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n == "newsfacts_statement_scorer"]):
-        doc = nlp("As one senator put it: “The barbarians are no longer at the gate. They are inside.” "
+        doc = nlp("As one farmer put it: “The wolves are no longer at the fence. They are in the barn.” "
                   "The mayor said the bridge would reopen in June.")
     feats = ss.statement_features(doc, doc._.statements, "en")
     found = {st.cue_lemma: fs for st, fs in zip(doc._.statements, feats, strict=True)}
