@@ -200,10 +200,10 @@ ROWS = [
      "the county", "added",
      "The bridge had no known structural flaws, the county added, and had passed its last inspection in May",
      "indirect", "postposed_frame"),
-    ("en", "A long decline in the deficit will end this year, sooner than expected, the budget office "
-     "reported on Tuesday -- a turn that could shape the race.",
-     "the budget office", "reported",
-     "A long decline in the deficit will end this year, sooner than expected",
+    ("en", "A steep fall in exports will end this spring, earlier than forecast, the trade ministry reported "
+     "on Monday -- a shift that could sway the vote.",
+     "the trade ministry", "reported",
+     "A steep fall in exports will end this spring, earlier than forecast",
      "indirect", "postposed_frame"),
     # an indirect question after a cue of asking and its addressee, which parsers hang as a
     # condition or as a relative clause on the addressee
@@ -266,9 +266,9 @@ ROWS = [
      "Former Israeli Prime Minister Ehud Barak", "said", "earlier this year Lebanon had failed the south",
      "indirect", "clause"),
     # a content never ends on "and": it runs on through the phrase the parser hung elsewhere...
-    ("en", "The senator was asked about the need for a different war strategy and not specifically about the "
-           "remarks.",
-     None, "asked about", "the need for a different war strategy and not specifically about the remarks",
+    ("en", "The governor was asked about the cost of a new water system and not specifically about the "
+           "leaks.",
+     None, "asked about", "the cost of a new water system and not specifically about the leaks",
      "indirect", "prep"),
     # ... unless that phrase is a clause with its own subject
     ("en", "Adams confirmed that the old agreement had provided for granting Chile about 8 million dollars "
@@ -276,10 +276,10 @@ ROWS = [
      "Adams", "confirmed", "that the old agreement had provided for granting Chile about 8 million dollars",
      "indirect", "clause"),
     # ... or a cue of its own: then the "and" goes
-    ("en", "Pelosi shared a story from a recent reception involving a young boy who stared at a painting of "
-           "the former president and asked whether he was a king.",
-     "Pelosi", "shared", "a story from a recent reception involving a young boy who stared at a painting of "
-     "the former president", "indirect", "object"),
+    ("en", "Ramirez shared a story from a recent school visit involving a little girl who stared at a statue "
+           "of the city's founder and asked whether he was a wizard.",
+     "Ramirez", "shared", "a story from a recent school visit involving a little girl who stared at a statue "
+     "of the city's founder", "indirect", "object"),
     # nor a mention on the line break after it
     ("en", "\"The rally will not last,\" said Maria Lopez, chief economist at Banco Norte Co.\n\nSome "
            "said the bank may have been worried.",
@@ -294,22 +294,24 @@ ROWS = [
      "El alcalde", "calificó", "vergonzosa", "direct", "qualifier"),
     # according-to: the subject phrase after "según informó" is the source, even when the parser
     # ran it into the content's subject
-    ("es", "Según informó hoy la Jefatura Superior de Policía, J. M. R. fue detenido por robo.",
-     "la Jefatura Superior de Policía", "Según informó", "J. M. R. fue detenido por robo", "according_to",
+    ("es", "Según informó hoy la Jefatura Provincial de Tráfico, R. S. M. fue multado por exceso de "
+           "velocidad.",
+     "la Jefatura Provincial de Tráfico", "Según informó", "R. S. M. fue multado por exceso de velocidad",
+     "according_to",
      "according_to"),
     # ... the source phrase ends at the comma before the finite clause the parser hung on it
-    ("fr", "Au vendredi, selon le bilan fourni, cinq d'entre eux (âgés de 11 à 17 ans) étaient morts et six "
-           "étaient encore en danger.",
-     "le bilan fourni", "selon", "Au vendredi, selon le bilan fourni, cinq d'entre eux (âgés de 11 à 17 ans) "
-     "étaient morts et six étaient encore en danger", "according_to", "according_to"),
+    ("fr", "Au mercredi, selon le bilan fourni, deux d'entre eux (âgés de 7 et 9 ans) étaient morts et un "
+           "autre était toujours en réanimation.",
+     "le bilan fourni", "selon", "Au mercredi, selon le bilan fourni, deux d'entre eux (âgés de 7 et 9 ans) "
+     "étaient morts et un autre était toujours en réanimation", "according_to", "according_to"),
     # ... and "one of the spokespeople" describes one person: the apposition of the source
     ("fr", "Pour Lucie Blanc, l'une des porte-paroles du collectif, c'est la mairie qui est fautive.",
      "Lucie Blanc, l'une des porte-paroles du collectif", "Pour", "c'est la mairie qui est fautive",
      "according_to", "according_to"),
     # a subject the parser read as passive, though the verb has a tense auxiliary and no passive one
-    ("fr", "La Maison-Blanche a immédiatement réagi par voie de communiqué en qualifiant la décision de "
-           "« scandaleuse » et entend déposer un recours.",
-     "La Maison-Blanche", "qualifiant", "scandaleuse", "direct", "qualifier"),
+    ("fr", "La mairie a aussitôt réagi par voie de presse en qualifiant le rapport de « mensonger » et "
+           "entend porter plainte.",
+     "La mairie", "qualifiant", "mensonger", "direct", "qualifier"),
     # German: after a subordinate clause ("Wenn…, sagte er: …") the content follows the cue, whose
     # subject follows it too...
     ("de", "Wenn er von seinem Buch sprach, sagte er: Das ist ein wundervolles Buch.",
@@ -321,16 +323,16 @@ ROWS = [
      "die Behörden", "erklärten", "Flüchtlinge dürften nicht mehr passieren.", "indirect",
      "rules.cue_then_content"),
     # ... but not after the subordinate clause and its main clause, nor after a quotation
-    ("de", "Wenn die Stadt ebenfalls so viele Menschen aufgenommen hätte, wäre sie heute in einer ähnlichen "
-           "Lage, sagte er.",
-     "er", "sagte", "Wenn die Stadt ebenfalls so viele Menschen aufgenommen hätte, wäre sie heute in einer "
-     "ähnlichen Lage", "indirect", "rules.content_then_cue"),
+    ("de", "Wenn der Verein damals genauso viel Geld ausgegeben hätte, stünde er jetzt vor denselben "
+           "Problemen, sagte sie.",
+     "sie", "sagte", "Wenn der Verein damals genauso viel Geld ausgegeben hätte, stünde er jetzt vor "
+     "denselben Problemen", "indirect", "rules.content_then_cue"),
     ("de", "„Wenn sich Deutschland bewirbt, würde ich sagen, dass sie Favorit sind“, sagte der Verbandschef.",
      "der Verbandschef", "sagte", "„Wenn sich Deutschland bewirbt, würde ich sagen, dass sie Favorit sind“",
      "direct", "rules.content_then_cue"),
     # ... but a verb after a clause-opening pronoun or a subject noun stays one
-    ("de", "Erste Cholerafälle sind aufgetreten. Das berichteten Mitarbeiter des Hilfsdienstes.",
-     "Mitarbeiter des Hilfsdienstes", "berichteten", "Erste Cholerafälle sind aufgetreten.", "indirect",
+    ("de", "Mehrere Masernfälle wurden bestätigt. Das berichteten Ärzte der Kinderklinik.",
+     "Ärzte der Kinderklinik", "berichteten", "Mehrere Masernfälle wurden bestätigt.", "indirect",
      "rules.previous_sentence"),
     ("de", "Die Polizei bestätigte Angaben der Zeitung, wonach drei Menschen verletzt wurden.",
      "Die Polizei", "bestätigte", "wonach drei Menschen verletzt wurden.", "indirect",
@@ -351,9 +353,9 @@ ROWS = [
     # a participle set off by commas after the subject is no part of the mention
     ("en", "The league's status committee, meeting in Lisbon on Friday, decided that the contract was valid.",
      "The league's status committee", "decided", "that the contract was valid", "indirect", "clause"),
-    ("es", "Los expertos del Banco de Inglaterra, encargados de decidir sobre los tipos de interés, dijeron "
-           "que la inflación bajará.",
-     "Los expertos del Banco de Inglaterra", "dijeron", "que la inflación bajará", "indirect", "clause"),
+    ("es", "Los técnicos del Ministerio de Hacienda, encargados de revisar las cuentas de las autonomías, "
+           "dijeron que el déficit crecerá.",
+     "Los técnicos del Ministerio de Hacienda", "dijeron", "que el déficit crecerá", "indirect", "clause"),
     # ... but a role noun the tagger read as a participle stays ("envoyée spéciale")
     ("fr", "La journaliste Claire Morel, envoyée spéciale de France 2, a annoncé que la pluie continue.",
      "La journaliste Claire Morel, envoyée spéciale de France 2", "annoncé", "que la pluie continue",
@@ -380,9 +382,9 @@ ROWS = [
      "he", "said", "I love this town", "direct", "quote_cue"),
     ("en", "The members protested (\"I want my dues back,\" wrote Ed Nelson, a technician) on Friday.",
      "Ed Nelson, a technician", "wrote", "I want my dues back", "direct", "quote_cue"),
-    ("fr", "Les soldats mèneront les évacuations. « Il s'agit d'une unité d'urgence » a indiqué un "
-           "officier.",
-     "un officier", "indiqué", "Il s'agit d'une unité d'urgence", "direct", "quote_cue"),
+    ("fr", "Les pompiers dirigeront les recherches. « Il s'agit d'un renfort venu de Toulon » a indiqué un "
+           "commandant.",
+     "un commandant", "indiqué", "Il s'agit d'un renfort venu de Toulon", "direct", "quote_cue"),
     ("fr", "Le maire évoque un « drame humain », a ajouté son adjoint.",
      "son adjoint", "ajouté", "drame humain", "direct", "quote_cue"),
     ("en", "Neither man was impressed by the mayor - “Born with a silver spoon in her mouth,” Mr. Elkins "
@@ -572,8 +574,8 @@ ROWS = [
      "la policía", "según", "tres mil personas se han manifestado en Vigo", "according_to", "according_to"),
     ("en", "On Tuesday, according to the police, three thousand people marched in Leeds.",
      "the police", "according to", "three thousand people marched in Leeds", "according_to", "according_to"),
-    ("fr", "Vers midi, selon la préfecture, il y a « moins de 3 000 manifestants » à Paris.",
-     "la préfecture", "selon", "il y a « moins de 3 000 manifestants » à Paris", "according_to",
+    ("fr", "Vers midi, selon la mairie, il y a « plus de 8 000 marcheurs » dans les rues de Rennes.",
+     "la mairie", "selon", "il y a « plus de 8 000 marcheurs » dans les rues de Rennes", "according_to",
      "according_to"),
     ("fr", "En fin d'après-midi, selon la police, les manifestants ont brûlé leur cabane.",
      "la police", "selon", "les manifestants ont brûlé leur cabane", "according_to", "according_to"),
@@ -596,9 +598,9 @@ ROWS = [
            'promised that "nobody will pay."',
      "The mayor", "insisted", 'that "the work is funded"', "mixed", "clause"),
     # a paragraph's first word is not a sentence of its own (the Spanish parser cut it off)
-    ("es", "El delegado, Francisco Menacho, dimitió ayer.\n\nMenacho explicó en rueda de prensa que no "
-           "discute la decisión del consejero.",
-     "Menacho", "explicó", "que no discute la decisión del consejero", "indirect", "clause"),
+    ("es", "La portavoz, Lucía Barrientos, renunció el lunes.\n\nBarrientos explicó ante la prensa que no "
+           "comparte la postura del alcalde.",
+     "Barrientos", "explicó", "que no comparte la postura del alcalde", "indirect", "clause"),
     # ---- stop 31 (read on unseen Spanish wire): the noun phrase after the according-to source and a
     # comma is the subject of the content's verb, not part of the source, unless it describes it
     ("fr", "Selon la gendarmerie, Paul Marchand, 47 ans, a été placé en garde à vue jeudi.",
@@ -660,9 +662,9 @@ ROWS = [
      "Des grèves", "demandant", "que le directeur quitte l'usine en laissant la place à son adjoint",
      "indirect", "complementizer"),
     # a coordinating conjunction the parser hangs on the subject is not part of the mention
-    ("fr", "Quarante touristes se trouvaient à bord et la compagnie aérienne annonce avoir prévenu les "
+    ("fr", "Trente passagers se trouvaient à bord et la société de transport annonce avoir contacté les "
            "familles.",
-     "la compagnie aérienne", "annonce", "avoir prévenu les familles", "indirect", "infinitive"),
+     "la société de transport", "annonce", "avoir contacté les familles", "indirect", "infinitive"),
     # a day between an inverted cue and its subject says when, it is not the speaker
     ("fr", "La réforme entrera en vigueur en mai, a annoncé mardi le ministère.",
      "le ministère", "annoncé", "La réforme entrera en vigueur en mai", "indirect", "inverted"),
@@ -677,10 +679,10 @@ ROWS = [
     ("fr", "Le maire Paul Girard a critiqué le projet et la ministre Marie Dupont a demandé que les "
            "travaux soient suspendus.",
      "la ministre Marie Dupont", "demandé", "que les travaux soient suspendus", "indirect", "clause"),
-    ("fr", "Le maire Paul Girard a qualifié le projet d'« inutile » et la ministre de la Culture et des "
-           "Sports Marie Dupont, a demandé que les travaux soient suspendus.",
-     "la ministre de la Culture et des Sports Marie Dupont", "demandé", "que les travaux soient suspendus",
-     "indirect", "clause"),
+    ("fr", "Le maire Paul Girard a qualifié le projet d'« inutile » et la ministre des Transports et du "
+           "Logement Claire Fontaine, a demandé que les travaux soient suspendus.",
+     "la ministre des Transports et du Logement Claire Fontaine", "demandé",
+     "que les travaux soient suspendus", "indirect", "clause"),
     # an inverted subject after the one told, which the parser hangs on it as an apposition
     ("fr", "« Personne ne m'a jamais montré le moindre rapport » , affirme au Parisien Paul Girard, ancien "
            "directeur de l'usine.",
@@ -715,10 +717,10 @@ ROWS = [
     # the perfect infinitive the parser hangs on the addressee ("auprès de l'AFP avoir signé")
     # a "que" the model tags ADV still marks the clause, and it belongs to the relative clause's verb
     ("fr", "Le projet a été salué par plusieurs élus, à l'exception notable de Jean Dupuis , président du "
-           "Sénat , qui a rappelé au cours d'un voyage en Allemagne que selon lui « le troisième mandat "
-           "du maire n'est pas légal. »",
+           "Sénat , qui a rappelé au cours d'un voyage au Canada que selon lui « le second mandat du "
+           "président n'est pas régulier. »",
      "l'exception notable de Jean Dupuis , président du Sénat", "rappelé",
-     "que selon lui « le troisième mandat du maire n'est pas légal. »", "mixed", "complementizer"),
+     "que selon lui « le second mandat du président n'est pas régulier. »", "mixed", "complementizer"),
     # "a twitté" read as the verb "a" with the object "twitté": the subject of "a" is the source
     ("fr", "Dans la nuit, le collectif Transparence a twitté que dès le départ, la réforme avait été "
            "écrite pour les banques.",
@@ -918,9 +920,9 @@ ROWS = [
     ("fr", "La rectrice a annoncé que trois écoles fermeront en juin, et les parents ont manifesté devant "
            "la mairie.",
      "La rectrice", "annoncé", "que trois écoles fermeront en juin", "indirect", "clause"),
-    ("fr", "Le premier ministre considère que le moment n'est pas le bon, tout en expliquant être "
-           "favorable à la réforme.",
-     "Le premier ministre", "considère", "que le moment n'est pas le bon", "indirect", "clause"),
+    ("fr", "La ministre de la Santé considère que la date n'est pas la bonne, tout en expliquant être "
+           "favorable à la campagne.",
+     "La ministre de la Santé", "considère", "que la date n'est pas la bonne", "indirect", "clause"),
     # ---- issue 12, pattern 7: stance and noun-phrase cues
     ("en", "The charity appealed for emergency aid after the floods.",
      "The charity", "appealed for", "emergency aid", "indirect", "prep"),
@@ -1012,10 +1014,10 @@ ROWS = [
      "rules.continuation"),
     # a content after its cue ends before a later cue that frames the sentence ("…, betonte X."):
     # the frame is the outer statement; the report nested in it gives way to it (`keep_nested`)
-    ("de", "Der Minister traf Assad in Moskau. Assad habe bei seinem Besuch selbst gesagt, dass ein "
-           "politischer Prozess folgen müsse, betonte Lawrow.",
-     "Lawrow", "betonte", "Assad habe bei seinem Besuch selbst gesagt, dass ein politischer Prozess folgen "
-     "müsse", "indirect", "rules.content_then_cue"),
+    ("de", "Die Ministerin traf den Gouverneur in Ottawa. Der Gouverneur habe bei dem Gespräch selbst "
+           "gesagt, dass eine neue Einigung nötig sei, betonte Hansen.",
+     "Hansen", "betonte", "Der Gouverneur habe bei dem Gespräch selbst gesagt, dass eine neue Einigung nötig "
+     "sei", "indirect", "rules.content_then_cue"),
     # … a later cue inside the content, with no comma before it, is not such a frame
     ("de", "Auch der Kanzler betonte einmal mehr, dass sich die Haltung der Regierung bestätigt habe.",
      "der Kanzler", "betonte", "dass sich die Haltung der Regierung bestätigt habe.", "indirect",
@@ -1031,8 +1033,8 @@ ROWS = [
     ("de", "Die Ministerin, die am Montag nach Wien reiste, sagte, sie werde den Plan prüfen.",
      "Die Ministerin", "sagte", "sie werde den Plan prüfen.", "indirect", "rules.cue_then_content"),
     # "wie ich es bin" before a comma is a comparison, no reporting clause the cue after it closes
-    ("de", "Er ist sicher nicht so zufrieden, wie ich es bin, sagte der Skifahrer über seinen Kollegen.",
-     "der Skifahrer", "sagte", "Er ist sicher nicht so zufrieden, wie ich es bin", "indirect",
+    ("de", "Sie ist bestimmt nicht so müde, wie ich es bin, sagte die Läuferin über ihre Teamkollegin.",
+     "die Läuferin", "sagte", "Sie ist bestimmt nicht so müde, wie ich es bin", "indirect",
      "rules.content_then_cue"),
     # the next sentence continues the speaker of the frame, not a cue nested in that speaker's words
     ("de", "Um die Lage zu klären, fordern wir die Nachbarn auf, die Regeln zu ändern, sagte ein "
@@ -1089,8 +1091,8 @@ ROWS = [
     ("de", "In einem Interview sagte der Anwalt der Familie, dass der Schauspieler krank sei.",
      "der Anwalt der Familie", "sagte", "dass der Schauspieler krank sei.", "indirect",
      "rules.cue_then_content"),
-    ("de", "Als Begründung sagte ein Wissenschaftler, die Krankheit sei selten.",
-     "ein Wissenschaftler", "sagte", "die Krankheit sei selten.", "indirect", "rules.cue_then_content"),
+    ("de", "Als Erklärung sagte eine Ärztin, das Virus sei kaum ansteckend.",
+     "eine Ärztin", "sagte", "das Virus sei kaum ansteckend.", "indirect", "rules.cue_then_content"),
     # no comma closes a clause after a fronted "als"/"während": it is a preposition's phrase, and
     # the subject follows the verb (verb_second)
     ("de", "Als Grund für den Rücktritt nannte die Bürgermeisterin, sie wolle mehr Zeit für ihre Familie.",
@@ -1129,12 +1131,14 @@ ROWS = [
            "bleibe geschlossen.",
      "Die Behörde", "schrieb", "der Hafen bleibe geschlossen.", "indirect", "rules.cue_then_content"),
     # an indirect content ends at a semicolon or a spaced dash, and where a main clause resumes
-    ("de", "Die Frauen hatten angegeben, dass der Vater sie geschlagen habe; es wird geprüft, ob die "
-           "Taten verjährt sind.",
-     "Die Frauen", "angegeben", "dass der Vater sie geschlagen habe", "indirect", "rules.cue_then_content"),
-    ("de", "Die Behörden haben die Einwohner aufgefordert, ihre Häuser zu verlassen – die Hälfte davon "
-           "lebt in der Stadt.",
-     "Die Behörden", "aufgefordert", "ihre Häuser zu verlassen", "indirect", "rules.cue_then_content"),
+    ("de", "Die Mieter hatten angegeben, dass der Hausverwalter sie bedroht habe; es wird geprüft, ob die "
+           "Vorwürfe zutreffen.",
+     "Die Mieter", "angegeben", "dass der Hausverwalter sie bedroht habe", "indirect",
+     "rules.cue_then_content"),
+    ("de", "Die Feuerwehr hat die Anwohner aufgefordert, die Fenster geschlossen zu halten – die meisten "
+           "davon wohnen am Hafen.",
+     "Die Feuerwehr", "aufgefordert", "die Fenster geschlossen zu halten", "indirect",
+     "rules.cue_then_content"),
     ("de", "Die Agenturen berichteten, dass das Gebäude eingestürzt sei, hatte sich aber bald als falsch "
            "herausgestellt.",
      "Die Agenturen", "berichteten", "dass das Gebäude eingestürzt sei", "indirect",
@@ -1283,9 +1287,9 @@ ROWS = [
      "Dr. Paul M. Seidel vom Klinikum", "erklärte", "wird die Station im Juni eröffnet.", "indirect",
      "rules.reporting_clause"),
     # a subject with its apposition before the cue is no content before it: the sentence is the claim
-    ("de", "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als mutig.",
-     "Lars Schauer, Manager von Energie Cottbus", "bezeichnete",
-     "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als mutig.",
+    ("de", "Jonas Berger, Trainer von Eintracht Kiel, bezeichnete das Urteil als fair.",
+     "Jonas Berger, Trainer von Eintracht Kiel", "bezeichnete",
+     "Jonas Berger, Trainer von Eintracht Kiel, bezeichnete das Urteil als fair.",
      "indirect", "rules.whole_sentence"),
     # another cue verb with no content clause: the whole sentence, as a weaker candidate
     ("de", "Der Minister erläuterte gestern die Lage der Banken im Land.",
@@ -1323,18 +1327,19 @@ ROWS = [
     ("en", "The senator says he spoke to the candidate and asked him to condemn violence.",
      "The senator", "says", "he spoke to the candidate and asked him to condemn violence", "indirect",
      "clause"),
-    ("en", "About half of voters say they prefer an outsider, while about 4 in 10 want one with experience.",
-     "About half of voters", "say", "they prefer an outsider", "indirect", "clause"),
+    ("en", "Nearly a third of parents say they favor a longer school day, while about 1 in 5 want a "
+           "shorter one.",
+     "Nearly a third of parents", "say", "they favor a longer school day", "indirect", "clause"),
     # ... also when the parser hangs the comma on the contrast clause, or a new subject's clause
     # on the first reported clause ("and" then belongs to the first conjunct, not the second)
-    ("en", "Around that time, 61 percent said they would vote for Governor Ann Lee, however this time "
-           "around that number has dropped slightly to 42 percent.",
-     "61 percent", "said", "they would vote for Governor Ann Lee", "indirect", "clause"),
-    ("en", "Even so, three-quarters of the farmers said they were very worried about the direction of "
-           "the region's harvest, and more than 4 in 10 said millionaire Tom Reed would be best at "
-           "handling the drought.",
-     "three-quarters of the farmers", "said",
-     "they were very worried about the direction of the region's harvest", "indirect", "clause"),
+    ("en", "In the spring, 64 percent said they would choose Governor Lisa Grant, however by now that share "
+           "has dropped markedly to 47 percent.",
+     "64 percent", "said", "they would choose Governor Lisa Grant", "indirect", "clause"),
+    ("en", "Even so, two-thirds of the nurses said they were deeply concerned about the state of the "
+           "county's hospitals, and more than 3 in 10 said newcomer Dana Cole would be best at fixing "
+           "the staffing crisis.",
+     "two-thirds of the nurses", "said",
+     "they were deeply concerned about the state of the county's hospitals", "indirect", "clause"),
     # a cue under a predicative adjective takes the subject of its copula ("were likely to say")
     ("en", "Older nurses were far more likely to say that the new rota was unfair.",
      "Older nurses", "say", "that the new rota was unfair", "indirect", "clause"),
@@ -1431,10 +1436,10 @@ ROWS = [
     ("en", "“The count is slow but accurate,” said Brantly, explaining that ballots arrived late.",
      "Brantly", "explaining", "that ballots arrived late", "indirect", "clause"),
     # a subject the parser reads as a clause (a participle after the noun): its whole phrase speaks
-    ("en", "Large majorities of voters in six states going to the polls on Tuesday said they support "
-           "the proposal.",
-     "Large majorities of voters in six states going to the polls on Tuesday", "said",
-     "they support the proposal", "indirect", "clause"),
+    ("en", "Big majorities of shareholders in both companies going to the vote on Monday said they support "
+           "the merger.",
+     "Big majorities of shareholders in both companies going to the vote on Monday", "said",
+     "they support the merger", "indirect", "clause"),
     # the noun phrase alone between a quotation and the cue after it speaks, however the parser
     # attached it (here the name as a conjunct inside the quotation)
     ("en", '"Attention will now turn to the next two states: Ohio and South Carolina," campaign manager '
@@ -1525,10 +1530,10 @@ ROWS = [
            "ville ».",
      "le porte-parole de la mairie, Jean Dupuis", "Selon",
      "cette décision est « une victoire pour la ville »", "according_to", "according_to"),
-    ("fr", "Selon le négociateur pour l'industrie du taxi, Guy Chevrette, cette annonce est « une "
-           "victoire pour notre société ».",
-     "le négociateur pour l'industrie du taxi, Guy Chevrette", "Selon",
-     "cette annonce est « une victoire pour notre société »", "according_to", "according_to"),
+    ("fr", "Selon le président du syndicat des pêcheurs, Marc Le Goff, cette mesure est « un soulagement "
+           "pour nos adhérents ».",
+     "le président du syndicat des pêcheurs, Marc Le Goff", "Selon",
+     "cette mesure est « un soulagement pour nos adhérents »", "according_to", "according_to"),
     # a sentence connective before the source is not part of it (source_openers; Japanese WikiNews:
     # 138 of 3,285 sources began with "また")
     ("ja", "また地元紙によると、市長は来月辞任する意向を固めた。",
@@ -1710,7 +1715,7 @@ def test_konjunktiv_continuation_limits():
     ("Ohne Sanierung muss die Stadt die Brücke schließen, während andere Städte längst bauen würden.", False),
     ("Nach dem Unfall am Montag, bei dem drei Menschen starben, sei die Straße gesperrt worden.", True),
     ("Die Pendler seien verärgert, die seit Wochen warten müssten.", True),
-    ("Vorausgesetzt, die Bevölkerung werde umfassend informiert.", True),  # "die" before a noun: an article
+    ("Vorausgesetzt, die Gemeinde werde rechtzeitig beteiligt.", True),  # "die" before a noun: an article
 ])
 def test_konjunktiv_continuation_needs_the_main_clause(follow, continues):
     found = _found("de", "Der Bürgermeister sagte, die Brücke sei marode. " + follow)
@@ -1770,13 +1775,13 @@ NOT_STATEMENTS = [
            "cependant les violences.", "condamne"),
     # stop 40: a cue form with an adjective's ending between a determiner and its noun is an
     # attribute ("das erklärte Ziel"), not a verb
-    ("de", "Früher lebte er in dem als Islamistenhochburg bekannten Stadtteil Molenbeek.", "bekannten"),
-    ("de", "Eine einigermaßen begründete Aussicht auf Erfolg hat nur die Jüngste.", "begründete"),
+    ("de", "Zuletzt wohnte sie in dem als Künstlerviertel bekannten Stadtteil Ehrenfeld.", "bekannten"),
+    ("de", "Eine halbwegs begründete Hoffnung auf den Titel hat nur der Tabellenführer.", "begründete"),
     ("de", "Selbst das erklärte Ziel, die Fahrwege besser zu nutzen, rechtfertige keine Benachteiligung.",
      "erklärte"),
     # stop 40: a relative clause after a quotation speaks of it; it does not frame it
-    ("fr", "Il a expliqué qu'il avait décidé de « laisser la réforme échouer » , ce qu'il juge inévitable du "
-           "fait des surcoûts.", "juge"),
+    ("fr", "Il a expliqué qu'il avait décidé de « fermer le musée en hiver » , ce qu'il juge indispensable "
+           "du fait des coûts.", "juge"),
     # stop 40: "heißen" without "es" names ("Das Modell heißt Aurora") or explains ("Das heißt, …")
     ("de", "Das neue Modell heißt Aurora und kommt im Mai auf den Markt.", "heißt"),
     ("de", "Das heißt, dass die Preise weiter steigen werden.", "heißt"),
@@ -1784,19 +1789,19 @@ NOT_STATEMENTS = [
     ("es", "La ministra fue criticada por sus declaraciones.", "criticada"),
     # stop 39: the writer addressing the reader: an infinitive cue rooting its sentence after a
     # preposition, a first-person plural the tagger calls third person
-    ("fr", "À noter que les pays qualifiés d'office doivent désormais présenter leur chanson.", "noter"),
+    ("fr", "À noter que les clubs promus doivent désormais rénover leur stade.", "noter"),
     ("fr", "Notons que le club avait déjà été sanctionné.", "Notons"),
     # a noun cue's phrase that is only a date says when, not what ("her remarks on Monday")
     ("en", "Both mayors framed their remarks on Monday by praising the new tram line.", "remarks"),
     ("en", "The council said no to the new car park behind the station.", "said"),
     ("en", "The mayor, who told reporters the whole story, resigned on Monday.", "told"),
     # "nach" before a noun that is no source: "after" (the first noun decides, `ambiguous_marker_noun_first`)
-    ("de", "Die Staatsanwaltschaft leitete nach der Pleite Ermittlungen gegen den Firmenchef ein.", "nach"),
+    ("de", "Die Finanzaufsicht leitete nach dem Skandal Ermittlungen gegen die Bankchefin ein.", "nach"),
     ("de", "Die Polizei nahm nach dem Brand Ermittlungen zur Ursache des Feuers in der Halle auf.", "nach"),
     ("de", "Die Gemeinde veröffentlichte nach der Sitzung Zahlen zu den Kosten des neuen Schwimmbads.",
      "nach"),
     # a subject that names no one attributes nothing (`not_sources`)
-    ("fr", "Pour l'instant, rien n'indique que cette hausse de la natalité sera durable.", "indique"),
+    ("fr", "Pour le moment, rien n'indique que cette baisse du chômage va durer.", "indique"),
     ("fr", "Malgré les funérailles, rien ne dit quand le chef rebelle a été tué.", "dit"),
     ("en", "So far nothing suggests that the bridge will reopen before winter.", "suggests"),
     ("es", "Nada indica que el puente vaya a abrir antes del invierno.", "indica"),
@@ -1811,8 +1816,8 @@ NOT_STATEMENTS = [
     ("fr", "La nouvelle ligne de bus se révèle un succès, avec deux mille voyageurs par jour.", "révèle"),
     ("fr", "Les pompiers sont revenus le soir pour s'assurer que le feu était bien éteint.", "assurer"),
     # a passive participle after a comma is a status, not a cue framing the clause before it
-    ("fr", "Le texte ne prévoit aucune hausse d'impôt pour les ménages, la loi étant donc déclarée "
-           "conforme à la Constitution.", "déclarée"),
+    ("fr", "Le décret ne porte aucune atteinte à la liberté de la presse, la mesure étant donc déclarée "
+           "compatible avec le droit européen.", "déclarée"),
     # an infinitive cue under an impersonal "il" is the writer's remark
     ("fr", "Le maire a visité le port. Il est à noter que les deux quais ont été rénovés l'an dernier.",
      "noter"),
@@ -1821,7 +1826,7 @@ NOT_STATEMENTS = [
     ("fr", "Pour la première fois depuis dix ans, la rivière a débordé en plein été.", "Pour"),
     ("fr", "Rappelons que la gare avait déjà fermé pendant deux mois l'an dernier.", "Rappelons"),
     ("fr", "Le candidat a répondu : « Nous restons debout, quoi qu'il arrive. »", ":"),  # a verb, not a name
-    ("fr", "Son arrivée, également annoncée au début de l'été, a été repoussée plusieurs fois.", "annoncée"),
+    ("fr", "Sa démission, également annoncée au début du mois, a été différée plusieurs fois.", "annoncée"),
     ("en", "The senator says he spoke to the candidate and asked him to condemn violence.", "asked"),
     # an agentless passive of an object cue is an event, not a statement
     ("en", "This video was restricted in some countries.", "restricted"),
@@ -1852,11 +1857,11 @@ NOT_STATEMENTS = [
      "–"),
     # stop 31: a subject with a relative clause before the cue is no reported clause, and the
     # object after the cue is no inverted speaker
-    ("es", "Ledesma, que bromeó con la posibilidad de no acudir a la sesión, explicó la paradoja que "
-           "podría darse si el alcalde dimite.", "explicó"),
+    ("es", "Villalba, que bromeó con la idea de abandonar el pleno, explicó el dilema que podría plantearse "
+           "si la concejala renuncia.", "explicó"),
     # lines of a list after a colon are no claims (a headline may leave its verb out)
     ("es", "La bolsa cerró con ganancias.\n\nBajan: Iberia, Telefónica, Endesa, Repsol y Ferrovial.", ":"),
-    ("fr", "Le tirage a eu lieu jeudi.\n\nGroupe B : Angleterre - Galles, à 15h à Lens", ":"),
+    ("fr", "Le tirage a eu lieu jeudi.\n\nGroupe E : Irlande - Suède, à 15h à Nantes", ":"),
     # a content left with only a preposition once another cue's quotation is cut is none
     ("es", "Roca está convencido de que su moción será rechazada por \"la mayoría de siempre, pero quiero "
            "ver cómo explican su voto\", ha indicado el diputado.", "rechazada"),
@@ -1872,7 +1877,8 @@ NOT_STATEMENTS = [
     # object, nor a language that puts the subject after such a cue (`_postposed_frame_reading`)
     ("en", "When the river had risen, the farmers said.", "said"),
     ("en", "But when the council cut funding for the shelter a year later, the charity said.", "said"),
-    ("fr", "À 15h32, une voiture est retournée, les policiers lancent des gaz lacrymogènes.", "lancent"),
+    ("fr", "À 21h47, une camionnette est renversée, les gendarmes lancent des grenades lacrymogènes.",
+     "lancent"),
     # a date after a cue's preposition says when, not what about
     ("en", "The mayor commented on Tuesday.", "commented on"),
     ("en", "The union will report on Friday.", "report on"),
@@ -1881,21 +1887,22 @@ NOT_STATEMENTS = [
 
 # (lang, text, source, content fragments): the words that attribute a statement are not its content
 FRAGMENT_ROWS = [
-    ("de", "Ein Tatverdacht bestehe nach Angaben der Staatsanwaltschaft nicht mehr.",
-     "Angaben der Staatsanwaltschaft", ["Ein Tatverdacht bestehe", "nicht mehr."]),
+    ("de", "Eine Einsturzgefahr bestehe nach Angaben der Feuerwehr nicht mehr.",
+     "Angaben der Feuerwehr", ["Eine Einsturzgefahr bestehe", "nicht mehr."]),
     # after a noun, "die" opens the next phrase: the source stops at the name
-    ("de", "Anschließend sei laut el-Baradei die Bearbeitung der Brennstäbe erfolgt.",
-     "el-Baradei", ["Anschließend sei", "die Bearbeitung der Brennstäbe erfolgt."]),
+    ("de", "Danach sei laut al-Masri die Räumung der Lager erfolgt.",
+     "al-Masri", ["Danach sei", "die Räumung der Lager erfolgt."]),
     # a verb before the determiner is not an adjective of the source
     ("de", "Die Stadt besitze ihrer Meinung nach zu wenige Notunterkünfte.",
      "ihrer Meinung", ["Die Stadt besitze", "zu wenige Notunterkünfte."]),
     # backwards from "zufolge", a noun before an adjective belongs to another phrase; modals are no adjectives
-    ("de", "Ursache des Einsturzes der Halle dürfte ersten Annahmen zufolge der schwere Schnee gewesen sein.",
-     "ersten Annahmen", ["Ursache des Einsturzes der Halle dürfte", "der schwere Schnee gewesen sein."]),
+    ("de", "Grund für den Ausfall der Pumpe dürfte ersten Schätzungen zufolge der strenge Frost gewesen "
+           "sein.",
+     "ersten Schätzungen", ["Grund für den Ausfall der Pumpe dürfte", "der strenge Frost gewesen sein."]),
     # a semicolon bounds the clause an according-to phrase attributes
-    ("de", "Alle kleineren Häfen bleiben bis Montag gesperrt; lediglich der Haupthafen der Insel wurde nach "
-           "Angaben der Küstenwache wieder geöffnet.",
-     "Angaben der Küstenwache", ["lediglich der Haupthafen der Insel wurde", "wieder geöffnet."]),
+    ("de", "Alle Nebenstraßen bleiben bis Freitag gesperrt; lediglich die Ortsdurchfahrt des Dorfes wurde "
+           "nach Angaben der Polizei wieder freigegeben.",
+     "Angaben der Polizei", ["lediglich die Ortsdurchfahrt des Dorfes wurde", "wieder freigegeben."]),
     ("en", "The governor is expected to sign the bill on Friday.",
      None, ["The governor is", "to sign the bill on Friday"]),
     # a reporting clause set off by commas inside the content: the content resumes after it
@@ -2070,23 +2077,24 @@ def test_a_content_in_an_absolute_participle_clause_stays_in_it():
 
 
 def test_a_relative_clause_after_an_according_to_marker_frames_the_quotation():
-    """Stop 40: "« … », ce qu'il juge inévitable" does not frame the quotation (NOT_STATEMENTS), but
+    """Stop 40: "« … », ce qu'il juge indispensable" does not frame the quotation (NOT_STATEMENTS), but
     "« … », selon ce qu'a confié X" does."""
     text = "« Il nous avait raconté qu'il avait été arrêté » , selon ce qu'a confié un ami à l'AFP."
     found = _found("fr", text)
     assert any(cue == "confié" and content.startswith("Il nous avait raconté")
                for _, cue, content, _, _ in found), found
     # nor when the relative clause's cue has a quotation of its own right after it
-    found = _found("en", "He would pay for it through “tax reform,” which he described as “making sure that "
-                         "companies pay their fair share.”")
-    assert any(cue == "described" and "making sure" in content for _, cue, content, _, _ in found), found
+    found = _found("en", "She would fund it through “budget savings,” which she described as “cutting the "
+                         "waste that nobody in this city needs.”")
+    assert any(cue == "described" and "cutting the waste" in content
+               for _, cue, content, _, _ in found), found
 
 
 def test_a_relative_clause_after_a_dash_aside_is_no_addressee_clause():
     # "…, the office reported on Friday -- a turn that could…": the noun after the dash is the
     # writer's aside, not an addressee whose "that" opens the reported clause
-    found = _found("en", "A long slide in prices will end this year, sooner than expected, the statistics "
-                         "office reported on Friday -- a turn that could shape the election.")
+    found = _found("en", "A long rise in rents will end next year, sooner than feared, the housing agency "
+                         "reported on Friday -- a turn that could calm the tenants.")
     assert not [f for f in found if f[2].startswith("that could")], found
 
 
@@ -2099,16 +2107,16 @@ def test_a_condition_after_what_is_asked_for_is_no_question():
 def test_a_cue_with_its_own_subject_and_object_does_not_frame_the_quotation_before_it():
     # the speaker's apposition is no gap, but a cue whose subject comes before it and whose object
     # follows ("a dénoncé les détecteurs") is a clause of its own, not the quotation's frame
-    found = _found("fr", "Rappelant que l'insécurité routière coûte « 50 milliards d'euros chaque année », "
-                         "Marie Dubois, la présidente de l'association des victimes, a dénoncé les "
-                         "détecteurs de radar.")
+    found = _found("fr", "Rappelant que l'obésité infantile coûte « 7 milliards d'euros par an », Luc "
+                         "Bertin, le président de la ligue des consommateurs, a dénoncé les tarifs des "
+                         "cantines.")
     assert not [f for f in found if f[1] == "dénoncé" and f[4] == "quote_cue"], found
 
 
 def test_an_inverted_subject_read_as_an_object_still_lets_the_cue_frame_the_quotation():
     # guard for the rule above: with no apposition in the gap, the noun after the cue is its
     # inverted subject, whatever the parser calls it
-    found = _found("fr", "« Nous sommes face à une menace très élevée » , a pour sa part déclaré le Premier "
-                         "ministre Jean Roux, en visite à Lyon.")
-    quotation = "Nous sommes face à une menace très élevée"
+    found = _found("fr", "« Nous devons protéger les digues du littoral » , a pour sa part déclaré le "
+                         "président du département Luc Arnaud, en visite à Dunkerque.")
+    quotation = "Nous devons protéger les digues du littoral"
     assert any(f[1] == "déclaré" and f[2] == quotation for f in found), found
