@@ -320,6 +320,7 @@ class AttributionComponent:
         statements.sort(key=lambda s: s.start)
         for st in statements:
             st.cue_class = self.classes.classify(st)
+            _close_brackets(text, st)
             _leave_out_own_cue(text, st)
         statements.extend(_claims(doc, statements))
         doc._.statements = statements
@@ -1934,6 +1935,11 @@ def _complementizer_after(tok: Token, cfg: Config) -> Token | None:
             # clause on a verb above the cue
             governed = _verb_above(t.head) == tok if inside else bool(ancestors)
             ok = (prev.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "VERB") or prev.i == tok.i) and governed
+            cases = [c for c in prev.children if c.dep_ == "case"]
+            if prev.pos_ == "PRON" and cases and cases[0].i != tok.i + 1:
+                # "nié ces faits, jusqu'à ce que…": a subordinator, no clause of the cue (the cue's
+                # own preposition right after it stays: "demandant à ce que…")
+                ok = False
             return t if ok else None
         question = t.lower_ in cfg.question_marks and _lemma(tok, cfg) in cfg.question_cues
         if inside and (t.lower_ in cfg.complementizers or question) and _addressee_relative(t, tok):
@@ -2049,6 +2055,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _closing_bracket(text: str, start: int, end: int) -> int:
+    """`end`, moved past the ")" right after it (spaces aside) that closes a "(" left open in
+    text[start:end]."""
+    if text.count("(", start, end) > text.count(")", start, end):
+        close = text.find(")", end, end + 3)
+        if close >= 0 and not text[end:close].strip():
+            return close + 1
+    return end
+
+
+def _close_brackets(text: str, st: Statement) -> None:
+    """ "the Farmers Union (NFU)", "(est de la Libye)": a span that opens a bracket closes it;
+    edge trimming took the ")" off as punctuation. Done once the spans are final, so that no rule
+    reads the text after a span any differently."""
+    if st.source_start is not None and st.source_end is not None:
+        st.source_end = _closing_bracket(text, st.source_start, st.source_end)
+    end = _closing_bracket(text, st.start, st.end)
+    if end != st.end:
+        if st.fragments:
+            st.fragments = st.fragments[:-1] + [(st.fragments[-1][0], end)]
+        st.end = end
+
+
 def _expand_to_quotes(text: str, quotes: list[q.Quote], start: int, end: int) -> tuple[int, int]:
     """A content that cuts a quotation in two is extended to the whole quotation (mixed quotes)."""
     for qu in sorted_ranges(quotes).from_reaching(start):
@@ -2110,7 +2139,8 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             # the mention is the pronoun alone ("-t-il" -> "il"), which the speakers component
             # resolves. Also for a cue that inherits its subject: "précise-t-il, ajoutant que…"
             return clitic.idx + clitic.text.rfind("-") + 1, clitic.idx + len(clitic.text)
-        subj = [c for c in tok.children if c.dep_ in cfg.subject_deps and not _in_quote(c, quotes)]
+        subj = [c for c in tok.children if c.dep_ in cfg.subject_deps and not _in_quote(c, quotes)
+                and not _inserted_phrase(c, tok)]  # "a de son côté affirmé": "côté" is no subject
         if not subj:  # "Il a d'ailleurs expliqué que…": the parser hangs the subject on the auxiliary
             subj = [c for a in tok.children if a.dep_.startswith("aux") and a.i < tok.i
                     for c in a.children
@@ -2162,6 +2192,8 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             if len(subj) > 1:  # "Le ministre avait lui-même estimé…": the noun, not its emphatic copy
                 subj = [c for c in subj if c.lower_ not in cfg.emphatic_pronouns] or subj
             return _mention_chars(_pick_subject(subj), cfg)
+        if passive and tok is not verb and _shares_passive(verb, tok, cfg):
+            return None  # "The driver was fined and ordered to pay…": ordered, by no one named
         if passive and tok is not verb and passive_subj and cfg.gerund_tags:
             # "Hale was dropped after showing that…": the participle's own subject
             return _mention_chars(passive_subj[0], cfg)
@@ -2228,6 +2260,23 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             return _mention_chars(tok.head, cfg, stop=tok)
         break
     return _subject_before_auxiliary(verb, cfg)
+
+
+def _shares_passive(verb: Token, head: Token, cfg: Config) -> bool:
+    """A cue conjoined to a passive verb with no subject or auxiliary of its own shares its
+    passive auxiliary when it is a past participle ("was fined and ordered to pay", "were
+    arrested and accused of…") or a verb that needs its addressee as object and has none ("was
+    suspended and told to stay away"): its subject is who was ordered or told, not who spoke.
+    A finite verb with a clause of its own stays active ("was interviewed and said the bill…")."""
+    if verb.dep_ != "conj" or verb.head.i != head.i:
+        return False
+    if any(c.dep_ in cfg.subject_deps or c.dep_.startswith("aux") for c in verb.children):
+        return False
+    if verb.tag_ not in cfg.gerund_tags and "Part" in verb.morph.get("VerbForm"):
+        return True
+    return verb.lemma_.lower() in cfg.addressee_object_cues and not any(
+        c.dep_ in cfg.object_deps for c in verb.children) and any(
+        c.dep_ in cfg.xcomp_deps for c in verb.children)
 
 
 def _conjunct_of_other_clause(verb: Token, head: Token) -> bool:
@@ -2490,8 +2539,9 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: b
         return None
     doc = verb.doc
     i = verb.i - 1
-    while i >= 0 and not doc[i].is_punct and doc[i].pos_ in ("AUX", "ADV", "PRON", "PART"):
-        i -= 1  # "», a-t-il", "», a salué", "», souligne encore"
+    inserted = {t.i for c in verb.lefts if _inserted_phrase(c, verb) for t in c.subtree}
+    while i >= 0 and not doc[i].is_punct and (doc[i].pos_ in ("AUX", "ADV", "PRON", "PART") or i in inserted):
+        i -= 1  # "», a-t-il", "», a salué", "», souligne encore", "», a pour sa part déclaré"
     comma = i >= 0 and doc[i].text in (",", "—", "–")
     if comma:
         i -= 1
@@ -2515,6 +2565,14 @@ def _noun_after(verb: Token, cfg: Config, quotes: list[q.Quote], after_clause: b
         if c.is_punct and c.text in ".;:":
             return None
     return None
+
+
+def _inserted_phrase(c: Token, verb: Token) -> bool:
+    """A prepositional phrase between the auxiliary and the participle ("a pour sa part déclaré",
+    "a de son côté affirmé"), whatever label the parser gave it."""
+    aux = [a for a in verb.children if a.dep_.startswith("aux") and a.i < verb.i]
+    return (bool(aux) and aux[0].i < c.left_edge.i and c.right_edge.i < verb.i
+            and any(g.dep_ == "case" and g.pos_ == "ADP" for g in c.children))
 
 
 def _finite_auxiliaries(verb: Token) -> list[Token]:
@@ -2983,6 +3041,10 @@ def _clause_runs_across(doc: Doc, before: tuple[int, int], after: tuple[int, int
     if _is_rel(right[0]):
         return False  # "…, selon la source, qui n'a pas donné plus de précision": the source's clause
     loose = ("punct", "cc", "conj", "parataxis", "advcl", "mark", "discourse", "dep", "appos")
+    last = next((t for t in reversed(left) if not t.is_punct), None)
+    if last is not None and last.pos_ in ("VERB", "AUX") and any(
+            t.head.i == last.i and t.dep_ not in loose for t in right):
+        return True  # "La hausse est, selon X, la principale inquiétude": the verb's complement after it
     return any((left.start <= t.head.i < left.end) != (left.start <= t.i < left.end)
                and (right.start <= t.head.i < right.end or right.start <= t.i < right.end)
                and t.dep_ not in loose and not t.dep_.startswith(("obl", "advmod", "nmod", "acl", "relcl"))
@@ -3403,7 +3465,8 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
                 # reporters"; nor a date: "a-t-il déclaré jeudi"; nor an inverted subject the
                 # parser took for one: "», a de son côté déclaré le Premier ministre")
                 aside = _aside_words(doc, i, t.i)
-                subject_before = any(c.dep_ in cfg.subject_deps and i <= c.i < t.i for c in t.children) or (
+                subject_before = any(c.dep_ in cfg.subject_deps and i <= c.i < t.i
+                                     and not _inserted_phrase(c, t) for c in t.children) or (
                     aside > 0 and any(x.pos_ in ("NOUN", "PROPN") for x in doc[i : t.i]))
                 own = own or (subject_before
                               and _lemma(t, cfg) not in cfg.addressee_object_cues | cfg.question_cues

@@ -436,6 +436,16 @@ def _gap_has_stop(b: _W) -> bool:
     return bool(b.gap.strip())
 
 
+_BRACKETED_SHORT_NAME = re.compile(r"\s*\([^()\n]{1,20}\)")
+
+
+def _with_bracketed_short_name(text: str, end: int, limit: int) -> int:
+    """ "Laut dem Bauernverband (DBV) ist…": a short bracket right after a source is its acronym
+    or short name, part of the source and not of what it reports."""
+    found = _BRACKETED_SHORT_NAME.match(text, end, limit)
+    return found.end() if found else end
+
+
 def _span_of(words: list[_W], r: tuple[int, int] | None) -> tuple[int, int] | None:
     if r is None or r[1] <= r[0]:
         return None
@@ -743,9 +753,12 @@ def _ends_in_infinitive(content: str, lex: _Lex) -> bool:
 
 def _determiner_after_preposition(words: list[_W], k: int, lex: _Lex) -> bool:
     """A cue form that is also a determiner (`oblique_determiners`: German "meinen") between a
-    preposition and a capitalised noun is the determiner: "in meinen Kursen", "mit meinen Kollegen"."""
+    preposition or an auxiliary and a capitalised noun is the determiner: "in meinen Kursen", "mit
+    meinen Kollegen", "hat meinen Garten so beschrieben" (a verb right after the auxiliary would
+    close the clause, not open a noun phrase)."""
     return (lex.nouns_capitalized and 0 < k < len(words) - 1 and words[k].low in lex.oblique
-            and words[k - 1].low in lex.preps and not _gap_has_stop(words[k])
+            and (words[k - 1].low in lex.preps or words[k - 1].low in lex.aux)
+            and not _gap_has_stop(words[k])
             and _is_cap(words[k + 1]) and not _gap_has_stop(words[k + 1]))
 
 
@@ -1425,6 +1438,7 @@ def _according_statements(text: str, unit: tuple[int, int], words: list[_W], quo
             src = _span_of(words, r)
             if src is None:
                 continue
+            src = (src[0], _with_bracketed_short_name(text, src[1], ue))
             cs, ce = _according_content(text, us, ue, w.start, src[1], lex)
             if ce - cs < 12:
                 continue
@@ -1793,7 +1807,10 @@ def find_statements(doc: Doc, data: dict) -> list[Statement]:
             cs, ce = _trim(text, *unit)  # "Das Institut sieht keine Gefahr. Nur Züchter seien …"
             found = [Statement(cs, ce, "indirect", None, None, None, last_subject[0], last_subject[1],
                                confidence=0.3, rule="rules.topic_continuation")]
-        last_subject = _prefield_subject(words, unit, lex) if not found else None
+        # a question's first words are no one whose view the next clause reports ("Werden Sie X
+        # wählen? Neisser: Ich habe…")
+        asked = text[unit[0]:unit[1]].rstrip(" \n\"'“”»«").endswith("?")
+        last_subject = _prefield_subject(words, unit, lex) if not found and not asked else None
         if found:
             said = [s for s in found if s.kind != "according_to" and s.source_start is not None]
             # the statement reaching furthest, its frame included: the next sentence continues

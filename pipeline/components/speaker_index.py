@@ -143,6 +143,7 @@ class NameIndex:
         self.orgs: dict[str, str] = {}  # lower-cased acronym, short or full form -> "Full Name (ACR)"
         self.firsts: dict[str, set[str]] = {}  # first word of a multi-word person name -> those names
         self.persons: set[str] = set()  # multi-word names tagged as a person somewhere in the article
+        self.gendered_words = traits.words if traits is not None else {}
         people: dict[str, list[list[str]]] = {}  # last word -> fullest form of each person, first named first
         for ent, label, kept in named:
             words = [t.text for t in kept]
@@ -195,7 +196,22 @@ class NameIndex:
             self.genders[name] = found if self.genders.get(name, found) == found else None
 
     def gender_of(self, name: str) -> str | None:
-        return self.genders.get(self.canonical(name))
+        canonical = self.canonical(name)
+        if canonical in self.genders:
+            return self.genders[canonical]
+        return self._described_gender(name)
+
+    def _described_gender(self, name: str) -> str | None:
+        """A description's gender from its own words ("A health authority spokeswoman", "the
+        man"), before any preposition ("the wife of Mr. Lee" says nothing of the wife): "he" is
+        no spokeswoman. Names take theirs from the article (`_read_genders`)."""
+        for i, word in enumerate(name.split()):
+            low = word.lower().rstrip(".,")
+            if low in self.gendered_words:
+                return self.gendered_words[low]
+            if i and word.islower() and len(word) <= 3:
+                return None  # "of", "for", "de", "del": what follows belongs to another noun
+        return None
 
     def canonical(self, name: str) -> str:
         words = name.split()

@@ -91,6 +91,8 @@ class SpeakersComponent:
         self.news_agencies = {w.lower() for w in data.get("news_agencies", [])}
         self.definite = {w.lower() for w in data.get("definite_determiners", [])}
         self.relative = {w.lower() for w in data.get("relative_pronouns", [])}
+        self.animate_relatives = {w.lower() for w in data.get("animate_relatives", [])}
+        self.relation_nouns = {w.lower() for w in data.get("relation_nouns", [])}
         self.titles = {w.lower().rstrip(".") for w in data.get("titles", [])}
         self.window = int(data.get("window_sentences", 3))
         self.oblique_before = frozenset(w.lower() for w in data.get("oblique_before", []))
@@ -264,9 +266,32 @@ class Resolver:
             return None
         clause = root.head if root.head.dep_ in ("relcl", "acl:relcl", "acl") else None
         head = clause.head if clause is not None else None
+        if head is not None and root.lower_ in self.cfg.animate_relatives:
+            head = self._person_above(head)
         if head is not None and head.i != root.i:
             return self.resolve(_without_clause(self.doc, head, clause))
         return None, "UNKNOWN"
+
+    def _person_above(self, noun):
+        """ "A spokesman for the club, who asked not to be named": "who" stands for a person; the
+        parser hangs the clause on the nearest noun, and when that noun is no person and sits in a
+        phrase hung on a person's description or name, the clause is about that person."""
+        if self._may_be_person(noun):
+            return noun
+        up = noun.head
+        if noun.dep_ not in ("pobj", "nmod") or up.i == noun.i:
+            return noun
+        if up.pos_ == "ADP" and up.head.i != up.i:
+            up = up.head
+        person = up.pos_ in ("NOUN", "PROPN") and (
+            self.cfg.head(up) in self.cfg.per_heads or LABELS.get(up.ent_type_) == "PER")
+        return up if person and up.i < noun.i else noun
+
+    def _may_be_person(self, noun) -> bool:
+        """A name of no known kind, a person's name or description, or a group of people."""
+        if noun.ent_type_:
+            return LABELS.get(noun.ent_type_) in ("PER", "GROUP", "UNKNOWN")
+        return noun.pos_ != "NOUN" or self.cfg.head(noun) in self.cfg.per_heads | self.cfg.group_heads
 
     def _pronoun(self, mention: Span, words: list) -> Resolution | None:
         """"il", "she": the most salient earlier candidate of a kind the pronoun class allows."""
@@ -485,9 +510,14 @@ class Resolver:
             if kind == "ORG" and root.text[:1].isupper() and root.i > root.sent.start:
                 self.as_written.add(mention.text)  # "Le Journal du dimanche": a name, not a description
                 return mention.text, "ORG"
+            if kind == "PER" and head in cfg.relation_nouns and self._person_in_complement(mention, root):
+                name = _without_trailing_date(mention)  # "l'avocate de X": not the last person named
+                self.as_written.update((mention.text, name))
+                return name, kind
             labels = ("ORG",) if kind == "ORG" else ("PER",)
             plural = False if kind == "PER" else None  # "le préfet" is not "les Gilets jaunes"
-            gender = det_gender(root) if kind == "PER" else None  # "la ministre" is not Paul
+            # "la ministre" is not Paul, nor is "l'avocate" (the noun's own gender, `gendered_words`)
+            gender = (det_gender(root) or cfg.traits.words.get(root.lower_)) if kind == "PER" else None
             skip = self.as_written if head in cfg.media_heads else self.as_written | self.media
             cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=kind == "ORG",
                                             gender=gender, plural=plural, skip=skip)
@@ -500,6 +530,12 @@ class Resolver:
         name = _without_trailing_date(mention)
         self.as_written.update((mention.text, name))
         return name, kind or "UNKNOWN"
+
+    def _person_in_complement(self, mention: Span, root) -> bool:
+        """Whether a person is named after a preposition below the description's head ("l'avocate
+        de Jean Martin", "the wife of Mr. Lee")."""
+        return any(mention.start <= e.start and e.end <= mention.end and LABELS.get(e.label_) == "PER"
+                   and _after_preposition(e.root, root) and not _set_off(e) for e in self.ents)
 
     def _named_complement(self, mention: Span, root) -> bool:
         """Whether a description names what it belongs to in a prepositional complement ("the
@@ -546,7 +582,7 @@ class Resolver:
         if cfg.head(root) in cfg.per_heads or root.lower_.rstrip(".") in cfg.titles:
             # "le ministre de l'Économie, Bruno Le Maire": the person, not the ministry in the title
             pers = [e for e in ents if LABELS.get(e.label_) == "PER" and not e.start <= root.i < e.end
-                    and not _prepositional(e.root)  # not "el responsable de Savia Amadeus"
+                    and not _after_preposition(e.root, root)  # not "el responsable de Savia Amadeus"
                     and (parsed(self.doc) or not _lowercase_between(root, e))]
             if pers:  # an apposed name first ("…, Carlos Morales,"), then the first person named
                 return min(pers, key=lambda e: (not (e.root.dep_ == "appos" and e.root.head.i == root.i),
@@ -573,6 +609,7 @@ class Resolver:
                     or (
                         LABELS.get(e.label_) == "PER"
                         and e.start > root.i
+                        and not _prepositional(r)  # "la femme de Paul Martin" is not Paul Martin
                         and (
                             root.lower_.rstrip(".") in self.cfg.titles
                             or cfg.head(root) in self.cfg.per_heads
@@ -589,7 +626,10 @@ class Resolver:
                     return e
         if cfg.head(root) in cfg.per_heads | cfg.org_heads | cfg.group_heads:
             return None
-        pers = [e for e in ents if LABELS.get(e.label_) == "PER"]
+        # "the wife of Mr. Lee" is not Lee (`relation_nouns`); "an analysis by Lee", "Lee's speech" are his
+        tied = cfg.head(root) in cfg.relation_nouns or root.lower_ in cfg.relation_nouns
+        pers = [e for e in ents if LABELS.get(e.label_) == "PER"
+                and not (tied and _after_preposition(e.root, root) and not _set_off(e))]
         return pers[0] if pers else None
 
 
@@ -696,6 +736,7 @@ def _whole_name(propn: list, words: list) -> list:
 def _without_trailing_date(mention: Span) -> str:
     """The words of a description as written, without the date the parser hung on its head
     ("Union leaders on Friday" -> "Union leaders"): when it was said is not who said it."""
+    mention = _before_set_off_clause(mention)
     doc = mention.doc
     indices = date_token_indices(doc)
 
@@ -714,6 +755,17 @@ def _without_trailing_date(mention: Span) -> str:
     if doc[end - 1].pos_ not in ("NOUN", "PROPN"):
         return mention.text  # "le comité, réuni depuis lundi": the date belongs to the participle
     return doc[mention.start : end].text
+
+
+def _before_set_off_clause(mention: Span) -> Span:
+    """ "A spokesman for the club, who asked not to be named" -> "A spokesman for the club": a
+    relative clause set off by a comma says more about the speaker; it is not who spoke."""
+    doc = mention.doc
+    for tok in mention:
+        edge = tok.left_edge.i
+        if _relative_clause(tok) and mention.start + 1 < edge < mention.end and doc[edge - 1].text == ",":
+            return doc[mention.start : edge - 1]
+    return mention
 
 
 def _article_glued_before(tok) -> bool:
@@ -765,3 +817,20 @@ def _prepositional(tok) -> bool:
     """A noun introduced by a preposition ("del *Banco*", "de l'*Économie*")."""
     return any(c.dep_ == "case" for c in kids(tok))
 
+
+def _set_off(ent: Span) -> bool:
+    """A name after a comma ("his partner at the firm, Tom Lee"): an apposition naming the
+    description's own person, wherever the parser hung it."""
+    return ent.start > 0 and ent.doc[ent.start - 1].text == ","
+
+
+def _after_preposition(tok, root) -> bool:
+    """Whether a noun lies in a phrase after a preposition below the mention's head `root`, in
+    either scheme: a "case" child (UD, and the English "'s" of a possessor) or the object of a
+    preposition ("for *Lee*": pobj), also inside such a phrase ("lawyers for both Donald and
+    *Ivana Trump*")."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "pobj" or _prepositional(tok):
+            return True
+        tok = tok.head
+    return False
