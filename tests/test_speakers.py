@@ -793,13 +793,18 @@ def test_animate_relative_and_set_off_clause(request, lang, text, needle, speake
     # … nor the last person named before a description tied to a named one (`relation_nouns`)
     ("fr", "Le directeur adjoint, Alexandre Ifi, a annoncé son départ. L'avocate de Jean Morand indique "
      "« regretter cette publication ».", "regretter", "L'avocate de Jean Morand"),
-    # … also a conjunct inside the phrase
-    ("en", "A spokesman for Tom and Jane Moore said the house was sold.", "the house was sold",
-     "A spokesman for Tom and Jane Moore"),
+    # … a person coordinated with one after the preposition neither (the phrase is a group)
+    ("en", "Lawyers for both Donald and Ivana Smith filed papers opposing the request.", "papers",
+     "Lawyers for both Donald and Ivana Smith"),
     # guards: a name apposed to its title is the speaker (also after a comma, wherever the parser
     # hung it), a name after "by"/"par" the author
     ("en", "Her longtime colleague at the bank, Nora Diaz, said the deal was sound.", "the deal",
      "Nora Diaz"),
+    # … also where the parser hangs the holder on the title's complement
+    ("fr", "Le ministre de l'intérieur Thomas Roux indique qu'il s'agit d'une attaque.", "une attaque",
+     "Thomas Roux"),
+    ("fr", "Le directeur général du magasin, Pierre Pollet, a estimé que les ventes avaient baissé.",
+     "les ventes", "Pierre Pollet"),
     ("fr", "Les précisions apportées par Paul Martin montrent que le projet a pris du retard.",
      "pris du retard", "Paul Martin"),
     ("en", "Hillary Clinton's speech attacked the plan.", "the plan", "Hillary Clinton"),

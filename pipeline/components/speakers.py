@@ -825,12 +825,11 @@ def _set_off(ent: Span) -> bool:
 
 
 def _after_preposition(tok, root) -> bool:
-    """Whether a noun lies in a phrase after a preposition below the mention's head `root`, in
-    either scheme: a "case" child (UD, and the English "'s" of a possessor) or the object of a
-    preposition ("for *Lee*": pobj), also inside such a phrase ("lawyers for both Donald and
-    *Ivana Trump*")."""
-    while tok.i != root.i and tok.head.i != tok.i:
-        if tok.dep_ == "pobj" or _prepositional(tok):
-            return True
+    """Whether a name below the mention's head `root` comes after a preposition, in either
+    scheme: a "case" child (UD, and the English "'s" of a possessor) or the object of a
+    preposition ("for *Lee*": pobj), or it is coordinated with one ("lawyers for both Donald and
+    *Ivana Trump*"). Only the name's own word and its coordination count: the parser often hangs
+    a title's holder on the title's complement ("le ministre de l'Intérieur *Thomas Roux*")."""
+    while tok.dep_ == "conj" and tok.head.i not in (tok.i, root.i):
         tok = tok.head
-    return False
+    return tok.dep_ == "pobj" or _prepositional(tok)
