@@ -805,6 +805,11 @@ def test_animate_relative_and_set_off_clause(request, lang, text, needle, speake
      "Thomas Roux"),
     ("fr", "Le directeur général du magasin, Pierre Pollet, a estimé que les ventes avaient baissé.",
      "les ventes", "Pierre Pollet"),
+    # … and a particle of the name the parser labels a preposition is part of the name
+    ("fr", "Cette baisse a permis à la ministre du travail Nadia El Amrani de déclarer que le chômage "
+     "reculait.", "le chômage", "Nadia El Amrani"),
+    ("fr", "Le ministre de l'intérieur Thomas de Lasalle indique qu'il s'agit d'une attaque.", "une attaque",
+     "Thomas de Lasalle"),
     ("fr", "Les précisions apportées par Paul Martin montrent que le projet a pris du retard.",
      "pris du retard", "Paul Martin"),
     ("en", "Hillary Clinton's speech attacked the plan.", "the plan", "Hillary Clinton"),

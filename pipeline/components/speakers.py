@@ -535,7 +535,7 @@ class Resolver:
         """Whether a person is named after a preposition below the description's head ("l'avocate
         de Jean Martin", "the wife of Mr. Lee")."""
         return any(mention.start <= e.start and e.end <= mention.end and LABELS.get(e.label_) == "PER"
-                   and _after_preposition(e.root, root) and not _set_off(e) for e in self.ents)
+                   and _after_preposition(e, root) and not _set_off(e) for e in self.ents)
 
     def _named_complement(self, mention: Span, root) -> bool:
         """Whether a description names what it belongs to in a prepositional complement ("the
@@ -582,7 +582,7 @@ class Resolver:
         if cfg.head(root) in cfg.per_heads or root.lower_.rstrip(".") in cfg.titles:
             # "le ministre de l'Économie, Bruno Le Maire": the person, not the ministry in the title
             pers = [e for e in ents if LABELS.get(e.label_) == "PER" and not e.start <= root.i < e.end
-                    and not _after_preposition(e.root, root)  # not "el responsable de Savia Amadeus"
+                    and not _after_preposition(e, root)  # not "el responsable de Savia Amadeus"
                     and (parsed(self.doc) or not _lowercase_between(root, e))]
             if pers:  # an apposed name first ("…, Carlos Morales,"), then the first person named
                 return min(pers, key=lambda e: (not (e.root.dep_ == "appos" and e.root.head.i == root.i),
@@ -609,7 +609,7 @@ class Resolver:
                     or (
                         LABELS.get(e.label_) == "PER"
                         and e.start > root.i
-                        and not _prepositional(r)  # "la femme de Paul Martin" is not Paul Martin
+                        and not _after_preposition(e, root)  # "la femme de Paul Martin" is not Paul Martin
                         and (
                             root.lower_.rstrip(".") in self.cfg.titles
                             or cfg.head(root) in self.cfg.per_heads
@@ -629,7 +629,7 @@ class Resolver:
         # "the wife of Mr. Lee" is not Lee (`relation_nouns`); "an analysis by Lee", "Lee's speech" are his
         tied = cfg.head(root) in cfg.relation_nouns or root.lower_ in cfg.relation_nouns
         pers = [e for e in ents if LABELS.get(e.label_) == "PER"
-                and not (tied and _after_preposition(e.root, root) and not _set_off(e))]
+                and not (tied and _after_preposition(e, root) and not _set_off(e))]
         return pers[0] if pers else None
 
 
@@ -824,12 +824,15 @@ def _set_off(ent: Span) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].text == ","
 
 
-def _after_preposition(tok, root) -> bool:
+def _after_preposition(ent: Span, root) -> bool:
     """Whether a name below the mention's head `root` comes after a preposition, in either
-    scheme: a "case" child (UD, and the English "'s" of a possessor) or the object of a
+    scheme: a "case" child outside the name (UD, and the English "'s" of a possessor; not a
+    particle of the name: "Thomas *de* Maizière", "Myriam *El* Khomri") or the object of a
     preposition ("for *Lee*": pobj), or it is coordinated with one ("lawyers for both Donald and
     *Ivana Trump*"). Only the name's own word and its coordination count: the parser often hangs
     a title's holder on the title's complement ("le ministre de l'Intérieur *Thomas Roux*")."""
+    tok, start, end = ent.root, ent.start, ent.end
     while tok.dep_ == "conj" and tok.head.i not in (tok.i, root.i):
         tok = tok.head
-    return tok.dep_ == "pobj" or _prepositional(tok)
+        start = min(start, tok.left_edge.i)
+    return tok.dep_ == "pobj" or any(c.dep_ == "case" and not start <= c.i < end for c in kids(tok))
