@@ -22,6 +22,17 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 45: a marker that closes a phrase set off by commas (an apposition or adjective on
+    # the noun before it) reports that phrase, not the clause around it
+    ("fr", "Le suspect, proche de l'extrême droite selon ses voisins, a été interpellé mardi.",
+     "ses voisins", "selon", "proche de l'extrême droite", "according_to", "according_to"),
+    ("fr", "Le conducteur, âgé de 45 ans selon la police, a été blessé.",
+     "la police", "selon", "âgé de 45 ans", "according_to", "according_to"),
+    # guards: a marker set off by its own commas, and a marker before a coordinated clause
+    ("fr", "Le budget, selon le maire, augmentera de 3 %.",
+     "le maire", "selon", "Le budget, selon le maire, augmentera de 3 %", "according_to", "according_to"),
+    ("fr", "Clinton mène de 20 délégués selon un décompte de l'AP, mais la course continue.",
+     "un décompte de l'AP", "selon", "Clinton mène de 20 délégués", "according_to", "according_to"),
     # ---- stop 44: a cue conjoined to a passive verb shares its passive auxiliary when it is a
     # participle or lacks the addressee it needs: who was ordered or told is no speaker
     ("en", "The driver was fined and ordered to pay 200 pounds to the victims.",

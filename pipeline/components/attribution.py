@@ -2875,7 +2875,11 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 # not gone unnoticed: according to polls, …": the marker opens the clause reported
                 before = (before[1], before[1])
             fragments = None
-            if before[1] - before[0] < 3:
+            inner = (_set_off_segment(doc, text, s_start, span.start_char, src.end_char)
+                     if src is not None else None)
+            if inner is not None:
+                content = inner  # "Le suspect, proche de X selon ses voisins, a été…": the phrase set off
+            elif before[1] - before[0] < 3:
                 content = after
             elif (after[1] - after[0] >= 3
                   and (lead := _comma_before_marker(text, before, span.start_char, after[0]))
@@ -2911,6 +2915,26 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 )
             )
     return out
+
+
+def _set_off_segment(doc: Doc, text: str, s_start: int, marker: int, src_end: int) -> tuple[int, int] | None:
+    """ "Le suspect, proche de l'extrême droite selon ses voisins, a été interpellé", "retirees, 60
+    percent of whom oppose the plan according to the survey, have…": a marker that closes a phrase
+    set off by commas, a modifier of the noun before it (an apposition, an adjective or a relative
+    clause), reports that phrase, not the clause around it."""
+    comma = text.rfind(",", s_start, marker)
+    if comma < 0 or not text[src_end:src_end + 3].lstrip().startswith(","):
+        return None
+    seg = _trim(text, comma + 1, marker)
+    words = doc.char_span(*seg, alignment_mode="expand") if seg[1] - seg[0] >= 3 else None
+    if words is None:
+        return None
+    tops = [t for t in words if not words.start <= t.head.i < words.end or t.head.i == t.i]
+    if len(tops) != 1 or tops[0].head.i >= words.start or tops[0].head.i == tops[0].i:
+        return None
+    top = tops[0]
+    modifier = top.dep_ in ("acl", "acl:relcl", "relcl", "appos", "amod")
+    return seg if modifier and top.head.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
 def _unbroken_end(sent: Span, most: int = 3) -> int:
