@@ -2274,7 +2274,7 @@ def _shares_passive(verb: Token, head: Token, cfg: Config) -> bool:
         return False
     if verb.tag_ not in cfg.gerund_tags and "Part" in verb.morph.get("VerbForm"):
         return True
-    return verb.lemma_.lower() in cfg.addressee_object_cues and not any(
+    return _lemma(verb, cfg) in cfg.addressee_object_cues and not any(
         c.dep_ in cfg.object_deps for c in verb.children) and any(
         c.dep_ in cfg.xcomp_deps for c in verb.children)
 
@@ -2918,10 +2918,10 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
 
 
 def _set_off_segment(doc: Doc, text: str, s_start: int, marker: int, src_end: int) -> tuple[int, int] | None:
-    """ "Le suspect, proche de l'extrême droite selon ses voisins, a été interpellé", "retirees, 60
-    percent of whom oppose the plan according to the survey, have…": a marker that closes a phrase
-    set off by commas, a modifier of the noun before it (an apposition, an adjective or a relative
-    clause), reports that phrase, not the clause around it."""
+    """ "Le suspect, proche de l'extrême droite selon ses voisins, a été interpellé", "Le conducteur,
+    âgé de 45 ans selon la police, a été blessé": a marker that closes a phrase set off by commas,
+    a modifier of the noun before it (an apposition, an adjective or a relative clause), reports
+    that phrase, not the clause around it."""
     comma = text.rfind(",", s_start, marker)
     if comma < 0 or not text[src_end:src_end + 3].lstrip().startswith(","):
         return None

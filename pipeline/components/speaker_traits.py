@@ -68,13 +68,13 @@ class Traits:
     def gender(self, ent: Span, kept: list[Token]) -> str | None:
         """The gender of a person's name, or None when nothing in the text or the list says."""
         for tok in self._descriptors(ent):
-            found = self._word_gender(tok) or self._det_gender(tok)
+            found = self.word_gender(tok) or self._det_gender(tok)
             if found:
                 return found
         first = kept[0].text.lower() if len(kept) > 1 else ""  # a lone word may be a surname
         return given_names().get(first)
 
-    def _word_gender(self, tok: Token) -> str | None:
+    def word_gender(self, tok: Token) -> str | None:
         """A gendered word's gender; without a parse also a compound ending in one
         ("Innenministerin" as "ministerin", "Bundeskanzler" as "kanzler")."""
         low = tok.lower_.rstrip(".")

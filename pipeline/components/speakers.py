@@ -517,7 +517,7 @@ class Resolver:
             labels = ("ORG",) if kind == "ORG" else ("PER",)
             plural = False if kind == "PER" else None  # "le préfet" is not "les Gilets jaunes"
             # "la ministre" is not Paul, nor is "l'avocate" (the noun's own gender, `gendered_words`)
-            gender = (det_gender(root) or cfg.traits.words.get(root.lower_)) if kind == "PER" else None
+            gender = (det_gender(root) or cfg.traits.word_gender(root)) if kind == "PER" else None
             skip = self.as_written if head in cfg.media_heads else self.as_written | self.media
             cand = self.antecedents.nearest(mention.start_char, labels, allow_single_per=kind == "ORG",
                                             gender=gender, plural=plural, skip=skip)
@@ -535,7 +535,7 @@ class Resolver:
         """Whether a person is named after a preposition below the description's head ("l'avocate
         de Jean Martin", "the wife of Mr. Lee")."""
         return any(mention.start <= e.start and e.end <= mention.end and LABELS.get(e.label_) == "PER"
-                   and _after_preposition(e, root) and not _set_off(e) for e in self.ents)
+                   and _in_complement(e, root) for e in self.ents)
 
     def _named_complement(self, mention: Span, root) -> bool:
         """Whether a description names what it belongs to in a prepositional complement ("the
@@ -629,7 +629,7 @@ class Resolver:
         # "the wife of Mr. Lee" is not Lee (`relation_nouns`); "an analysis by Lee", "Lee's speech" are his
         tied = cfg.head(root) in cfg.relation_nouns or root.lower_ in cfg.relation_nouns
         pers = [e for e in ents if LABELS.get(e.label_) == "PER"
-                and not (tied and _after_preposition(e, root) and not _set_off(e))]
+                and not (tied and _in_complement(e, root))]
         return pers[0] if pers else None
 
 
@@ -818,10 +818,12 @@ def _prepositional(tok) -> bool:
     return any(c.dep_ == "case" for c in kids(tok))
 
 
-def _set_off(ent: Span) -> bool:
-    """A name after a comma ("his partner at the firm, Tom Lee"): an apposition naming the
-    description's own person, wherever the parser hung it."""
-    return ent.start > 0 and ent.doc[ent.start - 1].text == ","
+def _in_complement(ent: Span, root) -> bool:
+    """A person named in the complement of the description's head ("the wife *of Mr. Lee*"), not
+    set off by a comma: "his partner at the firm, Tom Lee" names the description's own person,
+    wherever the parser hung the name."""
+    set_off = ent.start > 0 and ent.doc[ent.start - 1].text == ","
+    return _after_preposition(ent, root) and not set_off
 
 
 def _after_preposition(ent: Span, root) -> bool:
