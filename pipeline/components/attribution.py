@@ -2511,6 +2511,12 @@ def _is_addressee(subj: Token, verb: Token) -> bool:
         verb.i - subj.i <= 2)
 
 
+def _has_comma(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether a comma lies in doc[lo:hi + 1]: a phrase after an apposition set off by commas
+    belongs to it ("X, professeur à l'université Yale"), not to the cue."""
+    return any(t.text == "," for t in doc[lo : hi + 1])
+
+
 def _is_rel(tok: Token) -> bool:
     return "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT")
 
@@ -2742,7 +2748,7 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
         told = [c for c in tok.rights if c.ent_type_ not in ("LOC", "GPE")  # not "el embajador a Siria"
                 and any(g.dep_ == "case" and g.lower_ in cfg.addressee_cases
                         for g in c.children if g.i < c.i)]
-        if told:
+        if told and not _has_comma(doc, lo, hi):  # "X, officier au centre d'appel": where X works
             hi = min(hi, told[0].left_edge.i - 1)
     for c in tok.lefts:  # "Vers 18h20, Marc Petit": a fronted adverbial the parser hung on the name
         comma = _comma_after(c) if c.dep_.startswith(("obl", "advmod", "advcl")) else None
@@ -2840,8 +2846,13 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 continue  # "In a CBS News poll, …" opens its sentence, "in the kitchen" is no source
             cue_end = phrase_end = span.end_char
             verb = _according_verb(src, cfg)
+            relative_end = 0  # "selon ce qu'a confié X à l'AFP, …": the content starts after the clause
             if verb is not None:  # "según apuntó el consejero": the marker and its verb are the cue
                 phrase_end = src.end_char
+                relative = _free_relative_cue(src, cfg)
+                if relative is not None:
+                    last = doc[min(relative.right_edge.i, sent.end - 1)]
+                    relative_end = last.idx + len(last.text)
                 src, cue_end = verb  # no subject after "según dijo": the verb's null subject
                 if initial:
                     continue
@@ -2862,7 +2873,9 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             if initial:
                 s_start = max(s_start, text.rfind(".", s_start, m.start()) + 1)
             before = _trim(text, s_start, span.start_char)
-            after = _trim(text, src.end_char if src is not None else phrase_end, s_end)
+            # past the source and the verb, whichever comes last ("selon ce que le maire a dit, …")
+            after = _trim(text, max(src.end_char, cue_end, relative_end) if src is not None else phrase_end,
+                          s_end)
             closing = _closing_quote(text, quotes, quote_ends, span.start_char)
             if closing is not None and not any(c.isalnum() for c in text[s_start : closing.start]):
                 before = _trim_inner(text, *closing.inner)  # "« … », selon X": the quotation, however long
@@ -3089,14 +3102,23 @@ def _according_verb(src: Span, cfg: Config) -> tuple[Span | None, int] | None:
     doc = src.doc
     opens = src[0].pos_ in ("VERB", "AUX") and "Fin" in src[0].morph.get("VerbForm") and src[0].is_lower
     verb = src[0] if src[0].pos_ in ("VERB", "AUX") else src.root
+    relative = _free_relative_cue(src, cfg)  # its subject may come before it: "ce que le maire a dit"
+    verb = relative or verb
     while verb.pos_ == "AUX" and verb.i + 1 < src.end and verb.head.i != verb.i:
         verb = verb.head
-    if verb.pos_ != "VERB" or not (opens or _is_cue(verb, cfg)):
+    if verb.pos_ != "VERB" or not (opens or relative is not None or _is_cue(verb, cfg)):
         return None
-    subj = [c for c in verb.children if c.dep_ in cfg.subject_deps and c.i > verb.i]
+    subj = [c for c in verb.children if c.dep_ in cfg.subject_deps and (c.i > verb.i or relative is not None)]
+    if not subj and relative is not None and doc[src.start + 1].dep_ in cfg.object_deps:
+        # "ce qu'ont affirmé les enquêteurs": with the relative pronoun as its object, a noun
+        # after the verb is its inverted subject, whatever the parser called it
+        subj = [c for c in verb.children if c.dep_ in cfg.object_deps and c.i > verb.i
+                and c.pos_ in ("NOUN", "PROPN")]
     if not subj and opens:  # the parser hung the subject on the second verb, or took it for an object
+        # (also the object of a second cue verb: "según coincidieron en afirmar varios expertos")
         subj = [t for t in src if t.dep_ in cfg.subject_deps and t.i > verb.i and t.head.pos_ == "VERB"] or [
-            c for c in verb.children if c.dep_ in cfg.object_deps and c.i > verb.i
+            c for v in [verb, *(x for x in verb.children if x.dep_ in cfg.xcomp_deps and _is_cue(x, cfg))]
+            for c in v.children if c.dep_ in cfg.object_deps and c.i > v.i
             and c.pos_ in ("NOUN", "PROPN") and not _only_a_date(c)]
     if not subj and opens:
         # "Según informó hoy la Jefatura de Policía, J. A. fue…": the parser ran the name after the
@@ -3113,10 +3135,23 @@ def _according_verb(src: Span, cfg: Config) -> tuple[Span | None, int] | None:
     lo, hi = subj[0].left_edge.i, subj[0].right_edge.i
     hi = next((i - 1 for i in range(lo + 1, hi) if doc[i].text == ","
                and _opened_by(doc[i + 1]).dep_ in cfg.source_cut_deps), hi)  # ", que declaró…"
+    told_to = [c for c in subj[0].rights if any(g.dep_ == "case" and g.lower_ in cfg.addressee_cases
+                                                 for g in c.children if g.i < c.i)]
+    if told_to and not _has_comma(doc, lo, hi):  # "ce qu'a confié un ami à l'AFP": whom it was told
+        hi = min(hi, told_to[0].left_edge.i - 1)
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     last_verb = max((t for t in doc[verb.i : lo] if t.pos_ == "VERB"), key=lambda t: t.i, default=verb)
     return doc[lo : hi + 1], last_verb.idx + len(last_verb.text)
+
+
+def _free_relative_cue(src: Span, cfg: Config) -> Token | None:
+    """ "selon ce qu'a indiqué le maire", "selon ce que le maire a indiqué": the cue verb of a free
+    relative (a pronoun, then a relative pronoun) after the marker, wherever the parser hung it."""
+    rel = src.doc[src.start + 1] if src[0].pos_ == "PRON" and src.start + 1 < src.sent.end else None
+    if rel is None or not _is_rel(rel) or rel.head.i <= rel.i:
+        return None
+    return rel.head if rel.head.pos_ == "VERB" and _is_cue(rel.head, cfg) else None
 
 
 def _according_source(marker: Span, cut_deps: set[str]) -> Span | None:

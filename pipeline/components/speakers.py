@@ -93,6 +93,7 @@ class SpeakersComponent:
         self.relative = {w.lower() for w in data.get("relative_pronouns", [])}
         self.animate_relatives = {w.lower() for w in data.get("animate_relatives", [])}
         self.relation_nouns = {w.lower() for w in data.get("relation_nouns", [])}
+        self.agent_case = {w.lower() for w in langdata.load(lang)["attribution"].get("agent_case", [])}
         self.titles = {w.lower().rstrip(".") for w in data.get("titles", [])}
         self.window = int(data.get("window_sentences", 3))
         self.oblique_before = frozenset(w.lower() for w in data.get("oblique_before", []))
@@ -629,7 +630,7 @@ class Resolver:
         # "the wife of Mr. Lee" is not Lee (`relation_nouns`); "an analysis by Lee", "Lee's speech" are his
         tied = cfg.head(root) in cfg.relation_nouns or root.lower_ in cfg.relation_nouns
         pers = [e for e in ents if LABELS.get(e.label_) == "PER"
-                and not (tied and _in_complement(e, root))]
+                and not (tied and _in_complement(e, root)) and not _related_to(e, root, cfg)]
         return pers[0] if pers else None
 
 
@@ -811,6 +812,31 @@ def _modifier_only(ent: Span, root) -> bool:
         return False
     label = LABELS.get(ent.label_)
     return label in ("LOC", "GROUP") or (label == "PER" and "Plur" in root.morph.get("Number"))
+
+
+def _related_to(ent: Span, root, cfg: SpeakersComponent) -> bool:
+    """Whether a person named below the head is someone the speakers are related to, not one of
+    them: in the complement of an adjective on the head ("a source close to Lee", "une personne
+    proche de Lenoir", "someone familiar with Lee's plans"), or of a plural description of people
+    ("critics of the plan, like Senator Lee", "les parents de Quentin Roy": many people are not
+    one; "des propos de Lee", "Lee's proposals", "remarks by Lee" are his)."""
+    path, node = [], ent.root.head
+    while node.i != root.i and node.head.i != node.i:
+        if not ent.start <= node.i < ent.end:
+            path.append(node)
+        node = node.head
+    if any(t.pos_ == "ADJ" for t in path):
+        return True
+    for c in kids(root):  # the parser often hangs its complement on the noun: "source *proche* de Lenoir"
+        gap = list(ent.doc[c.i + 1 : ent.start]) if c.pos_ == "ADJ" and c.i < ent.start else []
+        if gap and all(t.dep_ in ("case", "prep", "det") for t in gap) \
+                and any(t.dep_ in ("case", "prep") for t in gap):
+            return True
+    people = cfg.per_heads | cfg.group_heads | cfg.relation_nouns
+    preposition = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return (root.pos_ == "NOUN" and number(root) == "Plur"
+            and (cfg.head(root) in people or root.lower_ in people) and _after_preposition(ent, root)
+            and not any(t.pos_ in ("VERB", "AUX") for t in path) and preposition not in cfg.agent_case)
 
 
 def _prepositional(tok) -> bool:
