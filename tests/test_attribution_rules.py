@@ -2176,6 +2176,17 @@ def test_a_relative_clause_after_an_according_to_marker_frames_the_quotation():
                for _, cue, content, _, _ in found), found
 
 
+def test_a_line_up_after_a_label_and_colon_is_no_statement():
+    """Stop 46: "Japan: 19 - Kenji Shimo, 2 - …" (a team line-up, a table row) has the colon layout
+    of "WALLACE: …" turns, but is mostly numbers; a turn that mentions a few numbers stays."""
+    found = _found("en", "Japan: 19 - Kenji Shimo, 2 - Hiro Yanagi, 3 - Naoki Sato (7 - Yasu Honda 71), "
+                         "4 - Masa Ihara, 5 - Norio Omura (14 - Masa Okano 75).")
+    assert not [f for f in found if f[4] == "colon"], found
+    turn = "Secretary, did you lie to them about the 3 votes, the 4 letters and the 5 calls?"
+    found = _found("en", f"RAMOS: {turn}")
+    assert ("RAMOS", ":", turn, "indirect", "colon") in found, found
+
+
 def test_a_relative_clause_after_a_dash_aside_is_no_addressee_clause():
     # "…, the office reported on Friday -- a turn that could…": the noun after the dash is the
     # writer's aside, not an addressee whose "that" opens the reported clause

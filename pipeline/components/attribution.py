@@ -44,7 +44,7 @@ from .attribution_patterns import find_statements as _rules_tier
 from .dates import date_token_indices
 from .doc_text import doc_text
 from .intervals import SortedRanges, sorted_ranges
-from .quantities import claim_quantities, has_finite_verb
+from .quantities import claim_quantities, has_finite_verb, table_line
 from .statement import CueClasses, Statement
 from .universal import signature
 
@@ -3661,6 +3661,8 @@ def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[State
         if not (first or caps) and text[c0] not in q.OPENING and not _is_clause(doc, (c0, c1)):
             continue  # "Bajan: Alitalia, Autostrade…", "Groupe A : Albanie - Suisse": a list, not a
             # claim (a headline may leave its verb out: "Poll: Clinton and Trump in dead heat")
+        if table_line(line):
+            continue  # "Japan: 19 - Kenichi Shimokawa, 2 - …": a line-up or a table row, whatever the label
         colon = line_start + m.end(1) + max(line[m.end(1) :].find(":"), line[m.end(1) :].find("―"))
         out.append(Statement(c0, c1, "indirect", colon, colon + 1, ":", s0, s1, confidence=0.5, rule="colon"))
         first = False

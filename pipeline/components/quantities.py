@@ -1774,10 +1774,15 @@ def _is_identifier(head: str, core: str, q: Quantity) -> bool:
 
 
 def _table_cell(text: str, q: Quantity) -> bool:
-    """A line made mostly of numbers ("LYON 12 7 3 2 20 11 24"): a table row, not a sentence."""
+    """A number on a table row: see `table_line`."""
     a = text.rfind("\n", 0, q.start) + 1
     b = text.find("\n", q.end)
-    line = text[a:b if b >= 0 else len(text)]
+    return table_line(text[a:b if b >= 0 else len(text)])
+
+
+def table_line(line: str) -> bool:
+    """A line made mostly of numbers ("LYON 12 7 3 2 20 11 24", "Japan: 19 - Shimokawa, 2 - Soma,
+    …"): a table row or a line-up, not a sentence."""
     numbers = len(re.findall(r"\d+(?:[.,]\d+)?", line))
     words = len(re.findall(r"[^\W\d_]{3,}", line))
     return numbers >= 3 and words < 2 * numbers
