@@ -28,8 +28,9 @@ ROWS = [
     ("fr", "Le pont rouvrira en mai, selon ce qu'a indiqué le maire de la commune.",
      "le maire de la commune", "selon ce qu'a indiqué", "Le pont rouvrira en mai", "according_to",
      "according_to"),
-    ("fr", "Selon ce qu'a confié Paul Martin à l'AFP, le suspect était fiché S.",
-     "Paul Martin", "Selon ce qu'a confié", "le suspect était fiché S", "according_to", "according_to"),
+    ("fr", "Selon ce qu'a confié Paul Martin à l'AFP, le suspect avait déjà été condamné.",
+     "Paul Martin", "Selon ce qu'a confié", "le suspect avait déjà été condamné", "according_to",
+     "according_to"),
     ("fr", "Le suspect était connu des services, d'après ce qu'ont affirmé les enquêteurs.",
      "les enquêteurs", "d'après ce qu'ont affirmé", "Le suspect était connu des services",
      "according_to", "according_to"),
@@ -39,19 +40,19 @@ ROWS = [
     ("fr", "Selon ce qu'il a dit, le pont rouvrira en mai.",
      "il", "Selon ce qu'il a dit", "le pont rouvrira en mai", "according_to", "according_to"),
     # … and the object of a second cue verb after "según" is its inverted subject
-    ("es", "El puente reabrirá en mayo, según coincidieron hoy en afirmar varios ingenieros.",
-     "varios ingenieros", "según coincidieron hoy en afirmar", "El puente reabrirá en mayo",
+    ("es", "El puente reabrirá en mayo, según coincidieron ayer en señalar varios ingenieros.",
+     "varios ingenieros", "según coincidieron ayer en señalar", "El puente reabrirá en mayo",
      "according_to", "according_to"),
     # whom a statement was told ("à", "au", "aux": French `addressee_cases`) is no part of its
     # source; after an apposition set off by commas, the phrase is where the person works
-    ("fr", "« La question n'est pas tranchée », a déclaré un porte-parole de la préfecture à l'AFP.",
-     "un porte-parole de la préfecture", "déclaré", "La question n'est pas tranchée", "direct", "quote_cue"),
-    ("fr", "« Deux ponts ont été fermés », a précisé Damien Saillier, officier au centre d'appel 18.",
-     "Damien Saillier, officier au centre d'appel 18", "précisé", "Deux ponts ont été fermés", "direct",
+    ("fr", "« Le dossier reste ouvert », a déclaré un porte-parole de la préfecture à l'AFP.",
+     "un porte-parole de la préfecture", "déclaré", "Le dossier reste ouvert", "direct", "quote_cue"),
+    ("fr", "« Deux routes ont été coupées », a précisé Paul Renaud, officier au centre de secours 22.",
+     "Paul Renaud, officier au centre de secours 22", "précisé", "Deux routes ont été coupées", "direct",
      "quote_cue"),
-    ("fr", "« Elles sautaient sur un objet », explique le chercheur principal à l'Université Yale, Ivan "
-     "de Araujo.", "le chercheur principal à l'Université Yale, Ivan de Araujo", "explique",
-     "Elles sautaient sur un objet", "direct", "quote_cue"),
+    ("fr", "« Les souris ont vite appris », explique la chercheuse principale à l'université de Lausanne, "
+     "Léa Fontaine.", "la chercheuse principale à l'université de Lausanne, Léa Fontaine", "explique",
+     "Les souris ont vite appris", "direct", "quote_cue"),
     # guard: the neuter free relative the parser already hangs on the verb stays as it was
     ("es", "Según lo que dijo el alcalde, el puente reabrirá en mayo.",
      "el alcalde", "Según lo que dijo", "el puente reabrirá en mayo", "according_to", "according_to"),
@@ -2177,14 +2178,14 @@ def test_a_relative_clause_after_an_according_to_marker_frames_the_quotation():
 
 
 def test_a_line_up_after_a_label_and_colon_is_no_statement():
-    """Stop 46: "Japan: 19 - Kenji Shimo, 2 - …" (a team line-up, a table row) has the colon layout
+    """Stop 46: "Ghana: 1 - Kofi Mensah, 4 - …" (a team line-up, a table row) has the colon layout
     of "WALLACE: …" turns, but is mostly numbers; a turn that mentions a few numbers stays."""
-    found = _found("en", "Japan: 19 - Kenji Shimo, 2 - Hiro Yanagi, 3 - Naoki Sato (7 - Yasu Honda 71), "
-                         "4 - Masa Ihara, 5 - Norio Omura (14 - Masa Okano 75).")
+    found = _found("en", "Ghana: 1 - Kofi Mensah, 4 - Yaw Boateng, 5 - Kwame Asante (12 - Ebo Quaye 70), "
+                         "8 - Ato Owusu, 9 - Kojo Addo (16 - Fiifi Baidoo 81).")
     assert not [f for f in found if f[4] == "colon"], found
-    turn = "Secretary, did you lie to them about the 3 votes, the 4 letters and the 5 calls?"
-    found = _found("en", f"RAMOS: {turn}")
-    assert ("RAMOS", ":", turn, "indirect", "colon") in found, found
+    turn = "Senator, did you mislead them about the 3 votes, the 4 letters and the 5 calls?"
+    found = _found("en", f"HOST: {turn}")
+    assert ("HOST", ":", turn, "indirect", "colon") in found, found
 
 
 def test_a_relative_clause_after_a_dash_aside_is_no_addressee_clause():

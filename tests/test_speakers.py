@@ -852,7 +852,7 @@ def test_a_name_after_a_preposition_is_not_the_speaker(request, lang, text, need
     ("en", "An analysis by Mark Dale found that wages fell.", "wages fell", "Mark Dale", "PER"),
     ("fr", "Une étude publiée par Marc Lenoir montre que les salaires baissent.", "les salaires baissent",
      "Marc Lenoir", "PER"),
-    ("fr", "Selon des propos de Paul Martin rapportés par l'AFP, le pont rouvrira en mai.", "le pont",
+    ("fr", "Selon des propos de Paul Martin cités par la presse locale, le pont rouvrira en mai.", "le pont",
      "Paul Martin", "PER"),
     # … and an adjective with no complement leaves the name apposed to its head
     ("fr", "Le chanteur populaire Paul Martin a affirmé que la tournée reprendra en mai.", "la tournée",

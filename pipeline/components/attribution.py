@@ -2513,7 +2513,7 @@ def _is_addressee(subj: Token, verb: Token) -> bool:
 
 def _has_comma(doc: Doc, lo: int, hi: int) -> bool:
     """Whether a comma lies in doc[lo:hi + 1]: a phrase after an apposition set off by commas
-    belongs to it ("X, professeur à l'université Yale"), not to the cue."""
+    belongs to it ("X, chercheuse à l'université de Lausanne"), not to the cue."""
     return any(t.text == "," for t in doc[lo : hi + 1])
 
 
@@ -2748,7 +2748,7 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
         told = [c for c in tok.rights if c.ent_type_ not in ("LOC", "GPE")  # not "el embajador a Siria"
                 and any(g.dep_ == "case" and g.lower_ in cfg.addressee_cases
                         for g in c.children if g.i < c.i)]
-        if told and not _has_comma(doc, lo, hi):  # "X, officier au centre d'appel": where X works
+        if told and not _has_comma(doc, lo, hi):  # "X, officier au centre de secours": where X works
             hi = min(hi, told[0].left_edge.i - 1)
     for c in tok.lefts:  # "Vers 18h20, Marc Petit": a fronted adverbial the parser hung on the name
         comma = _comma_after(c) if c.dep_.startswith(("obl", "advmod", "advcl")) else None
@@ -3662,7 +3662,7 @@ def title_statement(doc: Doc, cfg: Config, found: list[Statement]) -> list[State
             continue  # "Bajan: Alitalia, Autostrade…", "Groupe A : Albanie - Suisse": a list, not a
             # claim (a headline may leave its verb out: "Poll: Clinton and Trump in dead heat")
         if table_line(line):
-            continue  # "Japan: 19 - Kenichi Shimokawa, 2 - …": a line-up or a table row, whatever the label
+            continue  # "Ghana: 1 - Kofi Mensah, 4 - …": a line-up or a table row, whatever the label
         colon = line_start + m.end(1) + max(line[m.end(1) :].find(":"), line[m.end(1) :].find("―"))
         out.append(Statement(c0, c1, "indirect", colon, colon + 1, ":", s0, s1, confidence=0.5, rule="colon"))
         first = False

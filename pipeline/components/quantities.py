@@ -1781,7 +1781,7 @@ def _table_cell(text: str, q: Quantity) -> bool:
 
 
 def table_line(line: str) -> bool:
-    """A line made mostly of numbers ("LYON 12 7 3 2 20 11 24", "Japan: 19 - Shimokawa, 2 - Soma,
+    """A line made mostly of numbers ("LYON 12 7 3 2 20 11 24", "Ghana: 1 - Mensah, 4 - Boateng,
     …"): a table row or a line-up, not a sentence."""
     numbers = len(re.findall(r"\d+(?:[.,]\d+)?", line))
     words = len(re.findall(r"[^\W\d_]{3,}", line))

@@ -818,7 +818,7 @@ def _related_to(ent: Span, root, cfg: SpeakersComponent) -> bool:
     """Whether a person named below the head is someone the speakers are related to, not one of
     them: in the complement of an adjective on the head ("a source close to Lee", "une personne
     proche de Lenoir", "someone familiar with Lee's plans"), or of a plural description of people
-    ("critics of the plan, like Senator Lee", "les parents de Quentin Roy": many people are not
+    ("critics of the plan, like Senator Lee", "les parents de Julien Morel": many people are not
     one; "des propos de Lee", "Lee's proposals", "remarks by Lee" are his)."""
     path, node = [], ent.root.head
     while node.i != root.i and node.head.i != node.i:
