@@ -862,3 +862,22 @@ def test_people_tied_to_a_named_person_are_not_that_person(request, lang, text, 
     found, found_label = _speaker_of(request.getfixturevalue(lang), text, needle)
     assert found == speaker
     assert label is None or found_label == label
+
+
+@pytest.mark.parametrize("lang, text, needle, speaker, label", [
+    # two people named in one mention are both of them, not the first
+    ("en", "Mark Dale and Jane Roe said the deal was done.", "the deal was done", "Mark Dale and Jane Roe",
+     "GROUP"),
+    ("en", "Two senators, Mark Dale and Jane Roe, said the deal was done.", "the deal was done",
+     "Two senators, Mark Dale and Jane Roe", "GROUP"),
+    ("fr", "Deux policiers, Marc Petit et Jean Roux, ont affirmé que le suspect était armé.", "le suspect",
+     "Deux policiers, Marc Petit et Jean Roux", "GROUP"),
+    ("es", "Dos agentes, Carlos Ruiz y Ana Gil, aseguraron que el sospechoso iba armado.", "el sospechoso",
+     "Dos agentes, Carlos Ruiz y Ana Gil", "GROUP"),
+    # guards: one person, also with descriptions coordinated after the name
+    ("en", "Mark Dale said the deal was done.", "the deal was done", "Mark Dale", "PER"),
+    ("en", "Mark Dale, the mayor and a former judge, said the deal was done.", "the deal was done",
+     "Mark Dale", "PER"),
+])
+def test_coordinated_people_are_a_group(request, lang, text, needle, speaker, label):
+    assert _speaker_of(request.getfixturevalue(lang), text, needle) == (speaker, label)

@@ -449,6 +449,8 @@ class Resolver:
         """A mention holding a name resolves to that name, in its fullest form."""
         cfg, names = self.cfg, self.names
         ent = self._entity_in(mention)
+        if ent is not None and _coordinated_person(ent, mention):
+            return _without_trailing_date(mention), "GROUP"  # "Mark Dale and Jane Roe": two people, not one
         if ent is not None:
             label = LABELS.get(ent.label_, "UNKNOWN")
             name = names.canonical(
@@ -812,6 +814,15 @@ def _modifier_only(ent: Span, root) -> bool:
         return False
     label = LABELS.get(ent.label_)
     return label in ("LOC", "GROUP") or (label == "PER" and "Plur" in root.morph.get("Number"))
+
+
+def _coordinated_person(ent: Span, mention: Span) -> bool:
+    """Whether a person's name is coordinated with another person's inside the mention ("Mark
+    Dale and Jane Roe", "deux policiers, Marc Petit et Jean Roux"): the mention is both of them."""
+    if LABELS.get(ent.label_) != "PER":
+        return False
+    return any(c.dep_ == "conj" and mention.start <= c.i < mention.end
+               and (LABELS.get(c.ent_type_) == "PER" or c.pos_ == "PROPN") for c in kids(ent.root))
 
 
 def _related_to(ent: Span, root, cfg: SpeakersComponent) -> bool:
