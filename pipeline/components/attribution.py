@@ -2511,10 +2511,17 @@ def _is_addressee(subj: Token, verb: Token) -> bool:
         verb.i - subj.i <= 2)
 
 
-def _has_comma(doc: Doc, lo: int, hi: int) -> bool:
-    """Whether a comma lies in doc[lo:hi + 1]: a phrase after an apposition set off by commas
-    belongs to it ("X, chercheuse à l'université de Lausanne"), not to the cue."""
-    return any(t.text == "," for t in doc[lo : hi + 1])
+def _before_addressee(tok: Token, lo: int, hi: int, cfg: Config) -> int:
+    """The end `hi` of the mention doc[lo:hi + 1] headed by `tok`, moved before the phrase that
+    names whom the statement was told, which the parser hung on the speaker ("», afirmó el
+    cantante al diario X", "a déclaré un porte-parole à l'AFP"; `addressee_cases`). A place is
+    not told anything ("el embajador a Siria"), and after an apposition set off by commas the
+    phrase belongs to it ("X, chercheuse à l'université de Lausanne")."""
+    if any(t.text == "," for t in tok.doc[lo : hi + 1]):
+        return hi
+    told = [c for c in tok.rights if c.ent_type_ not in ("LOC", "GPE")
+            and any(g.dep_ == "case" and g.lower_ in cfg.addressee_cases for g in c.children if g.i < c.i)]
+    return min(hi, told[0].left_edge.i - 1) if told else hi
 
 
 def _is_rel(tok: Token) -> bool:
@@ -2745,11 +2752,7 @@ def _mention_chars(tok: Token, cfg: Config, stop: Token | None = None) -> tuple[
               and _comma_after(c) is not None and any(g.i > c.i and not g.is_punct for g in c.children)):
             hi = min(hi, first - 2)
     if tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):  # "», afirmó el cantante al diario X"
-        told = [c for c in tok.rights if c.ent_type_ not in ("LOC", "GPE")  # not "el embajador a Siria"
-                and any(g.dep_ == "case" and g.lower_ in cfg.addressee_cases
-                        for g in c.children if g.i < c.i)]
-        if told and not _has_comma(doc, lo, hi):  # "X, officier au centre de secours": where X works
-            hi = min(hi, told[0].left_edge.i - 1)
+        hi = _before_addressee(tok, lo, hi, cfg)
     for c in tok.lefts:  # "Vers 18h20, Marc Petit": a fronted adverbial the parser hung on the name
         comma = _comma_after(c) if c.dep_.startswith(("obl", "advmod", "advcl")) else None
         if comma is not None:
@@ -3135,10 +3138,7 @@ def _according_verb(src: Span, cfg: Config) -> tuple[Span | None, int] | None:
     lo, hi = subj[0].left_edge.i, subj[0].right_edge.i
     hi = next((i - 1 for i in range(lo + 1, hi) if doc[i].text == ","
                and _opened_by(doc[i + 1]).dep_ in cfg.source_cut_deps), hi)  # ", que declaró…"
-    told_to = [c for c in subj[0].rights if any(g.dep_ == "case" and g.lower_ in cfg.addressee_cases
-                                                 for g in c.children if g.i < c.i)]
-    if told_to and not _has_comma(doc, lo, hi):  # "ce qu'a confié un ami à l'AFP": whom it was told
-        hi = min(hi, told_to[0].left_edge.i - 1)
+    hi = _before_addressee(subj[0], lo, hi, cfg)  # "ce qu'a confié un ami à l'AFP"
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     last_verb = max((t for t in doc[verb.i : lo] if t.pos_ == "VERB"), key=lambda t: t.i, default=verb)

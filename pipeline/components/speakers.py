@@ -94,6 +94,7 @@ class SpeakersComponent:
         self.animate_relatives = {w.lower() for w in data.get("animate_relatives", [])}
         self.relation_nouns = {w.lower() for w in data.get("relation_nouns", [])}
         self.agent_case = {w.lower() for w in langdata.load(lang)["attribution"].get("agent_case", [])}
+        self.people_heads = self.per_heads | self.group_heads | self.relation_nouns  # descriptions of people
         self.titles = {w.lower().rstrip(".") for w in data.get("titles", [])}
         self.window = int(data.get("window_sentences", 3))
         self.oblique_before = frozenset(w.lower() for w in data.get("oblique_before", []))
@@ -843,11 +844,11 @@ def _related_to(ent: Span, root, cfg: SpeakersComponent) -> bool:
         if gap and all(t.dep_ in ("case", "prep", "det") for t in gap) \
                 and any(t.dep_ in ("case", "prep") for t in gap):
             return True
-    people = cfg.per_heads | cfg.group_heads | cfg.relation_nouns
     preposition = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return (root.pos_ == "NOUN" and number(root) == "Plur"
-            and (cfg.head(root) in people or root.lower_ in people) and _after_preposition(ent, root)
-            and not any(t.pos_ in ("VERB", "AUX") for t in path) and preposition not in cfg.agent_case)
+            and (cfg.head(root) in cfg.people_heads or root.lower_ in cfg.people_heads)
+            and _after_preposition(ent, root) and not any(t.pos_ in ("VERB", "AUX") for t in path)
+            and preposition not in cfg.agent_case)
 
 
 def _prepositional(tok) -> bool:
