@@ -22,6 +22,77 @@ COMPONENTS = Path(__file__).resolve().parents[1] / "pipeline" / "components"
 
 # (lang, text, speaker mention, cue, content, kind, rule); None = no speaker / no cue
 ROWS = [
+    # ---- stop 47: a finite verb coordinated with the cue or with the infinitive it governs, with
+    # no subject of its own, is what the speaker did next (narration), not the content; an
+    # infinitive conjunct is still the content's
+    ("fr", "Le directeur craignait de perdre son poste et a finalement décidé de démissionner.",
+     "Le directeur", "craignait", "de perdre son poste", "indirect", "infinitive"),
+    ("fr", "La ministre a promis de rénover l'école et a ensuite quitté la salle.",
+     "La ministre", "promis", "de rénover l'école", "indirect", "infinitive"),
+    ("fr", "Le maire a annoncé vouloir vendre le terrain et a convoqué le conseil.",
+     "Le maire", "annoncé", "vouloir vendre le terrain", "indirect", "infinitive"),
+    ("fr", "Le maire a dit vouloir vendre le terrain et construire une école.", "Le maire", "dit",
+     "vouloir vendre le terrain et construire une école", "indirect", "infinitive"),
+    ("es", "El alcalde prometió reparar el puente y después abandonó la sala.",
+     "El alcalde", "prometió", "reparar el puente", "indirect", "infinitive"),
+    ("en", "The mayor vowed to cut taxes and raise spending.",
+     "The mayor", "vowed", "to cut taxes and raise spending", "indirect", "infinitive"),
+    # ---- stop 47: a newspaper named in quotation marks before the cue, or after an according-to
+    # marker, is the source, not a quotation; its marks stay with it
+    ("fr", "« Le Canard enchaîné » a révélé mercredi que le ministre avait menti.",
+     "« Le Canard enchaîné »", "révélé", "que le ministre avait menti", "indirect", "clause"),
+    ("fr", "Le journal « Le Monde » a révélé que le ministre avait menti.",
+     "Le journal « Le Monde »", "révélé", "que le ministre avait menti", "indirect", "clause"),
+    ("fr", "Selon « Le Parisien », le ministre avait menti.",
+     "« Le Parisien »", "Selon", "le ministre avait menti", "according_to", "according_to"),
+    ("fr", "D'après le quotidien « Le Parisien », le ministre avait menti.",
+     "le quotidien « Le Parisien »", "D'après", "le ministre avait menti", "according_to", "according_to"),
+    # … but a quotation before a cue whose subject follows it is the content
+    ("fr", "« Nous partons » a affirmé le maire.", "le maire", "affirmé", "Nous partons", "direct",
+     "quote_cue"),
+    # ---- stop 47: a date right after the cue and before the reported clause's subject says when
+    # it was said, not what
+    ("en", "The general said on Friday he was going back to the region for more information.",
+     "The general", "said", "he was going back to the region for more information", "indirect", "clause"),
+    ("en", "The mayor said Tuesday the bridge would reopen in May.",
+     "The mayor", "said", "the bridge would reopen in May", "indirect", "clause"),
+    ("en", "He said Friday was the deadline.", "He", "said", "Friday was the deadline", "indirect", "clause"),
+    # ---- stop 47: a quotation inside a reported clause, followed by a verb joined with "but" or
+    # "and", belongs to that clause; the joined verb frames nothing
+    ("en", 'The ambassador, Karl Novak, told the daily Pravo that the minister "is a little light in our '
+           'diplomatic heaven," but warned against expecting her to exert any influence.',
+     "The ambassador, Karl Novak", "told",
+     'that the minister "is a little light in our diplomatic heaven,"', "mixed", "clause"),
+    # ---- stop 47: a third-person cue and a noun that differ in number are no subject and its
+    # verb (the parser let a conjunct inherit the first clause's subject) ...
+    ("es", "La empresa debe pagar los salarios, y si no lo hace, anunciaron huelgas para el mes próximo.",
+     None, "anunciaron", "huelgas para el mes próximo", "indirect", "object"),
+    # ... but a counted group or two people coordinated take a plural verb
+    ("fr", "Une dizaine de manifestants ont affirmé que la police avait chargé.",
+     "Une dizaine de manifestants", "affirmé", "que la police avait chargé", "indirect", "clause"),
+    ("es", "Un grupo de vecinos aseguraron que el puente está roto.",
+     "Un grupo de vecinos", "aseguraron", "que el puente está roto", "indirect", "clause"),
+    ("es", "El alcalde y la concejala anunciaron que el puente abrirá.",
+     "El alcalde y la concejala", "anunciaron", "que el puente abrirá", "indirect", "clause"),
+    ("en", "Edwards often questions the mayor's ties to developers and has called for the council to "
+           "publish its contracts.", "Edwards", "called for", "the council to publish its contracts",
+     "indirect", "prep"),
+    # ---- stop 47: a bare noun after a clause, a comma and a cue is its object, not an inverted
+    # subject (those have their article, or are speakers the language data know)
+    ("es", "La empresa debe pagar los salarios, y si no lo hace, anunciaron huelgas para el mes próximo.",
+     None, "anunciaron", "huelgas para el mes próximo", "indirect", "object"),
+    ("fr", "Le pont restera fermé, a annoncé la gendarmerie.",
+     "la gendarmerie", "annoncé", "Le pont restera fermé", "indirect", "inverted"),
+    ("fr", "Le pont restera fermé, a confié une source proche de l'enquête.",
+     "une source proche de l'enquête", "confié", "Le pont restera fermé", "indirect", "inverted"),
+    # ---- stop 47: a relative clause set off after an according-to source describes the source;
+    # the content starts after it
+    ("fr", "Selon la police, qui a ouvert une enquête, deux hommes ont été arrêtés.",
+     "la police", "Selon", "deux hommes ont été arrêtés", "according_to", "according_to"),
+    ("es", "Según la policía, que abrió una investigación, dos hombres fueron detenidos.",
+     "la policía", "Según", "dos hombres fueron detenidos", "according_to", "according_to"),
+    ("en", "According to the police, who opened an inquiry, two men were arrested.",
+     "the police", "According to", "two men were arrested", "according_to", "according_to"),
     # ---- stop 46: "selon ce qu'a dit X": a free relative after the marker whose cue verb has the
     # source for subject, after or before it (also one the parser calls the verb's object), and
     # the content starts after the relative clause

@@ -1201,7 +1201,11 @@ def _inverted_object_reading(
     if any(not t.is_punct and t.i not in covered for t in doc[objs[0].i : tok.sent.end]):
         return None  # "…, reclamaron más recursos … y pidieron…": a coordination goes on
     speaker = _noun_after(tok, cfg, quotes, after_clause=True)
-    if speaker is None:
+    if speaker is None or not (_may_speak_as_a_group(speaker, cfg) or any(
+            c.dep_ in ("det", "nmod:poss", "poss") for c in speaker.children)):
+        # "…, y de no ser así, anunciaron medidas de otro tipo": a bare noun the language data do
+        # not know as a speaker is the object it seems (an inverted subject has its article: "a
+        # annoncé la préfecture", "a confié une source proche de l'enquête")
         return None
     start = doc[tok.sent.start].idx
     end = doc[left - 2].idx + len(doc[left - 2].text)
@@ -1283,6 +1287,8 @@ def _finish(
     content, rule = reading.content, reading.rule
     rule = "clause" if rule == "infinitive" else rule  # the same finishing as a clause
     fragments: list[tuple[int, int]] | None = None
+    if rule == "clause":
+        content = _past_leading_date(tok, content, cfg)
     if rule in ("clause", "object", "prep", "complementizer"):
         content = _cut_at_conjoined_cue(tok, content, cfg, quotes)
         content = _paragraph(text, content[0], content[1], max(content[0], min(tok.idx, content[1] - 1)))
@@ -1291,9 +1297,10 @@ def _finish(
             return None
     if rule in ("clause", "object", "complementizer") and cfg.extend_to_sentence_end:
         if not (rule == "object" and text[content[1] : content[1] + 3].strip(' "”»')[:1] == ","):
-            content = _extend_to_sentence_end(tok, content, cfg, quotes, after_object=rule == "object")
+            content = _extend_to_sentence_end(tok, content, cfg, quotes, after_object=rule == "object",
+                                              infinitive=reading.rule == "infinitive")
     if rule in ("clause", "complementizer"):
-        content = _cut_at_new_subject(tok, content, cfg, quotes)
+        content = _cut_at_new_subject(tok, content, cfg, quotes, infinitive=reading.rule == "infinitive")
         content = _cut_at_relative_close(tok, content, cfg)
     if rule == "object":
         content = _cut_at_coordinated_clause(tok, content, cfg, quotes)
@@ -1319,6 +1326,11 @@ def _finish(
         return None  # "será rechazada por «…»": what is left once another cue's quotation is cut
         # ("doesn't mention that": a pronoun object, whatever its tag, is a content)
     source = reading.source or _source(tok, cfg, quotes)
+    if source is not None:
+        source = _with_whole_quotation(text, quotes, source)
+        if source[1] <= tok.idx and _agent(tok, cfg) is None \
+                and _disagrees_in_number(tok, doc.char_span(*source, alignment_mode="expand")):
+            source = None  # "La empresa debe pagar…, y si no lo hace, anunciaron huelgas": not its subject
     if source is None and content[1] <= tok.idx:
         # "…, dijeron a la prensa fuentes cercanas al caso": a frame after the content whose
         # inverted subject the parser hung elsewhere
@@ -1349,6 +1361,26 @@ def _finish(
         st.source_start, st.source_end = source
         st.confidence = min(0.95, st.confidence + 0.1)
     return st
+
+
+def _past_leading_date(cue: Token, content: tuple[int, int], cfg: Config) -> tuple[int, int]:
+    """ "said on Friday he was going back": a date right after the cue and before the reported
+    clause's subject says when it was said; the parser hangs it inside the clause."""
+    doc = cue.doc
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or span.start != cue.i + 1 or len(span) < 4:
+        return content
+    first = span[0]
+    phrase = first if first.dep_ not in cfg.prep_deps else next(
+        (g for g in first.children if g.dep_ in cfg.pobj_deps), None)
+    if phrase is None or phrase.head.i == cue.i or not _only_a_date(phrase):
+        return content
+    end = max(first.right_edge.i, phrase.right_edge.i)
+    subject = next((c for c in first.head.children if c.dep_ in cfg.subject_deps
+                    and c.left_edge.i == end + 1), None)
+    if subject is None or end + 1 >= span.end:
+        return content
+    return _trim(_text(doc), doc[end + 1].idx, content[1])
 
 
 def _resumed_after_cue(doc: Doc, cut: int, clause_end: int, end: int, cfg: Config) -> tuple[int, int] | None:
@@ -1632,7 +1664,7 @@ def _tense_form(verb: Token) -> tuple[tuple[str, ...], tuple[str, ...], tuple[st
 
 
 def _cut_at_new_subject(
-    tok: Token, content: tuple[int, int], cfg: Config, quotes: list[q.Quote]
+    tok: Token, content: tuple[int, int], cfg: Config, quotes: list[q.Quote], infinitive: bool = False,
 ) -> tuple[int, int]:
     """ "a déclaré que les salaires augmenteront, et les syndicats ont rejeté l'offre": a clause
     coordinated after a comma, with a subject of its own and no complementizer, is the writer's
@@ -1646,6 +1678,10 @@ def _cut_at_new_subject(
     for t in span:
         if t.pos_ not in ("VERB", "AUX") or _in_quote(t, quotes) or t.i <= tok.i:
             continue
+        if infinitive and _cue_subject_goes_on(t, tok, cfg):
+            left = next(c.i for c in t.children if c.dep_ == "cc" and c.i < t.i)
+            if left > span.start:
+                return _trim(_text(doc), content[0], doc[left].idx)
         first = doc[_left_word(t)]  # the comma before a clause often hangs on the clause itself
         if (first.lower_ in cfg.contrast_marks and first.i > span.start and doc[first.i - 1].text == ","
                 and any(c.dep_ in cfg.subject_deps and c.i < t.i for c in t.children)):
@@ -2000,7 +2036,8 @@ def _through_conjunct(cue: Token, cc: Token, content: tuple[int, int], cfg: Conf
 
 
 def _extend_to_sentence_end(
-    tok: Token, content: tuple[int, int], cfg: Config, quotes: list[q.Quote], after_object: bool = False
+    tok: Token, content: tuple[int, int], cfg: Config, quotes: list[q.Quote], after_object: bool = False,
+    infinitive: bool = False,
 ) -> tuple[int, int]:
     """Reported clauses run to the end of the sentence ("…, alors que…", "…, car…") unless
     another cue or quotation starts in the rest. An object does not run into a clause joined to
@@ -2028,8 +2065,44 @@ def _extend_to_sentence_end(
                                                       for c in t.children))
                 and not any(c.lower_ in cfg.complementizers for c in t.children)):
             return content  # a clause, not a second object hung on the cue
+        if infinitive and _cue_subject_goes_on(t, tok, cfg):
+            return content
     _, end = _paragraph(_text(doc), sent.start_char, sent.end_char, content[1] - 1)
     return _trim(_text(doc), content[0], max(end, content[1]))
+
+
+def _cue_subject_goes_on(t: Token, cue: Token, cfg: Config) -> bool:
+    """ "craignait de perdre son poste et a finalement décidé de partir", "promised to fix the
+    road and then left": a finite verb coordinated with the cue, or with the infinitive the cue
+    governs (parsers hang it on either; an infinitive cannot share a finite verb's subject), with
+    no subject or complementizer of its own, tells what the speaker did next: the writer's
+    narration, not the content. An infinitive or a participle there may still be the content's
+    own conjunct ("a dit vouloir vendre le terrain et construire une école")."""
+    head = t.head
+    while head.i != cue.i and "Inf" in head.morph.get("VerbForm") and head.head.i != head.i:
+        head = head.head  # "promised to fix…", "a annoncé vouloir vendre…": the cue's infinitives
+    cc = next((c for c in t.children if c.dep_ == "cc" and c.i < t.i), None)
+    return (t.dep_ == "conj" and head.i == cue.i and t.pos_ in ("VERB", "AUX") and t.text[:1].islower()
+            and ("Fin" in t.morph.get("VerbForm") or bool(_finite_auxiliaries(t)))
+            and cc is not None  # "et a finalement décidé": only auxiliaries, adverbs, clitics between
+            and all(w.pos_ in ("AUX", "ADV", "PRON", "PART") for w in t.doc[cc.i + 1 : t.i])
+            and not any(c.dep_ in cfg.subject_deps | cfg.passive_subject_deps for c in t.children)
+            and not any(c.lower_ in cfg.complementizers for c in t.children))
+
+
+def _quoted_title(tok: Token, cue: Token, quotes: list[q.Quote]) -> bool:
+    """ "« Le Canard enchaîné » a révélé que…", '"The Sun" reported that…': a newspaper or a show
+    named in quotation marks before the cue is its subject, not a quotation: a few words, the first
+    capitalised, no punctuation and no finite verb of their own."""
+    qu = q.inside(quotes, tok.idx, tok.idx + len(tok.text))
+    if qu is None or qu.end > cue.idx or not qu.closed:
+        return False
+    a, b = qu.inner
+    inner = _text(tok.doc)[a:b].strip()
+    words = tok.doc.char_span(a, b, alignment_mode="expand")
+    return (bool(inner) and inner[0].isupper() and len(inner.split()) <= 6
+            and not any(c in inner for c in ".!?;:,…") and words is not None
+            and not any("Fin" in w.morph.get("VerbForm") for w in words))
 
 
 def _in_quote(tok: Token, quotes: list[q.Quote]) -> bool:
@@ -2076,6 +2149,41 @@ def _close_brackets(text: str, st: Statement) -> None:
         if st.fragments:
             st.fragments = st.fragments[:-1] + [(st.fragments[-1][0], end)]
         st.end = end
+
+
+def _disagrees_in_number(verb: Token, mention: Span | None) -> bool:
+    """A subject the cue inherits from another verb cannot be its subject when the cue's finite
+    verb, in the third person, and the mention's head noun differ in number ("la empresa debe
+    pagar…, y si no lo hace, anunciaron"). The cue's own subject is left alone: writers and taggers
+    get agreement wrong ("Des météorologues ajoute", a name tagged as a plural noun). A head with a
+    plural complement ("une dizaine de manifestants ont") or a conjunct says nothing either."""
+    if mention is None:
+        return False
+    own = [verb, *(a for a in verb.children if a.dep_.startswith("aux"))]
+    if any(mention.root.head.i == t.i and mention.root.dep_ != "conj" for t in own):
+        return False
+    finite = [t for t in (verb, *_finite_auxiliaries(verb)) if "Fin" in t.morph.get("VerbForm")]
+    numbers = {n for t in finite for n in t.morph.get("Number")}
+    if len(numbers) != 1 or not all(t.morph.get("Person") in ([], ["3"]) for t in finite):
+        return False
+    root = mention.root
+    if root.pos_ != "NOUN" or not root.text[:1].islower():
+        return False  # a name the tagger made a plural noun ("Sanders", "Amundi")
+    if any(c.dep_ == "conj" or "Plur" in c.morph.get("Number")
+           for c in root.children if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")):
+        return False
+    head_number = root.morph.get("Number")
+    return bool(head_number) and head_number[0] not in numbers
+
+
+def _with_whole_quotation(text: str, quotes: list[q.Quote], source: tuple[int, int]) -> tuple[int, int]:
+    """ "Le journal « Le Monde » a révélé": a mention that ends or starts inside a quoted title (a
+    few words) takes the whole of it, marks included."""
+    start, end = source
+    for qu in sorted_ranges(quotes).overlapping(start, end):
+        if (qu.start < start or end < qu.end) and qu.closed and len(text[slice(*qu.inner)].split()) <= 6:
+            start, end = min(start, qu.start), max(end, qu.end)
+    return start, end
 
 
 def _expand_to_quotes(text: str, quotes: list[q.Quote], start: int, end: int) -> tuple[int, int]:
@@ -2139,12 +2247,14 @@ def _source(verb: Token, cfg: Config, quotes: list[q.Quote] | None = None) -> tu
             # the mention is the pronoun alone ("-t-il" -> "il"), which the speakers component
             # resolves. Also for a cue that inherits its subject: "précise-t-il, ajoutant que…"
             return clitic.idx + clitic.text.rfind("-") + 1, clitic.idx + len(clitic.text)
-        subj = [c for c in tok.children if c.dep_ in cfg.subject_deps and not _in_quote(c, quotes)
+        subj = [c for c in tok.children if c.dep_ in cfg.subject_deps
+                and (not _in_quote(c, quotes) or _quoted_title(c, tok, quotes))
                 and not _inserted_phrase(c, tok)]  # "a de son côté affirmé": "côté" is no subject
         if not subj:  # "Il a d'ailleurs expliqué que…": the parser hangs the subject on the auxiliary
             subj = [c for a in tok.children if a.dep_.startswith("aux") and a.i < tok.i
                     for c in a.children
-                    if c.dep_ in cfg.subject_deps and c.i < a.i and not _in_quote(c, quotes)]
+                    if c.dep_ in cfg.subject_deps and c.i < a.i
+                    and (not _in_quote(c, quotes) or _quoted_title(c, tok, quotes))]
         if not subj:  # "Shimon Peres, calling Lahd “a patriot”, said…": the parser hands the subject
             # to the participle set off after it (no mark: "After Peres left, …" has its own)
             subj = [c for a in tok.lefts
@@ -2872,6 +2982,10 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
                 if not text[s_start : m.start()].strip():  # "Selon X, Y, a été…" opens the sentence
                     src = _without_content_subject(src, cfg)
                 src = _with_apposition(src, cfg)
+                relative = _relative_on_source(src)
+                if relative is not None:  # "Selon la police, qui a ouvert une enquête, deux hommes…"
+                    last = doc[min(relative.right_edge.i, sent.end - 1)]
+                    relative_end = max(relative_end, last.idx + len(last.text))
             seen.add(m.start())
             if initial:
                 s_start = max(s_start, text.rfind(".", s_start, m.start()) + 1)
@@ -2913,6 +3027,8 @@ def according_to(doc: Doc, cfg: Config, quotes: list[q.Quote]) -> list[Statement
             if sum(c.isalnum() for c in text[content[0] : content[1]]) < 8:
                 continue
             s0, s1 = _trim(text, src.start_char, src.end_char) if src is not None else (None, None)
+            if s0 is not None:
+                s0, s1 = _with_whole_quotation(text, quotes, (s0, s1))
             if fragments is not None and content != (fragments[0][0], fragments[-1][1]):
                 fragments = None  # widened to a quotation it cut: one piece
             out.append(
@@ -3167,7 +3283,8 @@ def _according_source(marker: Span, cut_deps: set[str]) -> Span | None:
     ]
     for t in marker:
         if t.dep_ in ("case", "fixed", "mark") and t.head.i >= marker.end:
-            cands.append(t.head)
+            # "Selon « Le Parisien »": parsers hang the marker on the opening quotation mark
+            cands.append(t.head.head if t.head.text in q.OPENING else t.head)
     if not cands and marker.end < len(doc):
         nxt = doc[marker.end]
         if nxt.pos_ in ("PROPN", "NOUN", "PRON", "DET"):
@@ -3210,7 +3327,24 @@ def _according_source(marker: Span, cut_deps: set[str]) -> Span | None:
         hi -= 1
     if hi < lo:
         return None
+    marks = [t.text for t in doc[lo : hi + 1]]
+    opened = sum(m in q.OPENING for m in marks) > sum(m in q.CLOSING for m in marks)
+    if opened and hi + 1 < sent_end and doc[hi + 1].text in q.CLOSING:
+        hi += 1  # "selon (le quotidien) « Le Parisien », …": the quoted title whole, marks included
     return doc[lo : hi + 1]
+
+
+def _relative_on_source(src: Span) -> Token | None:
+    """The relative clause set off by a comma right after an according-to source ("selon la police,
+    qui a ouvert une enquête, …"): it describes the source; the content starts after it."""
+    doc = src.doc
+    if src.end + 1 >= len(doc) or doc[src.end].text != ",":
+        return None
+    rel = next((c for c in src.root.rights if c.i > src.end and c.dep_ in ("relcl", "acl:relcl", "acl")
+                and _left_word(c) == src.end + 1 and _is_rel(doc[src.end + 1])), None)
+    if rel is None or _comma_after(rel) is None:
+        return None  # no comma closes it: the sentence is the relative clause
+    return rel
 
 
 def _opened_by(tok: Token) -> Token:
@@ -3499,7 +3633,11 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
     after = doc[i] if i < len(doc) else None
     ends_sentence = (before_close == "." and after is not None and after.is_sent_start
                      and after.text[:1].isupper())
-    if not ends_sentence and (first in (",", "—", "–", "") or before_close in (",", "!", "?", ".") or (
+    # 'told X that Albright "is a little light," but warned…': a verb joined by "but"/"and" to the
+    # clause the quotation sits in goes on with that clause's subject; it frames nothing
+    joined = not opens_sentence and next((t.pos_ == "CCONJ" for t in doc[i : i + 3] if not t.is_punct), False)
+    framed_after = first in (",", "—", "–", "") or before_close in (",", "!", "?", ".")
+    if not ends_sentence and not joined and (framed_after or (
         first.islower() and qu.closed and opens_sentence  # "« … » a indiqué un officier." (no comma)
     )):
         words = 0

@@ -74,6 +74,7 @@ class SpeakersComponent:
         data = langdata.load(lang)["speakers"]
         self.pronouns = {p.lower(): cls for cls, ps in data.get("pronouns", {}).items() for p in ps}
         self.possessives = {k.lower(): v.lower() for k, v in data.get("possessive_pronouns", {}).items()}
+        self.own_words = {w.lower() for w in data.get("own_words", [])}
         nouns = langdata.load(lang)["attribution"].get("according_to_nouns", [])
         self.opinion_nouns = {w.lower() for w in nouns}
         self.pronoun_labels = {cls: tuple(v) for cls, v in data.get("pronoun_labels", {}).items()}
@@ -304,6 +305,8 @@ class Resolver:
         if len(words) > 1 and whole in self.cfg.pronouns:  # "それ", "彼女": one word of several characters
             low, words = whole, words[:1]
         cfg = self.cfg
+        if len(words) == 2 and words[0].lower_ in cfg.own_words and words[1].lower_ in cfg.opinion_nouns:
+            return self._sentence_subject(mention)
         if len(words) == 2 and words[0].lower_ in cfg.possessives and words[1].lower_ in cfg.opinion_nouns:
             if words[0].text[:1].isupper() and not _opens_sentence(words[0]) and cfg.formal:
                 self.ruled_out = True  # "Wer hat Ihrer Meinung nach recht?": the interviewee addressed
@@ -331,6 +334,16 @@ class Resolver:
                                                                  allow_single_per=True) is not None
             return None, "UNKNOWN"
         return self.names.canonical(cand.name), self.names.label_of(cand.name, cand.label)
+
+    def _sentence_subject(self, mention: Span) -> Resolution | None:
+        """ "Das Innenministerium zählt nach eigenen Angaben …": whose own account it is, the
+        sentence's subject, read as the last person or organisation named before it there."""
+        here = self.antecedents.sent_of(mention.start_char)
+        inside = [c for c in self.antecedents.cands if c.pos < mention.start_char and c.sent == here
+                  and self.names.label_of(c.name, c.label) in ("PER", "ORG")]
+        if not inside:
+            return None
+        return self.names.canonical(inside[-1].name), self.names.label_of(inside[-1].name, inside[-1].label)
 
     def _agreeing_class(self, low: str) -> tuple[str, bool]:
         """The pronoun's class, and whether agreement chose it: a pronoun that is singular or plural
@@ -468,6 +481,7 @@ class Resolver:
             and t.dep_ in ("flat", "flat:name", "appos", "compound", "nsubj", "ROOT", "dep")
             and not (t.head.i != root.i and _prepositional(t.head))  # "gobernador del Banco de Inglaterra"
             and not (t.i > 0 and t.doc[t.i - 1].text in ("-", "‐"))  # "Alpes-Maritimes": half a name
+            and not _capitalised_description(t, cfg)
         ]
         if root.pos_ == "NOUN" and number(root) == "Plur":
             propn = []  # "Paris prosecutors": a plural description names no one person
@@ -593,6 +607,8 @@ class Resolver:
                                                 e.start))
         for e in ents:
             if e.start <= root.i < e.end:
+                if len(e) == 1 and _capitalised_description(e[0], cfg):
+                    return None
                 if not parsed(self.doc) and LABELS.get(e.label_) == "LOC" and e.start > mention.start \
                         and cfg.head(self.doc[e.start - 1]) in cfg.org_heads:
                     return None  # "die Staatsanwaltschaft Stuttgart": the body, named after its place
@@ -719,6 +735,14 @@ def _genitive_name(tok) -> bool:
 def _opens_sentence(tok) -> bool:
     """The word starts its sentence or follows punctuation (a capital that says nothing)."""
     return tok.is_sent_start or tok.i == 0 or tok.doc[tok.i - 1].is_punct
+
+
+def _capitalised_description(tok, cfg: SpeakersComponent) -> bool:
+    """ "Fuentes del mercado señalaron…", "Testigos del accidente…": a description of people that
+    opens the sentence, which its capital made the tagger or the recogniser read as a name. It has a
+    modifier: alone, the word is the surname it can also be ("Fuentes dijo que…")."""
+    return (_opens_sentence(tok) and bool({cfg.head(tok), tok.lower_} & cfg.people_heads)
+            and any(not c.is_punct for c in kids(tok)))
 
 
 def _lowercase_between(tok, ent: Span) -> bool:
