@@ -25,7 +25,7 @@ ROWS = [
     # ---- stop 47: a finite verb coordinated with the cue or with the infinitive it governs, with
     # no subject of its own, is what the speaker did next (narration), not the content; an
     # infinitive conjunct is still the content's
-    ("fr", "Le directeur craignait de perdre son poste et a finalement décidé de démissionner.",
+    ("fr", "Le directeur craignait de perdre son poste et a ensuite quitté la salle.",
      "Le directeur", "craignait", "de perdre son poste", "indirect", "infinitive"),
     ("fr", "La ministre a promis de rénover l'école et a ensuite quitté la salle.",
      "La ministre", "promis", "de rénover l'école", "indirect", "infinitive"),
@@ -52,17 +52,17 @@ ROWS = [
      "quote_cue"),
     # ---- stop 47: a date right after the cue and before the reported clause's subject says when
     # it was said, not what
-    ("en", "The general said on Friday he was going back to the region for more information.",
-     "The general", "said", "he was going back to the region for more information", "indirect", "clause"),
+    ("en", "The coach said on Friday he would stay with the club for another season.",
+     "The coach", "said", "he would stay with the club for another season", "indirect", "clause"),
     ("en", "The mayor said Tuesday the bridge would reopen in May.",
      "The mayor", "said", "the bridge would reopen in May", "indirect", "clause"),
     ("en", "He said Friday was the deadline.", "He", "said", "Friday was the deadline", "indirect", "clause"),
     # ---- stop 47: a quotation inside a reported clause, followed by a verb joined with "but" or
     # "and", belongs to that clause; the joined verb frames nothing
-    ("en", 'The ambassador, Karl Novak, told the daily Pravo that the minister "is a little light in our '
-           'diplomatic heaven," but warned against expecting her to exert any influence.',
-     "The ambassador, Karl Novak", "told",
-     'that the minister "is a little light in our diplomatic heaven,"', "mixed", "clause"),
+    ("en", 'The envoy, Mara Lind, told the weekly Courier that the minister "is a breath of fresh air in '
+           'our capital," but cautioned against expecting quick changes.',
+     "The envoy, Mara Lind", "told", 'that the minister "is a breath of fresh air in our capital,"', "mixed",
+     "clause"),
     # ---- stop 47: a third-person cue and a noun that differ in number are no subject and its
     # verb (the parser let a conjunct inherit the first clause's subject) ...
     ("es", "La empresa debe pagar los salarios, y si no lo hace, anunciaron huelgas para el mes próximo.",
@@ -83,8 +83,8 @@ ROWS = [
      None, "anunciaron", "huelgas para el mes próximo", "indirect", "object"),
     ("fr", "Le pont restera fermé, a annoncé la gendarmerie.",
      "la gendarmerie", "annoncé", "Le pont restera fermé", "indirect", "inverted"),
-    ("fr", "Le pont restera fermé, a confié une source proche de l'enquête.",
-     "une source proche de l'enquête", "confié", "Le pont restera fermé", "indirect", "inverted"),
+    ("fr", "Le pont restera fermé, a confié une source policière.",
+     "une source policière", "confié", "Le pont restera fermé", "indirect", "inverted"),
     # ---- stop 47: a relative clause set off after an according-to source describes the source;
     # the content starts after it
     ("fr", "Selon la police, qui a ouvert une enquête, deux hommes ont été arrêtés.",

@@ -205,9 +205,8 @@ def test_acronym_resolves_to_the_organisation_it_abbreviates(es):
 DESCRIPTION_ROWS = [
     # a description of people that opens the sentence is no name, whatever its capital made the
     # tagger or the recogniser read it as; alone, the word is a surname
-    ("es", "La bolsa de Fráncfort cerró con pérdidas.\nFuentes del mercado señalaron que tras las caídas "
-           "de la mañana, el índice pudo ganar fuerza.", "el índice pudo ganar fuerza",
-     "Fuentes del mercado"),
+    ("es", "La bolsa de Milán cerró con pérdidas.\nFuentes del mercado explicaron que el índice volverá a "
+           "subir.", "el índice volverá a subir", "Fuentes del mercado"),
     ("es", "Las acciones del banco cayeron un 3 por ciento.\nFuentes de la entidad aseguraron que la caída "
            "no preocupa a la dirección.", "la caída no preocupa", "Fuentes de la entidad"),
     ("es", "Testigos del accidente aseguraron que el camión circulaba a gran velocidad.",
@@ -720,8 +719,8 @@ def test_german_possessive_of_an_according_noun_is_its_speaker(text, speaker):
 
 @pytest.mark.parametrize("text, speaker", [
     # "nach eigenen Angaben": by the sentence subject's own account, not a source named "eigenen Angaben"
-    ("Die Ministerin Anna Huber besuchte Linz. Der Schauspieler Paul Gruber kann sich nach eigenen Angaben "
-     "vorstellen, später in die Politik zu gehen.", "Paul Gruber"),
+    ("Die Ministerin Anna Huber besuchte Linz. Der Schauspieler Paul Gruber hat nach eigenen Angaben drei "
+     "Jahre in Wien gelebt.", "Paul Gruber"),
     # no name before it in its sentence: the words as written, no person from a sentence up
     ("Die Ministerin Anna Huber besuchte Linz. Ein Forscher konnte nach eigenen Angaben auf die Daten "
      "zugreifen.", "eigenen Angaben"),

@@ -1203,9 +1203,9 @@ def _inverted_object_reading(
     speaker = _noun_after(tok, cfg, quotes, after_clause=True)
     if speaker is None or not (_may_speak_as_a_group(speaker, cfg) or any(
             c.dep_ in ("det", "nmod:poss", "poss") for c in speaker.children)):
-        # "…, y de no ser así, anunciaron medidas de otro tipo": a bare noun the language data do
-        # not know as a speaker is the object it seems (an inverted subject has its article: "a
-        # annoncé la préfecture", "a confié une source proche de l'enquête")
+        # "…, y si no lo hace, anunciaron huelgas": a bare noun the language data do not know as a
+        # speaker is the object it seems (an inverted subject has its article: "a annoncé la
+        # préfecture", "a confié une source policière")
         return None
     start = doc[tok.sent.start].idx
     end = doc[left - 2].idx + len(doc[left - 2].text)
@@ -1364,7 +1364,7 @@ def _finish(
 
 
 def _past_leading_date(cue: Token, content: tuple[int, int], cfg: Config) -> tuple[int, int]:
-    """ "said on Friday he was going back": a date right after the cue and before the reported
+    """ "said on Friday he would stay": a date right after the cue and before the reported
     clause's subject says when it was said; the parser hangs it inside the clause."""
     doc = cue.doc
     span = doc.char_span(*content, alignment_mode="expand")
@@ -2072,7 +2072,7 @@ def _extend_to_sentence_end(
 
 
 def _cue_subject_goes_on(t: Token, cue: Token, cfg: Config) -> bool:
-    """ "craignait de perdre son poste et a finalement décidé de partir", "promised to fix the
+    """ "craignait de perdre son poste et a ensuite quitté la salle", "promised to fix the
     road and then left": a finite verb coordinated with the cue, or with the infinitive the cue
     governs (parsers hang it on either; an infinitive cannot share a finite verb's subject), with
     no subject or complementizer of its own, tells what the speaker did next: the writer's
@@ -2155,7 +2155,7 @@ def _disagrees_in_number(verb: Token, mention: Span | None) -> bool:
     """A subject the cue inherits from another verb cannot be its subject when the cue's finite
     verb, in the third person, and the mention's head noun differ in number ("la empresa debe
     pagar…, y si no lo hace, anunciaron"). The cue's own subject is left alone: writers and taggers
-    get agreement wrong ("Des météorologues ajoute", a name tagged as a plural noun). A head with a
+    get agreement wrong ("Des experts ajoute", a name tagged as a plural noun). A head with a
     plural complement ("une dizaine de manifestants ont") or a conjunct says nothing either."""
     if mention is None:
         return False
@@ -2168,7 +2168,7 @@ def _disagrees_in_number(verb: Token, mention: Span | None) -> bool:
         return False
     root = mention.root
     if root.pos_ != "NOUN" or not root.text[:1].islower():
-        return False  # a name the tagger made a plural noun ("Sanders", "Amundi")
+        return False  # a name the tagger made a plural noun ("Edwards")
     if any(c.dep_ == "conj" or "Plur" in c.morph.get("Number")
            for c in root.children if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")):
         return False
@@ -3633,8 +3633,8 @@ def _cue_beside(doc: Doc, cfg: Config, qu: q.Quote, starts: list[int], quotes: l
     after = doc[i] if i < len(doc) else None
     ends_sentence = (before_close == "." and after is not None and after.is_sent_start
                      and after.text[:1].isupper())
-    # 'told X that Albright "is a little light," but warned…': a verb joined by "but"/"and" to the
-    # clause the quotation sits in goes on with that clause's subject; it frames nothing
+    # 'told X that the minister "is a breath of fresh air," but cautioned…': a verb joined by "but"
+    # or "and" to the clause the quotation sits in goes on with that clause's subject; it frames nothing
     joined = not opens_sentence and next((t.pos_ == "CCONJ" for t in doc[i : i + 3] if not t.is_punct), False)
     framed_after = first in (",", "—", "–", "") or before_close in (",", "!", "?", ".")
     if not ends_sentence and not joined and (framed_after or (

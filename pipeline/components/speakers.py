@@ -738,7 +738,7 @@ def _opens_sentence(tok) -> bool:
 
 
 def _capitalised_description(tok, cfg: SpeakersComponent) -> bool:
-    """ "Fuentes del mercado señalaron…", "Testigos del accidente…": a description of people that
+    """ "Fuentes del sector atribuyeron…", "Testigos del accidente…": a description of people that
     opens the sentence, which its capital made the tagger or the recogniser read as a name. It has a
     modifier: alone, the word is the surname it can also be ("Fuentes dijo que…")."""
     return (_opens_sentence(tok) and bool({cfg.head(tok), tok.lower_} & cfg.people_heads)
