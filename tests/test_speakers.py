@@ -212,6 +212,16 @@ DESCRIPTION_ROWS = [
     ("es", "Testigos del accidente aseguraron que el camión circulaba a gran velocidad.",
      "el camión circulaba", "Testigos del accidente"),
     ("es", "Fuentes dijo que la venta se cerrará en mayo.", "la venta se cerrará", "Fuentes"),
+    # a public body's description resolves only to a name holding its head, never to the
+    # organisation named a sentence up; a company's description still does
+    ("en", "Workers at Delta Steel walked out on Monday. The government said the strike was illegal.",
+     "the strike was illegal", "The government"),
+    ("fr", "Les salariés du groupe Arvel ont fait grève lundi. Le gouvernement a affirmé que la grève était "
+           "illégale.", "la grève était illégale", "Le gouvernement"),
+    ("en", "The Ministry of Defence opened an inquiry on Monday. The ministry said the base would close.",
+     "the base would close", "Ministry of Defence"),
+    ("en", "Workers at Delta Steel walked out on Monday. The company said the strike was illegal.",
+     "the strike was illegal", "Delta Steel"),
     # a newspaper named in quotation marks is the source, marks and all
     ("fr", "« Le Canard enchaîné » a révélé mercredi que le ministre avait menti.", "le ministre avait menti",
      "Le Canard enchaîné"),

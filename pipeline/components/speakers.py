@@ -86,6 +86,7 @@ class SpeakersComponent:
         self.formal = set(data.get("formal_pronouns", []))
         self.auxiliaries = {w.lower() for w in langdata.load(lang)["attribution"].get("auxiliaries", [])}
         self.org_heads = {w.lower() for w in data.get("org_descriptions", [])}
+        self.named_only = {w.lower() for w in data.get("named_only_descriptions", [])}
         self.per_heads = {w.lower() for w in data.get("person_descriptions", [])}
         self.group_heads = {w.lower() for w in data.get("group_descriptions", [])}
         self.media_heads = {w.lower() for w in data.get("media_descriptions", [])}
@@ -528,6 +529,10 @@ class Resolver:
             if kind == "ORG" and root.text[:1].isupper() and root.i > root.sent.start:
                 self.as_written.add(mention.text)  # "Le Journal du dimanche": a name, not a description
                 return mention.text, "ORG"
+            if kind == "ORG" and (head in cfg.named_only or root.lower_ in cfg.named_only):
+                name = _without_trailing_date(mention)  # "the government": no name holding its head
+                self.as_written.update((mention.text, name))
+                return name, kind
             if kind == "PER" and head in cfg.relation_nouns and self._person_in_complement(mention, root):
                 name = _without_trailing_date(mention)  # "l'avocate de X": not the last person named
                 self.as_written.update((mention.text, name))
