@@ -3327,10 +3327,6 @@ def _according_source(marker: Span, cut_deps: set[str]) -> Span | None:
         hi -= 1
     if hi < lo:
         return None
-    marks = [t.text for t in doc[lo : hi + 1]]
-    opened = sum(m in q.OPENING for m in marks) > sum(m in q.CLOSING for m in marks)
-    if opened and hi + 1 < sent_end and doc[hi + 1].text in q.CLOSING:
-        hi += 1  # "selon (le quotidien) « Le Parisien », …": the quoted title whole, marks included
     return doc[lo : hi + 1]
 
 
